@@ -1,0 +1,80 @@
+"""`crinkwatch run` and `crinkwatch demo`: the whole pipeline once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from pipeline.cli.app import app, console, out
+from pipeline.cli.progress import stage_progress
+from pipeline.cli.trends import print_trends
+from pipeline.config import load_settings
+from pipeline.runner import NothingFetched, RunResult, run_once
+from pipeline.sources import SourceConfigError, load_sources
+from pipeline.validate import ValidationFailed
+
+
+def _run(settings, sources) -> RunResult:
+    try:
+        with stage_progress() as progress:
+            return run_once(settings, sources, progress=progress)
+    except ValidationFailed as exc:
+        console.print(f"[red]Validation failed; nothing was loaded.[/red]\n{exc}")
+        raise typer.Exit(code=2)
+    except NothingFetched as exc:
+        console.print(f"[red]Nothing fetched.[/red] {exc}")
+        raise typer.Exit(code=1)
+
+
+def _summary(result: RunResult) -> None:
+    for stage, counts in result.counts.items():
+        console.print(f"  {stage:<9} " + ", ".join(f"{k}={v}" for k, v in counts.items()))
+
+
+@app.command()
+def run(
+    sources: Path = typer.Option(..., "--sources", exists=True, dir_okay=False, help="Sources YAML file."),
+    db: Path = typer.Option(Path("data/warehouse.duckdb"), "--db", help="DuckDB warehouse to load."),
+    data_dir: Path = typer.Option(Path("data"), "--data-dir", help="Where raw pages and batch files go."),
+    allow_private: list[str] = typer.Option(
+        [], "--allow-private", help="Host or IP that may be fetched although it is private/loopback."),
+) -> None:
+    """Run every stage once: fetch, extract, language, tag, validate, load.
+
+    Example: crinkwatch run --sources config/sources.yml --db data/warehouse.duckdb --data-dir data
+    """
+    settings = load_settings(data_dir=data_dir, db_path=db, sources_path=sources,
+                             allow_private=tuple(allow_private) or None)
+    try:
+        source_list = load_sources(sources)
+    except SourceConfigError as exc:
+        console.print(f"[red]{sources}: {exc}[/red]")
+        raise typer.Exit(code=2)
+    result = _run(settings, source_list)
+    _summary(result)
+    out.print(f"batch {result.batch_id} loaded into {result.db_path}")
+
+
+@app.command()
+def demo(
+    data_dir: Path = typer.Option(Path("data/demo"), "--data-dir", help="Where the demo's files go."),
+) -> None:
+    """Serve the bundled demo site on 127.0.0.1, run the pipeline over it, print the trends.
+
+    Example: crinkwatch demo --data-dir data/demo
+    """
+    from pipeline.demo import DEMO_SOURCES
+    from pipeline.demo.server import DemoServer
+
+    db = data_dir / "warehouse.duckdb"
+    with DemoServer() as server:
+        console.print(f"demo site serving at {server.base_url}")
+        settings = load_settings(data_dir=data_dir, db_path=db, sources_path=DEMO_SOURCES,
+                                 allow_private=("127.0.0.1",))
+        sources = load_sources(DEMO_SOURCES, {"BASE": server.base_url})
+        result = _run(settings, sources)
+    _summary(result)
+    print_trends(db)
+    out.print(f"\nDuckDB warehouse: {db.resolve()}")
+    out.print(f"Query it: duckdb {db} -c 'select * from daily_member_mentions'")

@@ -1,0 +1,67 @@
+"""One typed Settings object: packaged defaults, overlaid by environment variables.
+
+Options travel as this object, never as module globals, so the CLI, the DAGs and the tests can
+each build their own.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+SQL_DIR = PROJECT_DIR / "sql"
+EXPECTATIONS_DIR = PROJECT_DIR / "expectations"
+DEFAULT_TAXONOMY = PACKAGE_DIR / "tagging" / "taxonomy.yml"
+DEFAULT_SOURCES = PROJECT_DIR / "config" / "sources.yml"
+
+LANGDETECT_SEED = 0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a pipeline run needs to know, in one place."""
+
+    data_dir: Path = Path("data")
+    db_path: Path = Path("data/warehouse.duckdb")
+    sources_path: Path = DEFAULT_SOURCES
+    taxonomy_path: Path = DEFAULT_TAXONOMY
+    expectations_dir: Path = EXPECTATIONS_DIR
+    sql_dir: Path = SQL_DIR
+    # Loopback/private hosts a run may fetch from; empty by default (SSRF guard).
+    allow_private: tuple[str, ...] = ()
+    user_agent: str = "crinkwatch/0.1 (+https://github.com/crinkwatch/crinkwatch)"
+    timeout_s: float = 20.0
+    max_body_bytes: int = 10 * 1024 * 1024
+    max_entries_per_feed: int = 200
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def runs_dir(self) -> Path:
+        """Where each batch's stage files live."""
+        return self.data_dir / "runs"
+
+    def with_overrides(self, **changes: object) -> "Settings":
+        """A copy with some fields changed (None values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Defaults, then ``CRINKWATCH_*`` environment variables, then explicit overrides."""
+    env: dict[str, object] = {}
+    if v := os.environ.get("CRINKWATCH_DATA_DIR"):
+        env["data_dir"] = Path(v)
+        env["db_path"] = Path(v) / "warehouse.duckdb"
+    if v := os.environ.get("CRINKWATCH_DB"):
+        env["db_path"] = Path(v)
+    if v := os.environ.get("CRINKWATCH_SOURCES"):
+        env["sources_path"] = Path(v)
+    if v := os.environ.get("CRINKWATCH_TAXONOMY"):
+        env["taxonomy_path"] = Path(v)
+    if v := os.environ.get("CRINKWATCH_ALLOW_PRIVATE"):
+        env["allow_private"] = tuple(h.strip() for h in v.split(",") if h.strip())
+    if v := os.environ.get("CRINKWATCH_USER_AGENT"):
+        env["user_agent"] = v
+    return Settings().with_overrides(**env).with_overrides(**overrides)

@@ -1,0 +1,1 @@
+"""Tagging: CRINK members and other actors, alliance framings with stance, member pairs."""
