@@ -46,8 +46,8 @@ COMMENT_MARKUPS: tuple[dict[str, str], ...] = (
         "container": "//section[contains(@class, 'comments')]",
         "item": "//section[contains(@class, 'comments')]//div[contains(concat(' ', normalize-space(@class), ' '), ' comment ')]",
         "body": "./div[contains(@class, 'comment-text')]",
-        "author": "./*[contains(@class, 'comment-author')]",
-        "date": "./*[contains(@class, 'comment-date')]",
+        "author": ".//*[contains(@class, 'comment-author')]",
+        "date": ".//*[contains(@class, 'comment-date')]",
     },
 )
 
