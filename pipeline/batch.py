@@ -77,6 +77,11 @@ class BatchPaths:
     def quarantine_dir(self) -> Path:
         return self.root / "quarantine"
 
+    @property
+    def alerts(self) -> Path:
+        """Alert records raised while processing this batch (Alert rows, JSONL)."""
+        return self.root / "alerts.jsonl"
+
     def quarantine(self, stage: str) -> Path:
         """The JSONL file where a stage puts the rows it rejected, each with its reason."""
         return self.quarantine_dir / f"{stage}.jsonl"

@@ -70,7 +70,7 @@ def load_batch(
         con.execute("commit")
         counts = {
             t: con.execute(f"select count(*) from {t} where batch_id = ?", [paths.batch_id]).fetchone()[0]
-            for t in ("articles", "comments", "mentions", "framings")
+            for t in ("articles", "comments", "mentions", "framings", "dyads")
         }
     finally:
         con.close()
@@ -84,19 +84,19 @@ def _replace_batch(con: duckdb.DuckDBPyConnection, paths: BatchPaths, sources: l
     con.execute(f"""
         create temp table batch_articles as
         select article_id from read_parquet('{articles}')""")
-    for table in ("mentions", "framings", "comments"):
+    for table in ("dyads", "mentions", "framings", "comments"):
         con.execute(f"delete from {table} where article_id in (select article_id from batch_articles)")
     con.execute("delete from articles where article_id in (select article_id from batch_articles)")
     con.execute(f"""
         insert into articles
         select article_id, url, canonical_url, source_ids, title, authors,
                cast(published_at as timestamptz), site_name, text, language,
-               language_confidence, word_count, extractor, batch_id
+               language_confidence, word_count, extractor, batch_id, extractor_settings
         from read_parquet('{articles}')""")
     con.execute(f"""
         insert into comments
         select comment_id, article_id, position, author, cast(published_at as timestamptz),
-               text, language, language_confidence, batch_id
+               text, language, language_confidence, batch_id, parent_id
         from read_parquet('{comments}')""")
     for table, path, label in (("mentions", paths.mentions, "actor, is_member"),
                                ("framings", paths.framings, "framing_id, stance")):
@@ -105,4 +105,10 @@ def _replace_batch(con: duckdb.DuckDBPyConnection, paths: BatchPaths, sources: l
             select doc_id, doc_kind, article_id, {label}, "start", "end", surface, sentence,
                    taxonomy_version, batch_id
             from read_parquet('{path}')""")
+    if paths.dyads.exists():
+        con.execute(f"""
+            insert into dyads
+            select doc_id, doc_kind, article_id, member_a, member_b, relation, sentence,
+                   sentence_start, taxonomy_version, batch_id
+            from read_parquet('{paths.dyads}')""")
     con.execute("drop table batch_articles")

@@ -80,6 +80,7 @@ class Article:
     extractor: str = ""
     batch_id: str = ""
     error: str | None = None  # extraction failed: the record is kept with its reason
+    extractor_settings: str = ""  # JSON of the options the extractor ran with
 
 
 @dataclass
@@ -95,6 +96,7 @@ class Comment:
     language: str = "und"
     language_confidence: float = 0.0
     batch_id: str = ""
+    parent_id: str | None = None  # the comment this one replies to, when the markup says
 
 
 @dataclass
@@ -145,6 +147,23 @@ class DyadMention:
     sentence_start: int
     taxonomy_version: str
     batch_id: str = ""
+
+
+@dataclass
+class Alert:
+    """A data-quality or feed-health problem someone on call must hear about."""
+
+    alert_id: str
+    raised_at: str  # ISO 8601, UTC
+    origin: str  # validation | feed_health | pipeline
+    suite: str  # GX suite name, or the check family (e.g. "feed_health")
+    check: str  # expectation type or check name (e.g. "consecutive_failures")
+    severity: str  # critical | warning
+    observed: str  # the observed value, as text
+    batch_id: str = ""
+    subject: str = ""  # what failed: a table, a source id, a URL
+    details: str = ""
+    docs_url: str | None = None  # link to the Data Docs page of the validation
 
 
 def to_dicts(records: Iterable[Any]) -> list[dict[str, Any]]:

@@ -30,7 +30,7 @@ def _batch(tmp_path: Path) -> BatchPaths:
 
 def test_migrate_is_idempotent(tmp_path):
     con = connect(tmp_path / "w.duckdb")
-    assert migrate(con, SQL_DIR) == ["0001_core"]
+    assert migrate(con, SQL_DIR) == ["0001_core", "0002_dyads_and_provenance"]
     assert migrate(con, SQL_DIR) == []
     con.close()
 
@@ -40,7 +40,7 @@ def test_loading_a_batch_twice_changes_nothing(tmp_path):
     db = tmp_path / "w.duckdb"
     first = load_batch(paths, db, SQL_DIR)
     second = load_batch(paths, db, SQL_DIR)
-    assert first == second == {"articles": 1, "comments": 1, "mentions": 1, "framings": 0}
+    assert first == second == {"articles": 1, "comments": 1, "mentions": 1, "framings": 0, "dyads": 0}
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("select count(*) from articles").fetchone()[0] == 1
     assert con.execute("select day, member, source_id, mention_count from daily_member_mentions").fetchall() \
