@@ -6,6 +6,7 @@ environment (``CRINKWATCH_*``), so the Airflow workers and the CLI read the same
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pipeline.batch import BatchPaths, new_batch_id
@@ -15,6 +16,8 @@ BatchRef = dict[str, Any]
 
 
 def _paths(ref: BatchRef) -> BatchPaths:
+    if ref.get("batch_dir"):
+        return BatchPaths(Path(ref["batch_dir"]))
     return BatchPaths.for_batch(load_settings().runs_dir, ref["batch_id"])
 
 
@@ -76,3 +79,116 @@ def load_stage(ref: BatchRef) -> BatchRef:
     counts = load_batch(_paths(ref), settings.db_path, settings.sql_dir,
                         load_sources(settings.sources_path))
     return {**ref, "load": counts, "db_path": str(settings.db_path)}
+
+
+# Fan-out fetch: the ingest DAG maps one task over each enabled source, then merges the parts.
+
+def new_batch_stage(batch_id: str | None = None) -> BatchRef:
+    """Open a new batch folder; every mapped fetch writes its part under it."""
+    paths = BatchPaths.for_batch(_settings().runs_dir, batch_id or new_batch_id())
+    paths.root.mkdir(parents=True, exist_ok=True)
+    return {"batch_id": paths.batch_id, "batch_dir": str(paths.root)}
+
+
+def list_sources_stage() -> list[str]:
+    """The ids of the enabled sources, one mapped fetch task each."""
+    from pipeline.fanout import enabled_source_ids
+
+    return enabled_source_ids(_settings())
+
+
+def fetch_source_stage(ref: BatchRef, source_id: str) -> BatchRef:
+    """Fetch one source into its sub-manifest of the batch; return its counts."""
+    from pipeline.fanout import fetch_one_source
+
+    report = fetch_one_source(source_id, _paths(ref), _settings())
+    return {"source_id": source_id, "feeds_ok": report.feeds_ok,
+            "feeds_failed": report.feeds_failed, "pages_ok": report.pages_ok,
+            "pages_failed": report.pages_failed}
+
+
+def merge_fetch_stage(ref: BatchRef, parts: list[BatchRef]) -> BatchRef:
+    """Merge the sources' parts into the batch manifest; the result is the raw_pages event."""
+    from pipeline.fanout import merge_source_parts
+    from pipeline.runner import NothingFetched
+
+    parts = list(parts)
+    paths = _paths(ref)
+    failed = [p["source_id"] for p in parts if p["feeds_failed"]]
+    if parts and len(failed) == len(parts):
+        raise NothingFetched(f"all {len(parts)} feeds failed ({', '.join(failed)}); "
+                             f"reasons in {paths.root}/sources/*/fetch_log.jsonl")
+    counts = merge_source_parts(paths, [p["source_id"] for p in parts])
+    return {**ref, "origin": "ingest", "raw_pages": str(paths.raw_pages),
+            "fetch_log": str(paths.fetch_log), "sources": [p["source_id"] for p in parts],
+            "feeds_failed": failed, **counts}
+
+
+def adhoc_fetch_stage(urls: list[str] | None = None, batch_id: str | None = None) -> BatchRef:
+    """Fetch analyst-requested URLs (given, and from the inbox's files) into a new batch."""
+    from pipeline.adhoc import claim_url_files, fetch_urls, inbox_dir
+
+    settings = _settings()
+    paths = BatchPaths.for_batch(settings.runs_dir, batch_id or new_batch_id())
+    paths.root.mkdir(parents=True, exist_ok=True)
+    files = claim_url_files(inbox_dir(settings), paths)
+    if not urls and not files:
+        raise ValueError(f"no URLs given and no *.txt URL file in {inbox_dir(settings)}")
+    report = fetch_urls(list(urls or []), paths, settings, files)
+    return {"batch_id": paths.batch_id, "batch_dir": str(paths.root), "origin": "adhoc",
+            "raw_pages": str(paths.raw_pages), "fetch_log": str(paths.fetch_log),
+            "url_files": report.url_files, "pages": report.pages_ok + report.pages_failed,
+            "pages_ok": report.pages_ok, "pages_failed": report.pages_failed}
+
+
+# Publishing side: the warehouse has one writer, so these run one at a time.
+
+def publish_stage(ref: BatchRef) -> BatchRef:
+    """Publish the warehouse's analyst views after a load (the publish module does it when present)."""
+    settings = _settings()
+    try:
+        from pipeline.publish import publish
+    except ImportError:
+        from pipeline.load import connect, migrate
+
+        con = connect(settings.db_path)
+        try:
+            applied = migrate(con, settings.sql_dir)
+        finally:
+            con.close()
+        return {**ref, "published": {"views_refreshed": True, "migrations_applied": applied}}
+    return {**ref, "published": publish(settings)}
+
+
+def trends_stage(ref: BatchRef) -> BatchRef:
+    """Summarise the published daily trends; the result is the trends event."""
+    from pipeline.trends import daily_mentions
+
+    settings = _settings()
+    rows = daily_mentions(settings.db_path)
+    days = sorted({str(r[0]) for r in rows})
+    carried = {k: ref[k] for k in ("batch_id", "batch_ids", "taxonomy_version") if k in ref}
+    return {**carried, "db_path": str(settings.db_path),
+            "trend_rows": len(rows), "members": sorted({r[1] for r in rows}),
+            "first_day": days[0] if days else None, "last_day": days[-1] if days else None}
+
+
+def retag_stage(taxonomy_path: str | None = None, expected_version: str | None = None) -> BatchRef:
+    """Re-tag every stored batch with a taxonomy and reload it, so trends use one version."""
+    from pipeline.load import load_batch
+    from pipeline.sources import load_sources
+    from pipeline.tagging.lexicon import load_lexicon
+    from pipeline.tagging.stage import tag_batch
+
+    settings = _settings()
+    taxonomy = Path(taxonomy_path) if taxonomy_path else settings.taxonomy_path
+    version = load_lexicon(taxonomy).version
+    if expected_version and version != expected_version:
+        raise ValueError(f"{taxonomy} is version {version}, not the requested {expected_version}")
+    batches = sorted(p for p in settings.runs_dir.glob("*") if (p / "articles.parquet").exists())
+    sources = load_sources(settings.sources_path)
+    for root in batches:
+        tag_batch(BatchPaths(root), taxonomy)
+        load_batch(BatchPaths(root), settings.db_path, settings.sql_dir, sources)
+    return {"taxonomy_version": version, "taxonomy_path": str(taxonomy),
+            "batches": [p.name for p in batches], "db_path": str(settings.db_path)}

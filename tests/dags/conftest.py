@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 
 DAGS_DIR = Path(__file__).parents[2] / "dags"
+# Airflow puts the DAG bundle folder on sys.path; so do the tests, for the shared helper module.
+if str(DAGS_DIR) not in sys.path:
+    sys.path.insert(0, str(DAGS_DIR))
 
 pytestmark = pytest.mark.airflow
 
@@ -32,3 +35,29 @@ def airflow_home(tmp_path_factory) -> Path:
     subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], check=True,
                    capture_output=True, env={**os.environ, **env})
     return home
+
+
+def load_dag(name: str):
+    """Import one DAG file the way the DAG processor does and return its DAG."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"dagfile_{name}", DAGS_DIR / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.dag
+
+
+def asset_events(asset_name: str, dag_id: str, run_id: str) -> list[dict]:
+    """The extras of the asset events one DAG run emitted, read from the metadata DB."""
+    from sqlalchemy import select
+
+    from airflow.models.asset import AssetEvent, AssetModel
+    from airflow.utils.session import create_session
+
+    with create_session() as session:
+        rows = session.scalars(
+            select(AssetEvent).join(AssetModel, AssetEvent.asset_id == AssetModel.id)
+            .where(AssetModel.name == asset_name, AssetEvent.source_dag_id == dag_id,
+                   AssetEvent.source_run_id == run_id)
+            .order_by(AssetEvent.id)).all()
+        return [dict(e.extra) for e in rows]

@@ -1,0 +1,74 @@
+"""Fetch sources one at a time (so an orchestrator can run them in parallel) and merge the parts.
+
+Each source writes its own sub-manifest under ``runs/<batch_id>/sources/<source_id>/``; the merge
+combines them into the batch's ``raw_pages.jsonl`` with one row per canonical URL, so a page that
+two sources list is processed once and credited to both.
+"""
+
+from __future__ import annotations
+
+from pipeline.batch import BatchPaths
+from pipeline.config import Settings
+from pipeline.fetch import FetchReport, fetch_batch
+from pipeline.models import RawPage, read_jsonl, write_jsonl
+from pipeline.sources import enabled_sources, load_sources
+
+
+class UnknownSource(KeyError):
+    """A source id is not among the enabled sources of the configured registry."""
+
+
+def source_paths(paths: BatchPaths, source_id: str) -> BatchPaths:
+    """Where one source's part of a batch is written."""
+    return BatchPaths(paths.root / "sources" / source_id)
+
+
+def enabled_source_ids(settings: Settings) -> list[str]:
+    """The ids of the sources a run should fetch, in registry order."""
+    return [s.id for s in enabled_sources(load_sources(settings.sources_path))]
+
+
+def fetch_one_source(source_id: str, paths: BatchPaths, settings: Settings) -> FetchReport:
+    """Fetch one enabled source into its own sub-manifest of the batch."""
+    sources = {s.id: s for s in enabled_sources(load_sources(settings.sources_path))}
+    if source_id not in sources:
+        raise UnknownSource(f"source '{source_id}' is not enabled in {settings.sources_path}")
+    part = source_paths(paths, source_id)
+    part.root.mkdir(parents=True, exist_ok=True)
+    return fetch_batch([sources[source_id]], part, settings)
+
+
+def merge_pages(parts: list[list[RawPage]]) -> list[RawPage]:
+    """One page per canonical URL: a fetched copy wins over a failed one; source ids are united."""
+    merged: dict[str, RawPage] = {}
+    for pages in parts:
+        for page in pages:
+            seen = merged.get(page.canonical_url)
+            if seen is None:
+                merged[page.canonical_url] = page
+                continue
+            ids = seen.source_ids + [s for s in page.source_ids if s not in seen.source_ids]
+            if seen.error and not page.error:
+                page.source_ids = ids
+                merged[page.canonical_url] = page
+            else:
+                seen.source_ids = ids
+    return list(merged.values())
+
+
+def merge_source_parts(paths: BatchPaths, source_ids: list[str]) -> dict[str, int]:
+    """Combine the sources' sub-manifests and fetch logs into the batch's; return page counts."""
+    parts: list[list[RawPage]] = []
+    log_rows: list[dict] = []
+    for source_id in source_ids:
+        part = source_paths(paths, source_id)
+        parts.append(list(read_jsonl(part.raw_pages, RawPage)) if part.raw_pages.exists() else [])
+        if part.fetch_log.exists():
+            log_rows += list(read_jsonl(part.fetch_log))
+    pages = merge_pages(parts)
+    write_jsonl(paths.raw_pages, pages)
+    write_jsonl(paths.fetch_log, log_rows)
+    ok = sum(1 for p in pages if not p.error)
+    return {"pages": len(pages), "pages_ok": ok, "pages_failed": len(pages) - ok,
+            "duplicates": sum(len(p) for p in parts) - len(pages)}
+

@@ -1,0 +1,175 @@
+"""A real ``dag.test()`` of each DAG over the fixture site, checking the asset events it emits.
+
+``dag.test()`` does not start asset-triggered DAGs, so each downstream DAG is run with the
+upstream event's extra passed as its ``batches`` param, the fallback its first task reads when
+no asset event triggered the run. The real chaining is proven by the scheduler end-to-end test.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import MINISITE, write_sources
+from tests.dags.conftest import asset_events, load_dag
+
+pytestmark = [pytest.mark.airflow, pytest.mark.slow]
+
+# Two sources list the same feed: the mapped fetch runs twice and the merge keeps one copy a page.
+TWO_SOURCES = """\
+version: 1
+sources:
+  - {{id: harbour, name: Harbour Test Wire, feed_url: "{base}/news/feed.xml", type: news,
+     comments: true}}
+  - {{id: harbour_mirror, name: Harbour Mirror, feed_url: "{base}/news/feed.xml", type: news}}
+  - {{id: retired, name: Retired Wire, feed_url: "{base}/gone.xml", type: news, enabled: false}}
+"""
+
+# Italian is outside the articles suite's language set, so this page fails validation.
+ITALIAN_PAGE = ("<html><head><title>Il porto</title></head><body><article><h1>Il porto</h1>"
+                "<p>La nave è arrivata nel porto di mattina presto, carica di casse di tè e di "
+                "porcellana. Gli scaricatori hanno lavorato tutto il giorno sotto la pioggia, "
+                "mentre il capitano parlava con gli ispettori della dogana delle nuove tariffe. "
+                "Nessuno sapeva quando sarebbe ripartita, ma tutti speravano in una settimana "
+                "tranquilla, senza tempeste e senza ritardi nei pagamenti.</p>"
+                "</article></body></html>").encode()
+
+
+@pytest.fixture(scope="module")
+def chain_env(airflow_home, tmp_path_factory):
+    """Env for a chain of DAG runs sharing one data folder and the fixture site."""
+    from pipeline.demo.server import DemoServer
+
+    tmp = tmp_path_factory.mktemp("chain")
+    with DemoServer(MINISITE) as server:
+        def italian(handler):
+            handler._send(200, ITALIAN_PAGE, "text/html; charset=utf-8")
+        server.add_route("/adhoc/porto.html", italian)
+        sources = tmp / "sources.yml"
+        sources.write_text(TWO_SOURCES.format(base=server.base_url), encoding="utf-8")
+        env = {"CRINKWATCH_SOURCES": str(sources), "CRINKWATCH_DATA_DIR": str(tmp / "data"),
+               "CRINKWATCH_ALLOW_PRIVATE": "127.0.0.1"}
+        saved = {k: os.environ.get(k) for k in env}
+        os.environ.update(env)
+        try:
+            yield {"server": server, "data": tmp / "data", "events": {}}
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+
+
+def _states(run) -> dict[str, list[str]]:
+    states: dict[str, list[str]] = {}
+    for ti in run.get_task_instances():
+        states.setdefault(ti.task_id, []).append(ti.state)
+    return states
+
+
+def test_ingest_maps_over_sources_and_emits_raw_pages(chain_env):
+    run = load_dag("crinkwatch_ingest").test()
+
+    assert run.state == "success", _states(run)
+    assert sorted(_states(run)["fetch_source"]) == ["success", "success"]  # one per enabled source
+    [event] = asset_events("raw_pages", "crinkwatch_ingest", run.run_id)
+    assert event["origin"] == "ingest"
+    assert event["sources"] == ["harbour", "harbour_mirror"]
+    assert event["pages"] == 2 and event["pages_ok"] == 2 and event["duplicates"] == 2
+    assert Path(event["raw_pages"]).is_file()
+    assert Path(event["batch_dir"]).name == event["batch_id"]
+    rows = Path(event["raw_pages"]).read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 2 and all('"harbour", "harbour_mirror"' in r for r in rows)
+    chain_env["events"]["raw_pages"] = event
+
+
+def test_process_reads_the_raw_pages_event_and_emits_validated_batch(chain_env):
+    raw = chain_env["events"]["raw_pages"]
+    run = load_dag("crinkwatch_process").test(run_conf={"batches": [raw]})
+
+    assert run.state == "success", _states(run)
+    [event] = asset_events("validated_batch", "crinkwatch_process", run.run_id)
+    assert event["batch_id"] == raw["batch_id"] and event["batch_dir"] == raw["batch_dir"]
+    assert event["validated"] is True
+    assert event["extract"]["articles"] == 2
+    assert Path(raw["batch_dir"], "articles.parquet").is_file()
+    chain_env["events"]["validated_batch"] = event
+
+
+def test_publish_loads_the_validated_batch_and_emits_trends(chain_env):
+    validated = chain_env["events"]["validated_batch"]
+    run = load_dag("crinkwatch_publish").test(run_conf={"batches": [validated]})
+
+    assert run.state == "success", _states(run)
+    [event] = asset_events("trends", "crinkwatch_publish", run.run_id)
+    assert event["batch_ids"] == [validated["batch_id"]]
+    assert event["trend_rows"] > 0 and event["members"]
+    con = duckdb.connect(event["db_path"], read_only=True)
+    try:
+        assert con.execute("select count(*) from articles").fetchone()[0] == 2
+        assert con.execute("select count(*) from daily_member_mentions").fetchone()[0] == \
+            event["trend_rows"]
+    finally:
+        con.close()
+
+
+def test_retag_republishes_trends_under_the_requested_version(chain_env):
+    import yaml
+
+    from pipeline.config import DEFAULT_TAXONOMY
+
+    version = yaml.safe_load(DEFAULT_TAXONOMY.read_text(encoding="utf-8"))["version"]
+    run = load_dag("crinkwatch_retag").test(run_conf={"taxonomy_version": version})
+
+    assert run.state == "success", _states(run)
+    [event] = asset_events("trends", "crinkwatch_retag", run.run_id)
+    assert event["taxonomy_version"] == version and event["trend_rows"] > 0
+
+
+def test_retag_refuses_a_taxonomy_of_another_version(chain_env):
+    run = load_dag("crinkwatch_retag").test(run_conf={"taxonomy_version": "0.0.0-not-this"})
+
+    assert run.state == "failed"
+    assert asset_events("trends", "crinkwatch_retag", run.run_id) == []
+
+
+def test_adhoc_fetches_inbox_files_and_param_urls_into_a_raw_pages_event(chain_env):
+    base = chain_env["server"].base_url
+    inbox = chain_env["data"] / "inbox"
+    inbox.mkdir(parents=True, exist_ok=True)
+    (inbox / "desk.txt").write_text(f"# from the desk\n{base}/news/tea.html\nnot a url\n",
+                                    encoding="utf-8")
+    urls = [f"{base}/news/accord.html", f"{base}/news/tea.html?utm_source=x", f"{base}/missing"]
+    run = load_dag("crinkwatch_adhoc").test(run_conf={"urls": urls})
+
+    assert run.state == "success", _states(run)
+    [event] = asset_events("raw_pages", "crinkwatch_adhoc", run.run_id)
+    assert event["origin"] == "adhoc"
+    assert event["pages"] == 3 and event["pages_ok"] == 2 and event["pages_failed"] == 1
+    assert [Path(p).name for p in event["url_files"]] == ["desk.txt"]
+    assert list(inbox.glob("*.txt")) == []  # claimed: a second run cannot take it again
+    log = Path(event["fetch_log"]).read_text(encoding="utf-8")
+    assert "not a url" in log and "/missing" in log
+
+
+def test_process_emits_nothing_when_validation_fails(chain_env):
+    page = f"{chain_env['server'].base_url}/adhoc/porto.html"
+    adhoc = load_dag("crinkwatch_adhoc").test(run_conf={"urls": [page]})
+    [raw] = asset_events("raw_pages", "crinkwatch_adhoc", adhoc.run_id)
+
+    run = load_dag("crinkwatch_process").test(run_conf={"batches": [raw]})
+
+    assert run.state == "failed"
+    assert _states(run)["validate"] == ["failed"]
+    assert asset_events("validated_batch", "crinkwatch_process", run.run_id) == []
+
+
+def test_process_without_event_or_param_fails_with_a_clear_reason(chain_env):
+    run = load_dag("crinkwatch_process").test()
+
+    assert run.state == "failed"
+    assert _states(run)["batches"] == ["failed"]
