@@ -65,9 +65,90 @@ def test_dag_file_imports_without_io(path, airflow_home):
     assert {m.split(".")[0] for m in set(sys.modules) - before} & heavy == set()
 
 
-def test_dagbag_loads_every_dag_without_errors(airflow_home):
+EXPECTED_DAGS = {"crinkwatch_ingest", "crinkwatch_process", "crinkwatch_publish",
+                 "crinkwatch_retag", "crinkwatch_adhoc"}
+
+
+@pytest.fixture(scope="module")
+def dagbag(airflow_home):
     from airflow.dag_processing.dagbag import DagBag
 
-    bag = DagBag(dag_folder=str(DAGS_DIR))
-    assert bag.import_errors == {}
-    assert "crinkwatch_daily" in bag.dag_ids
+    return DagBag(dag_folder=str(DAGS_DIR))
+
+
+def test_dagbag_loads_every_dag_without_errors(dagbag):
+    assert dagbag.import_errors == {}
+    assert set(dagbag.dag_ids) == EXPECTED_DAGS
+
+
+def test_downstream_dags_are_scheduled_by_the_upstream_assets(dagbag):
+    def schedule_names(dag_id: str) -> set[str]:
+        return {a.name for a in dagbag.dags[dag_id].schedule}
+
+    assert dagbag.dags["crinkwatch_ingest"].schedule == "@daily"
+    assert schedule_names("crinkwatch_process") == {"raw_pages"}
+    assert schedule_names("crinkwatch_publish") == {"validated_batch"}
+    assert schedule_names("crinkwatch_adhoc") == {"adhoc_request"}
+    assert dagbag.dags["crinkwatch_retag"].schedule is None
+
+
+def test_adhoc_request_is_watched_by_a_file_trigger(dagbag):
+    [asset] = dagbag.dags["crinkwatch_adhoc"].schedule
+    [watcher] = asset.watchers
+    classpath, kwargs = watcher.trigger.serialize()
+    assert classpath.endswith("FileDeleteTrigger")
+    assert kwargs["filepath"].endswith("/inbox/READY")
+
+
+def test_outlets_emit_the_chain_assets(dagbag):
+    def outlets(dag_id: str, task_id: str) -> set[str]:
+        return {o.name for o in dagbag.dags[dag_id].get_task(task_id).outlets}
+
+    assert outlets("crinkwatch_ingest", "merge") == {"raw_pages"}
+    assert outlets("crinkwatch_adhoc", "fetch_urls") == {"raw_pages"}
+    assert outlets("crinkwatch_process", "validate") == {"validated_batch"}
+    assert outlets("crinkwatch_publish", "trends") == {"trends"}
+    assert outlets("crinkwatch_retag", "trends") == {"trends"}
+
+
+def test_every_task_has_retries_timeout_and_failure_callback(dagbag):
+    from _crinkwatch import notify_failure
+
+    for dag in dagbag.dags.values():
+        assert dag.max_active_runs == 1, dag.dag_id
+        assert dag.catchup is False, dag.dag_id
+        for t in dag.tasks:
+            where = f"{dag.dag_id}.{t.task_id}"
+            assert t.execution_timeout is not None, where
+            callbacks = t.on_failure_callback
+            assert notify_failure in (callbacks if isinstance(callbacks, list) else [callbacks]), where
+            if t.retries:
+                assert t.retry_exponential_backoff, where
+    # Retrying a failed expectation cannot change the verdict; fetches are retried.
+    assert dagbag.dags["crinkwatch_process"].get_task("validate").retries == 0
+    assert dagbag.dags["crinkwatch_ingest"].get_task("fetch_source").retries >= 2
+
+
+def test_fetches_share_a_pool_and_warehouse_writers_one_slot(dagbag):
+    from _crinkwatch import FETCH_POOL, POOLS, WAREHOUSE_POOL
+
+    assert dagbag.dags["crinkwatch_ingest"].get_task("fetch_source").pool == FETCH_POOL
+    assert dagbag.dags["crinkwatch_adhoc"].get_task("fetch_urls").pool == FETCH_POOL
+    for dag_id in ("crinkwatch_publish", "crinkwatch_retag"):
+        for t in dagbag.dags[dag_id].tasks:
+            if t.task_id != "batches":
+                assert t.pool == WAREHOUSE_POOL, f"{dag_id}.{t.task_id}"
+    assert POOLS[WAREHOUSE_POOL][0] == 1
+
+
+def test_failure_callback_falls_back_to_an_error_log(caplog):
+    from _crinkwatch import notify_failure
+
+    class TI:
+        dag_id, task_id, run_id = "crinkwatch_process", "validate", "manual__x"
+
+    notify_failure({"task_instance": TI(), "exception": RuntimeError("suite failed")})
+    try:
+        import pipeline.quality.alerts  # noqa: F401
+    except ImportError:
+        assert "crinkwatch_process.validate" in caplog.text and "suite failed" in caplog.text
