@@ -1,0 +1,203 @@
+"""End to end on a real Airflow: scheduler, dag-processor, triggerer and api-server.
+
+``scripts/airflow-local.sh`` (what ``make airflow`` runs) starts the stack on 127.0.0.1 with a
+temp AIRFLOW_HOME and SQLite. The test triggers ``crinkwatch_ingest`` through the REST API
+against the fixture site and waits until the asset-triggered chain (process → publish) has
+published trends to DuckDB; then it drops a URL file and the READY flag into the inbox and
+waits for the watcher-started ad-hoc batch to be published too. Every process the script
+started shares one process group, which is ended in ``finally``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import httpx
+import pytest
+
+from tests.conftest import MINISITE, write_sources
+
+pytestmark = [pytest.mark.airflow, pytest.mark.slow]
+
+ROOT = Path(__file__).parents[2]
+SCRIPT = ROOT / "scripts" / "airflow-local.sh"
+CHAIN = ("crinkwatch_ingest", "crinkwatch_process", "crinkwatch_publish", "crinkwatch_adhoc")
+DEADLINE_S = 240
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Api:
+    """A small client of Airflow's REST API (v2) with a JWT from the simple auth manager."""
+
+    def __init__(self, base_url: str, password_file: Path, log: Path) -> None:
+        self.base_url, self.password_file, self.log = base_url, password_file, log
+        self.client = httpx.Client(base_url=base_url, timeout=10)
+
+    def login(self) -> None:
+        password = json.loads(self.password_file.read_text())["admin"]
+        r = self.client.post("/auth/token", json={"username": "admin", "password": password})
+        r.raise_for_status()
+        self.client.headers["Authorization"] = f"Bearer {r.json()['access_token']}"
+
+    def get(self, path: str, **params) -> dict:
+        r = self.client.get(f"/api/v2{path}", params=params)
+        r.raise_for_status()
+        return r.json()
+
+    def trigger(self, dag_id: str, run_id: str) -> None:
+        """Create a run; SQLite may be briefly locked by the scheduler, so 5xx is retried."""
+        body = {"dag_run_id": run_id, "logical_date": None, "conf": {}}
+        for _ in range(10):
+            r = self.client.post(f"/api/v2/dags/{dag_id}/dagRuns", json=body)
+            if r.status_code < 300 or r.status_code == 409:  # 409: an earlier try got through
+                return
+            assert r.status_code >= 500, f"trigger {dag_id}: {r.status_code} {r.text}"
+            time.sleep(2)
+        pytest.fail(f"could not trigger {dag_id}: {r.status_code} {r.text}\n{self.tail()}")
+
+    def events(self, **filters) -> list[dict]:
+        return self.get("/assets/events", limit=100, order_by="timestamp", **filters)["asset_events"]
+
+    def wait(self, what: str, check, deadline: float):
+        """Poll ``check`` until it returns something truthy; fail with the stack's log tail."""
+        while time.monotonic() < deadline:
+            try:
+                found = check()
+            except httpx.HTTPStatusError as exc:
+                if exc.response.status_code < 500:  # a wrong request will not get better
+                    raise
+                found = None
+            except (httpx.TransportError, OSError, KeyError, ValueError):
+                found = None
+            if found:
+                return found
+            self.fail_on_failed_runs()
+            time.sleep(2)
+        pytest.fail(f"timed out waiting for {what}\n{self.tail()}")
+
+    def fail_on_failed_runs(self) -> None:
+        if "Authorization" not in self.client.headers:
+            return
+        for dag_id in CHAIN:
+            runs = self.get(f"/dags/{dag_id}/dagRuns", state="failed")["dag_runs"]
+            if runs:
+                pytest.fail(f"{dag_id} run {runs[0]['dag_run_id']} failed\n{self.tail()}")
+
+    def tail(self, lines: int = 40) -> str:
+        """The stack's last log lines and the state of every run, to say why a wait failed."""
+        text = "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        try:
+            for dag_id in CHAIN:
+                for run in self.get(f"/dags/{dag_id}/dagRuns")["dag_runs"]:
+                    tis = self.get(f"/dags/{dag_id}/dagRuns/{run['dag_run_id']}/taskInstances")
+                    states = [(t["task_id"], t["map_index"], t["state"])
+                              for t in tis["task_instances"]]
+                    text += f"\n{dag_id} {run['dag_run_id']} {run['state']} {states}"
+        except (httpx.HTTPError, KeyError):
+            pass
+        return text
+
+
+def test_scheduler_runs_the_asset_chain_to_published_trends(tmp_path, minisite_server):
+    deadline = time.monotonic() + DEADLINE_S
+    port = _free_port()
+    home, data = tmp_path / "airflow_home", tmp_path / "data"
+    sources = write_sources(tmp_path / "sources.yml", minisite_server, MINISITE / "sources.yml")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW")}
+    env.update({
+        "AIRFLOW_HOME": str(home), "AIRFLOW_PORT": str(port), "PYTHON": sys.executable,
+        "AIRFLOW_PARALLELISM": "2",
+        "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "False",
+        "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(_free_port()),
+        "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": str(_free_port()),
+        "CRINKWATCH_SOURCES": str(sources), "CRINKWATCH_DATA_DIR": str(data),
+        "CRINKWATCH_ALLOW_PRIVATE": "127.0.0.1",
+    })
+    log = tmp_path / "airflow.log"
+    with log.open("wb") as out:
+        stack = subprocess.Popen(["bash", str(SCRIPT)], env=env, stdout=out,
+                                 stderr=subprocess.STDOUT, start_new_session=True)
+    api = Api(f"http://127.0.0.1:{port}", home / "passwords.json", log)
+    try:
+        api.wait("the api-server", lambda: api.client.get("/api/v2/monitor/health").is_success,
+                 deadline)
+        banner = log.read_text()
+        assert f"UI:       http://127.0.0.1:{port}" in banner and "login:    admin / " in banner
+        api.login()
+        api.wait("the DAGs to be parsed", lambda: {d["dag_id"] for d in api.get(
+            "/dags", dag_id_pattern="crinkwatch")["dags"]} >= set(CHAIN), deadline)
+
+        api.trigger("crinkwatch_ingest", "e2e_ingest")
+        [raw] = api.wait("the raw_pages event of the triggered ingest", lambda: api.events(
+            source_dag_id="crinkwatch_ingest", source_run_id="e2e_ingest"), deadline)
+        batch_id = raw["extra"]["batch_id"]
+        assert raw["name"] == "raw_pages" and raw["extra"]["pages_ok"] == 2
+        assert raw["extra"]["raw_pages"].endswith(f"{batch_id}/raw_pages.jsonl")
+
+        def published(batch: str):
+            return [e for e in api.events(source_dag_id="crinkwatch_publish")
+                    if e["name"] == "trends" and batch in e["extra"].get("batch_ids", [])]
+
+        [trends] = api.wait("trends published for the ingested batch",
+                            lambda: published(batch_id), deadline)
+        validated = [e for e in api.events(source_dag_id="crinkwatch_process")
+                     if e["extra"]["batch_id"] == batch_id]
+        assert validated and validated[0]["name"] == "validated_batch"
+        assert trends["extra"]["trend_rows"] > 0
+
+        # The analyst path: a URL file, then the READY flag the triggerer's watcher waits for.
+        inbox = data / "inbox"
+        (inbox / "desk.txt").write_text(f"{minisite_server.base_url}/news/tea.html\n")
+        (inbox / "READY").touch()
+        [adhoc] = api.wait("the watcher-started ad-hoc batch", lambda: api.events(
+            source_dag_id="crinkwatch_adhoc"), deadline)
+        assert adhoc["extra"]["origin"] == "adhoc" and adhoc["extra"]["pages_ok"] == 1
+        api.wait("trends published for the ad-hoc batch",
+                 lambda: published(adhoc["extra"]["batch_id"]), deadline)
+        assert not (inbox / "READY").exists() and not (inbox / "desk.txt").exists()
+    finally:
+        _stop(stack)
+
+    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
+    try:
+        assert con.execute("select count(*) from articles").fetchone()[0] == 2
+        assert con.execute("select count(*) from daily_member_mentions").fetchone()[0] == \
+            trends["extra"]["trend_rows"]
+    finally:
+        con.close()
+
+
+def _stop(stack: subprocess.Popen) -> None:
+    """End the whole process group the script started: TERM, then KILL what is left."""
+    try:
+        os.killpg(stack.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        stack.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        pass
+    end = time.monotonic() + 15
+    while time.monotonic() < end:
+        try:
+            os.killpg(stack.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.5)
+    try:
+        os.killpg(stack.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
