@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   ?= data/demo
 
-.PHONY: demo test venv clean
+.PHONY: demo test venv clean airflow compose-cli
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON) on PATH"; exit 1; }
@@ -19,8 +19,20 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/crinkwatch demo --data-dir $(DATA)
 
-test: $(STAMP)
+test: $(STAMP) compose-cli
 	$(BIN)/python -m pytest
+
+# The local Airflow stack (api-server, scheduler, dag-processor, triggerer) with our DAGs;
+# prints the UI URL and login. AIRFLOW_PORT=8090 make airflow picks another port.
+airflow: $(STAMP)
+	PYTHON=$(abspath $(BIN))/python scripts/airflow-local.sh
+
+# A Compose implementation for the docker-compose.yml test (no container engine needed):
+# the docker compose plugin if present, else Debian's docker-compose package.
+compose-cli:
+	@docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq docker-compose >/dev/null; }
 
 clean:
 	rm -rf $(VENV) data .pytest_cache
