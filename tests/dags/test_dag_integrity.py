@@ -11,6 +11,8 @@ import pytest
 
 from tests.dags.conftest import DAGS_DIR
 
+pytestmark = pytest.mark.airflow
+
 DAG_FILES = sorted(p for p in DAGS_DIR.glob("*.py") if not p.name.startswith("_"))
 
 
