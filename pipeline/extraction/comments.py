@@ -88,7 +88,7 @@ SKIP_TAGS = {"form", "textarea", "script", "style", "noscript", "button", "input
              "iframe", "nav"}
 SKIP_ATTR = re.compile(r"respond|reply-?form|comment-?form|comment-reply|reply-link|pagination|"
                        r"comment-nav|navigation|avatar|share|vote|rating|like|report|login|subscribe", re.I)
-META_ATTR = re.compile(r"author|meta|date|time|vcard|byline|user|name|header|footer|says|permalink|"
+META_ATTR = re.compile(r"author|autor|datum|meta|date|time|vcard|byline|user|name|header|footer|says|permalink|"
                        r"info|details", re.I)
 BODY_ATTR = re.compile(r"(?:content|text|message|body|entry)(?:$|[\s_-])", re.I)
 STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|[\s_-])", re.I)
@@ -96,8 +96,8 @@ STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|[\s_-])", re.I)
 # class "comment" / "comment-item" / "commentEntry" / "review" ...
 ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|reply|review|post)[-_]?\d+$|^c\d{4,}$", re.I)
 ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|review)(?:[-_]?(?:item|entry|wrap|single|container))?$", re.I)
-AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|user-?name|username|nick|name|commenter)(?:$|[\s_-])", re.I)
-DATE_ATTR = re.compile(r"date|time|published", re.I)
+AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|user|user-?name|username|nick|name|commenter|poster)(?:$|[\s_-])", re.I)
+DATE_ATTR = re.compile(r"date|datum|time|published", re.I)
 BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
               "tr", "section", "article", "br", "ul", "ol", "table", "header", "footer"}
 ITEM_TAGS = {"li", "article", "div", "section", "dd", "dt", "blockquote", "table", "tr", "p"}
