@@ -67,8 +67,8 @@ def parse_page(body: bytes, settings: ExtractorSettings, content_type: str | Non
     from trafilatura.utils import load_html
 
     text = decode_body(body, settings, content_type)
-    if not text.lstrip()[:50].lower().count("html"):
-        # trafilatura rejects documents without an html tag near the start; wrap fragments
+    if "<html" not in text[:65536].lower():
+        # trafilatura rejects documents without an html tag; wrap bare fragments
         text = f"<html><body>{text}</body></html>"
     tree = load_html(text)
     if tree is None:
