@@ -162,7 +162,7 @@ def extract_batch(
     comments: list[Comment] = []
     failures: list[dict] = []
     for page in read_jsonl(paths.raw_pages, RawPage):
-        if page.error or not page.content_sha256:
+        if page.error or not page.content_sha256 or not page.is_new:
             continue
         try:
             article, page_comments = extract_page(store.get(page.content_sha256), page, paths.batch_id)
