@@ -24,7 +24,7 @@ from pipeline.fetch.limits import ACCEPT_ENCODING, BodyTooLarge, UnsupportedEnco
 from pipeline.fetch.politeness import HostGate
 from pipeline.fetch.retry import RETRY_STATUSES, RetryPolicy, retry_wait
 from pipeline.fetch.robots import RobotsRules
-from pipeline.fetch.safety import BlockedURL, check_url
+from pipeline.fetch.safety import BlockedURL, UnresolvableHost, check_url
 from pipeline.fetch.state import FetchState
 from pipeline.fetch.urls import origin_of
 
@@ -155,6 +155,9 @@ class Fetcher:
         for hop in range(self.settings.max_redirects + 1):
             try:
                 check_url(current, self.settings.allow_private)
+            except UnresolvableHost as exc:
+                result.error = str(exc)
+                return result
             except BlockedURL as exc:
                 result.error = f"blocked: {exc}"
                 return result

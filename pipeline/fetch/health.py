@@ -114,3 +114,29 @@ def append_alerts(path: Path, alerts: list[Alert]) -> int:
     existing = list(read_jsonl(path)) if path.exists() else []
     write_jsonl(path, existing + list(alerts))
     return len(alerts)
+
+
+@dataclass
+class FeedStatus:
+    """One line of `sources status`: a feed's health row with its alert verdicts."""
+
+    source_id: str
+    enabled: bool
+    health: FeedHealth
+    silent_days: float | None
+    alerts: list[Alert]
+
+
+def feed_status(
+    states: list[FeedHealth], source_ids: list[str], enabled: set[str],
+    thresholds: HealthThresholds, now: datetime,
+) -> list[FeedStatus]:
+    """Every registered feed (and any with history but no longer registered), with its alerts."""
+    by_id = {h.source_id: h for h in states}
+    ids = list(source_ids) + sorted(set(by_id) - set(source_ids))
+    out = []
+    for sid in ids:
+        h = by_id.get(sid, FeedHealth(source_id=sid))
+        alerts = health_alerts(h, thresholds, now) if sid in enabled else []
+        out.append(FeedStatus(sid, sid in enabled, h, silent_days(h, now), alerts))
+    return out

@@ -21,6 +21,10 @@ class BlockedURL(ValueError):
     """The URL is refused before any request is sent; the message is the logged reason."""
 
 
+class UnresolvableHost(BlockedURL):
+    """The host has no address (DNS failure, or no network): nothing was sent."""
+
+
 def _plain(ip: IPAddress) -> IPAddress:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         return ip.ipv4_mapped
@@ -41,7 +45,7 @@ def _resolve(host: str, port: int) -> list[IPAddress]:
     try:
         infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError) as exc:
-        raise BlockedURL(f"cannot resolve host '{host}': {exc}") from exc
+        raise UnresolvableHost(f"cannot resolve host '{host}': {exc}") from exc
     return [_plain(ipaddress.ip_address(info[4][0].split("%", 1)[0])) for info in infos]
 
 
