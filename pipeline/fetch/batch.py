@@ -154,7 +154,7 @@ def fetch_batch(
         def note(kind: str, source_id: str, url: str, reason: str, status: int = 0) -> None:
             log_rows.append({"kind": kind, "source_id": source_id, "url": url, "reason": reason,
                              "status": status, "at": _now()})
-            log.warning("%s %s (%s) failed: %s", kind, url, source_id, reason)
+            log.warning("%s %s (source %s): %s", kind, url, source_id, reason)
 
         # 1. feeds
         futures = [pool.submit(_fetch_feed, fetcher, state, store, s, settings, paths.batch_id)
