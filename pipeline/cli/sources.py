@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -34,6 +36,7 @@ def check(
         [], "--allow-private", help="Host or IP that may be fetched although it is private/loopback."),
     timeout: float = typer.Option(20.0, "--timeout", help="Read timeout per request, in seconds."),
     retries: int = typer.Option(1, "--retries", help="Retries per feed on 429/5xx/timeouts."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object per feed instead of a table."),
 ) -> None:
     """Fetch every feed once and report its reachability, format and entry count.
 
@@ -48,6 +51,11 @@ def check(
     settings = load_settings(allow_private=tuple(allow_private) or None, timeout_s=timeout,
                              max_retries=retries)
     results = check_sources(chosen, settings)
+    failed = [r for r in results if not r.ok]
+    if as_json:
+        for r in results:
+            typer.echo(json.dumps(dataclasses.asdict(r), ensure_ascii=False))
+        raise typer.Exit(code=1 if failed else 0)
     table = Table(title=f"Feeds in {sources}")
     table.add_column("source", no_wrap=True)
     for col in ("ok", "status", "format", "entries", "newest entry", "seconds"):
@@ -58,7 +66,6 @@ def check(
                       r.format or "-", str(r.entries), (r.newest_entry_at or "-")[:10],
                       f"{r.elapsed_s:.2f}", r.reason or "")
     out.print(table)
-    failed = [r for r in results if not r.ok]
     out.print(f"{len(results) - len(failed)} of {len(results)} feeds reachable and parseable")
     if failed:
         raise typer.Exit(code=1)
@@ -68,26 +75,38 @@ def check(
 def status(
     sources: Path = typer.Option(DEFAULT_SOURCES, "--sources", help="Sources YAML file."),
     data_dir: Path = typer.Option(Path("data"), "--data-dir", help="Data folder holding state/."),
+    failures: int = typer.Option(None, "--failures", help="Alert after this many failed runs in a row."),
+    silence_days: float = typer.Option(None, "--silence-days", help="Alert after this many days without entries."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object per feed instead of a table."),
 ) -> None:
     """Show each feed's health: last success, failures in a row, entries, newest entry, alerts.
 
     Exits 1 when any enabled feed is past the failure or silence threshold.
 
-    Example: crinkwatch sources status --sources config/sources.yml --data-dir data
+    Example: crinkwatch sources status --sources config/sources.yml --data-dir data --failures 3
     """
     from pipeline.fetch.health import HealthThresholds, feed_status
     from pipeline.fetch.state import FetchState
 
     registry = _load(sources)
-    settings = load_settings(data_dir=data_dir)
+    settings = load_settings(data_dir=data_dir, feed_failure_threshold=failures,
+                             feed_silence_days=silence_days)
     state_file = settings.state_dir / "fetch.sqlite"
     if not state_file.exists():
         console.print(f"[yellow]no fetch state at {state_file}; run `crinkwatch run` first[/yellow]")
-    with FetchState(state_file) as state:
+    with FetchState(state_file if state_file.exists() else ":memory:") as state:
         rows = feed_status(state.all_feed_health(), [s.id for s in registry],
                            {s.id for s in registry if s.enabled},
                            HealthThresholds(settings.feed_failure_threshold, settings.feed_silence_days),
                            datetime.now(timezone.utc))
+    alerting = any(r.alerts for r in rows)
+    if as_json:
+        for r in rows:
+            typer.echo(json.dumps({**dataclasses.asdict(r.health), "enabled": r.enabled,
+                                   "silent_days": r.silent_days,
+                                   "alerts": [dataclasses.asdict(a) for a in r.alerts]},
+                                  ensure_ascii=False))
+        raise typer.Exit(code=1 if alerting else 0)
     table = Table(title="Feed health")
     for col in ("source", "enabled", "last success", "failures in a row", "entries",
                 "newest entry", "silent days", "alert", "last error"):
@@ -100,5 +119,5 @@ def status(
                       "-" if r.silent_days is None else f"{r.silent_days:.1f}",
                       f"[red]{alert}[/red]" if alert else "", (h.last_error or "")[:80])
     out.print(table)
-    if any(r.alerts for r in rows):
+    if alerting:
         raise typer.Exit(code=1)

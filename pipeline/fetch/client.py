@@ -138,11 +138,11 @@ class Fetcher:
             for k, v in inc.items():
                 setattr(self.stats, k, getattr(self.stats, k) + v)
 
-    def _fetch_robots_txt(self, url: str) -> tuple[int, str]:
+    def _fetch_robots_txt(self, url: str) -> tuple[int, str, str | None]:
         result = self.fetch(url, max_bytes=ROBOTS_MAX_BYTES, robots=False)
         if result.body is not None:
-            return result.status, result.body.decode("utf-8", errors="replace")
-        return result.status, ""
+            return result.status, result.body.decode("utf-8", errors="replace"), None
+        return result.status, "", result.error
 
     def fetch(
         self, url: str, etag: str | None = None, last_modified: str | None = None,
@@ -162,7 +162,7 @@ class Fetcher:
                 result.error = f"blocked: {exc}"
                 return result
             if robots and self.check_robots and not self.robots.allowed(current):
-                result.error = f"disallowed by robots.txt of {origin_of(current)}"
+                result.error = self.robots.refusal(current)
                 return result
             self._get_with_retries(current, result, etag, last_modified,
                                    max_bytes or self.settings.max_body_bytes)

@@ -63,9 +63,9 @@ def update_health(h: FeedHealth, outcome: FeedOutcome, now: datetime) -> FeedHea
 
 
 def last_activity(h: FeedHealth) -> datetime | None:
-    """When the feed last showed something new: its newest entry date or when we first saw a
-    new entry, whichever is later (feeds without dates still count)."""
-    return max(filter(None, [_parse(h.newest_entry_at), _parse(h.last_new_entry_at)]), default=None)
+    """When the feed last published: its newest entry date, or, for a feed whose entries carry
+    no dates, when a run last found an entry no earlier run had seen."""
+    return _parse(h.newest_entry_at) or _parse(h.last_new_entry_at)
 
 
 def silent_days(h: FeedHealth, now: datetime) -> float | None:

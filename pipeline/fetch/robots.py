@@ -17,8 +17,8 @@ from pipeline.fetch.urls import origin_of
 
 log = logging.getLogger(__name__)
 
-# fetch_text(url) -> (status, text); status 0 when no response was received.
-FetchText = Callable[[str], tuple[int, str]]
+# fetch_text(url) -> (status, text, error); status 0 when no response was received.
+FetchText = Callable[[str], tuple[int, str, str | None]]
 
 MAX_CRAWL_DELAY_S = 60.0
 
@@ -50,6 +50,7 @@ class RobotsRules:
         self._parsers: dict[str, RobotFileParser] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
+        self.unreachable: dict[str, str] = {}  # origin -> why its robots.txt could not be read
 
     def _origin_lock(self, origin: str) -> threading.Lock:
         with self._lock:
@@ -59,8 +60,9 @@ class RobotsRules:
         cached = self.state.robots(origin)
         if cached and time.time() - cached[2] < self.ttl_s:
             return parse_robots(cached[0], cached[1])
-        status, body = self.fetch_text(origin + "/robots.txt")
+        status, body, error = self.fetch_text(origin + "/robots.txt")
         if status == 0 or status >= 500:
+            self.unreachable[origin] = error or f"HTTP {status}"
             if cached:  # keep obeying the last good copy while the server is down
                 log.warning("robots.txt of %s unreachable (status %s); using cached copy", origin, status)
                 return parse_robots(cached[0], cached[1])
@@ -83,3 +85,10 @@ class RobotsRules:
     def allowed(self, url: str) -> bool:
         """True when robots.txt lets our agent fetch ``url``."""
         return self.parser_for(url).can_fetch(self.agent, url)
+
+    def refusal(self, url: str) -> str:
+        """Why ``url`` is not allowed, for the log."""
+        origin = origin_of(url)
+        if origin in self.unreachable:
+            return f"robots.txt of {origin} unreachable ({self.unreachable[origin]}); not fetching from it"
+        return f"disallowed by robots.txt of {origin}"
