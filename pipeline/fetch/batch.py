@@ -103,6 +103,16 @@ def _fetch_body(
 
 def _fetch_feed(fetcher: Fetcher, state: FetchState, store: RawStore, source: Source,
                 settings: Settings, batch_id: str) -> _FeedResult:
+    try:
+        return _fetch_feed_unguarded(fetcher, state, store, source, settings, batch_id)
+    except Exception as exc:  # a bug or a disk error on one feed must not end the batch
+        log.exception("feed %s: unexpected error", source.id)
+        return _FeedResult(source, FetchResult(source.feed_url, source.feed_url),
+                           error=f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _fetch_feed_unguarded(fetcher: Fetcher, state: FetchState, store: RawStore, source: Source,
+                          settings: Settings, batch_id: str) -> _FeedResult:
     result, sha = _fetch_body(fetcher, state, store, source.feed_url,
                               {"kind": "feed", "source_ids": [source.id], "batch_id": batch_id})
     out = _FeedResult(source, result)
@@ -206,6 +216,18 @@ def fetch_batch(
 
         # 3. pages
         def fetch_page(item: tuple[str, FeedEntry, list[str]]) -> RawPage:
+            try:
+                return fetch_page_unguarded(item)
+            except Exception as exc:  # one page must not end the batch
+                key, entry, source_ids = item
+                log.exception("page %s: unexpected error", entry.url)
+                return RawPage(url=entry.url, canonical_url=key, source_ids=source_ids, status=0,
+                               fetched_at=_now(), body_path=None, content_sha256=None,
+                               entry_title=entry.title, entry_published_at=entry.published_at,
+                               entry_authors=entry.authors, entry_language=entry.language,
+                               error=f"unexpected error: {type(exc).__name__}: {exc}")
+
+        def fetch_page_unguarded(item: tuple[str, FeedEntry, list[str]]) -> RawPage:
             key, entry, source_ids = item
             page = RawPage(
                 url=entry.url, canonical_url=key, source_ids=source_ids, status=0,
