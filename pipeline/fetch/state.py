@@ -99,6 +99,9 @@ class FetchState:
         with self._lock, self._con:
             if str(path) != ":memory:":
                 self._con.execute("pragma journal_mode=wal")
+                # WAL + NORMAL stays consistent after a crash; a power cut may drop the last
+                # commits, which costs a refetch, not a wrong answer.
+                self._con.execute("pragma synchronous=normal")
             self._con.executescript(SCHEMA)
 
     @classmethod
