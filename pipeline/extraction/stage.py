@@ -32,7 +32,8 @@ def extract_batch(
     comments: list[Comment] = []
     failures: list[dict] = []
     for page in read_jsonl(paths.raw_pages, RawPage):
-        if page.error or not page.content_sha256:
+        # unchanged since an earlier batch (304 / same hash): already extracted then
+        if page.error or not page.content_sha256 or not page.is_new:
             continue
         try:
             article, page_comments = extract_page(store.get(page.content_sha256), page,
