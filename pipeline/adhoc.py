@@ -13,13 +13,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-import httpx
-
 from pipeline.batch import BatchPaths
 from pipeline.config import Settings
-from pipeline.fetch.batch import make_client
+from pipeline.fetch.client import Fetcher
 from pipeline.fetch.rawstore import RawStore
-from pipeline.fetch.safety import BlockedURL, check_url
+from pipeline.fetch.state import FetchState
 from pipeline.fetch.urls import canonical_url
 from pipeline.models import RawPage, write_jsonl
 
@@ -85,8 +83,10 @@ def fetch_urls(urls: list[str], paths: BatchPaths, settings: Settings,
                url_files: list[Path] = ()) -> AdhocReport:
     """Fetch the URLs (and those listed in ``url_files``) into the raw store; write the manifest.
 
-    Duplicates (by canonical URL) are fetched once; a bad line or a failed page is logged in
-    ``fetch_log.jsonl`` with its reason and the rest goes on.
+    Pages go through the same fetcher as feed pages (safety checks, robots.txt, retries, size
+    limits). Duplicates (by canonical URL) are fetched once; a bad line or a failed page is
+    logged in ``fetch_log.jsonl`` with its reason and the rest goes on. An analyst asked for
+    these pages, so each is processed even if an earlier run already saw the same body.
     """
     report = AdhocReport(batch_id=paths.batch_id, raw_pages_path=str(paths.raw_pages),
                          url_files=[str(p) for p in url_files])
@@ -103,32 +103,37 @@ def fetch_urls(urls: list[str], paths: BatchPaths, settings: Settings,
 
     store = RawStore(settings.data_dir / "raw")
     pages: list[RawPage] = []
-    with make_client(settings) as client:
+    with FetchState.for_data_dir(settings.data_dir) as state, Fetcher(settings, state) as fetcher:
         for canon, url in unique.items():
-            page = RawPage(url=url, canonical_url=canon, source_ids=[ADHOC_SOURCE_ID], status=0,
-                           fetched_at=_now(), body_path=None, content_sha256=None)
-            try:
-                check_url(url, settings.allow_private)
-                response = client.get(url)
-                response.raise_for_status()
-                if len(response.content) > settings.max_body_bytes:
-                    raise ValueError(f"body of {len(response.content)} bytes exceeds "
-                                     f"{settings.max_body_bytes}")
-                sha, body_path = store.put(response.content)
-                page.status, page.content_sha256 = response.status_code, sha
-                page.body_path = str(body_path)
-                page.content_type = response.headers.get("content-type")
-                report.pages_ok += 1
-            except (httpx.HTTPError, BlockedURL, ValueError) as exc:
-                if isinstance(exc, httpx.HTTPStatusError):
-                    page.status = exc.response.status_code
-                page.error = str(exc)
-                report.pages_failed += 1
-                report.failures.append({"kind": "page", "source_id": ADHOC_SOURCE_ID, "url": url,
-                                        "reason": str(exc), "at": _now()})
-                log.warning("ad-hoc page %s failed: %s", url, exc)
-            pages.append(page)
+            pages.append(_fetch_page(fetcher, state, store, canon, url, paths.batch_id, report))
     paths.root.mkdir(parents=True, exist_ok=True)
     write_jsonl(paths.raw_pages, pages)
     write_jsonl(paths.fetch_log, report.failures)
     return report
+
+
+def _fetch_page(fetcher: Fetcher, state: FetchState, store: RawStore, canon: str, url: str,
+                batch_id: str, report: AdhocReport) -> RawPage:
+    page = RawPage(url=url, canonical_url=canon, source_ids=[ADHOC_SOURCE_ID], status=0,
+                   fetched_at=_now(), body_path=None, content_sha256=None)
+    result = fetcher.fetch(canon)
+    page.status = result.status
+    page.content_type = result.headers.get("content-type")
+    if result.error is None and result.body is None:
+        result.error = f"HTTP {result.status} without a body"
+    if result.error:
+        page.error = result.error
+        report.pages_failed += 1
+        report.failures.append({"kind": "page", "source_id": ADHOC_SOURCE_ID, "url": url,
+                                "reason": result.error, "status": result.status, "at": _now()})
+        log.warning("ad-hoc page %s failed: %s", url, result.error)
+        return page
+    sha, body_path = store.put(result.body, {"kind": "page", "source_ids": [ADHOC_SOURCE_ID],
+                                             "batch_id": batch_id, "url": canon,
+                                             "final_url": result.final_url,
+                                             "status": result.status, "fetched_at": _now()})
+    page.content_sha256, page.body_path = sha, str(body_path)
+    state.add_url_sources(canon, [ADHOC_SOURCE_ID], _now())
+    state.record_page(canon, sha, batch_id, _now())
+    report.pages_ok += 1
+    return page

@@ -38,8 +38,17 @@ def fetch_one_source(source_id: str, paths: BatchPaths, settings: Settings) -> F
     return fetch_batch([sources[source_id]], part, settings)
 
 
+def _rank(page: RawPage) -> int:
+    """Which copy of a page a merge keeps: new content, then any body, then a failure."""
+    return 2 if not page.error and page.is_new else 1 if not page.error else 0
+
+
 def merge_pages(parts: list[list[RawPage]]) -> list[RawPage]:
-    """One page per canonical URL: a fetched copy wins over a failed one; source ids are united."""
+    """One page per canonical URL, the best copy kept; the sources' ids are united.
+
+    Sources fetched in parallel share the fetch state, so when two list the same article the
+    second may see it as already handed downstream; the merge keeps the copy marked new.
+    """
     merged: dict[str, RawPage] = {}
     for pages in parts:
         for page in pages:
@@ -48,11 +57,9 @@ def merge_pages(parts: list[list[RawPage]]) -> list[RawPage]:
                 merged[page.canonical_url] = page
                 continue
             ids = seen.source_ids + [s for s in page.source_ids if s not in seen.source_ids]
-            if seen.error and not page.error:
-                page.source_ids = ids
-                merged[page.canonical_url] = page
-            else:
-                seen.source_ids = ids
+            keep = page if _rank(page) > _rank(seen) else seen
+            keep.source_ids = ids
+            merged[page.canonical_url] = keep
     return list(merged.values())
 
 

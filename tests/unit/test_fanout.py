@@ -40,3 +40,11 @@ def test_merge_writes_the_batch_manifest_and_log(tmp_path):
     assert counts == {"pages": 2, "pages_ok": 2, "pages_failed": 0, "duplicates": 1}
     assert len(list(read_jsonl(paths.raw_pages, RawPage))) == 2
     assert [r["source_id"] for r in read_jsonl(paths.fetch_log)] == ["b"]
+
+
+def test_the_copy_marked_new_wins_over_one_already_handed_downstream():
+    seen = _page("https://a.test/1", "a")
+    seen.is_new = False
+    merged = merge_pages([[seen], [_page("https://a.test/1", "b")]])
+
+    assert merged[0].is_new is True and merged[0].source_ids == ["a", "b"]
