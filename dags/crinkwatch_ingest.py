@@ -33,7 +33,7 @@ def crinkwatch_ingest():
         from pipeline.tasks import new_batch_stage
         return new_batch_stage(params.get("batch_id"))
 
-    @task(retries=0)
+    @task
     def list_sources() -> list[str]:
         from pipeline.tasks import list_sources_stage
         return list_sources_stage()

@@ -24,7 +24,8 @@ export AIRFLOW__CORE__LOAD_EXAMPLES=False
 export AIRFLOW__CORE__EXECUTOR=LocalExecutor
 export AIRFLOW__CORE__PARALLELISM=${AIRFLOW_PARALLELISM:-4}
 export AIRFLOW__CORE__MAX_ACTIVE_TASKS_PER_DAG=${AIRFLOW_PARALLELISM:-4}
-export AIRFLOW__DATABASE__SQL_ALCHEMY_CONN=${AIRFLOW__DATABASE__SQL_ALCHEMY_CONN:-sqlite:///$AIRFLOW_HOME/airflow.db}
+# SQLite serialises writers; wait for a lock rather than fail a task start under load.
+export AIRFLOW__DATABASE__SQL_ALCHEMY_CONN=${AIRFLOW__DATABASE__SQL_ALCHEMY_CONN:-sqlite:///$AIRFLOW_HOME/airflow.db?timeout=30}
 export AIRFLOW__API__HOST=$HOST
 export AIRFLOW__API__PORT=$PORT
 export AIRFLOW__API__BASE_URL=http://$HOST:$PORT

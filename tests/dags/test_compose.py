@@ -90,7 +90,7 @@ def test_scale_out_stack_has_every_component(rendered):
     assert {"crinkwatch-data", "crinkwatch-warehouse"} <= set(rendered["volumes"])
 
 
-def test_init_creates_the_pools_the_dags_use(rendered):
+def test_init_creates_the_pools_the_dags_use(rendered, airflow_home):
     from _crinkwatch import POOLS
 
     script = " ".join(rendered["services"]["airflow-init"]["command"])

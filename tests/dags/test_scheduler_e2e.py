@@ -42,8 +42,9 @@ def _free_port() -> int:
 class Api:
     """A small client of Airflow's REST API (v2) with a JWT from the simple auth manager."""
 
-    def __init__(self, base_url: str, password_file: Path, log: Path) -> None:
-        self.base_url, self.password_file, self.log = base_url, password_file, log
+    def __init__(self, base_url: str, home: Path, log: Path) -> None:
+        self.base_url, self.home, self.log = base_url, home, log
+        self.password_file = home / "passwords.json"
         self.client = httpx.Client(base_url=base_url, timeout=10)
 
     def login(self) -> None:
@@ -55,6 +56,16 @@ class Api:
     def get(self, path: str, **params) -> dict:
         r = self.client.get(f"/api/v2{path}", params=params)
         r.raise_for_status()
+        return r.json()
+
+    def send(self, method: str, path: str, body: dict) -> dict:
+        """An idempotent write; 5xx (SQLite briefly locked by the scheduler) is retried."""
+        for _ in range(10):
+            r = self.client.request(method, f"/api/v2{path}", json=body)
+            if r.status_code < 500:
+                break
+            time.sleep(2)
+        assert r.status_code < 300, f"{method} {path}: {r.status_code} {r.text}"
         return r.json()
 
     def trigger(self, dag_id: str, run_id: str) -> None:
@@ -76,15 +87,14 @@ class Api:
         while time.monotonic() < deadline:
             try:
                 found = check()
+                if found:
+                    return found
+                self.fail_on_failed_runs()
             except httpx.HTTPStatusError as exc:
                 if exc.response.status_code < 500:  # a wrong request will not get better
                     raise
-                found = None
             except (httpx.TransportError, OSError, KeyError, ValueError):
-                found = None
-            if found:
-                return found
-            self.fail_on_failed_runs()
+                pass  # the api-server restarting a worker, or not up yet
             time.sleep(2)
         pytest.fail(f"timed out waiting for {what}\n{self.tail()}")
 
@@ -108,6 +118,10 @@ class Api:
                     text += f"\n{dag_id} {run['dag_run_id']} {run['state']} {states}"
         except (httpx.HTTPError, KeyError):
             pass
+        for task_log in sorted((self.home / "logs").rglob("*.log")):
+            body = task_log.read_text(errors="replace")
+            if "Traceback" in body or '"level": "error"' in body or "[error" in body:
+                text += f"\n--- {task_log.relative_to(self.home)}\n{body[-3000:]}"
         return text
 
 
@@ -116,11 +130,10 @@ def test_scheduler_runs_the_asset_chain_to_published_trends(tmp_path, minisite_s
     port = _free_port()
     home, data = tmp_path / "airflow_home", tmp_path / "data"
     sources = write_sources(tmp_path / "sources.yml", minisite_server, MINISITE / "sources.yml")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW")}
+    env = {k: v for k, v in os.environ.items() if "AIRFLOW" not in k}
     env.update({
         "AIRFLOW_HOME": str(home), "AIRFLOW_PORT": str(port), "PYTHON": sys.executable,
         "AIRFLOW_PARALLELISM": "2",
-        "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "False",
         "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(_free_port()),
         "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": str(_free_port()),
         "CRINKWATCH_SOURCES": str(sources), "CRINKWATCH_DATA_DIR": str(data),
@@ -130,7 +143,7 @@ def test_scheduler_runs_the_asset_chain_to_published_trends(tmp_path, minisite_s
     with log.open("wb") as out:
         stack = subprocess.Popen(["bash", str(SCRIPT)], env=env, stdout=out,
                                  stderr=subprocess.STDOUT, start_new_session=True)
-    api = Api(f"http://127.0.0.1:{port}", home / "passwords.json", log)
+    api = Api(f"http://127.0.0.1:{port}", home, log)
     try:
         api.wait("the api-server", lambda: api.client.get("/api/v2/monitor/health").is_success,
                  deadline)
@@ -140,7 +153,11 @@ def test_scheduler_runs_the_asset_chain_to_published_trends(tmp_path, minisite_s
         api.wait("the DAGs to be parsed", lambda: {d["dag_id"] for d in api.get(
             "/dags", dag_id_pattern="crinkwatch")["dags"]} >= set(CHAIN), deadline)
 
+        # New DAGs start paused; consumers first, so no event finds its consumer paused.
+        for dag_id in ("crinkwatch_process", "crinkwatch_publish", "crinkwatch_adhoc"):
+            api.send("PATCH", f"/dags/{dag_id}", {"is_paused": False})
         api.trigger("crinkwatch_ingest", "e2e_ingest")
+        api.send("PATCH", "/dags/crinkwatch_ingest", {"is_paused": False})
         [raw] = api.wait("the raw_pages event of the triggered ingest", lambda: api.events(
             source_dag_id="crinkwatch_ingest", source_run_id="e2e_ingest"), deadline)
         batch_id = raw["extra"]["batch_id"]
