@@ -37,6 +37,17 @@ class Settings:
     max_body_bytes: int = 10 * 1024 * 1024
     max_entries_per_feed: int = 200
     extra: dict[str, str] = field(default_factory=dict)
+    # Data quality (issue 6): allowed article languages, alert channels, history windows.
+    allowed_languages: tuple[str, ...] = ("en", "ru", "zh", "fa", "ko", "fr", "de", "es", "ja", "ar", "und")
+    alert_webhook_url: str | None = None  # Slack-compatible incoming webhook; a secret, env only
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_from: str = "crinkwatch@localhost"
+    smtp_to: tuple[str, ...] = ()
+    smtp_user: str | None = None  # the password is read from CRINKWATCH_SMTP_PASSWORD when sending
+    smtp_starttls: bool = False
+    data_docs_url: str | None = None  # where the Data Docs folder is served, for links in alerts
+    feed_silence_days: int = 7
 
     @property
     def runs_dir(self) -> Path:
@@ -64,4 +75,27 @@ def load_settings(**overrides: object) -> Settings:
         env["allow_private"] = tuple(h.strip() for h in v.split(",") if h.strip())
     if v := os.environ.get("CRINKWATCH_USER_AGENT"):
         env["user_agent"] = v
+    env.update(_quality_env())
     return Settings().with_overrides(**env).with_overrides(**overrides)
+
+
+def _quality_env() -> dict[str, object]:
+    """Alert channels and data-quality knobs from ``CRINKWATCH_*`` variables."""
+    env: dict[str, object] = {}
+    text = {"CRINKWATCH_ALERT_WEBHOOK_URL": "alert_webhook_url", "CRINKWATCH_SMTP_HOST": "smtp_host",
+            "CRINKWATCH_SMTP_FROM": "smtp_from", "CRINKWATCH_SMTP_USER": "smtp_user",
+            "CRINKWATCH_DATA_DOCS_URL": "data_docs_url"}
+    for var, name in text.items():
+        if v := os.environ.get(var):
+            env[name] = v
+    if v := os.environ.get("CRINKWATCH_SMTP_PORT"):
+        env["smtp_port"] = int(v)
+    if v := os.environ.get("CRINKWATCH_SMTP_TO"):
+        env["smtp_to"] = tuple(a.strip() for a in v.split(",") if a.strip())
+    if v := os.environ.get("CRINKWATCH_SMTP_STARTTLS"):
+        env["smtp_starttls"] = v.strip().lower() in ("1", "true", "yes")
+    if v := os.environ.get("CRINKWATCH_FEED_SILENCE_DAYS"):
+        env["feed_silence_days"] = int(v)
+    if v := os.environ.get("CRINKWATCH_LANGUAGES"):
+        env["allowed_languages"] = tuple(c.strip() for c in v.split(",") if c.strip())
+    return env
