@@ -107,7 +107,7 @@ def volume_frame(daily: pd.DataFrame, batch_days: list[date], has_history: bool)
     counts = {pd.Timestamp(d).date(): int(n) for d, n in zip(daily["day"], daily["article_count"])}
     first = min(counts) if counts else None
     rows = []
-    for day in sorted(set(batch_days)):
+    for day in sorted({pd.Timestamp(d).date() for d in batch_days}):
         window = [day - timedelta(days=i) for i in range(1, TRAILING_DAYS + 1)]
         mean = sum(counts.get(d, 0) for d in window) / TRAILING_DAYS
         covered = has_history and first is not None and first <= window[-1]

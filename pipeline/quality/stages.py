@@ -29,9 +29,9 @@ from pipeline.batch import BatchPaths
 from pipeline.models import Alert, read_jsonl
 from pipeline.quality import frames, quarantine
 from pipeline.quality.alerts import alert_from_failure, append_alerts, dispatch_alerts
-from pipeline.quality.docs import public_url, quality_dir
+from pipeline.quality.docs import build_docs, public_url, quality_dir
 from pipeline.quality.policy import expectation_parameters, failing_rows
-from pipeline.quality.suites import SuiteResult, get_context, run_suite
+from pipeline.quality.suites import SuiteResult, docs_url, get_context, run_suite
 
 log = logging.getLogger(__name__)
 
@@ -93,11 +93,11 @@ class _Run:
         self.report = StageReport(stage, paths.batch_id)
         self.alerts: list[Alert] = []
         self.rejected: list[quarantine.QuarantinedRow] = []
+        self.quarantined_by: dict[str, dict[str, int]] = {}
 
     def check(self, suite: str, frame: pd.DataFrame, columns: list[str] | None = None) -> pd.Series:
         """Run a suite; return the mask of rows to quarantine (empty when none)."""
         result = run_suite(self.context, suite, frame, self.params, batch_id=self.paths.batch_id)
-        result.docs_url = public_url(result.docs_url, self.settings)
         self.report.results.append(result)
         reasons = {f.check: failing_rows(frame, f.expectation, f.kwargs, self.params)
                    for f in result.failed if f.on_failure == "quarantine"}
@@ -109,17 +109,25 @@ class _Run:
                                       columns or list(frame.columns))
             self.rejected.extend(rows)
             self.report.quarantined[suite] = len(rows)
-        for f in result.failed:
-            n = int(reasons[f.check].sum()) if f.check in reasons else 0
-            self.alerts.append(alert_from_failure(f, self.paths.batch_id, result.docs_url, len(frame), n))
+        self.quarantined_by[suite] = {check: int(mask.sum()) for check, mask in reasons.items()}
         return bad
 
     def finish(self) -> StageReport:
         """Write summaries and quarantine, send the alerts, and raise if a blocking check failed."""
+        try:
+            build_docs(self.context, [r.result_id for r in self.report.results])
+        except Exception as exc:  # docs are for reading results; they must not hide them
+            log.error("could not build Data Docs: %s", exc)
+        for r in self.report.results:
+            r.docs_url = public_url(docs_url(self.context, r.result_id), self.settings)
+            counts = self.quarantined_by.get(r.suite, {})
+            self.alerts += [alert_from_failure(f, self.paths.batch_id, r.docs_url, r.rows,
+                                               counts.get(f.check, 0)) for f in r.failed]
         self.paths.validation_dir.mkdir(parents=True, exist_ok=True)
         for r in self.report.results:
+            summary = {k: v for k, v in asdict(r).items() if k != "result_id"}
             (self.paths.validation_dir / f"{r.suite}.json").write_text(
-                json.dumps(asdict(r), indent=2, default=str), encoding="utf-8")
+                json.dumps(summary, indent=2, default=str), encoding="utf-8")
         if self.rejected:
             path = quarantine.write_file(self.paths, self.stage, self.rejected)
             log.warning("quarantined %d row(s) of batch %s: %s", len(self.rejected),
@@ -218,7 +226,7 @@ def read_trend_frames(db_path: Path, batch_id: str) -> dict[str, Any]:
         return {
             "batch_days": days,
             "daily_member_mentions": con.execute(
-                "select * from daily_member_mentions where day in (select distinct cast(published_at as date)"
+                "select * from daily_member_mentions where day is null or day in (select distinct cast(published_at as date)"
                 " from articles where batch_id = ?)", [batch_id]).df(),
             "daily_volume": con.execute(
                 "select cast(published_at as date) as day, count(*) as article_count from articles "

@@ -50,6 +50,7 @@ class SuiteResult:
     rows: int
     failed: list[FailedExpectation] = field(default_factory=list)
     docs_url: str | None = None
+    result_id: Any = field(default=None, repr=False)  # GX's ValidationResultIdentifier
 
     @property
     def blocking(self) -> list[FailedExpectation]:
@@ -147,15 +148,14 @@ def ensure_checkpoints(context: Any, names: list[str]) -> None:
             suite = context.suites.add_or_update(suite)
         definition = context.validation_definitions.add(
             gx.ValidationDefinition(name=name, data=batch, suite=suite))
+        # No actions: Data Docs are built once per stage (docs.build_docs), not once per suite.
         context.checkpoints.add(gx.Checkpoint(
-            name=name, validation_definitions=[definition], result_format="SUMMARY",
-            actions=[gx.checkpoint.UpdateDataDocsAction(name="update_data_docs",
-                                                         site_names=[DOCS_SITE])]))
+            name=name, validation_definitions=[definition], result_format="SUMMARY", actions=[]))
 
 
 def run_suite(context: Any, name: str, frame: Any, parameters: dict[str, Any] | None = None,
               batch_id: str = "") -> SuiteResult:
-    """Run suite ``name`` through its checkpoint on a pandas frame; Data Docs are updated."""
+    """Run suite ``name`` through its checkpoint on a pandas frame (results kept for Data Docs)."""
     checkpoint = context.checkpoints.get(name)
     run_id = None
     if batch_id:
@@ -167,7 +167,7 @@ def run_suite(context: Any, name: str, frame: Any, parameters: dict[str, Any] | 
     (identifier, validation), = result.run_results.items()
     failed = [_failure(name, r) for r in validation.results if not r.success]
     return SuiteResult(suite=name, success=bool(validation.success), evaluated=len(validation.results),
-                       rows=len(frame), failed=failed, docs_url=_docs_url(context, identifier))
+                       rows=len(frame), failed=failed, result_id=identifier)
 
 
 def _failure(suite: str, r: Any) -> FailedExpectation:
@@ -188,7 +188,10 @@ def _failure(suite: str, r: Any) -> FailedExpectation:
         sample=[str(v) for v in (res.get("partial_unexpected_list") or [])[:5]], why=meta.get("why", ""))
 
 
-def _docs_url(context: Any, identifier: Any) -> str | None:
+def docs_url(context: Any, identifier: Any) -> str | None:
+    """The Data Docs page of one validation result (after the docs are built)."""
+    if identifier is None:
+        return None
     try:
         sites = context.get_docs_sites_urls(resource_identifier=identifier, site_name=DOCS_SITE)
     except Exception:  # docs are a convenience; a failure here must not hide the validation
