@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import typer
@@ -70,6 +71,7 @@ def alerts(
     since: str = typer.Option(None, "--since", help="Only alerts raised from this date/time (ISO 8601)."),
     db: Path = typer.Option(Path("data/warehouse.duckdb"), "--db", help="DuckDB warehouse."),
     limit: int = typer.Option(200, "--limit", help="At most this many, newest first."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line, for scripts."),
 ) -> None:
     """List data-quality and feed-health alerts from the warehouse, newest first.
 
@@ -81,6 +83,10 @@ def alerts(
         console.print(f"[red]no warehouse at {db}; run `crinkwatch run` first[/red]")
         raise typer.Exit(code=2)
     rows = list_alerts(db, since, limit)
+    if as_json:
+        for r in rows:
+            typer.echo(json.dumps(r, default=str, ensure_ascii=False))
+        return
     table = Table(title=f"Alerts{' since ' + since if since else ''}")
     for col in ("raised at", "severity", "origin", "check", "subject", "observed", "batch"):
         table.add_column(col, overflow="fold")
