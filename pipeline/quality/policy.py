@@ -111,5 +111,5 @@ def expectation_parameters(settings: Any, now: datetime | None = None) -> dict[s
     params["earliest_published_at"] = pd.Timestamp(EARLIEST_PUBLISHED, tz="UTC")
     # One day of slack: feeds in time zones east of UTC date articles "tomorrow".
     params["latest_published_at"] = pd.Timestamp(now + timedelta(days=1))
-    params["feed_silence_days"] = int(settings.feed_silence_days)
+    params["feed_silence_days"] = float(settings.feed_silence_days)
     return params
