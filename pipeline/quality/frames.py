@@ -17,6 +17,9 @@ import pandas as pd
 from pipeline.batch import BatchPaths
 
 TRAILING_DAYS = 14
+# Shorter comments ("Agreed.", a quoted phrase) match article text by chance, not by a leak; the
+# extractor uses the same floor when it strips comment lines from the article text.
+MIN_LEAK_CHARS = 25
 
 
 def _timestamps(values: pd.Series) -> pd.Series:
@@ -46,7 +49,7 @@ def comments_frame(comments: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
     text_of = dict(zip(articles["article_id"].tolist(), articles["text"].tolist()))
     df["has_article"] = df["article_id"].isin(text_of.keys())
     df["is_in_article_text"] = [
-        isinstance(t, str) and bool(t.strip()) and t.strip() in (text_of.get(a) or "")
+        isinstance(t, str) and len(t.strip()) >= MIN_LEAK_CHARS and t.strip() in (text_of.get(a) or "")
         for a, t in zip(df["article_id"].tolist(), df["text"].tolist())]
     df["published_at_ts"] = _timestamps(df["published_at"])
     return df

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -82,25 +83,36 @@ def test_clean_demo_run_raises_no_alert(tmp_path, receivers):
     assert listed.exit_code == 0 and "0 alert(s)" in listed.output
 
 
-def test_comments_leaking_into_the_article_block_the_batch(minisite_server, tmp_path, receivers):
-    webhook, smtp = receivers
-    page = (MINISITE / "news" / "accord.html").read_text(encoding="utf-8")
-    # a comment that repeats a sentence of the article word for word, as a leaking extractor would
-    sentence = "China, which remains North Korea's largest trading partner, made no comment."
-    assert sentence in page
-    leaked = page.replace("Rail gauges alone will keep this a paper agreement for years.", sentence)
-    _serve(minisite_server, "/news/accord.html", leaked)
+def test_a_blocking_failure_stops_the_run_before_load(minisite_server, tmp_path, receivers):
+    """A deployment that tightens a suite (here: a batch needs at least 5 articles, blocking)."""
+    from pipeline.config import load_settings
+    from pipeline.quality import ValidationFailed
+    from pipeline.runner import run_once
+    from pipeline.sources import load_sources
 
-    result, db = _run(minisite_server, tmp_path)
-    assert result.exit_code == 2, result.output
-    assert "comments.comment_leak_rate" in result.output
-    con = duckdb.connect(str(db), read_only=True)
+    webhook, smtp = receivers
+    project = tmp_path / "expectations"
+    shutil.copytree(EXPECTATIONS_DIR, project, ignore=shutil.ignore_patterns("uncommitted"))
+    suite_path = project / "gx" / "expectations" / "articles.json"
+    suite = json.loads(suite_path.read_text(encoding="utf-8"))
+    suite["expectations"].append({"type": "expect_table_row_count_to_be_between",
+                                  "kwargs": {"min_value": 5}, "meta": {
+                                      "check": "min_articles", "on_failure": "block",
+                                      "why": "fewer articles than any normal day means the feeds are broken"}})
+    suite_path.write_text(json.dumps(suite), encoding="utf-8")
+    settings = load_settings(data_dir=tmp_path / "data", db_path=tmp_path / "data" / "w.duckdb",
+                             allow_private=("127.0.0.1",), expectations_dir=project)
+
+    with pytest.raises(ValidationFailed) as failed:
+        run_once(settings, load_sources(MINISITE / "sources.yml", {"BASE": minisite_server.base_url}))
+    assert "articles.min_articles" in str(failed.value) and "nothing was loaded" in str(failed.value)
+    con = duckdb.connect(str(settings.db_path), read_only=True)
     assert con.execute("select count(*) from articles").fetchone()[0] == 0  # nothing loaded
-    (row,) = con.execute("select severity, observed from alerts where check_name = 'comment_leak_rate'").fetchall()
+    (row,) = con.execute("select severity, observed from alerts where check_name = 'min_articles'").fetchall()
     con.close()
-    assert row[0] == "critical" and "1 of 2" in row[1]
-    assert [a["check"] for a in webhook.alerts()] == ["comment_leak_rate"]
-    assert "comment_leak_rate" in smtp.bodies()[0]
+    assert row == ("critical", "2")
+    assert [a["check"] for a in webhook.alerts()] == ["min_articles"]
+    assert "min_articles" in smtp.bodies()[0]
 
 
 def test_an_article_in_an_unexpected_language_is_quarantined_and_the_rest_loads(

@@ -8,13 +8,14 @@ from pipeline.quality import frames
 
 
 def test_comment_found_inside_its_article_is_a_leak():
-    articles = pd.DataFrame({"article_id": ["a"], "text": ["Moscow and Beijing met. Trade grew."]})
-    comments = pd.DataFrame({"comment_id": ["a-0", "a-1", "x-0"], "article_id": ["a", "a", "x"],
-                             "text": ["Trade grew.", "Not in the text.", "Orphan."],
-                             "published_at": [None, "2026-11-20T10:00:00+00:00", None]})
+    articles = pd.DataFrame({"article_id": ["a"], "text": ["Moscow and Beijing met. Trade grew by a fifth in May."]})
+    comments = pd.DataFrame({"comment_id": ["a-0", "a-1", "a-2", "x-0"], "article_id": ["a", "a", "a", "x"],
+                             "text": ["Trade grew by a fifth in May.", "Not in the text.", "Trade grew.", "Orphan."],
+                             "published_at": [None, "2026-11-20T10:00:00+00:00", None, None]})
     df = frames.comments_frame(comments, articles)
-    assert list(df["is_in_article_text"]) == [True, False, False]
-    assert list(df["has_article"]) == [True, True, False]
+    # a short comment that happens to match ("Trade grew.") is not a leak
+    assert list(df["is_in_article_text"]) == [True, False, False, False]
+    assert list(df["has_article"]) == [True, True, True, False]
     assert df["published_at_ts"].iloc[1] == pd.Timestamp("2026-11-20 10:00", tz="UTC")
 
 
