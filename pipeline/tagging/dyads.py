@@ -1,0 +1,97 @@
+"""The relation a sentence expresses between two members: cooperation, friction or neutral."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.tagging.lexicon import Lexicon
+
+COOPERATION, FRICTION, NEUTRAL = "cooperation", "friction", "neutral"
+RELATIONS = (COOPERATION, FRICTION, NEUTRAL)
+
+NEGATION_BEFORE_CHARS = 18
+NEGATION_AFTER_CHARS = 10
+
+# Concessive clauses ("despite tensions, …") state background, not the relation: their cues are
+# ignored up to the next comma. Cues after a contrast ("…, but …") say what the sentence stresses.
+_CONCESSIVE = re.compile(
+    r"(?<!\w)(?:despite|although|though|even as|for all|notwithstanding|несмотря на|хотя|尽管|虽然|"
+    r"비록|با وجود|با اینکه|malgré|bien que|trotz|obwohl|a pesar de|aunque)(?!\w)[^,，;。]*",
+    re.IGNORECASE)
+_CONTRAST = re.compile(
+    r"(?<!\w)(?:but|yet|however|но|однако|但|但是|然而|하지만|그러나|اما|ولی|mais|pourtant|aber|jedoch|pero|sin embargo)(?!\w)",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MemberSpan:
+    """Where a member is named inside the sentence (offsets relative to the sentence)."""
+
+    code: str
+    start: int
+    end: int
+    is_member: bool = True
+
+
+def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[str]) -> bool:
+    before = sentence[max(cue.start() - NEGATION_BEFORE_CHARS, 0):cue.start()]
+    # Only the words right before the cue: "did not sign", "refused" is its own cue.
+    tail = re.split(r"[,;:]", before)[-1]
+    if lexicon.cue("negation.before").search(tail, langs):
+        m = None
+        for m in lexicon.cue("negation.before").finditer(tail, langs):
+            pass
+        if m is not None and len(tail) - m.end() <= 14:
+            return True
+    after = sentence[cue.end():cue.end() + NEGATION_AFTER_CHARS]
+    return bool(lexicon.cue("negation.after").search(after, langs))
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def classify_relation(
+    sentence: str, a: str, b: str, actors: list[MemberSpan], lexicon: Lexicon, langs: list[str],
+) -> str:
+    """Relation between members ``a`` and ``b`` as expressed in ``sentence``.
+
+    Scope rules: a cue inside an actor's own name does not count; a friction cue with a third
+    party before it and both members after it is that party's act on them ("Washington
+    sanctioned Chinese and Russian banks"), not friction between them; a ``directed`` cue
+    (sanction, condemn) counts only when one member stands before it and the other after.
+    """
+    name_spans = [(s.start, s.end) for s in actors]
+    concessive = [m.span() for m in _CONCESSIVE.finditer(sentence)]
+    contrast = [m.start() for m in _CONTRAST.finditer(sentence)]
+    pos_a = [s.start for s in actors if s.code == a]
+    pos_b = [s.start for s in actors if s.code == b]
+    third = [s.start for s in actors if not s.is_member or s.code not in (a, b)]
+
+    def weight(cue: re.Match[str]) -> float:
+        if _in_spans(cue.start(), name_spans) or _in_spans(cue.start(), concessive):
+            return 0.0
+        if _negated(sentence, cue, lexicon, langs):
+            return 0.0
+        return 2.0 if any(c < cue.start() for c in contrast) else 1.0
+
+    def acts_on_both(pos: int) -> bool:
+        return any(t < pos for t in third) and min(pos_a + pos_b) > pos
+
+    def one_on_other(pos: int) -> bool:
+        return (min(pos_a) < pos < max(pos_b)) or (min(pos_b) < pos < max(pos_a))
+
+    coop = sum(weight(m) for m in lexicon.cue("dyads.cooperation").finditer(sentence, langs))
+    friction = 0.0
+    for m in lexicon.cue("dyads.friction").finditer(sentence, langs):
+        if not acts_on_both(m.start()):
+            friction += weight(m)
+    for m in lexicon.cue("dyads.directed").finditer(sentence, langs):
+        if one_on_other(m.start()) and not acts_on_both(m.start()):
+            friction += weight(m)
+    if friction > coop:
+        return FRICTION
+    if coop > friction:
+        return COOPERATION
+    return NEUTRAL
