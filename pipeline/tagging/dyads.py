@@ -13,11 +13,14 @@ RELATIONS = (COOPERATION, FRICTION, NEUTRAL)
 NEGATION_BEFORE_CHARS = 18
 NEGATION_AFTER_CHARS = 10
 
-# Concessive clauses ("despite tensions, …") state background, not the relation: their cues are
+# A sentence-opening concessive clause ("Despite tensions, …") states background, not the relation: their cues are
 # ignored up to the next comma. Cues after a contrast ("…, but …") say what the sentence stresses.
 _CONCESSIVE = re.compile(
-    r"(?<!\w)(?:despite|although|though|even as|for all|notwithstanding|несмотря на|хотя|尽管|虽然|"
+    r"^\W{0,3}(?:despite|although|though|even as|for all|notwithstanding|несмотря на|хотя|尽管|虽然|"
     r"비록|با وجود|با اینکه|malgré|bien que|trotz|obwohl|a pesar de|aunque)(?!\w)[^,，;。]*",
+    re.IGNORECASE)
+_BETWEEN = re.compile(
+    r"(?<!\w)(?:between|among|amongst|within|inside|each other|one another|между|внутри|之间|之中|사이|بین|میان|entre|zwischen|unter)(?!\w)",
     re.IGNORECASE)
 _CONTRAST = re.compile(
     r"(?<!\w)(?:but|yet|however|но|однако|但|但是|然而|하지만|그러나|اما|ولی|mais|pourtant|aber|jedoch|pero|sin embargo)(?!\w)",
@@ -54,6 +57,7 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def classify_relation(
     sentence: str, a: str, b: str, actors: list[MemberSpan], lexicon: Lexicon, langs: list[str],
+    framings: list[tuple[int, int, str]] = (),  # type: ignore[assignment]
 ) -> str:
     """Relation between members ``a`` and ``b`` as expressed in ``sentence``.
 
@@ -61,8 +65,10 @@ def classify_relation(
     party before it and both members after it is that party's act on them ("Washington
     sanctioned Chinese and Russian banks"), not friction between them; a ``directed`` cue
     (sanction, condemn) counts only when one member stands before it and the other after.
+    A framing (start, end, stance) the writer asserts ("they act as a bloc") is a cooperation
+    cue; one the writer distances or contests is no cue at all, nor are the words inside it.
     """
-    name_spans = [(s.start, s.end) for s in actors]
+    name_spans = [(s.start, s.end) for s in actors] + [(s, e) for s, e, _ in framings]
     concessive = [m.span() for m in _CONCESSIVE.finditer(sentence)]
     contrast = [m.start() for m in _CONTRAST.finditer(sentence)]
     pos_a = [s.start for s in actors if s.code == a]
@@ -77,12 +83,19 @@ def classify_relation(
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
     def acts_on_both(pos: int) -> bool:
-        return any(t < pos for t in third) and min(pos_a + pos_b) > pos
+        first = min(pos_a + pos_b)
+        if first < pos:
+            return False
+        if any(t < pos for t in third):
+            return True
+        # "fear of China and Russia" is an outsider's; "tension between China and Russia" is theirs.
+        return not _BETWEEN.search(sentence, pos, first)
 
     def one_on_other(pos: int) -> bool:
         return (min(pos_a) < pos < max(pos_b)) or (min(pos_b) < pos < max(pos_a))
 
     coop = sum(weight(m) for m in lexicon.cue("dyads.cooperation").finditer(sentence, langs))
+    coop += sum(1.0 for _, _, stance in framings if stance == "asserted")  # crink is excluded by the caller
     friction = 0.0
     for m in lexicon.cue("dyads.friction").finditer(sentence, langs):
         if not acts_on_both(m.start()):

@@ -134,7 +134,10 @@ def tag_text(text: str, lang: str, lexicon: Lexicon) -> TagResult:
         sentence = text[s_start:s_end]
         rel_spans = [MemberSpan(s.label, s.start - s_start, s.end - s_start, s.label in lexicon.members)
                      for s in spans]
+        # A bare label (CRINK) says nothing about how the members get on; alliance framings do.
+        in_sentence = [(f.start - s_start, f.end - s_start, stance if f.label != "crink" else "label")
+                       for f, stance in result.framings if f.sentence_index == index]
         for a, b in combinations(members, 2):
-            relation = classify_relation(sentence, a, b, rel_spans, lexicon, langs)
+            relation = classify_relation(sentence, a, b, rel_spans, lexicon, langs, in_sentence)
             result.dyads.append(Dyad(a, b, index, relation))
     return result

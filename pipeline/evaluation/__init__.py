@@ -1,0 +1,1 @@
+"""Measure pipeline stages against labelled data."""
