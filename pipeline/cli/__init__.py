@@ -1,6 +1,7 @@
 """The `crinkwatch` command line: thin wrappers over the library, one module per command group."""
 
 from pipeline.cli import evaluate, run, trends  # noqa: F401  (modules register their commands)
+from pipeline.cli import eval_tags, tag  # noqa: F401
 from pipeline.cli.app import app
 
 
