@@ -10,7 +10,7 @@ from pipeline.tagging.lexicon import Lexicon
 COOPERATION, FRICTION, NEUTRAL = "cooperation", "friction", "neutral"
 RELATIONS = (COOPERATION, FRICTION, NEUTRAL)
 
-NEGATION_BEFORE_CHARS = 18
+NEGATION_BEFORE_CHARS = 30
 NEGATION_AFTER_CHARS = 10
 
 # A sentence-opening concessive clause ("Despite tensions, …") states background, not the relation: their cues are
@@ -45,7 +45,7 @@ def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[st
         m = None
         for m in lexicon.cue("negation.before").finditer(tail, langs):
             pass
-        if m is not None and len(tail) - m.end() <= 14:
+        if m is not None and len(tail) - m.end() <= 24:
             return True
     after = sentence[cue.end():cue.end() + NEGATION_AFTER_CHARS]
     return bool(lexicon.cue("negation.after").search(after, langs))
