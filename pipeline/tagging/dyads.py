@@ -55,25 +55,29 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def classify_relation(
-    sentence: str, a: str, b: str, actors: list[MemberSpan], lexicon: Lexicon, langs: list[str],
-    framings: list[tuple[int, int, str]] = (),  # type: ignore[assignment]
-) -> str:
-    """Relation between members ``a`` and ``b`` as expressed in ``sentence``.
+@dataclass(frozen=True)
+class CueHits:
+    """The relation cues of one sentence, weighed once and shared by all its member pairs."""
 
-    Scope rules: a cue inside an actor's own name does not count; a friction cue with a third
-    party before it and both members after it is that party's act on them ("Washington
-    sanctioned Chinese and Russian banks"), not friction between them; a ``directed`` cue
-    (sanction, condemn) counts only when one member stands before it and the other after.
-    A framing (start, end, stance) the writer asserts ("they act as a bloc") is a cooperation
-    cue; one the writer distances or contests is no cue at all, nor are the words inside it.
+    cooperation: float  # total weight, pair-independent
+    friction: list[tuple[int, float]]  # (position, weight) of mutual friction cues
+    directed: list[tuple[int, float]]  # (position, weight) of directed friction cues
+
+
+def find_cues(
+    sentence: str, actors: list[MemberSpan], lexicon: Lexicon, langs: list[str],
+    framings: list[tuple[int, int, str]] = (),  # type: ignore[assignment]
+) -> CueHits:
+    """Weigh every relation cue of the sentence.
+
+    A cue inside an actor's name or a framing counts for nothing, as does one in an opening
+    concessive clause or a negated one; one after a contrast ("…, but …") counts double. A
+    framing (start, end, stance) the writer asserts ("they act as a bloc") is a cooperation cue;
+    one the writer distances or contests is none.
     """
-    name_spans = [(s.start, s.end) for s in actors] + [(s, e) for s, e, _ in framings]
+    name_spans = [(a.start, a.end) for a in actors] + [(st, en) for st, en, _ in framings]
     concessive = [m.span() for m in _CONCESSIVE.finditer(sentence)]
     contrast = [m.start() for m in _CONTRAST.finditer(sentence)]
-    pos_a = [s.start for s in actors if s.code == a]
-    pos_b = [s.start for s in actors if s.code == b]
-    third = [s.start for s in actors if not s.is_member or s.code not in (a, b)]
 
     def weight(cue: re.Match[str]) -> float:
         if _in_spans(cue.start(), name_spans) or _in_spans(cue.start(), concessive):
@@ -82,29 +86,40 @@ def classify_relation(
             return 0.0
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
+    coop = sum(weight(m) for m in lexicon.cue("dyads.cooperation").finditer(sentence, langs))
+    coop += sum(1.0 for _, _, stance in framings if stance == "asserted")
+    friction = [(m.start(), weight(m)) for m in lexicon.cue("dyads.friction").finditer(sentence, langs)]
+    directed = [(m.start(), weight(m)) for m in lexicon.cue("dyads.directed").finditer(sentence, langs)]
+    return CueHits(coop, [f for f in friction if f[1]], [d for d in directed if d[1]])
+
+
+def classify_relation(sentence: str, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> str:
+    """Relation between members ``a`` and ``b`` as expressed in ``sentence``.
+
+    Scope rules: a friction cue with a third party before it and both members after it is that
+    party's act on them ("Washington sanctioned Chinese and Russian banks"), and so is one that
+    precedes both members without a "between" ("fear of China and Russia"); a ``directed`` cue
+    (sanction, condemn, refuse) counts only when one member stands before it and the other after.
+    """
+    pos_a = [s.start for s in actors if s.code == a]
+    pos_b = [s.start for s in actors if s.code == b]
+    third = [s.start for s in actors if not s.is_member or s.code not in (a, b)]
+
     def acts_on_both(pos: int) -> bool:
         first = min(pos_a + pos_b)
         if first < pos:
             return False
         if any(t < pos for t in third):
             return True
-        # "fear of China and Russia" is an outsider's; "tension between China and Russia" is theirs.
         return not _BETWEEN.search(sentence, pos, first)
 
     def one_on_other(pos: int) -> bool:
         return (min(pos_a) < pos < max(pos_b)) or (min(pos_b) < pos < max(pos_a))
 
-    coop = sum(weight(m) for m in lexicon.cue("dyads.cooperation").finditer(sentence, langs))
-    coop += sum(1.0 for _, _, stance in framings if stance == "asserted")  # crink is excluded by the caller
-    friction = 0.0
-    for m in lexicon.cue("dyads.friction").finditer(sentence, langs):
-        if not acts_on_both(m.start()):
-            friction += weight(m)
-    for m in lexicon.cue("dyads.directed").finditer(sentence, langs):
-        if one_on_other(m.start()) and not acts_on_both(m.start()):
-            friction += weight(m)
-    if friction > coop:
+    friction = sum(w for pos, w in hits.friction if not acts_on_both(pos))
+    friction += sum(w for pos, w in hits.directed if one_on_other(pos) and not acts_on_both(pos))
+    if friction > hits.cooperation:
         return FRICTION
-    if coop > friction:
+    if hits.cooperation > friction:
         return COOPERATION
     return NEUTRAL

@@ -35,25 +35,44 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class CuePattern:
+    """One language's cues (plus English ones) as one regex over lower-cased text.
+
+    Matching lower-cased text with a case-sensitive pattern whose word-initial alternatives share
+    one left-boundary check is many times faster than an IGNORECASE alternation; ``fallback``
+    (IGNORECASE) serves the rare text whose lower-casing changes its length.
+    """
+
+    fast: re.Pattern[str]
+    fallback: re.Pattern[str]
+
+    def pick(self, text: str) -> tuple[re.Pattern[str], str]:
+        lowered = text.lower()
+        return (self.fast, lowered) if len(lowered) == len(text) else (self.fallback, text)
+
+
+@dataclass(frozen=True)
 class CueSet:
     """Compiled cue patterns of one family (e.g. contested/before), per language."""
 
-    by_lang: dict[str, re.Pattern[str]]
+    by_lang: dict[str, CuePattern]
+
+    def _pattern(self, langs: list[str]) -> CuePattern | None:
+        return self.by_lang.get(langs[0]) or self.by_lang.get("en")
 
     def search(self, text: str, langs: list[str]) -> re.Match[str] | None:
-        for lang in langs:
-            pattern = self.by_lang.get(lang)
-            if pattern is not None and (m := pattern.search(text)):
-                return m
-        return None
+        cp = self._pattern(langs)
+        if cp is None:
+            return None
+        pattern, subject = cp.pick(text)
+        return pattern.search(subject)
 
     def finditer(self, text: str, langs: list[str]) -> list[re.Match[str]]:
-        found = []
-        for lang in langs:
-            pattern = self.by_lang.get(lang)
-            if pattern is not None:
-                found.extend(pattern.finditer(text))
-        return found
+        cp = self._pattern(langs)
+        if cp is None:
+            return []
+        pattern, subject = cp.pick(text)
+        return list(pattern.finditer(subject))
 
 
 @dataclass(frozen=True)
@@ -99,24 +118,42 @@ def _entry_key(surface: str) -> tuple[str, dict[str, bool]]:
     return surface, {}
 
 
-def _cue_pattern(cues: list[str], boundary: str) -> re.Pattern[str] | None:
-    parts = []
+def _cue_alternatives(cues: list[str], boundary: str, lower: bool) -> tuple[list[str], list[str]]:
+    """(alternatives that start at a word boundary, alternatives that may start anywhere)."""
+    bounded, free = [], []
     for cue in cues:
         stem = cue.endswith("*")
         body = cue[:-1] if stem else cue
-        body = body.replace(" ", r"\s+")
-        if boundary == WORD:
-            left = r"(?<!\w)" if re.match(r"\w", cue) or cue.startswith("\\w") else ""
-            right = "" if stem or not re.search(r"\w$", body) else r"(?!\w)"
-            parts.append(f"{left}(?:{body}){right}")
+        body = (body.lower() if lower else body).replace(" ", r"\s+")
+        if boundary != WORD:
+            free.append(f"(?:{body})")
+            continue
+        right = "" if stem or not re.search(r"\w$", body) else r"(?!\w)"
+        if re.match(r"\w", cue) or cue.startswith("\\w"):
+            bounded.append(f"(?:{body}){right}")
         else:
-            parts.append(f"(?:{body})")
-    if not parts:
-        return None
-    try:
-        return re.compile("|".join(parts), re.IGNORECASE)
-    except re.error as exc:
-        raise TaxonomyError(f"bad cue pattern in {cues!r}: {exc}") from exc
+            free.append(f"(?:{body}){right}")
+    return bounded, free
+
+
+def _cue_pattern(groups: list[tuple[list[str], str]]) -> CuePattern | None:
+    """One pattern over several (cues, boundary) groups, e.g. a language's cues and English ones."""
+    compiled = []
+    for lower in (True, False):
+        bounded: list[str] = []
+        free: list[str] = []
+        for cues, boundary in groups:
+            b, f = _cue_alternatives(cues, boundary, lower)
+            bounded += b
+            free += f
+        parts = ([r"(?<!\w)(?:" + "|".join(bounded) + ")"] if bounded else []) + free
+        if not parts:
+            return None
+        try:
+            compiled.append(re.compile("|".join(parts), 0 if lower else re.IGNORECASE))
+        except re.error as exc:
+            raise TaxonomyError(f"bad cue pattern among {[c for g in groups for c in g[0]]!r}: {exc}") from exc
+    return CuePattern(compiled[0], compiled[1])
 
 
 def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
@@ -174,13 +211,13 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
     for family in ("contested", "distanced"):
         for where in ("before", "after"):
             by_lang = (stance.get(family) or {}).get(where) or {}
-            cues[f"{family}.{where}"] = CueSet(_compile_cues(by_lang, boundaries))
+            cues[f"{family}.{where}"] = CueSet(_compile_cues(by_lang, boundaries, languages))
     dyads = data.get("dyads") or {}
     for family in ("cooperation", "friction", "directed"):
-        cues[f"dyads.{family}"] = CueSet(_compile_cues(dyads.get(family) or {}, boundaries))
+        cues[f"dyads.{family}"] = CueSet(_compile_cues(dyads.get(family) or {}, boundaries, languages))
     for where in ("before", "after"):
         cues[f"negation.{where}"] = CueSet(
-            _compile_cues((dyads.get("negation") or {}).get(where) or {}, boundaries))
+            _compile_cues((dyads.get("negation") or {}).get(where) or {}, boundaries, languages))
     quotes = data.get("quotes") or {}
     return Lexicon(
         version=str(data["version"]),
@@ -196,10 +233,16 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
     )
 
 
-def _compile_cues(by_lang: dict[str, list[str]], boundaries: dict[str, str]) -> dict[str, re.Pattern[str]]:
+def _compile_cues(by_lang: dict[str, list[str]], boundaries: dict[str, str],
+                  languages: tuple[str, ...]) -> dict[str, CuePattern]:
+    """Per language, one pattern over its own cues and the English ones."""
     out = {}
-    for lang, cues in by_lang.items():
-        pattern = _cue_pattern([str(c) for c in cues], boundaries.get(lang, WORD))
+    english = [str(c) for c in by_lang.get("en") or []]
+    for lang in languages:
+        groups = [([str(c) for c in by_lang.get(lang) or []], boundaries.get(lang, WORD))]
+        if lang != "en":
+            groups.append((english, WORD))
+        pattern = _cue_pattern(groups)
         if pattern is not None:
             out[lang] = pattern
     return out

@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from pipeline.tagging.dyads import MemberSpan, classify_relation
+from pipeline.tagging.dyads import MemberSpan, classify_relation, find_cues
 from pipeline.tagging.lexicon import ACTOR, EXCLUDE, FRAMING, LEFT, NONE, Entry, Lexicon
 from pipeline.tagging.sentences import split_sentences
 from pipeline.tagging.stance import classify_stance
@@ -137,7 +137,8 @@ def tag_text(text: str, lang: str, lexicon: Lexicon) -> TagResult:
         # A bare label (CRINK) says nothing about how the members get on; alliance framings do.
         in_sentence = [(f.start - s_start, f.end - s_start, stance if f.label != "crink" else "label")
                        for f, stance in result.framings if f.sentence_index == index]
+        hits = find_cues(sentence, rel_spans, lexicon, langs, in_sentence)
         for a, b in combinations(members, 2):
-            relation = classify_relation(sentence, a, b, rel_spans, lexicon, langs, in_sentence)
+            relation = classify_relation(sentence, a, b, rel_spans, hits)
             result.dyads.append(Dyad(a, b, index, relation))
     return result

@@ -113,3 +113,18 @@ def test_a_failing_retag_leaves_the_old_tags(warehouse, tmp_path, monkeypatch):
     with pytest.raises(duckdb.Error):
         retag_store(runs, db, SQL_DIR, _new_taxonomy(tmp_path))
     assert _rows(db, "select count(*), min(taxonomy_version) from mentions") == before
+
+
+def test_retag_command(warehouse, tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    runs, db = warehouse
+    result = CliRunner().invoke(app, ["retag", "--taxonomy", str(_new_taxonomy(tmp_path)), "--db", str(db),
+                                      "--data-dir", str(runs.parent)])
+    assert result.exit_code == 0, result.output
+    assert "taxonomy test-2" in result.stdout and "mentions=7" in result.stdout
+    missing = CliRunner().invoke(app, ["retag", "--taxonomy", str(DEFAULT_TAXONOMY), "--db", str(db),
+                                       "--data-dir", str(tmp_path / "nowhere")])
+    assert missing.exit_code == 2
