@@ -5,7 +5,7 @@ Usage: python bench/tag.py [--mb 10] [--corpus DIR]
 By default the text is built from the project's own gold sentences (dense with mentions and
 framings) mixed with filler sentences in the same eight languages, four filler sentences to one
 gold sentence, in documents of about 4 KB. ``--corpus DIR`` uses the *.txt files of a folder
-instead (repeated until the size is reached).
+(or *.txt.gz) instead, read as English and repeated until the size is reached.
 """
 
 from __future__ import annotations
@@ -60,9 +60,12 @@ def build_documents(target_bytes: int, seed: int = 7) -> list[tuple[str, str]]:
 
 
 def corpus_documents(folder: Path, target_bytes: int) -> list[tuple[str, str]]:
+    import gzip
+
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.rglob("*.txt"))]
+    texts += [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in sorted(folder.rglob("*.txt.gz"))]
     if not texts:
-        raise SystemExit(f"no .txt files under {folder}")
+        raise SystemExit(f"no .txt or .txt.gz files under {folder}")
     docs, total, i = [], 0, 0
     while total < target_bytes:
         text = texts[i % len(texts)]
