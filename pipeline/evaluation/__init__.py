@@ -1,1 +1,1 @@
-"""Measure pipeline stages against labelled data."""
+"""Measure stages against labelled data."""
