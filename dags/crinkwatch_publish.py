@@ -1,7 +1,8 @@
-"""Publish validated batches: load each into DuckDB → publish → trends; announce ``trends``.
+"""Publish validated batches: load each into DuckDB → check its trends → publish → trends.
 
-Triggered by ``validated_batch`` events. The warehouse takes one writer process, so every task
-that writes it runs in the one-slot warehouse pool.
+Triggered by ``validated_batch`` events. A batch whose trend-table checks block stops before
+publish, so analysts never see its numbers. The warehouse takes one writer process, so every
+task that touches it runs in the one-slot warehouse pool.
 """
 
 from __future__ import annotations
@@ -38,10 +39,15 @@ def crinkwatch_publish():
         from pipeline.tasks import load_stage
         return load_stage(ref)
 
+    @task(pool=WAREHOUSE_POOL, max_active_tis_per_dag=1, retries=0)
+    def check_trends(ref: dict) -> dict:
+        from pipeline.tasks import validate_trends_stage
+        return validate_trends_stage(ref)
+
     @task(pool=WAREHOUSE_POOL)
-    def publish(loaded: list[dict]) -> dict:
+    def publish(checked: list[dict]) -> dict:
         from pipeline.tasks import publish_stage
-        return publish_stage({"batch_ids": [ref["batch_id"] for ref in loaded]})
+        return publish_stage({"batch_ids": [ref["batch_id"] for ref in checked]})
 
     @task(pool=WAREHOUSE_POOL, outlets=[TRENDS])
     def trends(ref: dict, outlet_events=None) -> dict:
@@ -49,7 +55,7 @@ def crinkwatch_publish():
         outlet_events[TRENDS].extra = event = trends_stage(ref)
         return event
 
-    trends(publish(load.expand(ref=batches())))
+    trends(publish(check_trends.expand(ref=load.expand(ref=batches()))))
 
 
 dag = crinkwatch_publish()

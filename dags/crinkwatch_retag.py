@@ -1,7 +1,8 @@
 """Re-tag the stored batches with a taxonomy version and republish the trends (manual).
 
-Run it after a taxonomy change: every batch is tagged again with the given taxonomy and
-reloaded, so the trend tables count mentions under one version.
+Run it after a taxonomy change: every stored article and comment is tagged again with the given
+taxonomy, the warehouse's tag rows are replaced (and the analyst copy republished when the
+pipeline has a publish step), so the trend tables count mentions under one version.
 """
 
 from __future__ import annotations
@@ -36,18 +37,13 @@ def crinkwatch_retag():
         from pipeline.tasks import retag_stage
         return retag_stage(params.get("taxonomy_path"), params.get("taxonomy_version"))
 
-    @task(pool=WAREHOUSE_POOL)
-    def publish(ref: dict) -> dict:
-        from pipeline.tasks import publish_stage
-        return publish_stage(ref)
-
     @task(pool=WAREHOUSE_POOL, outlets=[TRENDS])
     def trends(ref: dict, outlet_events=None) -> dict:
         from pipeline.tasks import trends_stage
         outlet_events[TRENDS].extra = event = trends_stage(ref)
         return event
 
-    trends(publish(retag()))
+    trends(retag())
 
 
 dag = crinkwatch_retag()

@@ -63,6 +63,18 @@ def merge_pages(parts: list[list[RawPage]]) -> list[RawPage]:
     return list(merged.values())
 
 
+def _merge_alerts(paths: BatchPaths, source_ids: list[str]) -> None:
+    """Append the sources' alert rows to the batch's alerts file, keeping what is already there."""
+    rows = list(read_jsonl(paths.alerts)) if paths.alerts.exists() else []
+    known = {r.get("alert_id") for r in rows}
+    for source_id in source_ids:
+        part = source_paths(paths, source_id)
+        if part.alerts.exists():
+            rows += [r for r in read_jsonl(part.alerts) if r.get("alert_id") not in known]
+    if rows:
+        write_jsonl(paths.alerts, rows)
+
+
 def merge_source_parts(paths: BatchPaths, source_ids: list[str]) -> dict[str, int]:
     """Combine the sources' sub-manifests and fetch logs into the batch's; return page counts."""
     parts: list[list[RawPage]] = []
@@ -75,6 +87,7 @@ def merge_source_parts(paths: BatchPaths, source_ids: list[str]) -> dict[str, in
     pages = merge_pages(parts)
     write_jsonl(paths.raw_pages, pages)
     write_jsonl(paths.fetch_log, log_rows)
+    _merge_alerts(paths, source_ids)
     ok = sum(1 for p in pages if not p.error)
     return {"pages": len(pages), "pages_ok": ok, "pages_failed": len(pages) - ok,
             "duplicates": sum(len(p) for p in parts) - len(pages)}

@@ -120,13 +120,16 @@ def merge_fetch_stage(ref: BatchRef, parts: list[BatchRef]) -> BatchRef:
     from pipeline.fanout import merge_source_parts
     from pipeline.runner import NothingFetched
 
+    from pipeline.quality.alerts import dispatch_alerts
+
     parts = list(parts)
     paths = _paths(ref)
     failed = [p["source_id"] for p in parts if p["feeds_failed"]]
+    counts = merge_source_parts(paths, [p["source_id"] for p in parts])
+    dispatch_alerts(paths, _settings())  # feed-health alerts go out as soon as fetch knows them
     if parts and len(failed) == len(parts):
         raise NothingFetched(f"all {len(parts)} feeds failed ({', '.join(failed)}); "
-                             f"reasons in {paths.root}/sources/*/fetch_log.jsonl")
-    counts = merge_source_parts(paths, [p["source_id"] for p in parts])
+                             f"reasons in {paths.fetch_log}")
     return {**ref, "origin": "ingest", "raw_pages": str(paths.raw_pages),
             "fetch_log": str(paths.fetch_log), "sources": [p["source_id"] for p in parts],
             "feeds_failed": failed, **counts}
@@ -182,21 +185,16 @@ def trends_stage(ref: BatchRef) -> BatchRef:
 
 
 def retag_stage(taxonomy_path: str | None = None, expected_version: str | None = None) -> BatchRef:
-    """Re-tag every stored batch with a taxonomy and reload it, so trends use one version."""
-    from pipeline.load import load_batch
-    from pipeline.sources import load_sources
+    """Re-tag the stored batches with a taxonomy into the warehouse (and republish it)."""
+    from dataclasses import asdict
+
     from pipeline.tagging.lexicon import load_lexicon
-    from pipeline.tagging.stage import tag_batch
+    from pipeline.tagging.retag import retag_warehouse
 
     settings = _settings()
     taxonomy = Path(taxonomy_path) if taxonomy_path else settings.taxonomy_path
     version = load_lexicon(taxonomy).version
     if expected_version and version != expected_version:
         raise ValueError(f"{taxonomy} is version {version}, not the requested {expected_version}")
-    batches = sorted(p for p in settings.runs_dir.glob("*") if (p / "articles.parquet").exists())
-    sources = load_sources(settings.sources_path)
-    for root in batches:
-        tag_batch(BatchPaths(root), taxonomy)
-        load_batch(BatchPaths(root), settings.db_path, settings.sql_dir, sources)
-    return {"taxonomy_version": version, "taxonomy_path": str(taxonomy),
-            "batches": [p.name for p in batches], "db_path": str(settings.db_path)}
+    result = asdict(retag_warehouse(settings, taxonomy))
+    return {**result, "taxonomy_path": str(taxonomy), "db_path": str(settings.db_path)}

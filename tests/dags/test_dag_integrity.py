@@ -143,14 +143,20 @@ def test_fetches_share_a_pool_and_warehouse_writers_one_slot(dagbag):
     assert POOLS[WAREHOUSE_POOL][0] == 1
 
 
-def test_failure_callback_falls_back_to_an_error_log(caplog):
+def test_failure_callback_raises_a_data_quality_alert(tmp_path, monkeypatch):
     from _crinkwatch import notify_failure
 
-    class TI:
-        dag_id, task_id, run_id = "crinkwatch_process", "validate", "manual__x"
+    from pipeline.quality.alerts import list_alerts
 
-    notify_failure({"task_instance": TI(), "exception": RuntimeError("suite failed")})
-    try:
-        import pipeline.quality.alerts  # noqa: F401
-    except ImportError:
-        assert "crinkwatch_process.validate" in caplog.text and "suite failed" in caplog.text
+    monkeypatch.setenv("CRINKWATCH_DATA_DIR", str(tmp_path))
+
+    class TI:
+        dag_id, task_id, run_id, try_number = "crinkwatch_process", "validate", "manual__x", 1
+
+    notify_failure({"task_instance": TI(), "exception": RuntimeError("suite failed"),
+                    "params": {"batch_id": "b1"}})
+
+    [alert] = list_alerts(tmp_path / "warehouse.duckdb")
+    assert alert["check_name"] == "task_failed" and alert["severity"] == "critical"
+    assert alert["subject"] == "crinkwatch_process.validate" and alert["batch_id"] == "b1"
+    assert "suite failed" in alert["observed"]

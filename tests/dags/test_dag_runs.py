@@ -29,15 +29,6 @@ sources:
   - {{id: retired, name: Retired Wire, feed_url: "{base}/gone.xml", type: news, enabled: false}}
 """
 
-# Italian is outside the articles suite's language set, so this page fails validation.
-ITALIAN_PAGE = ("<html><head><title>Il porto</title></head><body><article><h1>Il porto</h1>"
-                "<p>La nave è arrivata nel porto di mattina presto, carica di casse di tè e di "
-                "porcellana. Gli scaricatori hanno lavorato tutto il giorno sotto la pioggia, "
-                "mentre il capitano parlava con gli ispettori della dogana delle nuove tariffe. "
-                "Nessuno sapeva quando sarebbe ripartita, ma tutti speravano in una settimana "
-                "tranquilla, senza tempeste e senza ritardi nei pagamenti.</p>"
-                "</article></body></html>").encode()
-
 
 @pytest.fixture(scope="module")
 def chain_env(airflow_home, tmp_path_factory):
@@ -46,9 +37,6 @@ def chain_env(airflow_home, tmp_path_factory):
 
     tmp = tmp_path_factory.mktemp("chain")
     with DemoServer(MINISITE) as server:
-        def italian(handler):
-            handler._send(200, ITALIAN_PAGE, "text/html; charset=utf-8")
-        server.add_route("/adhoc/porto.html", italian)
         sources = tmp / "sources.yml"
         sources.write_text(TWO_SOURCES.format(base=server.base_url), encoding="utf-8")
         env = {"CRINKWATCH_SOURCES": str(sources), "CRINKWATCH_DATA_DIR": str(tmp / "data"),
@@ -160,15 +148,20 @@ def test_adhoc_fetches_inbox_files_and_param_urls_into_a_raw_pages_event(chain_e
 
 
 def test_process_emits_nothing_when_validation_fails(chain_env):
-    page = f"{chain_env['server'].base_url}/adhoc/porto.html"
-    adhoc = load_dag("crinkwatch_adhoc").test(run_conf={"urls": [page]})
-    [raw] = asset_events("raw_pages", "crinkwatch_adhoc", adhoc.run_id)
+    # A broken upstream manifest that lists one page twice: the article key check blocks it.
+    raw = chain_env["events"]["raw_pages"]
+    bad = Path(raw["batch_dir"]).parent / "20261120T000000Z-dupes"
+    bad.mkdir()
+    [first, *_] = Path(raw["raw_pages"]).read_text(encoding="utf-8").splitlines()
+    (bad / "raw_pages.jsonl").write_text(f"{first}\n{first}\n", encoding="utf-8")
+    ref = {"batch_id": bad.name, "batch_dir": str(bad), "raw_pages": str(bad / "raw_pages.jsonl")}
 
-    run = load_dag("crinkwatch_process").test(run_conf={"batches": [raw]})
+    run = load_dag("crinkwatch_process").test(run_conf={"batches": [ref]})
 
     assert run.state == "failed"
     assert _states(run)["validate"] == ["failed"]
     assert asset_events("validated_batch", "crinkwatch_process", run.run_id) == []
+    assert "article_id" in (bad / "alerts.jsonl").read_text(encoding="utf-8")
 
 
 def test_process_without_event_or_param_fails_with_a_clear_reason(chain_env):
