@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import trafilatura
 from lxml.html import HtmlElement
 
@@ -37,14 +39,15 @@ def _prune(elements: list[HtmlElement]) -> None:
 def extract_main_text(tree: HtmlElement, url: str | None, settings: ExtractorSettings) -> str:
     """Main text of an (already comment-pruned) tree, with trafilatura's comment pruning too."""
     doc = trafilatura.bare_extraction(tree, url=url, **settings.trafilatura_options())
-    return (doc.text if doc is not None else "") or ""
+    # NFC, as trafilatura.extract returns it: "ü" must match "ü" whichever way the page wrote it
+    return unicodedata.normalize("NFC", (doc.text if doc is not None else "") or "")
 
 
 def split_page(tree: HtmlElement, url: str | None, settings: ExtractorSettings) -> tuple[str, CommentSection]:
     """Main text and comments of a parsed page; the comments never appear in the text."""
     section = find_comments(tree, settings.min_comment_chars, url, settings.trafilatura_comments)
     for c in section.comments:
-        c.text = c.text[: settings.max_comment_chars]
+        c.text = unicodedata.normalize("NFC", c.text[: settings.max_comment_chars])
     _prune(section.containers)
     text = extract_main_text(tree, url, settings)
     text = strip_comment_lines(text, [c.text for c in section.comments])
@@ -54,7 +57,8 @@ def split_page(tree: HtmlElement, url: str | None, settings: ExtractorSettings) 
 def _language(text: str, hint: str | None, settings: ExtractorSettings) -> tuple[str, float]:
     return detect_language(text, hint, prefix_chars=settings.language_prefix_chars,
                            min_chars=settings.language_min_chars,
-                           min_confidence=settings.language_min_confidence)
+                           min_confidence=settings.language_min_confidence,
+                           trials=settings.language_trials)
 
 
 def build_comments(found: list[FoundComment], article_id: str, hint: str | None,

@@ -32,7 +32,8 @@ class ExtractorSettings:
     trafilatura_comments: bool = True  # fall back on trafilatura's comment capture, one block each
     max_comment_chars: int = 20_000
     # language (langdetect on a bounded prefix)
-    language_prefix_chars: int = 2000
+    language_prefix_chars: int = 1000
+    language_trials: int = 3
     language_min_chars: int = 20
     language_min_confidence: float = 0.70
 
