@@ -12,7 +12,7 @@ from pipeline.extraction.errors import ExtractionError
 from pipeline.extraction.metadata import article_metadata, parse_date
 from pipeline.extraction.page import parse_page
 from pipeline.extraction.settings import DEFAULT_SETTINGS, ExtractorSettings
-from pipeline.extraction.text import count_words, strip_comment_lines
+from pipeline.extraction.text import count_words, normalise_space, strip_comment_lines
 from pipeline.fetch.urls import url_id
 from pipeline.language import detect_language
 from pipeline.models import Article, Comment, RawPage
@@ -50,7 +50,12 @@ def split_page(tree: HtmlElement, url: str | None, settings: ExtractorSettings) 
         c.text = unicodedata.normalize("NFC", c.text[: settings.max_comment_chars])
     _prune(section.containers)
     text = extract_main_text(tree, url, settings)
-    text = strip_comment_lines(text, [c.text for c in section.comments])
+    if section.method == "trafilatura":
+        # the fallback's blocks are a guess: where one repeats the article, the article keeps it
+        body = normalise_space(text)
+        section.comments = [c for c in section.comments if normalise_space(c.text) not in body]
+    else:
+        text = strip_comment_lines(text, [c.text for c in section.comments])
     return text, section
 
 

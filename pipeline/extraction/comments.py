@@ -85,10 +85,16 @@ CONTAINER_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-commen
 CONTAINER_CLASS = re.compile(_COMMENT_WORD + r"|comment-?list|comment-page|comments-content|post-comments")
 
 
+# Live-blog commentary and comment counters/links are not reader comments.
+NOT_CONTAINER = re.compile(r"live|match-comment|commentary|no-?comments|comments?-?(?:count|link|number|button)",
+                           re.I)
+
+
 def _comment_containers(tree: HtmlElement) -> list[HtmlElement]:
     """Elements that hold comments by their class or id (trafilatura's patterns, widened)."""
     return [el for el in CANDIDATES_XPATH(tree) if el.tag in CONTAINER_TAGS
-            and (CONTAINER_ID.search(el.get("id", "")) or CONTAINER_CLASS.search(el.get("class", "")))]
+            and (CONTAINER_ID.search(el.get("id", "")) or CONTAINER_CLASS.search(el.get("class", "")))
+            and not NOT_CONTAINER.search(_attrs(el))]
 
 
 SKIP_TAGS = {"form", "textarea", "script", "style", "noscript", "button", "input", "select", "svg",
