@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import trafilatura
@@ -21,19 +22,47 @@ EXTRACTOR = f"crinkwatch-extract 2 / trafilatura {trafilatura.__version__}"
 
 
 
-def _prune(elements: list[HtmlElement]) -> None:
+SHORT_TEXT_CHARS = 500  # below this, a pruned page's text is checked against the unpruned one
+FORUM = re.compile(r"forum|thread|discussion|topic", re.I)
+
+
+def _is_forum(tree: HtmlElement, url: str | None) -> bool:
+    """A discussion-forum page, by its URL or the classes of its html/body element."""
+    root = tree.getroottree().getroot()
+    body = root.find("body")
+    marks = " ".join([url or "", root.get("class", ""), body.get("class", "") if body is not None else ""])
+    return bool(FORUM.search(marks))
+
+
+Undo = list[tuple[HtmlElement, int, HtmlElement, str | None, str | None]]
+
+
+def _prune(elements: list[HtmlElement]) -> Undo:
+    """Remove the elements (keeping their tail text in place); return what restores them."""
+    undo: Undo = []
     for el in elements:
         parent = el.getparent()
         if parent is None:
             continue
-        # keep the tail text: it belongs to the surrounding content, not to the comments
+        prev = el.getprevious()
+        undo.append((parent, parent.index(el), el, prev.tail if prev is not None else None, parent.text))
+        # the tail belongs to the surrounding content, not to the comments
         if el.tail and el.tail.strip():
-            prev = el.getprevious()
             if prev is not None:
                 prev.tail = (prev.tail or "") + el.tail
             else:
                 parent.text = (parent.text or "") + el.tail
         parent.remove(el)
+    return undo
+
+
+def _restore(undo: Undo) -> None:
+    for parent, index, el, prev_tail, parent_text in reversed(undo):
+        parent.insert(index, el)
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = prev_tail
+        parent.text = parent_text
 
 
 def extract_main_text(tree: HtmlElement, url: str | None, settings: ExtractorSettings) -> str:
@@ -48,8 +77,22 @@ def split_page(tree: HtmlElement, url: str | None, settings: ExtractorSettings) 
     section = find_comments(tree, settings.min_comment_chars, url, settings.trafilatura_comments)
     for c in section.comments:
         c.text = unicodedata.normalize("NFC", c.text[: settings.max_comment_chars])
-    _prune(section.containers)
+    undo = _prune(section.containers)
     text = extract_main_text(tree, url, settings)
+    if undo and len(normalise_space(text)) < SHORT_TEXT_CHARS:
+        # pruning the comments can tip trafilatura onto a wrong block (navigation, a teaser) when
+        # they sat next to the content: extract the whole page and cut the comments out by line
+        _restore(undo)
+        full = strip_comment_lines(extract_main_text(tree, url, settings), [c.text for c in section.comments])
+        if len(normalise_space(full)) > 2 * len(normalise_space(text)):
+            text = full
+        if len(section.comments) > 1 and _is_forum(tree, url):
+            # a forum thread: its opening post is the content, the replies are the comments
+            opener = section.comments.pop(0)
+            text = "\n".join(t for t in (text, opener.text) if t)
+            for c in section.comments:
+                c.parent = None if c.parent in (None, 0) else c.parent - 1
+        return text, section
     if section.method == "trafilatura":
         # the fallback's blocks are a guess: where one repeats the article, the article keeps it
         body = normalise_space(text)
