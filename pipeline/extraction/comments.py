@@ -110,6 +110,7 @@ STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|[\s_-])", re.I)
 ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|reply|review|post)[-_]?\d+$|^c\d{4,}$", re.I)
 ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|review)(?:[-_]?(?:item|entry|wrap|single|container))?$", re.I)
 AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|user|user-?name|username|nick|name|commenter|poster)(?:$|[\s_-])", re.I)
+AUTHOR_CAMEL = re.compile(r"[a-z](?:Author|Autor|User|UserName|Name|Poster)(?:$|[\s_-])")
 DATE_ATTR = re.compile(r"date|datum|time|published", re.I)
 BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
               "tr", "section", "article", "br", "ul", "ol", "table", "header", "footer"}
@@ -273,7 +274,7 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int) -> 
     meta: set[HtmlElement] = set()
     for d in own:
         attrs = _attrs(d)
-        if author is None and (AUTHOR_ATTR.search(attrs) or d.tag == "cite") and len(d.text_content()) < 120:
+        if author is None and (AUTHOR_ATTR.search(attrs) or AUTHOR_CAMEL.search(attrs) or d.tag == "cite") and len(d.text_content()) < 120:
             author = _short_text(d)
             meta.add(d)
         if date is None:
