@@ -90,6 +90,9 @@ NOT_CONTAINER = re.compile(r"live|match-comment|commentary|no-?comments|comments
                            re.I)
 
 
+SMALL_CONTAINER_CHARS = 300
+
+
 def _comment_containers(tree: HtmlElement) -> list[HtmlElement]:
     """Elements that hold comments by their class or id (trafilatura's patterns, widened)."""
     return [el for el in CANDIDATES_XPATH(tree) if el.tag in CONTAINER_TAGS
@@ -324,6 +327,7 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
 def _from_generic_containers(tree: HtmlElement, min_chars: int) -> CommentSection | None:
     containers = [c for c in _outermost(_comment_containers(tree)) if not _looks_like_main_content(c)]
     section = CommentSection(method="generic")
+    leftovers: list[HtmlElement] = []
     # sibling "containers" sharing one signature are the comments themselves (div.Comment x N)
     groups: dict[tuple, list[HtmlElement]] = {}
     for c in containers:
@@ -340,12 +344,20 @@ def _from_generic_containers(tree: HtmlElement, min_chars: int) -> CommentSectio
         items = _named_items(container)
         if not items:
             if container.xpath(".//textarea | .//form"):
-                continue  # a comment form, not comments
+                if len(container.text_content().strip()) < 4 * SMALL_CONTAINER_CHARS:
+                    leftovers.append(container)  # a comment form, not comments
+                continue
             sig = _item_signature(container, min_chars)
             items = [el for el in container.iter(sig[0]) if _signature(el) == sig and el is not container] if sig else []
         if items and _split_items(items, min_chars, section):
             section.containers.append(container)
-    return section if section.comments else None
+        elif len(container.text_content().strip()) < SMALL_CONTAINER_CHARS:
+            leftovers.append(container)
+    if not section.comments:
+        return None
+    # comment boxes without comments ("log in to comment", counters) go with the comments
+    section.containers.extend(leftovers)
+    return section
 
 
 def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
