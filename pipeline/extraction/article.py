@@ -130,7 +130,7 @@ def extract_page(
 ) -> tuple[Article, list[Comment]]:
     """One page's article and comments. Raises ExtractionError with the reason on failure."""
     tree = parse_page(body, settings, page.content_type)
-    meta = article_metadata(tree, page, fast=settings.metadata_fast)
+    meta = article_metadata(tree, page, extensive_date_search=settings.extensive_date_search)
     text, section = split_page(tree, page.url, settings)
     if len(text) < settings.min_text_chars:
         raise ExtractionError(f"main text too short ({len(text)} < {settings.min_text_chars} chars)")

@@ -74,10 +74,9 @@ KNOWN_MARKUPS: tuple[dict[str, str], ...] = (
 # Comment containers, as trafilatura finds them, on the raw tree (lists are still ol/ul here).
 CONTAINER_TAGS = {"div", "section", "ol", "ul", "aside", "dl", "article"}
 # A cheap C-level prefilter; the exact test is CONTAINER_ID / CONTAINER_CLASS below.
-CANDIDATES_XPATH = etree.XPath(
-    "//*[contains(translate(@class, 'CK', 'ck'), 'comment') or contains(translate(@id, 'CK', 'ck'), 'comment')"
-    " or contains(translate(@class, 'K', 'k'), 'kommentar') or contains(translate(@id, 'K', 'k'), 'kommentar')"
-    " or starts-with(@id, 'disqus_thread') or starts-with(@id, 'dsq-comments') or starts-with(@id, 'comol')]"
+CANDIDATES_XPATH = etree.XPath(  # "omment": comment, Comment, kommentar, Kommentare
+    "//*[contains(@class, 'omment') or contains(@id, 'omment') or starts-with(@id, 'disqus_thread')"
+    " or starts-with(@id, 'dsq-comments') or starts-with(@id, 'comol')]"
 )
 _COMMENT_WORD = (r"(?:^|[\s_-]|[a-z](?=[CK]))(?:[Cc]omments?|[Kk]ommentare?)"
                  r"(?:$|[\s_-]|List|Box|Area|Section|Container|Wrap|Holder)")
@@ -324,8 +323,8 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
     return found
 
 
-def _from_generic_containers(tree: HtmlElement, min_chars: int) -> CommentSection | None:
-    containers = [c for c in _outermost(_comment_containers(tree)) if not _looks_like_main_content(c)]
+def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> CommentSection | None:
+    containers = [c for c in _outermost(candidates) if not _looks_like_main_content(c)]
     section = CommentSection(method="generic")
     leftovers: list[HtmlElement] = []
     # sibling "containers" sharing one signature are the comments themselves (div.Comment x N)
@@ -363,10 +362,14 @@ def _from_generic_containers(tree: HtmlElement, min_chars: int) -> CommentSectio
 def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
                   use_trafilatura: bool = True) -> CommentSection:
     """The page's comments, split one per comment, and the containers that held them."""
-    found = _from_known_markup(tree, min_chars) or _from_generic_containers(tree, min_chars)
+    found = _from_known_markup(tree, min_chars)
     if found:
         return found
-    if use_trafilatura and has_comment_container(tree):
+    candidates = _comment_containers(tree)
+    found = _from_generic_containers(candidates, min_chars)
+    if found:
+        return found
+    if use_trafilatura and any(not _looks_like_main_content(c) and c.text_content().strip() for c in candidates):
         return comments_by_trafilatura(tree, url, min_chars)
     return CommentSection()
 
@@ -401,6 +404,3 @@ def comments_by_trafilatura(tree: HtmlElement, url: str | None, min_chars: int =
     return CommentSection(comments=found, method="trafilatura") if found else CommentSection()
 
 
-def has_comment_container(tree: HtmlElement) -> bool:
-    """Whether the page has anything that looks like a comment container."""
-    return any(not _looks_like_main_content(c) and c.text_content().strip() for c in _comment_containers(tree))
