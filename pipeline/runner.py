@@ -17,11 +17,14 @@ from pipeline.load import load_batch
 from pipeline.models import Source
 from pipeline.sources import enabled_sources
 from pipeline.tagging.stage import tag_batch
-from pipeline.validate import validate_articles
+from pipeline.quality import validate_stage
+from pipeline.quality.alerts import dispatch_alerts
 
 log = logging.getLogger(__name__)
 
-STAGES = ("fetch", "extract", "language", "tag", "validate", "load")
+# validate_* check the stage before them; a blocking failure stops the run there.
+STAGES = ("fetch", "validate_raw", "extract", "language", "validate_articles", "tag", "validate_tags",
+          "load", "validate_trends")
 
 # progress(stage, advance); advance 0 announces a stage, with ``total`` known when possible.
 Progress = Callable[..., None]
@@ -61,17 +64,25 @@ def run_once(
     result.counts["fetch"] = {"feeds_ok": fetched.feeds_ok, "feeds_failed": fetched.feeds_failed,
                               "pages_ok": fetched.pages_ok, "pages_failed": fetched.pages_failed}
     if active and fetched.feeds_ok == 0:
+        dispatch_alerts(paths, settings)  # the feed-health alerts of the failed feeds
         reasons = "\n".join(f"  - {f['source_id']}: {f['reason']}" for f in fetched.failures)
         raise NothingFetched(f"all {len(active)} feeds failed:\n{reasons}")
+    _validate("raw", paths, settings, result, step)
     step("extract")
     result.counts["extract"] = extract_batch(paths, RawStore(settings.data_dir / "raw"), progress)
     step("language")
     result.counts["language"] = label_batch(paths)
+    _validate("articles", paths, settings, result, step)
     step("tag")
     result.counts["tag"] = tag_batch(paths, settings.taxonomy_path, progress)
-    step("validate")
-    suite = validate_articles(paths, settings.expectations_dir)
-    result.counts["validate"] = {"articles_expectations": suite.evaluated}
+    _validate("tags", paths, settings, result, step)
     step("load")
     result.counts["load"] = load_batch(paths, settings.db_path, settings.sql_dir, sources)
+    _validate("trends", paths, settings, result, step)
     return result
+
+
+def _validate(stage: str, paths: BatchPaths, settings: Settings, result: RunResult,
+              step: Callable[[str], None]) -> None:
+    step(f"validate_{stage}")
+    result.counts[f"validate_{stage}"] = validate_stage(stage, paths, settings).counts()
