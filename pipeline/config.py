@@ -37,6 +37,13 @@ class Settings:
     max_body_bytes: int = 10 * 1024 * 1024
     max_entries_per_feed: int = 200
     extra: dict[str, str] = field(default_factory=dict)
+    # The pipeline's own warehouse (loads write here); analysts open ``db_path``, which publish
+    # replaces atomically. None means ``data_dir/private/warehouse.duckdb``.
+    private_db_path: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.private_db_path is None:
+            object.__setattr__(self, "private_db_path", Path(self.data_dir) / "private" / "warehouse.duckdb")
 
     @property
     def runs_dir(self) -> Path:
@@ -64,4 +71,9 @@ def load_settings(**overrides: object) -> Settings:
         env["allow_private"] = tuple(h.strip() for h in v.split(",") if h.strip())
     if v := os.environ.get("CRINKWATCH_USER_AGENT"):
         env["user_agent"] = v
-    return Settings().with_overrides(**env).with_overrides(**overrides)
+    if v := os.environ.get("CRINKWATCH_PRIVATE_DB"):
+        env["private_db_path"] = Path(v)
+    settings = Settings().with_overrides(**env).with_overrides(**overrides)
+    if env.get("private_db_path") is None and overrides.get("private_db_path") is None:
+        settings = replace(settings, private_db_path=Path(settings.data_dir) / "private" / "warehouse.duckdb")
+    return settings

@@ -15,13 +15,14 @@ from pipeline.fetch.rawstore import RawStore
 from pipeline.language import label_batch
 from pipeline.load import load_batch
 from pipeline.models import Source
+from pipeline.publish import publish
 from pipeline.sources import enabled_sources
 from pipeline.tagging.stage import tag_batch
 from pipeline.validate import validate_articles
 
 log = logging.getLogger(__name__)
 
-STAGES = ("fetch", "extract", "language", "tag", "validate", "load")
+STAGES = ("fetch", "extract", "language", "tag", "validate", "load", "publish")
 
 # progress(stage, advance); advance 0 announces a stage, with ``total`` known when possible.
 Progress = Callable[..., None]
@@ -73,5 +74,7 @@ def run_once(
     suite = validate_articles(paths, settings.expectations_dir)
     result.counts["validate"] = {"articles_expectations": suite.evaluated}
     step("load")
-    result.counts["load"] = load_batch(paths, settings.db_path, settings.sql_dir, sources)
+    result.counts["load"] = load_batch(paths, settings.private_db_path, settings.sql_dir, sources)
+    step("publish")
+    result.counts["publish"] = {"analyst_db": str(publish(settings))}
     return result
