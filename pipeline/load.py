@@ -66,8 +66,11 @@ def migration_files(sql_dir: Path) -> list[Path]:
 
 
 def applied_migrations(con: duckdb.DuckDBPyConnection) -> list[tuple[str, object]]:
-    """(version, applied_at) of every migration recorded in the database."""
-    _ensure_version_table(con)
+    """(version, applied_at) of every migration recorded in the database (none when unmigrated)."""
+    exists = con.execute("select count(*) from information_schema.tables "
+                         "where table_name = 'schema_migrations'").fetchone()[0]
+    if not exists:
+        return []
     return con.execute("select version, applied_at from schema_migrations order by version").fetchall()
 
 
