@@ -173,9 +173,12 @@ def _replace_batch(con: duckdb.DuckDBPyConnection, paths: BatchPaths, sources: l
     con.execute(f"""
         create or replace temp table batch_articles as
         select article_id from read_parquet('{articles}')""")
-    for table in (*TAG_TABLES, "comments"):
-        con.execute(f"delete from {table} where article_id in (select article_id from batch_articles)")
-    con.execute("delete from articles where article_id in (select article_id from batch_articles)")
+    seen_before = con.execute("select count(*) from articles where article_id in "
+                              "(select article_id from batch_articles)").fetchone()[0]
+    if seen_before:  # an article's rows are only ever written together, so new articles have none
+        for table in (*TAG_TABLES, "comments"):
+            con.execute(f"delete from {table} where article_id in (select article_id from batch_articles)")
+        con.execute("delete from articles where article_id in (select article_id from batch_articles)")
     con.execute(f"""
         insert into articles
         select article_id, url, canonical_url, source_ids, title, authors,

@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.config import Settings
-from pipeline.load import connect, mart_names, migrate, warehouse_lock
+from pipeline.load import connect, mart_names, migrate, view_files, warehouse_lock
 
 log = logging.getLogger(__name__)
 
@@ -72,9 +72,12 @@ def build_analyst_db(private: Path, out: Path, sql_dir: Path) -> None:
     con = duckdb.connect(str(out))
     try:
         con.execute("begin")
-        for name in mart_names(sql_dir):
+        evidence = [p.stem for p in view_files(sql_dir, "analyst")]
+        for name in (*mart_names(sql_dir), *evidence):
             # Views that read a mart (checks, analyst queries) bind by name, so they read the table.
-            con.execute(f"create table {name}__materialised as select * from {name}")
+            # Evidence is stored by day, so a one-day lookup reads only that day's row groups.
+            order = " order by day" if name in evidence else ""
+            con.execute(f"create table {name}__materialised as select * from {name}{order}")
             con.execute(f"drop view {name}")
             con.execute(f"alter table {name}__materialised rename to {name}")
         _write_publish_info(con)

@@ -78,7 +78,8 @@ def publish_command(
 
     settings = _settings(data_dir, private_db, db)
     try:
-        path = publish(settings)
+        with console.status(f"publishing {settings.private_db_path} to {settings.db_path}…"):
+            path = publish(settings)
     except (PublishFailed, FileNotFoundError) as exc:
         console.print(f"[red]not published:[/red] {exc}")
         raise typer.Exit(code=2)

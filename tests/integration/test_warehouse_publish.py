@@ -131,7 +131,8 @@ def test_the_analyst_database_has_materialised_marts_and_publish_info(published)
     for mart in ("daily_member_mentions", "daily_attention_share", "weekly_dyad_cohesion",
                  "daily_framing_stance", "daily_member_mentions_by_kind_language"):
         assert kinds[mart] == "BASE TABLE", mart
-    assert kinds["mention_evidence"] == "VIEW"
+    assert kinds["mention_evidence"] == "BASE TABLE"
+    assert kinds["stg_mentions"] == "VIEW"
     info = con.execute("select batch_count, first_day::varchar, last_day::varchar from publish_info").fetchone()
     assert info == (1, "2026-11-20", "2026-11-20")
     con.close()
