@@ -37,6 +37,24 @@ class Settings:
     max_body_bytes: int = 10 * 1024 * 1024
     max_entries_per_feed: int = 200
     extra: dict[str, str] = field(default_factory=dict)
+    # Fetch politeness and limits (see pipeline/fetch/). The User-Agent names the project and,
+    # when set, this contact URL, so site operators know who to write to.
+    contact_url: str = "https://github.com/crinkwatch/crinkwatch"
+    connect_timeout_s: float = 10.0
+    max_response_s: float = 60.0  # whole response, so a slow trickle cannot hold a worker
+    max_redirects: int = 5
+    per_host_interval_s: float = 1.0
+    private_host_interval_s: float = 0.0  # for hosts named in allow_private: the operator's own
+    per_host_concurrency: int = 2
+    global_concurrency: int = 8
+    max_retries: int = 3
+    backoff_base_s: float = 0.5
+    backoff_max_s: float = 30.0
+    max_retry_after_s: float = 120.0  # a longer Retry-After fails the URL for this run instead
+    robots_ttl_s: float = 24 * 3600.0
+    # Feed health: alert after this many failed runs in a row, or this many days without entries.
+    feed_failure_threshold: int = 3
+    feed_silence_days: float = 14.0
     # The pipeline's own warehouse (loads write here); analysts open ``db_path``, which publish
     # replaces atomically. None means ``data_dir/private/warehouse.duckdb``.
     private_db_path: Path | None = None
@@ -44,6 +62,11 @@ class Settings:
     def __post_init__(self) -> None:
         if self.private_db_path is None:
             object.__setattr__(self, "private_db_path", Path(self.data_dir) / "private" / "warehouse.duckdb")
+
+    @property
+    def state_dir(self) -> Path:
+        """Fetch state that outlives a batch (HTTP validators, hashes, robots, feed health)."""
+        return self.data_dir / "state"
 
     @property
     def runs_dir(self) -> Path:
@@ -71,6 +94,8 @@ def load_settings(**overrides: object) -> Settings:
         env["allow_private"] = tuple(h.strip() for h in v.split(",") if h.strip())
     if v := os.environ.get("CRINKWATCH_USER_AGENT"):
         env["user_agent"] = v
+    if v := os.environ.get("CRINKWATCH_CONTACT_URL"):
+        env["contact_url"] = v
     if v := os.environ.get("CRINKWATCH_PRIVATE_DB"):
         env["private_db_path"] = Path(v)
     settings = Settings().with_overrides(**env).with_overrides(**overrides)

@@ -1,7 +1,14 @@
-"""The language stage: label every article and comment with a language code (langdetect)."""
+"""The language stage: label every article and comment with a language code (langdetect).
+
+Detection runs on a bounded prefix of the text so long articles do not dominate the cost; text
+that is too short or too unclear gets ``und``, and the page's ``lang`` attribute or the feed's
+language settles a close call between candidates. The extract stage labels records as it builds
+them; ``label_batch`` only fills in records that arrive without a label.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from langdetect import DetectorFactory, detect_langs
@@ -19,27 +26,49 @@ MIN_CHARS = 20
 MIN_CONFIDENCE = 0.70
 PREFIX_CHARS = 2000  # the first 2,000 characters decide; long texts do not dominate the cost
 UNDETERMINED = "und"
+# A Han/kana character carries about as much as a short word: it counts three toward MIN_CHARS,
+# so a one-line Chinese comment is long enough while "ok" or "+1" never is.
+CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def detect_language(text: str, hint: str | None = None) -> tuple[str, float]:
+def effective_length(text: str) -> int:
+    """Length for the too-short test: characters, with each CJK character counted three times."""
+    return len(text) + 2 * len(CJK.findall(text))
+
+
+def normalise_language_tag(tag: str | None) -> str | None:
+    """'en-GB', 'zh_CN', ' RU ' → 'en', 'zh', 'ru'; None for empty or malformed tags."""
+    if not tag:
+        return None
+    code = tag.strip().replace("_", "-").split("-")[0].lower()
+    return code if code.isalpha() and 2 <= len(code) <= 3 else None
+
+
+def detect_language(
+    text: str, hint: str | None = None, *, prefix_chars: int = PREFIX_CHARS,
+    min_chars: int = MIN_CHARS, min_confidence: float = MIN_CONFIDENCE,
+) -> tuple[str, float]:
     """(ISO 639-1 code, confidence); ``und`` when the text is too short or unclear.
 
-    ``hint`` (the page's lang attribute or the feed's language) settles unclear cases.
+    ``hint`` (the page's lang attribute or the feed's language) settles a low-confidence call
+    when it is one of the candidates langdetect saw; it never labels text that is too short.
     """
-    sample = (text or "")[:PREFIX_CHARS]
-    if len(sample.strip()) < MIN_CHARS:
-        return (hint or UNDETERMINED, 0.0)
+    sample = " ".join((text or "")[:prefix_chars].split())
+    if effective_length(sample) < min_chars:
+        return (UNDETERMINED, 0.0)
     try:
         candidates = detect_langs(sample)
     except LangDetectException:
-        return (hint or UNDETERMINED, 0.0)
+        return (UNDETERMINED, 0.0)
     best = candidates[0]
-    code = best.lang.split("-")[0]
-    if best.prob < MIN_CONFIDENCE:
-        if hint and any(c.lang.split("-")[0] == hint for c in candidates):
-            return (hint, best.prob)
-        return (UNDETERMINED, best.prob)
-    return (code, round(best.prob, 4))
+    code = normalise_language_tag(best.lang) or UNDETERMINED
+    if best.prob >= min_confidence:
+        return (code, round(best.prob, 4))
+    hint = normalise_language_tag(hint)
+    for c in candidates:
+        if hint and normalise_language_tag(c.lang) == hint:
+            return (hint, round(c.prob, 4))
+    return (UNDETERMINED, round(best.prob, 4))
 
 
 def feed_language_hints(paths: BatchPaths) -> dict[str, str]:
@@ -51,18 +80,26 @@ def feed_language_hints(paths: BatchPaths) -> dict[str, str]:
     }
 
 
+def _unlabelled(language: str | None, confidence: float) -> bool:
+    return not language or (language == UNDETERMINED and confidence == 0.0)
+
+
 def label_batch(paths: BatchPaths) -> dict[str, int]:
-    """Add language labels to the batch's extracted articles and comments."""
+    """Write the batch's labelled articles and comments, detecting only what extract left unlabelled."""
     hints = feed_language_hints(paths)
     articles = []
     for a in read_parquet(paths.extracted_articles, Article):
-        lang, conf = detect_language(a.text, hints.get(a.article_id))
-        articles.append(replace(a, language=lang, language_confidence=conf))
+        if _unlabelled(a.language, a.language_confidence):
+            lang, conf = detect_language(a.text, hints.get(a.article_id))
+            a = replace(a, language=lang, language_confidence=conf)
+        articles.append(a)
     article_lang = {a.article_id: a.language for a in articles}
     comments = []
     for c in read_parquet(paths.extracted_comments, Comment):
-        lang, conf = detect_language(c.text, article_lang.get(c.article_id))
-        comments.append(replace(c, language=lang, language_confidence=conf))
+        if _unlabelled(c.language, c.language_confidence):
+            lang, conf = detect_language(c.text, article_lang.get(c.article_id))
+            c = replace(c, language=lang, language_confidence=conf)
+        comments.append(c)
     write_parquet(paths.articles, articles, Article)
     write_parquet(paths.comments, comments, Comment)
     return {"articles": len(articles), "comments": len(comments)}

@@ -59,6 +59,10 @@ class RawPage:
     entry_authors: list[str] = field(default_factory=list)
     entry_language: str | None = None
     error: str | None = None  # set when the page could not be fetched
+    # False when the body is unchanged since an earlier batch (HTTP 304 or same content hash):
+    # later stages skip it, so a re-listed article is not processed twice.
+    is_new: bool = True
+    response_headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

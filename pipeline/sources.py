@@ -31,8 +31,13 @@ def parse_sources(data: dict[str, Any], substitutions: dict[str, str] | None = N
         if not isinstance(raw, dict):
             raise SourceConfigError(f"{where}: expected a mapping, got {type(raw).__name__}")
         for key in ("id", "name", "feed_url", "type"):
+            if isinstance(raw.get(key), bool):  # YAML reads a bare `off`, `no` or `yes` as a boolean
+                raise SourceConfigError(f"{where}: '{key}' must be text; quote the value")
             if not raw.get(key):
                 raise SourceConfigError(f"{where}: missing required key '{key}'")
+        for key in ("comments", "enabled"):
+            if key in raw and not isinstance(raw[key], bool):
+                raise SourceConfigError(f"{where} ({raw['id']}): '{key}' must be true or false")
         if raw["type"] not in SOURCE_TYPES:
             raise SourceConfigError(f"{where} ({raw['id']}): type must be one of {SOURCE_TYPES}")
         if raw["id"] in seen:

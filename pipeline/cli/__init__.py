@@ -1,6 +1,10 @@
 """The `crinkwatch` command line: thin wrappers over the library, one module per command group."""
 
-from pipeline.cli import db, evaluate, report, run, trends  # noqa: F401  (modules register their commands)
+from pipeline.cli import evaluate, run, trends  # noqa: F401  (modules register their commands)
+from pipeline.cli import eval_tags, tag  # noqa: F401
+from pipeline.cli import eval_extraction, extract  # noqa: F401,E402
+from pipeline.cli import sources  # noqa: F401
+from pipeline.cli import db, report  # noqa: F401
 from pipeline.cli.app import app
 
 

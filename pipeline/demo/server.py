@@ -6,7 +6,11 @@ so feeds and pages link to whatever port it got. The demo and the tests both use
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import threading
+import time
+from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
@@ -33,6 +37,8 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server naming)
         path = urlsplit(self.path).path
         self.server.requests.append(path)
+        if self.server.latency_s:
+            time.sleep(self.server.latency_s)
         route = self.server.routes.get(path)
         if route is not None:
             route(self)
@@ -42,12 +48,41 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, b"not found", "text/plain; charset=utf-8")
             return
         body = target.read_bytes().replace(PLACEHOLDER, self.server.base_url.encode())
-        self._send(200, body, CONTENT_TYPES.get(target.suffix, "application/octet-stream"))
+        etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+        mtime = int(target.stat().st_mtime)
+        validators = {"ETag": etag, "Last-Modified": formatdate(mtime, usegmt=True)}
+        if self._not_modified(etag, mtime):
+            self.send_response(304)
+            for k, v in validators.items():
+                self.send_header(k, v)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self._send(200, body, CONTENT_TYPES.get(target.suffix, "application/octet-stream"), validators)
 
-    def _send(self, status: int, body: bytes, content_type: str) -> None:
+    def _not_modified(self, etag: str, mtime: int) -> bool:
+        """Conditional GET: If-None-Match wins over If-Modified-Since (RFC 9110)."""
+        if_none_match = self.headers.get("If-None-Match")
+        if if_none_match is not None:
+            return etag in [t.strip() for t in if_none_match.split(",")] or if_none_match.strip() == "*"
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                return mtime <= parsedate_to_datetime(since).timestamp()
+            except (TypeError, ValueError):
+                return False
+        return False
+
+    def _send(self, status: int, body: bytes, content_type: str,
+              headers: dict[str, str] | None = None) -> None:
+        if self.server.gzip and "gzip" in (self.headers.get("Accept-Encoding") or ""):
+            body = gzip.compress(body)
+            headers = {**(headers or {}), "Content-Encoding": "gzip"}
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
         self.end_headers()
         self.wfile.write(body)
 
@@ -61,6 +96,16 @@ class _Server(ThreadingHTTPServer):
     base_url: str
     routes: dict[str, Route]
     requests: list[str]
+    latency_s: float
+    gzip: bool
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Stay quiet when a client hangs up (keep-alive close, a timeout the test provoked)."""
+        import sys
+
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
 
 
 class DemoServer:
@@ -71,11 +116,15 @@ class DemoServer:
     'http://127.0.0.1:54321'
     """
 
-    def __init__(self, root: Path = SITE_DIR, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, root: Path = SITE_DIR, host: str = "127.0.0.1", port: int = 0,
+                 latency_s: float = 0.0, gzip: bool = False) -> None:
         self._server = _Server((host, port), _Handler)
         self._server.root = Path(root).resolve()
         self._server.routes = {}
         self._server.requests = []
+        # Added delay per response (benchmarks) and gzip of file bodies when the client asks.
+        self._server.latency_s = latency_s
+        self._server.gzip = gzip
         self._server.base_url = f"http://{host}:{self._server.server_address[1]}"
         self._thread: threading.Thread | None = None
 

@@ -1,5 +1,9 @@
-"""Which URLs a run may fetch: http(s) only, and no private, loopback or metadata addresses
-unless the operator named the host explicitly (tests and the demo serve on 127.0.0.1)."""
+"""Which URLs a run may fetch: http(s) only, and no private, loopback, link-local or metadata
+addresses unless the operator named the host explicitly (tests and the demo serve on 127.0.0.1).
+
+Every hop is checked, redirects included, so a public feed cannot bounce the fetcher onto
+169.254.169.254 or an intranet host.
+"""
 
 from __future__ import annotations
 
@@ -7,36 +11,66 @@ import ipaddress
 import socket
 from urllib.parse import urlsplit
 
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+# Cloud metadata endpoints get their own reason in the log: a link to one is an attack, not a typo.
+METADATA_ADDRESSES = frozenset({"169.254.169.254", "fd00:ec2::254", "100.100.100.200"})
+
 
 class BlockedURL(ValueError):
     """The URL is refused before any request is sent; the message is the logged reason."""
 
 
-def _is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    return not (
-        ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
-        or ip.is_reserved or ip.is_unspecified
-    )
+class UnresolvableHost(BlockedURL):
+    """The host has no address (DNS failure, or no network): nothing was sent."""
+
+
+def _plain(ip: IPAddress) -> IPAddress:
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    return ip
+
+
+def is_public(ip: IPAddress) -> bool:
+    """True for a globally routable unicast address."""
+    ip = _plain(ip)
+    return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_unspecified)
+
+
+def _resolve(host: str, port: int) -> list[IPAddress]:
+    try:
+        return [_plain(ipaddress.ip_address(host))]
+    except ValueError:
+        pass
+    try:
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise UnresolvableHost(f"cannot resolve host '{host}': {exc}") from exc
+    return [_plain(ipaddress.ip_address(info[4][0].split("%", 1)[0])) for info in infos]
 
 
 def check_url(url: str, allow_private: tuple[str, ...] = ()) -> None:
     """Raise BlockedURL if ``url`` must not be fetched."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:
+        raise BlockedURL(f"malformed URL: {exc}") from exc
     if parts.scheme not in ("http", "https"):
         raise BlockedURL(f"scheme '{parts.scheme or 'none'}' is not allowed (http/https only)")
-    host = parts.hostname
+    if parts.username or parts.password:
+        raise BlockedURL("URL carries credentials; refused")
+    host = (parts.hostname or "").lower()
     if not host:
         raise BlockedURL("URL has no host")
     if host in allow_private:
         return
-    try:
-        infos = socket.getaddrinfo(host, parts.port or 80, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
-        raise BlockedURL(f"cannot resolve host '{host}': {exc}") from exc
-    for info in infos:
-        ip = ipaddress.ip_address(info[4][0])
-        if not _is_public(ip) and str(ip) not in allow_private:
-            raise BlockedURL(
-                f"host '{host}' resolves to non-public address {ip}; "
-                "pass --allow-private to fetch from it"
-            )
+    for ip in _resolve(host, port):
+        if is_public(ip) or str(ip) in allow_private:
+            continue
+        if str(ip) in METADATA_ADDRESSES:
+            raise BlockedURL(f"host '{host}' is the cloud metadata address {ip}; refused")
+        raise BlockedURL(
+            f"host '{host}' resolves to non-public address {ip}; "
+            "pass --allow-private to fetch from it"
+        )

@@ -1,4 +1,8 @@
-"""Compile the YAML taxonomy into one regular expression per language and kind."""
+"""Compile the YAML taxonomy: one Aho-Corasick automaton per language, and the cue patterns.
+
+The automaton of a language holds that language's aliases, framing phrases and exclusions plus the
+English ones (acronyms and Latin-script names turn up in every language), so a text is scanned once.
+"""
 
 from __future__ import annotations
 
@@ -7,71 +11,250 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import ahocorasick
 import yaml
 
-CJK_LANGS = {"zh", "ja"}
+ACTOR, FRAMING, EXCLUDE = "actor", "framing", "exclude"
+WORD, LEFT, NONE = "word", "left", "none"
+
+
+class TaxonomyError(ValueError):
+    """The taxonomy file is malformed; the message says where."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one surface form in the automaton stands for."""
+
+    kind: str  # actor | framing | exclude
+    labels: tuple[str, ...]  # actor code, framing id, or one actor code per character (compounds)
+    boundary: str  # word | left | none, from the entry's own language
+    stem: bool = False  # trailing `*`: letters may follow
+    next_word: bool = False  # "axis of *": the next word belongs to the match
+    combining: bool = False  # trailing `-`: "Sino-Russian"
+
+
+@dataclass(frozen=True)
+class CuePattern:
+    """One language's cues (plus English ones) as one regex over lower-cased text.
+
+    Matching lower-cased text with a case-sensitive pattern whose word-initial alternatives share
+    one left-boundary check is many times faster than an IGNORECASE alternation; ``fallback``
+    (IGNORECASE) serves the rare text whose lower-casing changes its length.
+    """
+
+    fast: re.Pattern[str]
+    fallback: re.Pattern[str]
+
+    def pick(self, text: str) -> tuple[re.Pattern[str], str]:
+        lowered = text.lower()
+        return (self.fast, lowered) if len(lowered) == len(text) else (self.fallback, text)
+
+
+@dataclass(frozen=True)
+class CueSet:
+    """Compiled cue patterns of one family (e.g. contested/before), per language."""
+
+    by_lang: dict[str, CuePattern]
+
+    def _pattern(self, langs: list[str]) -> CuePattern | None:
+        return self.by_lang.get(langs[0]) or self.by_lang.get("en")
+
+    def search(self, text: str, langs: list[str]) -> re.Match[str] | None:
+        cp = self._pattern(langs)
+        if cp is None:
+            return None
+        pattern, subject = cp.pick(text)
+        return pattern.search(subject)
+
+    def finditer(self, text: str, langs: list[str]) -> list[re.Match[str]]:
+        cp = self._pattern(langs)
+        if cp is None:
+            return []
+        pattern, subject = cp.pick(text)
+        return list(pattern.finditer(subject))
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Compiled patterns: each match's ``lastgroup`` is not used; the surface maps to its label."""
+    """The compiled taxonomy a tagger runs with."""
 
     version: str
-    actors: dict[str, re.Pattern[str]]  # lang -> pattern over all actor aliases
-    actor_of: dict[str, str]  # surface -> actor code
+    languages: tuple[str, ...]
+    automata: dict[str, Any]  # lang -> ahocorasick.Automaton over (lang ∪ en) surfaces
     members: frozenset[str]
-    exclusions: dict[str, re.Pattern[str] | None]
-    framings: dict[str, re.Pattern[str]]
-    framing_of: dict[str, str]
-    stance_cues: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    actor_names: dict[str, str]
+    framing_ids: tuple[str, ...]
+    generic_framings: frozenset[str]
+    quotes_open: frozenset[str]
+    quotes_close: frozenset[str]
+    cues: dict[str, CueSet] = field(default_factory=dict)  # "contested.before", "dyads.friction", ...
 
-    @property
-    def languages(self) -> list[str]:
-        return sorted(self.actors)
+    def automaton(self, lang: str) -> Any:
+        """The automaton for ``lang``; English for languages the taxonomy does not cover."""
+        return self.automata.get(lang) or self.automata["en"]
+
+    def cue(self, name: str) -> CueSet:
+        return self.cues.get(name) or CueSet({})
 
 
-def _alternation(words: list[str], lang: str) -> re.Pattern[str]:
-    # Longest first, so "North Korean" wins over "North Korea" at the same position.
-    body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    if lang in CJK_LANGS:
-        return re.compile(f"(?:{body})")
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
+def _variants(phrase: str) -> set[str]:
+    """Capitalisation variants a framing phrase or exclusion appears in."""
+    out = {phrase}
+    if phrase[:1].isalpha():
+        out |= {phrase[0].upper() + phrase[1:], phrase[0].lower() + phrase[1:]}
+    if phrase.isascii() and not phrase.isupper():
+        out |= {phrase.lower(), phrase.title()}
+    return out
+
+
+def _entry_key(surface: str) -> tuple[str, dict[str, bool]]:
+    if surface.endswith(" *"):
+        return surface[:-1], {"next_word": True}
+    if surface.endswith("*"):
+        return surface[:-1], {"stem": True}
+    if surface.endswith("-") and len(surface) > 1:
+        return surface, {"combining": True}
+    return surface, {}
+
+
+def _cue_alternatives(cues: list[str], boundary: str, lower: bool) -> tuple[list[str], list[str]]:
+    """(alternatives that start at a word boundary, alternatives that may start anywhere)."""
+    bounded, free = [], []
+    for cue in cues:
+        stem = cue.endswith("*")
+        body = cue[:-1] if stem else cue
+        body = (body.lower() if lower else body).replace(" ", r"\s+")
+        if boundary != WORD:
+            free.append(f"(?:{body})")
+            continue
+        right = "" if stem or not re.search(r"\w$", body) else r"(?!\w)"
+        if re.match(r"\w", cue) or cue.startswith("\\w"):
+            bounded.append(f"(?:{body}){right}")
+        else:
+            free.append(f"(?:{body}){right}")
+    return bounded, free
+
+
+def _cue_pattern(groups: list[tuple[list[str], str]]) -> CuePattern | None:
+    """One pattern over several (cues, boundary) groups, e.g. a language's cues and English ones."""
+    compiled = []
+    for lower in (True, False):
+        bounded: list[str] = []
+        free: list[str] = []
+        for cues, boundary in groups:
+            b, f = _cue_alternatives(cues, boundary, lower)
+            bounded += b
+            free += f
+        parts = ([r"(?<!\w)(?:" + "|".join(bounded) + ")"] if bounded else []) + free
+        if not parts:
+            return None
+        try:
+            compiled.append(re.compile("|".join(parts), 0 if lower else re.IGNORECASE))
+        except re.error as exc:
+            raise TaxonomyError(f"bad cue pattern among {[c for g in groups for c in g[0]]!r}: {exc}") from exc
+    return CuePattern(compiled[0], compiled[1])
 
 
 def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
-    """Turn the parsed taxonomy mapping into compiled patterns."""
-    by_lang: dict[str, list[str]] = {}
-    actor_of: dict[str, str] = {}
+    """Turn the parsed taxonomy mapping into automata and cue patterns."""
+    for key in ("version", "members", "framings"):
+        if key not in data:
+            raise TaxonomyError(f"taxonomy lacks '{key}'")
+    boundaries: dict[str, str] = data.get("boundaries") or {}
+    languages = tuple(data.get("languages") or ["en"])
+    per_lang: dict[str, dict[str, Entry]] = {lang: {} for lang in languages}
+
+    def add(lang: str, surface: str, entry_kind: str, labels: tuple[str, ...]) -> None:
+        if lang not in per_lang:
+            raise TaxonomyError(f"language '{lang}' is not in `languages`")
+        key, flags = _entry_key(surface)
+        per_lang[lang][key] = Entry(entry_kind, labels, boundaries.get(lang, WORD), **flags)
+
+    names: dict[str, str] = {}
     for group in ("members", "others"):
         for code, spec in (data.get(group) or {}).items():
+            names[code] = spec.get("name", code)
             for lang, aliases in (spec.get("aliases") or {}).items():
                 for alias in aliases:
-                    by_lang.setdefault(lang, []).append(alias)
-                    actor_of[alias] = code
-    framing_words: dict[str, list[str]] = {}
-    framing_of: dict[str, str] = {}
-    for fid, langs in (data.get("framings") or {}).items():
+                    add(lang, str(alias), ACTOR, (code,))
+    for lang, words in (data.get("compounds") or {}).items():
+        for surface, codes in words.items():
+            if len(codes) != len(surface):
+                raise TaxonomyError(f"compound {surface!r} needs one code per character")
+            add(lang, surface, ACTOR, tuple(codes))
+    framing_ids = tuple(data["framings"])
+    for fid, langs in data["framings"].items():
         for lang, phrases in langs.items():
             for phrase in phrases:
-                framing_words.setdefault(lang, []).append(phrase)
-                framing_of[phrase] = fid
-    exclusions = {
-        lang: (_alternation(words, lang) if words else None)
-        for lang, words in (data.get("exclusions") or {}).items()
-    }
+                for variant in _variants(str(phrase)):
+                    add(lang, variant, FRAMING, (fid,))
+    for lang, words in (data.get("exclusions") or {}).items():
+        for word in words or []:
+            for variant in _variants(str(word)):
+                key, _ = _entry_key(variant)
+                if key not in per_lang[lang]:  # an alias always beats an exclusion variant
+                    add(lang, variant, EXCLUDE, ())
+
+    automata = {}
+    for lang in languages:
+        merged = dict(per_lang.get("en", {}))
+        merged.update(per_lang[lang])
+        automaton = ahocorasick.Automaton()
+        for key, entry in merged.items():
+            automaton.add_word(key, (key, entry))
+        automaton.make_automaton()
+        automata[lang] = automaton
+
+    cues: dict[str, CueSet] = {}
+    stance = data.get("stance") or {}
+    for family in ("contested", "distanced"):
+        for where in ("before", "after"):
+            by_lang = (stance.get(family) or {}).get(where) or {}
+            cues[f"{family}.{where}"] = CueSet(_compile_cues(by_lang, boundaries, languages))
+    dyads = data.get("dyads") or {}
+    for family in ("cooperation", "friction", "directed"):
+        cues[f"dyads.{family}"] = CueSet(_compile_cues(dyads.get(family) or {}, boundaries, languages))
+    for where in ("before", "after"):
+        cues[f"negation.{where}"] = CueSet(
+            _compile_cues((dyads.get("negation") or {}).get(where) or {}, boundaries, languages))
+    quotes = data.get("quotes") or {}
     return Lexicon(
         version=str(data["version"]),
-        actors={lang: _alternation(words, lang) for lang, words in by_lang.items()},
-        actor_of=actor_of,
-        members=frozenset((data.get("members") or {}).keys()),
-        exclusions=exclusions,
-        framings={lang: _alternation(words, lang) for lang, words in framing_words.items()},
-        framing_of=framing_of,
-        stance_cues=data.get("stance") or {},
+        languages=languages,
+        automata=automata,
+        members=frozenset(data["members"]),
+        actor_names=names,
+        framing_ids=framing_ids,
+        generic_framings=frozenset(data.get("generic_framings") or []),
+        quotes_open=frozenset(quotes.get("open") or ['"', "“", "«"]),
+        quotes_close=frozenset(quotes.get("close") or ['"', "”", "»"]),
+        cues=cues,
     )
+
+
+def _compile_cues(by_lang: dict[str, list[str]], boundaries: dict[str, str],
+                  languages: tuple[str, ...]) -> dict[str, CuePattern]:
+    """Per language, one pattern over its own cues and the English ones."""
+    out = {}
+    english = [str(c) for c in by_lang.get("en") or []]
+    for lang in languages:
+        groups = [([str(c) for c in by_lang.get(lang) or []], boundaries.get(lang, WORD))]
+        if lang != "en":
+            groups.append((english, WORD))
+        pattern = _cue_pattern(groups)
+        if pattern is not None:
+            out[lang] = pattern
+    return out
 
 
 def load_lexicon(path: Path) -> Lexicon:
     """Read and compile a taxonomy YAML file."""
-    with Path(path).open(encoding="utf-8") as fh:
-        return compile_taxonomy(yaml.safe_load(fh))
+    try:
+        with Path(path).open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        raise TaxonomyError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise TaxonomyError(f"{path}: expected a mapping at the top level")
+    return compile_taxonomy(data)

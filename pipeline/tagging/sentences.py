@@ -1,12 +1,23 @@
-"""Sentence segmentation with character offsets, for Latin, Cyrillic, CJK and Persian text."""
+"""Sentence segmentation with character offsets, for Latin, Cyrillic, CJK, Hangul and Persian text."""
 
 from __future__ import annotations
 
 import re
 
-# A sentence ends at . ! ? (and the CJK/Persian forms) followed by space or a closing quote,
-# or at a newline (paragraph boundary).
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’»)]*\s+|(?<=[。！？؟])[”’」』]*\s*|\n+")
+# A sentence ends at . ! ? … (and Persian ؟ ۔) followed by space, optionally after closing quotes
+# or brackets; at the full-width CJK stops whether or not a space follows; or at a newline.
+_BOUNDARY = re.compile(
+    r"(?<=[.!?…؟۔])[\"'”’»)\]]*\s+"
+    r"|(?<=[。！？；])[”’」』）]*\s*"
+    r"|(?<=[؟۔])(?=\S)"
+    r"|\n+"
+)
+# Tokens after which a full stop does not end a sentence.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|St|Jr|Sr|No|vs|etc|e\.g|i\.e|cf|approx|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|Art|Nr|bzw|ca|z\.B|d\.h|usw|Sr|Sra|Mme|M|т\.\s?н|т\.\s?е|г|гг|им)"
+    r"|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$"
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -14,6 +25,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
+        if m.group().strip() == "" and "\n" not in m.group() and _ABBREVIATION.search(
+                text, max(start, m.start() - 12), m.start()):
+            continue  # "Mr. Putin", "U.S. officials": the stop belongs to a word
         _append(text, start, m.end(), spans)
         start = m.end()
     _append(text, start, len(text), spans)

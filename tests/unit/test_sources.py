@@ -23,3 +23,11 @@ def test_parse_substitutes_placeholders_and_defaults():
 def test_bad_registry_gets_a_clear_message(data, message):
     with pytest.raises(SourceConfigError, match=message):
         parse_sources(data)
+
+
+def test_yaml_booleans_in_text_fields_get_a_clear_message():
+    with pytest.raises(SourceConfigError, match="'id' must be text; quote the value"):
+        parse_sources({"sources": [{"id": False, "name": "A", "feed_url": "u", "type": "news"}]})
+    with pytest.raises(SourceConfigError, match="'comments' must be true or false"):
+        parse_sources({"sources": [{"id": "a", "name": "A", "feed_url": "u", "type": "news",
+                                    "comments": "yes please"}]})

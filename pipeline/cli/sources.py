@@ -1,0 +1,123 @@
+"""`crinkwatch sources check|status`: is each feed reachable, and how healthy has it been."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from pipeline.cli.app import app, console, out
+from pipeline.config import DEFAULT_SOURCES, load_settings
+from pipeline.sources import SourceConfigError, load_sources
+
+sources_app = typer.Typer(help="Check the feeds of the source registry and show their health.\n\n"
+                               "Example: crinkwatch sources check --sources config/sources.yml",
+                          no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
+
+
+def _load(path: Path):
+    try:
+        return load_sources(path)
+    except (SourceConfigError, OSError) as exc:
+        console.print(f"[red]{path}: {exc}[/red]")
+        raise typer.Exit(code=2)
+
+
+@sources_app.command("check")
+def check(
+    sources: Path = typer.Option(DEFAULT_SOURCES, "--sources", help="Sources YAML file."),
+    all_sources: bool = typer.Option(False, "--all", help="Also check disabled sources."),
+    allow_private: list[str] = typer.Option(
+        [], "--allow-private", help="Host or IP that may be fetched although it is private/loopback."),
+    timeout: float = typer.Option(20.0, "--timeout", help="Read timeout per request, in seconds."),
+    retries: int = typer.Option(1, "--retries", help="Retries per feed on 429/5xx/timeouts."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object per feed instead of a table."),
+) -> None:
+    """Fetch every feed once and report its reachability, format and entry count.
+
+    Exits 1 when any checked feed failed; each failure is reported with its reason.
+
+    Example: crinkwatch sources check --sources config/sources.yml --all
+    """
+    from pipeline.fetch.check import check_sources
+
+    registry = _load(sources)
+    chosen = registry if all_sources else [s for s in registry if s.enabled]
+    settings = load_settings(allow_private=tuple(allow_private) or None, timeout_s=timeout,
+                             max_retries=retries)
+    results = check_sources(chosen, settings)
+    failed = [r for r in results if not r.ok]
+    if as_json:
+        for r in results:
+            typer.echo(json.dumps(dataclasses.asdict(r), ensure_ascii=False))
+        raise typer.Exit(code=1 if failed else 0)
+    table = Table(title=f"Feeds in {sources}")
+    table.add_column("source", no_wrap=True)
+    for col in ("ok", "status", "format", "entries", "newest entry", "seconds"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("reason", overflow="fold")
+    for r in results:
+        table.add_row(r.source_id, "yes" if r.ok else "[red]no[/red]", str(r.status or "-"),
+                      r.format or "-", str(r.entries), (r.newest_entry_at or "-")[:10],
+                      f"{r.elapsed_s:.2f}", r.reason or "")
+    out.print(table)
+    out.print(f"{len(results) - len(failed)} of {len(results)} feeds reachable and parseable")
+    if failed:
+        raise typer.Exit(code=1)
+
+
+@sources_app.command("status")
+def status(
+    sources: Path = typer.Option(DEFAULT_SOURCES, "--sources", help="Sources YAML file."),
+    data_dir: Path = typer.Option(Path("data"), "--data-dir", help="Data folder holding state/."),
+    failures: int = typer.Option(None, "--failures", help="Alert after this many failed runs in a row."),
+    silence_days: float = typer.Option(None, "--silence-days", help="Alert after this many days without entries."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object per feed instead of a table."),
+) -> None:
+    """Show each feed's health: last success, failures in a row, entries, newest entry, alerts.
+
+    Exits 1 when any enabled feed is past the failure or silence threshold.
+
+    Example: crinkwatch sources status --sources config/sources.yml --data-dir data --failures 3
+    """
+    from pipeline.fetch.health import HealthThresholds, feed_status
+    from pipeline.fetch.state import FetchState
+
+    registry = _load(sources)
+    settings = load_settings(data_dir=data_dir, feed_failure_threshold=failures,
+                             feed_silence_days=silence_days)
+    state_file = settings.state_dir / "fetch.sqlite"
+    if not state_file.exists():
+        console.print(f"[yellow]no fetch state at {state_file}; run `crinkwatch run` first[/yellow]")
+    with FetchState(state_file if state_file.exists() else ":memory:") as state:
+        rows = feed_status(state.all_feed_health(), [s.id for s in registry],
+                           {s.id for s in registry if s.enabled},
+                           HealthThresholds(settings.feed_failure_threshold, settings.feed_silence_days),
+                           datetime.now(timezone.utc))
+    alerting = any(r.alerts for r in rows)
+    if as_json:
+        for r in rows:
+            typer.echo(json.dumps({**dataclasses.asdict(r.health), "enabled": r.enabled,
+                                   "silent_days": r.silent_days,
+                                   "alerts": [dataclasses.asdict(a) for a in r.alerts]},
+                                  ensure_ascii=False))
+        raise typer.Exit(code=1 if alerting else 0)
+    table = Table(title="Feed health")
+    for col in ("source", "enabled", "last success", "failures in a row", "entries",
+                "newest entry", "silent days", "alert", "last error"):
+        table.add_column(col)
+    for r in rows:
+        h = r.health
+        alert = ", ".join(f"{a.severity}: {a.check}" for a in r.alerts)
+        table.add_row(r.source_id, "yes" if r.enabled else "no", (h.last_success_at or "never")[:19],
+                      str(h.consecutive_failures), str(h.entries_seen), (h.newest_entry_at or "-")[:10],
+                      "-" if r.silent_days is None else f"{r.silent_days:.1f}",
+                      f"[red]{alert}[/red]" if alert else "", (h.last_error or "")[:80])
+    out.print(table)
+    if alerting:
+        raise typer.Exit(code=1)

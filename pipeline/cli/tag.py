@@ -1,0 +1,73 @@
+"""`crinkwatch tag` (JSON Lines in, tags out) and `crinkwatch retag` (new taxonomy over the store)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from pipeline.cli.app import app, console, out
+from pipeline.config import DEFAULT_TAXONOMY, load_settings
+from pipeline.tagging.lexicon import TaxonomyError, load_lexicon
+from pipeline.tagging.retag import retag_store
+from pipeline.tagging.stream import tag_lines
+
+
+def _lexicon(path: Path):
+    try:
+        return load_lexicon(path)
+    except (OSError, TaxonomyError) as exc:
+        console.print(f"[red]cannot load taxonomy {path}: {exc}[/red]")
+        raise typer.Exit(code=2)
+
+
+@app.command()
+def tag(
+    taxonomy: Path = typer.Option(DEFAULT_TAXONOMY, "--taxonomy", help="Taxonomy YAML file."),
+) -> None:
+    """Tag JSON Lines from stdin: one {"id", "text"[, "lang"]} per line in, one result line out, in order.
+
+    Output per line: {"id", "lang", "members", "framings": [{"id", "stance", "start", "end", "text"}],
+    "dyads": [{"pair", "relation", "sentence"}]}; a bad line gives the same keys plus "error".
+
+    Example: echo '{"id": "1", "text": "Moscow and Beijing signed a deal."}' | crinkwatch tag
+    """
+    lexicon = _lexicon(taxonomy)
+    write, flush = sys.stdout.write, sys.stdout.flush
+    for line in tag_lines(sys.stdin, lexicon):
+        write(line + "\n")
+        flush()  # streaming: a caller reading line by line gets each answer at once
+
+
+@app.command()
+def retag(
+    taxonomy: Path = typer.Option(..., "--taxonomy", exists=True, dir_okay=False, help="New taxonomy YAML file."),
+    db: Path = typer.Option(Path("data/warehouse.duckdb"), "--db", help="DuckDB warehouse."),
+    data_dir: Path = typer.Option(Path("data"), "--data-dir", help="Folder holding runs/ (the extracted store)."),
+) -> None:
+    """Re-tag every stored article and comment under a new taxonomy and swap the warehouse's tags.
+
+    Example: crinkwatch retag --taxonomy pipeline/tagging/taxonomy.yml --db data/warehouse.duckdb --data-dir data
+    """
+    _lexicon(taxonomy)
+    settings = load_settings(data_dir=data_dir, db_path=db, taxonomy_path=taxonomy)
+    if not settings.runs_dir.exists():
+        console.print(f"[red]no extracted store at {settings.runs_dir}; run `crinkwatch run` first[/red]")
+        raise typer.Exit(code=2)
+    # The pipeline retags its private warehouse and publishes it; a warehouse that has no private
+    # copy (made before publishing existed) is retagged in place.
+    private = settings.private_db_path.exists()
+    target = settings.private_db_path if private else settings.db_path
+    result = retag_store(settings.runs_dir, target, settings.sql_dir, taxonomy)
+    if private:
+        from pipeline.publish import publish
+
+        out.print(f"published {publish(settings)}")
+    old = ", ".join(result.replaced_versions) or "none"
+    out.print(f"retagged {result.articles} articles and {result.comments} comments with taxonomy "
+              f"{result.taxonomy_version} (replaced: {old}) in batch {result.batch_id}")
+    out.print("  " + ", ".join(f"{k}={v}" for k, v in result.rows.items()))
+    if result.untagged_articles:
+        console.print(f"[yellow]{result.untagged_articles} warehouse articles are not in the store "
+                      "and have no tags now[/yellow]")

@@ -1,0 +1,1 @@
+"""Measure stages against labelled data."""

@@ -1,0 +1,73 @@
+"""Comments come out one record each, in page order, and never inside the article text."""
+
+import pytest
+
+from pipeline.extraction import extract_page
+from pipeline.extraction.text import normalise_space
+
+
+def _no_leak(article, comments):
+    body = normalise_space(article.text)
+    for c in comments:
+        for paragraph in c.text.split("\n"):
+            assert normalise_space(paragraph) not in body, paragraph
+
+
+def test_wordpress_thread_is_split_with_replies_authors_and_dates(page_bytes, raw_page):
+    article, comments = extract_page(page_bytes("wordpress.html"), raw_page())
+    assert [c.author for c in comments] == ["Anna Brook", "Pedro", "K. Osei"]
+    assert [c.position for c in comments] == [0, 1, 2]
+    assert comments[0].text == "The insurers' warning is the real story here, not the communique."
+    assert comments[1].parent_id == comments[0].comment_id  # the nested reply points at its parent
+    assert comments[2].parent_id is None
+    assert comments[0].published_at == "2026-11-10T08:15:00+00:00"
+    assert comments[2].published_at is None  # a date in the future is dropped
+    assert all(c.language == "en" for c in comments)
+    assert "Reply" not in " ".join(c.text for c in comments)
+    assert "inspection office" in article.text
+    _no_leak(article, comments)
+
+
+def test_disqus_style_markup_keeps_multi_paragraph_messages_whole(page_bytes, raw_page):
+    article, comments = extract_page(page_bytes("disqus.html"), raw_page())
+    assert [c.author for c in comments] == ["river_delta", "mkovac"]
+    assert comments[1].text == ("The values in the customs records tell the whole story.\n"
+                                "Nobody sells a flight controller for two euros.")
+    assert comments[1].parent_id == comments[0].comment_id
+    assert comments[0].published_at == "2026-11-12T10:00:00+00:00"
+    _no_leak(article, comments)
+
+
+def test_generic_comment_list_in_another_language(page_bytes, raw_page):
+    article, comments = extract_page(page_bytes("generic_list.html"), raw_page())
+    assert [c.text for c in comments] == [
+        "Endlich! Darauf warten wir seit zehn Jahren.",
+        "Um sechs Uhr fährt leider noch keine Fähre, das hilft Pendlern wenig.",
+    ]
+    assert [c.author for c in comments] == ["Hafenmeister", "Jule"]
+    assert comments[0].published_at.startswith("2026-11-14")
+    assert article.language == "de"
+    _no_leak(article, comments)
+
+
+def test_comments_inside_the_article_container_do_not_leak(page_bytes, raw_page):
+    article, comments = extract_page(page_bytes("leaky.html"), raw_page())
+    assert [c.author for c in comments] == ["tanker_tom", "Lin", "observer"]
+    _no_leak(article, comments)
+    # the article's own sentences that the comments echo are still in the article
+    assert "Refiners on the coast are paying more for imported crude" in article.text
+    assert "Analysts expect the discount to widen again" in article.text
+
+
+def test_page_without_comments_yields_none(page_bytes, raw_page):
+    article, comments = extract_page(page_bytes("no_comments.html"), raw_page())
+    assert comments == []
+    assert "Comments from shippers were mostly positive" in article.text
+
+
+@pytest.mark.parametrize("name", ["wordpress.html", "disqus.html", "generic_list.html", "leaky.html"])
+def test_comment_ids_are_stable_and_ordered(page_bytes, raw_page, name):
+    first = extract_page(page_bytes(name), raw_page())[1]
+    again = extract_page(page_bytes(name), raw_page())[1]
+    assert [c.comment_id for c in first] == [c.comment_id for c in again]
+    assert [c.position for c in first] == list(range(len(first)))
