@@ -136,3 +136,24 @@ def test_the_analyst_database_has_materialised_marts_and_publish_info(published)
     info = con.execute("select batch_count, first_day::varchar, last_day::varchar from publish_info").fetchone()
     assert info == (1, "2026-11-20", "2026-11-20")
     con.close()
+
+
+def test_retag_replaces_the_private_tags_and_publishes_them(published):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from pipeline.config import DEFAULT_TAXONOMY
+    from pipeline.tagging.lexicon import load_lexicon
+
+    settings = published
+    version = load_lexicon(DEFAULT_TAXONOMY).version
+    result = CliRunner().invoke(app, ["retag", "--taxonomy", str(DEFAULT_TAXONOMY), "--db", str(settings.db_path),
+                                      "--data-dir", str(settings.data_dir)])
+    assert result.exit_code == 0, result.output
+    assert f"published {settings.db_path}" in result.output.replace("\n", "")
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    assert con.execute("select list(distinct taxonomy_version) from mentions").fetchone()[0] == [version]
+    assert con.execute("select taxonomy_versions from publish_info").fetchone()[0] == [version]
+    assert con.execute("select sum(mention_count) from daily_member_mentions").fetchone()[0] \
+        == con.execute("select count(*) from mention_evidence").fetchone()[0] > 0
+    con.close()
