@@ -10,7 +10,7 @@ import typer
 from pipeline.cli.app import app, console, out
 from pipeline.config import DEFAULT_TAXONOMY, load_settings
 from pipeline.tagging.lexicon import TaxonomyError, load_lexicon
-from pipeline.tagging.retag import retag_store
+from pipeline.tagging.retag import retag_warehouse
 from pipeline.tagging.stream import tag_lines
 
 
@@ -55,19 +55,13 @@ def retag(
     if not settings.runs_dir.exists():
         console.print(f"[red]no extracted store at {settings.runs_dir}; run `crinkwatch run` first[/red]")
         raise typer.Exit(code=2)
-    # The pipeline retags its private warehouse and publishes it; a warehouse that has no private
-    # copy (made before publishing existed) is retagged in place.
-    private = settings.private_db_path.exists()
-    target = settings.private_db_path if private else settings.db_path
-    result = retag_store(settings.runs_dir, target, settings.sql_dir, taxonomy)
-    if private:
-        from pipeline.publish import publish
-
-        out.print(f"published {publish(settings)}")
+    result = retag_warehouse(settings, taxonomy)
     old = ", ".join(result.replaced_versions) or "none"
     out.print(f"retagged {result.articles} articles and {result.comments} comments with taxonomy "
               f"{result.taxonomy_version} (replaced: {old}) in batch {result.batch_id}")
     out.print("  " + ", ".join(f"{k}={v}" for k, v in result.rows.items()))
+    if result.published_to:
+        out.print(f"  published {result.published_to}")
     if result.untagged_articles:
         console.print(f"[yellow]{result.untagged_articles} warehouse articles are not in the store "
                       "and have no tags now[/yellow]")

@@ -7,12 +7,14 @@ then replaced in one transaction, so analysts never see a mix of two taxonomy ve
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from pipeline.batch import BatchPaths, new_batch_id
+from pipeline.config import Settings
 from pipeline.load import connect, migrate
 from pipeline.models import Article, Comment, read_parquet
 from pipeline.tagging.lexicon import load_lexicon
@@ -37,6 +39,7 @@ class RetagResult:
     comments: int
     rows: dict[str, int] = field(default_factory=dict)
     untagged_articles: int = 0  # in the warehouse but not in the store: their old tags are gone
+    published_to: str | None = None  # the analyst database rebuilt after the retag, if any
 
 
 def stored_documents(runs_dir: Path) -> tuple[list[Article], list[Comment]]:
@@ -115,4 +118,23 @@ def retag_store(runs_dir: Path, db_path: Path, sql_dir: Path, taxonomy_path: Pat
                          len(comments), counts, untagged)
     (paths.root / MANIFEST).write_text(json.dumps({**asdict(result), "taxonomy_path": str(taxonomy_path)},
                                                   indent=2), encoding="utf-8")
+    return result
+
+
+def warehouse_path(settings: Settings) -> Path:
+    """The warehouse loads write to: the private one when the pipeline keeps one, else ``db_path``."""
+    return Path(getattr(settings, "private_db_path", None) or settings.db_path)
+
+
+def retag_warehouse(settings: Settings, taxonomy_path: Path) -> RetagResult:
+    """Retag the store into the loads' warehouse, then republish the analysts' copy so trends follow.
+
+    The publish step is called when the pipeline has one (``pipeline.publish``); without it the
+    warehouse analysts query is the one just retagged.
+    """
+    result = retag_store(settings.runs_dir, warehouse_path(settings), settings.sql_dir, taxonomy_path)
+    if importlib.util.find_spec("pipeline.publish") is not None:
+        from pipeline.publish import publish
+
+        result.published_to = str(publish(settings))
     return result

@@ -119,12 +119,20 @@ def test_retag_command(warehouse, tmp_path):
     from typer.testing import CliRunner
 
     from pipeline.cli import app
+    from pipeline.config import load_settings
+    from pipeline.tagging.retag import warehouse_path
 
     runs, db = warehouse
+    settings = load_settings(data_dir=runs.parent, db_path=db)
+    target = warehouse_path(settings)  # where loads write (a private warehouse, when there is one)
+    if target != db:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(db.read_bytes())
     result = CliRunner().invoke(app, ["retag", "--taxonomy", str(_new_taxonomy(tmp_path)), "--db", str(db),
                                       "--data-dir", str(runs.parent)])
     assert result.exit_code == 0, result.output
     assert "taxonomy test-2" in result.stdout and "mentions=7" in result.stdout
+    assert _rows(db, "select distinct taxonomy_version from mentions") == [("test-2",)]
     missing = CliRunner().invoke(app, ["retag", "--taxonomy", str(DEFAULT_TAXONOMY), "--db", str(db),
                                        "--data-dir", str(tmp_path / "nowhere")])
     assert missing.exit_code == 2
