@@ -54,12 +54,17 @@ def crinkwatch_daily():
         from pipeline.tasks import load_stage
         return load_stage(ref)
 
+    @task(retries=0)
+    def validate_trends(ref: dict) -> dict:
+        from pipeline.tasks import validate_trends_stage
+        return validate_trends_stage(ref)
+
     @task
     def publish(ref: dict) -> dict:
         from pipeline.tasks import publish_stage
         return publish_stage(ref)
 
-    publish(load(validate(tag(language(extract(fetch()))))))
+    publish(validate_trends(load(validate(tag(language(extract(fetch())))))))
 
 
 dag = crinkwatch_daily()

@@ -54,7 +54,17 @@ class Settings:
     robots_ttl_s: float = 24 * 3600.0
     # Feed health: alert after this many failed runs in a row, or this many days without entries.
     feed_failure_threshold: int = 3
-    feed_silence_days: float = 14.0
+    feed_silence_days: float = 14.0  # also the source_freshness suite's window
+    # Data quality: allowed article languages, alert channels (secrets from the environment only).
+    allowed_languages: tuple[str, ...] = ("en", "ru", "zh", "fa", "ko", "fr", "de", "es", "ja", "ar", "und")
+    alert_webhook_url: str | None = None  # Slack-compatible incoming webhook; a secret, env only
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_from: str = "crinkwatch@localhost"
+    smtp_to: tuple[str, ...] = ()
+    smtp_user: str | None = None  # the password is read from CRINKWATCH_SMTP_PASSWORD when sending
+    smtp_starttls: bool = False
+    data_docs_url: str | None = None  # where the Data Docs folder is served, for links in alerts
     # The pipeline's own warehouse (loads write here); analysts open ``db_path``, which publish
     # replaces atomically. None means ``data_dir/private/warehouse.duckdb``.
     private_db_path: Path | None = None
@@ -96,9 +106,32 @@ def load_settings(**overrides: object) -> Settings:
         env["user_agent"] = v
     if v := os.environ.get("CRINKWATCH_CONTACT_URL"):
         env["contact_url"] = v
+    env.update(_quality_env())
     if v := os.environ.get("CRINKWATCH_PRIVATE_DB"):
         env["private_db_path"] = Path(v)
     settings = Settings().with_overrides(**env).with_overrides(**overrides)
     if env.get("private_db_path") is None and overrides.get("private_db_path") is None:
         settings = replace(settings, private_db_path=Path(settings.data_dir) / "private" / "warehouse.duckdb")
     return settings
+
+
+def _quality_env() -> dict[str, object]:
+    """Alert channels and data-quality knobs from ``CRINKWATCH_*`` variables."""
+    env: dict[str, object] = {}
+    text = {"CRINKWATCH_ALERT_WEBHOOK_URL": "alert_webhook_url", "CRINKWATCH_SMTP_HOST": "smtp_host",
+            "CRINKWATCH_SMTP_FROM": "smtp_from", "CRINKWATCH_SMTP_USER": "smtp_user",
+            "CRINKWATCH_DATA_DOCS_URL": "data_docs_url"}
+    for var, name in text.items():
+        if v := os.environ.get(var):
+            env[name] = v
+    if v := os.environ.get("CRINKWATCH_SMTP_PORT"):
+        env["smtp_port"] = int(v)
+    if v := os.environ.get("CRINKWATCH_SMTP_TO"):
+        env["smtp_to"] = tuple(a.strip() for a in v.split(",") if a.strip())
+    if v := os.environ.get("CRINKWATCH_SMTP_STARTTLS"):
+        env["smtp_starttls"] = v.strip().lower() in ("1", "true", "yes")
+    if v := os.environ.get("CRINKWATCH_FEED_SILENCE_DAYS"):
+        env["feed_silence_days"] = float(v)
+    if v := os.environ.get("CRINKWATCH_LANGUAGES"):
+        env["allowed_languages"] = tuple(c.strip() for c in v.split(",") if c.strip())
+    return env

@@ -18,11 +18,14 @@ from pipeline.models import Source
 from pipeline.publish import publish
 from pipeline.sources import enabled_sources
 from pipeline.tagging.stage import tag_batch
-from pipeline.validate import validate_articles
+from pipeline.quality import validate_stage
+from pipeline.quality.alerts import dispatch_alerts
 
 log = logging.getLogger(__name__)
 
-STAGES = ("fetch", "extract", "language", "tag", "validate", "load", "publish")
+# validate_* check the stage before them; a blocking failure stops the run there.
+STAGES = ("fetch", "validate_raw", "extract", "language", "validate_articles", "tag", "validate_tags",
+          "load", "validate_trends", "publish")
 
 # progress(stage, advance); advance 0 announces a stage, with ``total`` known when possible.
 Progress = Callable[..., None]
@@ -51,6 +54,9 @@ def run_once(
     paths.root.mkdir(parents=True, exist_ok=True)
     result = RunResult(paths.batch_id, str(paths.root), str(settings.db_path))
     active = enabled_sources(sources)
+    # Data-quality checks read the warehouse loads write, and record alerts there; publish then
+    # carries everything to the analysts' database.
+    settings_private = settings.with_overrides(db_path=settings.private_db_path)
 
     def step(name: str) -> None:
         log.info("stage %s (batch %s)", name, paths.batch_id)
@@ -62,19 +68,27 @@ def run_once(
     result.counts["fetch"] = {"feeds_ok": fetched.feeds_ok, "feeds_failed": fetched.feeds_failed,
                               "pages_ok": fetched.pages_ok, "pages_failed": fetched.pages_failed}
     if active and fetched.feeds_ok == 0:
+        dispatch_alerts(paths, settings_private)  # the feed-health alerts of the failed feeds
         reasons = "\n".join(f"  - {f['source_id']}: {f['reason']}" for f in fetched.failures)
         raise NothingFetched(f"all {len(active)} feeds failed:\n{reasons}")
+    _validate("raw", paths, settings_private, result, step)
     step("extract")
     result.counts["extract"] = extract_batch(paths, RawStore(settings.data_dir / "raw"), progress)
     step("language")
     result.counts["language"] = label_batch(paths)
+    _validate("articles", paths, settings_private, result, step)
     step("tag")
     result.counts["tag"] = tag_batch(paths, settings.taxonomy_path, progress)
-    step("validate")
-    suite = validate_articles(paths, settings.expectations_dir)
-    result.counts["validate"] = {"articles_expectations": suite.evaluated}
+    _validate("tags", paths, settings_private, result, step)
     step("load")
     result.counts["load"] = load_batch(paths, settings.private_db_path, settings.sql_dir, sources)
+    _validate("trends", paths, settings_private, result, step)
     step("publish")
     result.counts["publish"] = {"analyst_db": str(publish(settings))}
     return result
+
+
+def _validate(stage: str, paths: BatchPaths, settings: Settings, result: RunResult,
+              step: Callable[[str], None]) -> None:
+    step(f"validate_{stage}")
+    result.counts[f"validate_{stage}"] = validate_stage(stage, paths, settings).counts()

@@ -22,6 +22,13 @@ def _settings() -> Settings:
     return load_settings()
 
 
+def _private_settings() -> Settings:
+    """Settings whose warehouse is the private one loads write: data-quality checks read it and
+    record alerts there, and publish carries them to the analysts' database."""
+    settings = load_settings()
+    return settings.with_overrides(db_path=settings.private_db_path)
+
+
 def fetch_stage(batch_id: str | None = None) -> BatchRef:
     """Fetch every enabled source into a new batch; return its reference and counts."""
     from pipeline.fetch import fetch_batch
@@ -31,6 +38,9 @@ def fetch_stage(batch_id: str | None = None) -> BatchRef:
     paths = BatchPaths.for_batch(settings.runs_dir, batch_id or new_batch_id())
     paths.root.mkdir(parents=True, exist_ok=True)
     report = fetch_batch(enabled_sources(load_sources(settings.sources_path)), paths, settings)
+    from pipeline.quality.alerts import dispatch_alerts
+
+    dispatch_alerts(paths, _private_settings())  # feed-health alerts go out as soon as fetch knows them
     return {"batch_id": paths.batch_id, "batch_dir": str(paths.root),
             "raw_pages": str(paths.raw_pages), "pages_ok": report.pages_ok,
             "pages_failed": report.pages_failed, "feeds_failed": report.feeds_failed}
@@ -59,12 +69,17 @@ def tag_stage(ref: BatchRef) -> BatchRef:
     return {**ref, "tag": tag_batch(_paths(ref), _settings().taxonomy_path)}
 
 
-def validate_stage(ref: BatchRef) -> BatchRef:
-    """Run the blocking suites; raises ValidationFailed (failing the task) on violation."""
-    from pipeline.validate import validate_articles
+def validate_stage(ref: BatchRef, stages: tuple[str, ...] = ("raw", "articles", "tags")) -> BatchRef:
+    """Validate the batch's stages before load; raises ValidationFailed (failing the task)."""
+    from pipeline.quality import validate_stage as validate
 
-    result = validate_articles(_paths(ref), _settings().expectations_dir)
-    return {**ref, "validated": result.success}
+    counts = {stage: validate(stage, _paths(ref), _private_settings()).counts() for stage in stages}
+    return {**ref, "validated": True, "validation": counts}
+
+
+def validate_trends_stage(ref: BatchRef) -> BatchRef:
+    """Validate the warehouse's trend tables after load, before publish."""
+    return validate_stage(ref, stages=("trends",))
 
 
 def load_stage(ref: BatchRef) -> BatchRef:

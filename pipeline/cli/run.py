@@ -12,7 +12,7 @@ from pipeline.cli.trends import print_trends
 from pipeline.config import load_settings
 from pipeline.runner import NothingFetched, RunResult, run_once
 from pipeline.sources import SourceConfigError, load_sources
-from pipeline.validate import ValidationFailed
+from pipeline.quality import ValidationFailed
 
 
 def _run(settings, sources) -> RunResult:
@@ -20,7 +20,7 @@ def _run(settings, sources) -> RunResult:
         with stage_progress() as progress:
             return run_once(settings, sources, progress=progress)
     except ValidationFailed as exc:
-        console.print(f"[red]Validation failed; nothing was loaded.[/red]\n{exc}")
+        console.print(f"[red]Validation failed.[/red]\n{exc}")
         raise typer.Exit(code=2)
     except NothingFetched as exc:
         console.print(f"[red]Nothing fetched.[/red] {exc}")
