@@ -26,6 +26,10 @@ VIEW_LAYERS = ("staging", "marts", "analyst", "views")
 TAG_TABLES = ("mentions", "framings", "dyads")
 
 
+class PublishedDatabase(RuntimeError):
+    """Something tried to migrate or load the analysts' copy instead of the private warehouse."""
+
+
 class WarehouseBusy(RuntimeError):
     """Another process has held the warehouse lock for longer than we were willing to wait."""
 
@@ -90,6 +94,9 @@ def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
     Returns the migrations applied now; each runs in its own transaction with its record in
     ``schema_migrations``, so an interrupted migrate resumes where it stopped.
     """
+    if con.execute("select count(*) from information_schema.tables where table_name = 'publish_info'").fetchone()[0]:
+        raise PublishedDatabase("this is a published analyst database (it has publish_info); the pipeline "
+                                "writes its private warehouse (settings.private_db_path) and publishes it")
     _ensure_version_table(con)
     done = {r[0] for r in con.execute("select version from schema_migrations").fetchall()}
     applied = []

@@ -24,7 +24,7 @@ def validate(
     stage: str = typer.Option(..., "--stage", help="raw, articles, tags or trends."),
     batch: str = typer.Option(None, "--batch", help="Batch id (default: the newest under DATA_DIR/runs)."),
     data_dir: Path = typer.Option(Path("data"), "--data-dir", help="Where the batch folders are."),
-    db: Path = typer.Option(None, "--db", help="DuckDB warehouse (default: DATA_DIR/warehouse.duckdb)."),
+    db: Path = typer.Option(None, "--db", help="Analyst database (default: DATA_DIR/warehouse.duckdb); checks run on the private warehouse under DATA_DIR/private."),
 ) -> None:
     """Validate one stage of a batch: run its suites, quarantine bad rows, send alerts.
 
@@ -37,6 +37,8 @@ def validate(
         console.print(f"[red]unknown stage '{stage}'; one of: {', '.join(STAGE_SUITES)}[/red]")
         raise typer.Exit(code=2)
     settings = load_settings(data_dir=data_dir, db_path=db or data_dir / "warehouse.duckdb")
+    # Checks read, and alerts go to, the private warehouse that loads write (publish copies them on).
+    settings = settings.with_overrides(db_path=settings.private_db_path)
     batch_id = batch or latest_batch(settings.runs_dir)
     paths = BatchPaths.for_batch(settings.runs_dir, batch_id) if batch_id else None
     if paths is None or not paths.root.is_dir():

@@ -51,7 +51,7 @@ def clean(tmp_path_factory, request):
     write_parquet(paths.dyads, [DyadMention(row["doc_id"], "article", row["article_id"], "KP", "RU",
                                             "cooperation", row["sentence"], start, row["taxonomy_version"],
                                             paths.batch_id)], DyadMention)
-    return paths, settings.db_path
+    return paths, settings.private_db_path  # the warehouse loads write and trend checks read
 
 
 def _edit(path: Path, change: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
