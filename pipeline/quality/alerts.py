@@ -24,6 +24,11 @@ from pipeline.quality.policy import SEVERITY
 log = logging.getLogger(__name__)
 
 
+def warehouse_path(settings: Any) -> Path:
+    """The DuckDB file the loader writes (a private warehouse when a publish step splits them)."""
+    return Path(getattr(settings, "private_db_path", None) or settings.db_path)
+
+
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -99,9 +104,9 @@ def send_alerts(alerts: Sequence[Alert], settings: Any,
                 notifiers: Sequence[Notifier] | None = None) -> list[Alert]:
     """Record alerts in the warehouse and notify the new ones; a database error still notifies."""
     try:
-        new = record_alerts(settings.db_path, settings.sql_dir, alerts)
+        new = record_alerts(warehouse_path(settings), settings.sql_dir, alerts)
     except Exception as exc:  # the warehouse may be locked; the alert must still go out
-        log.error("could not record %d alert(s) in %s: %s", len(alerts), settings.db_path, exc)
+        log.error("could not record %d alert(s) in %s: %s", len(alerts), warehouse_path(settings), exc)
         new = list(alerts)
     notify(new, notifiers if notifiers is not None else build_notifiers(settings))
     return new

@@ -28,7 +28,7 @@ import pandas as pd
 from pipeline.batch import BatchPaths
 from pipeline.models import Alert, read_jsonl
 from pipeline.quality import frames, quarantine
-from pipeline.quality.alerts import alert_from_failure, append_alerts, dispatch_alerts
+from pipeline.quality.alerts import alert_from_failure, append_alerts, dispatch_alerts, warehouse_path
 from pipeline.quality.docs import build_docs, public_url, quality_dir
 from pipeline.quality.policy import expectation_parameters, failing_rows
 from pipeline.quality.suites import SuiteResult, docs_url, get_context, run_suite
@@ -144,14 +144,14 @@ def _record_quarantine(settings: Any, rows: list[quarantine.QuarantinedRow]) -> 
     from pipeline.load import connect, migrate
 
     try:
-        con = connect(settings.db_path)
+        con = connect(warehouse_path(settings))
         try:
             migrate(con, settings.sql_dir)
             quarantine.write_table(con, rows)
         finally:
             con.close()
     except Exception as exc:  # the quarantine file holds them; the table is a convenience
-        log.error("could not record quarantined rows in %s: %s", settings.db_path, exc)
+        log.error("could not record quarantined rows in %s: %s", warehouse_path(settings), exc)
 
 
 def _raw(run: _Run) -> None:
@@ -205,7 +205,7 @@ def _tags(run: _Run) -> None:
 
 
 def _trends(run: _Run) -> None:
-    warehouse = read_trend_frames(run.settings.db_path, run.paths.batch_id)
+    warehouse = read_trend_frames(warehouse_path(run.settings), run.paths.batch_id)
     run.check("daily_member_mentions", warehouse["daily_member_mentions"])
     run.check("daily_article_volume", frames.volume_frame(
         warehouse["daily_volume"], list(warehouse["batch_days"]["day"]), warehouse["has_history"]))
