@@ -54,9 +54,6 @@ def run_once(
     paths.root.mkdir(parents=True, exist_ok=True)
     result = RunResult(paths.batch_id, str(paths.root), str(settings.db_path))
     active = enabled_sources(sources)
-    # Data-quality checks read the warehouse loads write, and record alerts there; publish then
-    # carries everything to the analysts' database.
-    settings_private = settings.with_overrides(db_path=settings.private_db_path)
 
     def step(name: str) -> None:
         log.info("stage %s (batch %s)", name, paths.batch_id)
@@ -68,21 +65,21 @@ def run_once(
     result.counts["fetch"] = {"feeds_ok": fetched.feeds_ok, "feeds_failed": fetched.feeds_failed,
                               "pages_ok": fetched.pages_ok, "pages_failed": fetched.pages_failed}
     if active and fetched.feeds_ok == 0:
-        dispatch_alerts(paths, settings_private)  # the feed-health alerts of the failed feeds
+        dispatch_alerts(paths, settings)  # the feed-health alerts of the failed feeds
         reasons = "\n".join(f"  - {f['source_id']}: {f['reason']}" for f in fetched.failures)
         raise NothingFetched(f"all {len(active)} feeds failed:\n{reasons}")
-    _validate("raw", paths, settings_private, result, step)
+    _validate("raw", paths, settings, result, step)
     step("extract")
     result.counts["extract"] = extract_batch(paths, RawStore(settings.data_dir / "raw"), progress)
     step("language")
     result.counts["language"] = label_batch(paths)
-    _validate("articles", paths, settings_private, result, step)
+    _validate("articles", paths, settings, result, step)
     step("tag")
     result.counts["tag"] = tag_batch(paths, settings.taxonomy_path, progress)
-    _validate("tags", paths, settings_private, result, step)
+    _validate("tags", paths, settings, result, step)
     step("load")
     result.counts["load"] = load_batch(paths, settings.private_db_path, settings.sql_dir, sources)
-    _validate("trends", paths, settings_private, result, step)
+    _validate("trends", paths, settings, result, step)
     step("publish")
     result.counts["publish"] = {"analyst_db": str(publish(settings))}
     return result

@@ -22,13 +22,6 @@ def _settings() -> Settings:
     return load_settings()
 
 
-def _private_settings() -> Settings:
-    """Settings whose warehouse is the private one loads write: data-quality checks read it and
-    record alerts there, and publish carries them to the analysts' database."""
-    settings = load_settings()
-    return settings.with_overrides(db_path=settings.private_db_path)
-
-
 def fetch_stage(batch_id: str | None = None) -> BatchRef:
     """Fetch every enabled source into a new batch; return its reference and counts."""
     from pipeline.fetch import fetch_batch
@@ -40,7 +33,7 @@ def fetch_stage(batch_id: str | None = None) -> BatchRef:
     report = fetch_batch(enabled_sources(load_sources(settings.sources_path)), paths, settings)
     from pipeline.quality.alerts import dispatch_alerts
 
-    dispatch_alerts(paths, _private_settings())  # feed-health alerts go out as soon as fetch knows them
+    dispatch_alerts(paths, settings)  # feed-health alerts go out as soon as fetch knows them
     return {"batch_id": paths.batch_id, "batch_dir": str(paths.root),
             "raw_pages": str(paths.raw_pages), "pages_ok": report.pages_ok,
             "pages_failed": report.pages_failed, "feeds_failed": report.feeds_failed}
@@ -73,7 +66,7 @@ def validate_stage(ref: BatchRef, stages: tuple[str, ...] = ("raw", "articles", 
     """Validate the batch's stages before load; raises ValidationFailed (failing the task)."""
     from pipeline.quality import validate_stage as validate
 
-    counts = {stage: validate(stage, _paths(ref), _private_settings()).counts() for stage in stages}
+    counts = {stage: validate(stage, _paths(ref), _settings()).counts() for stage in stages}
     return {**ref, "validated": True, "validation": counts}
 
 

@@ -37,8 +37,6 @@ def validate(
         console.print(f"[red]unknown stage '{stage}'; one of: {', '.join(STAGE_SUITES)}[/red]")
         raise typer.Exit(code=2)
     settings = load_settings(data_dir=data_dir, db_path=db or data_dir / "warehouse.duckdb")
-    # Checks read, and alerts go to, the private warehouse that loads write (publish copies them on).
-    settings = settings.with_overrides(db_path=settings.private_db_path)
     batch_id = batch or latest_batch(settings.runs_dir)
     paths = BatchPaths.for_batch(settings.runs_dir, batch_id) if batch_id else None
     if paths is None or not paths.root.is_dir():

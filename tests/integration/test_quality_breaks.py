@@ -209,7 +209,8 @@ def _copy(clean, tmp_path: Path):
     data = tmp_path / "data"
     copy = BatchPaths.for_batch(data / "runs", paths.batch_id)
     shutil.copytree(paths.root, copy.root, ignore=shutil.ignore_patterns("validation", "alerts.jsonl"))
-    settings = load_settings(data_dir=data, db_path=data / "w.duckdb")
+    # one file plays the warehouse loads write, which the checks read and record into
+    settings = load_settings(data_dir=data, db_path=data / "w.duckdb", private_db_path=data / "w.duckdb")
     return copy, settings, db
 
 
