@@ -1,6 +1,8 @@
 """Benchmark the extract stage against bare trafilatura over a folder of pages.
 
-Ours: text + split comments + metadata + language per page (pipeline.extraction.extract_page).
+Ours: text + split comments + metadata + language per page (pipeline.extraction.extract_page),
+once without a feed entry (metadata from the page) and once "+ entry", where the page comes with
+the title/date/author a feed entry would carry (taken from the corpus truth file), as in a real run.
 Baseline: trafilatura.extract(include_comments=True, with_metadata=True).
 Both run in the same process run, over the same pages, with 1 and with N worker processes
 (multiprocessing over the page list). Prints docs/s, the ratio ours/baseline and peak RSS.
@@ -20,6 +22,7 @@ import time
 from pathlib import Path
 
 PAGES: list[tuple[str, bytes]] = []
+ENTRIES: list[dict] = []  # what a feed entry would say about each page (title, date, author)
 
 
 def load_pages(corpus: Path, limit: int | None) -> list[tuple[str, bytes]]:
@@ -27,8 +30,10 @@ def load_pages(corpus: Path, limit: int | None) -> list[tuple[str, bytes]]:
     folder = corpus / "html" if (corpus / "html").is_dir() else corpus
     urls: dict[str, str] = {}
     truth = corpus / "truth.json"
+    items: dict[str, dict] = {}
     if truth.is_file():
-        urls = {name: item.get("url") or "" for name, item in json.loads(truth.read_text()).items()}
+        items = json.loads(truth.read_text())
+        urls = {name: item.get("url") or "" for name, item in items.items()}
     pages = []
     for path in sorted(folder.iterdir()):
         if not path.is_file():
@@ -38,23 +43,32 @@ def load_pages(corpus: Path, limit: int | None) -> list[tuple[str, bytes]]:
             body = gzip.decompress(body)
         name = path.name.removesuffix(".gz")
         pages.append((urls.get(name) or f"https://example.org/{name}", body))
+        item = items.get(name, {})
+        ENTRIES.append({"entry_title": item.get("title") or None,
+                        "entry_published_at": item.get("date") or None,
+                        "entry_authors": [item["author"]] if item.get("author") else []})
         if limit and len(pages) >= limit:
             break
     return pages
 
 
-def run_ours(index: int) -> int:
+def run_ours(index: int, with_entry: bool = False) -> int:
     from pipeline.extraction import ExtractionError, extract_page
     from pipeline.models import RawPage
 
     url, body = PAGES[index]
     page = RawPage(url=url, canonical_url=url, source_ids=["bench"], status=200,
-                   fetched_at="2026-11-28T00:00:00+00:00", body_path=None, content_sha256=None)
+                   fetched_at="2026-11-28T00:00:00+00:00", body_path=None, content_sha256=None,
+                   **(ENTRIES[index] if with_entry else {}))
     try:
         _, comments = extract_page(body, page)
     except ExtractionError:
         return 0
     return 1 + len(comments)
+
+
+def run_ours_with_entry(index: int) -> int:
+    return run_ours(index, with_entry=True)
 
 
 def run_bare(index: int) -> int:
@@ -108,7 +122,8 @@ def main() -> None:
     for workers in sorted({1, args.workers}):
         pool = mp.get_context("fork").Pool(workers, initializer=_warm, initargs=(0,)) if workers > 1 else None
         try:
-            for name, fn in (("bare trafilatura", run_bare), ("crinkwatch extract", run_ours)):
+            for name, fn in (("bare trafilatura", run_bare), ("crinkwatch extract", run_ours),
+                             ("crinkwatch + entry", run_ours_with_entry)):
                 best = min(timed(fn, n, workers, pool) for _ in range(args.repeat))
                 results[(name, workers)] = n / best
                 print(f"{name:<20} workers={workers}  {n / best:7.1f} docs/s  ({best:.1f} s)")
@@ -116,13 +131,15 @@ def main() -> None:
             if pool:
                 pool.close()
                 pool.join()
-        ratio = results[("crinkwatch extract", workers)] / results[("bare trafilatura", workers)]
-        print(f"ratio ours/bare, workers={workers}: {ratio:.2f}")
+        for name in ("crinkwatch extract", "crinkwatch + entry"):
+            ratio = results[(name, workers)] / results[("bare trafilatura", workers)]
+            print(f"ratio {name} / bare, workers={workers}: {ratio:.2f}")
     if args.workers > 1:
-        scale = results[("crinkwatch extract", args.workers)] / results[("bare trafilatura", 1)]
-        print(f"ours with {args.workers} processes vs bare single-process: {scale:.2f}x")
-        own_scale = results[("crinkwatch extract", args.workers)] / results[("crinkwatch extract", 1)]
-        print(f"ours {args.workers} processes vs ours 1 process: {own_scale:.2f}x")
+        for name in ("crinkwatch extract", "crinkwatch + entry"):
+            scale = results[(name, args.workers)] / results[("bare trafilatura", 1)]
+            own = results[(name, args.workers)] / results[(name, 1)]
+            print(f"{name} with {args.workers} processes vs bare single-process: {scale:.2f}x "
+                  f"(vs itself single-process: {own:.2f}x)")
     own, children = peak_rss_mb()
     print(f"peak RSS: main process {own:.0f} MB, largest worker {children:.0f} MB")
 

@@ -7,25 +7,22 @@ from pathlib import Path
 
 import typer
 
-from pipeline.cli.app import out
 from pipeline.cli.evaluate import eval_app
 
 
 def _table(scores: list) -> None:
-    from rich.table import Table
-
-    table = Table(title="Extraction (snippets, whitespace-normalised substring match)")
-    for col in ("extractor", "pages", "errors", "precision", "recall", "F1", "accuracy",
-                "comment recall", "comment leakage"):
-        table.add_column(col, justify="right" if col != "extractor" else "left")
+    # plain columns: the output is pasted into notes and CI logs, where a boxed table wraps badly
+    head = (f"{'extractor':<22}{'pages':>6}{'errors':>7}{'precision':>10}{'recall':>8}{'F1':>7}"
+            f"{'accuracy':>9}  {'comment recall':<22}{'comment leakage':<20}")
+    typer.echo(head)
     for s in scores:
-        table.add_row(
-            s.name, str(s.pages), str(s.errors), f"{s.main.precision:.3f}", f"{s.main.recall:.3f}",
-            f"{s.main.f1:.3f}", f"{s.main.accuracy:.3f}",
-            f"{s.comments_found}/{s.comment_snippets} = {s.comment_recall:.1%}",
-            f"{s.comments_leaked}/{s.comment_snippets} = {s.leakage_rate:.1%}",
-        )
-    out.print(table)
+        typer.echo(
+            f"{s.name:<22}{s.pages:>6}{s.errors:>7}{s.main.precision:>10.3f}{s.main.recall:>8.3f}"
+            f"{s.main.f1:>7.3f}{s.main.accuracy:>9.3f}  "
+            f"{f'{s.comments_found}/{s.comment_snippets} = {s.comment_recall:.1%}':<22}"
+            f"{f'{s.comments_leaked}/{s.comment_snippets} = {s.leakage_rate:.1%}':<20}")
+    typer.echo("snippets: whitespace-normalised substring match; empty comment snippets "
+               "are not counted")
 
 
 @eval_app.command("extraction")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import trafilatura
 from lxml.html import HtmlElement
 
@@ -10,7 +13,7 @@ from pipeline.extraction.errors import ExtractionError
 from pipeline.extraction.metadata import article_metadata, parse_date
 from pipeline.extraction.page import parse_page
 from pipeline.extraction.settings import DEFAULT_SETTINGS, ExtractorSettings
-from pipeline.extraction.text import count_words, strip_comment_lines
+from pipeline.extraction.text import count_words, normalise_space, strip_comment_lines
 from pipeline.fetch.urls import url_id
 from pipeline.language import detect_language
 from pipeline.models import Article, Comment, RawPage
@@ -19,42 +22,91 @@ EXTRACTOR = f"crinkwatch-extract 2 / trafilatura {trafilatura.__version__}"
 
 
 
-def _prune(elements: list[HtmlElement]) -> None:
+SHORT_TEXT_CHARS = 500  # below this, a pruned page's text is checked against the unpruned one
+FORUM = re.compile(r"forum|thread|discussion|topic", re.I)
+
+
+def _is_forum(tree: HtmlElement, url: str | None) -> bool:
+    """A discussion-forum page, by its URL or the classes of its html/body element."""
+    root = tree.getroottree().getroot()
+    body = root.find("body")
+    marks = " ".join([url or "", root.get("class", ""), body.get("class", "") if body is not None else ""])
+    return bool(FORUM.search(marks))
+
+
+Undo = list[tuple[HtmlElement, int, HtmlElement, str | None, str | None]]
+
+
+def _prune(elements: list[HtmlElement]) -> Undo:
+    """Remove the elements (keeping their tail text in place); return what restores them."""
+    undo: Undo = []
     for el in elements:
         parent = el.getparent()
         if parent is None:
             continue
-        # keep the tail text: it belongs to the surrounding content, not to the comments
+        prev = el.getprevious()
+        undo.append((parent, parent.index(el), el, prev.tail if prev is not None else None, parent.text))
+        # the tail belongs to the surrounding content, not to the comments
         if el.tail and el.tail.strip():
-            prev = el.getprevious()
             if prev is not None:
                 prev.tail = (prev.tail or "") + el.tail
             else:
                 parent.text = (parent.text or "") + el.tail
         parent.remove(el)
+    return undo
+
+
+def _restore(undo: Undo) -> None:
+    for parent, index, el, prev_tail, parent_text in reversed(undo):
+        parent.insert(index, el)
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = prev_tail
+        parent.text = parent_text
 
 
 def extract_main_text(tree: HtmlElement, url: str | None, settings: ExtractorSettings) -> str:
     """Main text of an (already comment-pruned) tree, with trafilatura's comment pruning too."""
     doc = trafilatura.bare_extraction(tree, url=url, **settings.trafilatura_options())
-    return (doc.text if doc is not None else "") or ""
+    # NFC, as trafilatura.extract returns it: "ü" must match "ü" whichever way the page wrote it
+    return unicodedata.normalize("NFC", (doc.text if doc is not None else "") or "")
 
 
 def split_page(tree: HtmlElement, url: str | None, settings: ExtractorSettings) -> tuple[str, CommentSection]:
     """Main text and comments of a parsed page; the comments never appear in the text."""
     section = find_comments(tree, settings.min_comment_chars, url, settings.trafilatura_comments)
     for c in section.comments:
-        c.text = c.text[: settings.max_comment_chars]
-    _prune(section.containers)
+        c.text = unicodedata.normalize("NFC", c.text[: settings.max_comment_chars])
+    undo = _prune(section.containers)
     text = extract_main_text(tree, url, settings)
-    text = strip_comment_lines(text, [c.text for c in section.comments])
+    if undo and len(normalise_space(text)) < SHORT_TEXT_CHARS:
+        # pruning the comments can tip trafilatura onto a wrong block (navigation, a teaser) when
+        # they sat next to the content: extract the whole page and cut the comments out by line
+        _restore(undo)
+        full = strip_comment_lines(extract_main_text(tree, url, settings), [c.text for c in section.comments])
+        if len(normalise_space(full)) > 2 * len(normalise_space(text)):
+            text = full
+        if len(section.comments) > 1 and _is_forum(tree, url):
+            # a forum thread: its opening post is the content, the replies are the comments
+            opener = section.comments.pop(0)
+            text = "\n".join(t for t in (text, opener.text) if t)
+            for c in section.comments:
+                c.parent = None if c.parent in (None, 0) else c.parent - 1
+        return text, section
+    if section.method == "trafilatura":
+        # the fallback's blocks are a guess: where one repeats the article, the article keeps it
+        body = normalise_space(text)
+        section.comments = [c for c in section.comments if normalise_space(c.text) not in body]
+    else:
+        text = strip_comment_lines(text, [c.text for c in section.comments])
     return text, section
 
 
 def _language(text: str, hint: str | None, settings: ExtractorSettings) -> tuple[str, float]:
     return detect_language(text, hint, prefix_chars=settings.language_prefix_chars,
                            min_chars=settings.language_min_chars,
-                           min_confidence=settings.language_min_confidence)
+                           min_confidence=settings.language_min_confidence,
+                           trials=settings.language_trials)
 
 
 def build_comments(found: list[FoundComment], article_id: str, hint: str | None,
@@ -78,7 +130,7 @@ def extract_page(
 ) -> tuple[Article, list[Comment]]:
     """One page's article and comments. Raises ExtractionError with the reason on failure."""
     tree = parse_page(body, settings, page.content_type)
-    meta = article_metadata(tree, page, fast=settings.metadata_fast)
+    meta = article_metadata(tree, page, extensive_date_search=settings.extensive_date_search)
     text, section = split_page(tree, page.url, settings)
     if len(text) < settings.min_text_chars:
         raise ExtractionError(f"main text too short ({len(text)} < {settings.min_text_chars} chars)")

@@ -19,9 +19,6 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-REGEXP_NS = {"re": "http://exslt.org/regular-expressions"}
-
-
 @dataclass
 class FoundComment:
     """One comment as read from the page, before it becomes a Comment record."""
@@ -75,15 +72,33 @@ KNOWN_MARKUPS: tuple[dict[str, str], ...] = (
 )
 
 # Comment containers, as trafilatura finds them, on the raw tree (lists are still ol/ul here).
+CONTAINER_TAGS = {"div", "section", "ol", "ul", "aside", "dl", "article"}
+# A cheap C-level prefilter; the exact test is CONTAINER_ID / CONTAINER_CLASS below.
+CANDIDATES_XPATH = etree.XPath(  # "omment": comment, Comment, kommentar, Kommentare
+    "//*[contains(@class, 'omment') or contains(@id, 'omment') or starts-with(@id, 'disqus_thread')"
+    " or starts-with(@id, 'dsq-comments') or starts-with(@id, 'comol')]"
+)
 _COMMENT_WORD = (r"(?:^|[\s_-]|[a-z](?=[CK]))(?:[Cc]omments?|[Kk]ommentare?)"
                  r"(?:$|[\s_-]|List|Box|Area|Section|Container|Wrap|Holder)")
-CONTAINER_XPATH = etree.XPath(
-    f"""//*[self::div or self::section or self::ol or self::ul or self::aside or self::dl or self::article][
-        re:test(@id, '^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)') or
-        re:test(@id, '{_COMMENT_WORD}') or re:test(@class, '{_COMMENT_WORD}') or
-        re:test(@class, 'comment-?list|comment-page|comments-content|post-comments')]""",
-    namespaces=REGEXP_NS,
-)
+CONTAINER_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)|" + _COMMENT_WORD)
+CONTAINER_CLASS = re.compile(_COMMENT_WORD + r"|comment-?list|comment-page|comments-content|post-comments")
+
+
+# Live-blog commentary and comment counters/links are not reader comments.
+NOT_CONTAINER = re.compile(r"live|match-comment|commentary|no-?comments|comments?-?(?:count|link|number|button)",
+                           re.I)
+
+
+SMALL_CONTAINER_CHARS = 300
+
+
+def _comment_containers(tree: HtmlElement) -> list[HtmlElement]:
+    """Elements that hold comments by their class or id (trafilatura's patterns, widened)."""
+    return [el for el in CANDIDATES_XPATH(tree) if el.tag in CONTAINER_TAGS
+            and (CONTAINER_ID.search(el.get("id", "")) or CONTAINER_CLASS.search(el.get("class", "")))
+            and not NOT_CONTAINER.search(_attrs(el))]
+
+
 SKIP_TAGS = {"form", "textarea", "script", "style", "noscript", "button", "input", "select", "svg",
              "iframe", "nav"}
 SKIP_ATTR = re.compile(r"respond|reply-?form|comment-?form|comment-reply|reply-link|pagination|"
@@ -97,6 +112,7 @@ STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|[\s_-])", re.I)
 ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|reply|review|post)[-_]?\d+$|^c\d{4,}$", re.I)
 ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|review)(?:[-_]?(?:item|entry|wrap|single|container))?$", re.I)
 AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|user|user-?name|username|nick|name|commenter|poster)(?:$|[\s_-])", re.I)
+AUTHOR_CAMEL = re.compile(r"[a-z](?:Author|Autor|User|UserName|Name|Poster)(?:$|[\s_-])")
 DATE_ATTR = re.compile(r"date|datum|time|published", re.I)
 BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
               "tr", "section", "article", "br", "ul", "ol", "table", "header", "footer"}
@@ -210,32 +226,45 @@ def _signature(el: HtmlElement) -> tuple[str, str]:
     return (el.tag, classes[0] if classes else re.sub(r"\d+", "#", el.get("id", "")))
 
 
+def _is_named_item(el: HtmlElement) -> bool:
+    """Whether an element calls itself one comment, by id or class."""
+    return el.tag in ITEM_TAGS and bool(
+        ITEM_ID.search(el.get("id", "")) or any(ITEM_CLASS.match(c) for c in el.get("class", "").split()))
+
+
 def _named_items(container: HtmlElement) -> list[HtmlElement]:
-    """Elements that call themselves one comment (by id or class), replies included."""
-    return [el for el in container.iterdescendants() if isinstance(el.tag, str) and el.tag in ITEM_TAGS
-            and (ITEM_ID.search(el.get("id", "")) or any(ITEM_CLASS.match(c) for c in el.get("class", "").split()))]
+    """Elements that call themselves one comment (by id or class), replies included; a named
+    element holding two or more others is a list, not a comment."""
+    named = [el for el in container.iterdescendants() if isinstance(el.tag, str) and _is_named_item(el)]
+    inside = Counter(a for el in named for a in el.iterancestors() if a in set(named))
+    return [el for el in named if inside[el] < 2]
 
 
 def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] | None:
-    """The signature of the comment items: the first level (breadth first) where at least two
-    sibling elements share tag and first class and carry text."""
-    queue = [container]
-    while queue:
-        node = queue.pop(0)
-        children = [c for c in node if isinstance(c.tag, str) and not _skipped(c)]
-        counts: Counter[tuple[str, str]] = Counter()
-        sizes: Counter[tuple[str, str]] = Counter()
-        for c in children:
-            size = len(c.text_content().strip())
-            if c.tag in ITEM_TAGS and size >= min_chars:
-                counts[_signature(c)] += 1
-                sizes[_signature(c)] += size
-        repeated = [sig for sig, n in counts.items() if n >= 2]
-        if repeated:
-            # the comments are the repeated elements holding the most text (not their headers)
-            return max(repeated, key=lambda sig: sizes[sig])
-        queue.extend(children)
-    return None
+    """The signature of the comment items: among sibling elements that repeat (same tag and first
+    class) anywhere in the container, the most numerous of those holding at least half as much
+    text as the wordiest repeat — so comments win over their headers and over thread wrappers."""
+    counts: Counter[tuple[str, str]] = Counter()
+    sizes: Counter[tuple[str, str]] = Counter()
+    for node in container.iter():
+        if not isinstance(node.tag, str) or _skipped(node):
+            continue
+        level: Counter[tuple[str, str]] = Counter()
+        level_size: Counter[tuple[str, str]] = Counter()
+        for c in node:
+            if isinstance(c.tag, str) and c.tag in ITEM_TAGS and not _skipped(c):
+                size = len(c.text_content().strip())
+                if size >= min_chars:
+                    level[_signature(c)] += 1
+                    level_size[_signature(c)] += size
+        for sig, n in level.items():
+            if n >= 2:
+                counts[sig] += n
+                sizes[sig] += level_size[sig]
+    if not counts:
+        return None
+    wordiest = max(sizes.values())
+    return max((sig for sig in counts if sizes[sig] >= wordiest / 2), key=lambda sig: (counts[sig], sizes[sig]))
 
 
 def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int) -> FoundComment | None:
@@ -247,7 +276,7 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int) -> 
     meta: set[HtmlElement] = set()
     for d in own:
         attrs = _attrs(d)
-        if author is None and (AUTHOR_ATTR.search(attrs) or d.tag == "cite") and len(d.text_content()) < 120:
+        if author is None and (AUTHOR_ATTR.search(attrs) or AUTHOR_CAMEL.search(attrs) or d.tag == "cite") and len(d.text_content()) < 120:
             author = _short_text(d)
             meta.add(d)
         if date is None:
@@ -257,11 +286,12 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int) -> 
             elif DATE_ATTR.search(attrs) and len(d.text_content()) < 80 and not BODY_ATTR.search(attrs):
                 date = d.get("datetime") or d.get("title") or _short_text(d)
                 meta.add(d)
-    candidates = [d for d in own if BODY_ATTR.search(d.get("class", "")) and not META_ATTR.search(d.get("class", ""))]
+    candidates = [d for d in own if BODY_ATTR.search(d.get("class", "")) and not META_ATTR.search(d.get("class", ""))
+                  and not _skipped(d) and not any(_skipped(a) for a in d.iterancestors() if a is not item)]
     bodies = _outermost([d for d in candidates if STRONG_BODY_ATTR.search(d.get("class", ""))] or candidates)
-    if bodies:
-        text = "\n".join(t for b in bodies if (t := element_text(b, nested)))
-    else:
+    text = "\n".join(t for b in bodies if (t := element_text(b, nested)))
+    # a "body" holding a sliver of the comment is a button or a label, not the comment
+    if not bodies or len(text) < 0.3 * len(element_text(item, nested)):
         for d in own:
             if META_ATTR.search(_attrs(d)) and not d.xpath(".//p"):
                 meta.add(d)
@@ -293,13 +323,16 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
     return found
 
 
-def _from_generic_containers(tree: HtmlElement, min_chars: int) -> CommentSection | None:
-    containers = [c for c in _outermost(CONTAINER_XPATH(tree)) if not _looks_like_main_content(c)]
+def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> CommentSection | None:
+    containers = [c for c in _outermost(candidates) if not _looks_like_main_content(c)]
     section = CommentSection(method="generic")
+    leftovers: list[HtmlElement] = []
     # sibling "containers" sharing one signature are the comments themselves (div.Comment x N)
     groups: dict[tuple, list[HtmlElement]] = {}
     for c in containers:
-        groups.setdefault((c.getparent(), _signature(c)), []).append(c)
+        # comments that each sit in their own wrapper (nested threads) still form one group
+        key = (None, _signature(c)) if _is_named_item(c) else (c.getparent(), _signature(c))
+        groups.setdefault(key, []).append(c)
     for (_, sig), group in groups.items():
         if len(group) >= 2:
             items = [el for g in group for el in g.iter(sig[0]) if _signature(el) == sig]
@@ -307,23 +340,36 @@ def _from_generic_containers(tree: HtmlElement, min_chars: int) -> CommentSectio
                 section.containers.extend(group)
             continue
         container = group[0]
-        sig = _item_signature(container, min_chars)
-        if sig is not None:
-            items = [el for el in container.iter(sig[0]) if _signature(el) == sig and el is not container]
-        else:
-            items = _named_items(container)
+        items = _named_items(container)
+        if not items:
+            if container.xpath(".//textarea | .//form"):
+                if len(container.text_content().strip()) < 4 * SMALL_CONTAINER_CHARS:
+                    leftovers.append(container)  # a comment form, not comments
+                continue
+            sig = _item_signature(container, min_chars)
+            items = [el for el in container.iter(sig[0]) if _signature(el) == sig and el is not container] if sig else []
         if items and _split_items(items, min_chars, section):
             section.containers.append(container)
-    return section if section.comments else None
+        elif len(container.text_content().strip()) < SMALL_CONTAINER_CHARS:
+            leftovers.append(container)
+    if not section.comments:
+        return None
+    # comment boxes without comments ("log in to comment", counters) go with the comments
+    section.containers.extend(leftovers)
+    return section
 
 
 def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
                   use_trafilatura: bool = True) -> CommentSection:
     """The page's comments, split one per comment, and the containers that held them."""
-    found = _from_known_markup(tree, min_chars) or _from_generic_containers(tree, min_chars)
+    found = _from_known_markup(tree, min_chars)
     if found:
         return found
-    if use_trafilatura and has_comment_container(tree):
+    candidates = _comment_containers(tree)
+    found = _from_generic_containers(candidates, min_chars)
+    if found:
+        return found
+    if use_trafilatura and any(not _looks_like_main_content(c) and c.text_content().strip() for c in candidates):
         return comments_by_trafilatura(tree, url, min_chars)
     return CommentSection()
 
@@ -358,6 +404,3 @@ def comments_by_trafilatura(tree: HtmlElement, url: str | None, min_chars: int =
     return CommentSection(comments=found, method="trafilatura") if found else CommentSection()
 
 
-def has_comment_container(tree: HtmlElement) -> bool:
-    """Whether the page has anything that looks like a comment container."""
-    return any(not _looks_like_main_content(c) and c.text_content().strip() for c in CONTAINER_XPATH(tree))

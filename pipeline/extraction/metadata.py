@@ -67,7 +67,7 @@ def entry_is_complete(page: RawPage) -> bool:
     return bool(page.entry_title and parse_date(page.entry_published_at))
 
 
-def article_metadata(tree: HtmlElement, page: RawPage, fast: bool = True) -> ArticleMetadata:
+def article_metadata(tree: HtmlElement, page: RawPage, extensive_date_search: bool = True) -> ArticleMetadata:
     """Title, authors, date, site name and declared language of a page.
 
     The feed entry wins over the page where it has a value (its date is the publisher's, while
@@ -82,14 +82,45 @@ def article_metadata(tree: HtmlElement, page: RawPage, fast: bool = True) -> Art
         meta.authors = list(page.entry_authors) or _split_authors(_meta_content(tree, "author", "article:author"))
         meta.site_name = _meta_content(tree, "og:site_name", "application-name")
         return meta
-    from trafilatura.metadata import extract_metadata
-
-    doc = extract_metadata(tree, page.url, None, fast, None)
-    meta.title = page.entry_title or doc.title
-    meta.authors = list(page.entry_authors) or _split_authors(doc.author)
-    meta.published_at = entry_date or parse_date(doc.date)
-    meta.site_name = doc.sitename
+    doc = _page_metadata(tree, page.url, extensive_date_search)
+    meta.title = page.entry_title or doc["title"]
+    meta.authors = list(page.entry_authors) or _split_authors(doc["author"])
+    meta.published_at = entry_date or parse_date(doc["date"])
+    meta.site_name = doc["sitename"]
     return meta
+
+
+def _page_metadata(tree: HtmlElement, url: str | None, extensive_date_search: bool) -> dict[str, str | None]:
+    """Title, author, date and site name the way trafilatura's extract_metadata finds them,
+    without the parts the record does not use (categories, tags, licence, hostname)."""
+    from htmldate import find_date
+    from trafilatura.metadata import (
+        examine_meta,
+        extract_author,
+        extract_meta_json,
+        extract_sitename,
+        extract_title,
+        extract_url,
+    )
+    from trafilatura.settings import set_date_params
+
+    doc = examine_meta(tree)
+    if doc.author and " " not in doc.author:
+        doc.author = None  # a single token is usually a handle or a site name
+    try:
+        doc = extract_meta_json(tree, doc)
+    except Exception:  # trafilatura's JSON-LD parser can fail on odd markup; the meta tags stand
+        pass
+    title = doc.title or extract_title(tree)
+    author = doc.author or extract_author(tree)
+    page_url = doc.url or extract_url(tree, url)
+    date = find_date(tree, **{**set_date_params(extensive_date_search), "url": page_url})
+    sitename = doc.sitename or extract_sitename(tree)
+    if sitename:
+        sitename = sitename.lstrip("@")
+        if sitename and "." not in sitename and not sitename[0].isupper():
+            sitename = sitename.title()
+    return {"title": title, "author": author, "date": date, "sitename": sitename or None}
 
 
 def _split_authors(value: str | None) -> list[str]:

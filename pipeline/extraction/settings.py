@@ -21,8 +21,8 @@ class ExtractorSettings:
     fast: bool = False  # True skips the readability/justext comparison: faster, lower recall
     favor_precision: bool = False
     favor_recall: bool = False
-    # metadata: htmldate/metadata in fast mode finds the same dates on the eval pages at half the cost
-    metadata_fast: bool = True
+    # metadata (when the feed entry lacks title or date): htmldate's extensive search, as trafilatura
+    extensive_date_search: bool = True
     # page guards
     max_page_bytes: int = 10 * 1024 * 1024
     min_text_chars: int = 200
@@ -32,7 +32,8 @@ class ExtractorSettings:
     trafilatura_comments: bool = True  # fall back on trafilatura's comment capture, one block each
     max_comment_chars: int = 20_000
     # language (langdetect on a bounded prefix)
-    language_prefix_chars: int = 2000
+    language_prefix_chars: int = 1000
+    language_trials: int = 3
     language_min_chars: int = 20
     language_min_confidence: float = 0.70
 

@@ -25,20 +25,23 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
-def strip_comment_lines(text: str, comment_texts: list[str], min_chars: int = 25) -> str:
+def strip_comment_lines(text: str, comment_texts: list[str], min_chars: int = 25, min_equal_chars: int = 8) -> str:
     """The article text without lines that are, or contain, a comment's paragraph.
 
     A line found inside a comment goes too: a comment must never reach the article text, and a
     reader quoting a whole line of the article loses nothing, since the quote stays in the comment.
     """
-    paragraphs = {normalise_space(p) for c in comment_texts for p in c.split("\n")}
-    paragraphs = {p for p in paragraphs if len(p) >= min_chars}
-    if not paragraphs:
+    every = {normalise_space(p) for c in comment_texts for p in c.split("\n")}
+    equal = {p for p in every if len(p) >= min_equal_chars}
+    paragraphs = {p for p in every if len(p) >= min_chars}
+    if not equal:
         return text
     joined = "\n".join(paragraphs)
     kept = []
     for line in text.split("\n"):
         norm = normalise_space(line)
+        if norm in equal:
+            continue
         if len(norm) >= min_chars and (norm in joined or any(p in norm for p in paragraphs)):
             continue
         kept.append(line)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.extraction import extract_page
+from pipeline.extraction import ExtractorSettings, extract_page
 from pipeline.extraction.text import normalise_space
 
 
@@ -71,3 +71,21 @@ def test_comment_ids_are_stable_and_ordered(page_bytes, raw_page, name):
     again = extract_page(page_bytes(name), raw_page())[1]
     assert [c.comment_id for c in first] == [c.comment_id for c in again]
     assert [c.position for c in first] == list(range(len(first)))
+
+
+def test_forum_thread_opening_post_is_the_article(page_bytes, raw_page):
+    article, comments = extract_page(page_bytes("forum_thread.html"),
+                                     raw_page(url="http://127.0.0.1/forum/thread/42"),
+                                     settings=ExtractorSettings(min_text_chars=100))
+    assert "the early ferry leaves twenty minutes later" in article.text
+    assert [c.author for c in comments] == ["maren", "ferry_fan"]
+    assert [c.position for c in comments] == [0, 1]
+    _no_leak(article, comments)
+
+
+def test_content_next_to_the_comments_survives_their_pruning(page_bytes, raw_page):
+    article, comments = extract_page(page_bytes("recipe_with_comments.html"), raw_page(),
+                                     settings=ExtractorSettings(min_text_chars=100))
+    assert "250 g flour" in article.text and "Bake for 45 minutes" in article.text
+    assert [c.author for c in comments] == ["plumtree", "Oskar", "plumtree"]
+    _no_leak(article, comments)
