@@ -79,14 +79,14 @@ def validate_trends_stage(ref: BatchRef) -> BatchRef:
 
 
 def load_stage(ref: BatchRef) -> BatchRef:
-    """Load the validated batch into the warehouse."""
+    """Load the validated batch into the private warehouse (publish makes it visible)."""
     from pipeline.load import load_batch
     from pipeline.sources import load_sources
 
     settings = _settings()
-    counts = load_batch(_paths(ref), settings.db_path, settings.sql_dir,
+    counts = load_batch(_paths(ref), settings.private_db_path, settings.sql_dir,
                         load_sources(settings.sources_path))
-    return {**ref, "load": counts, "db_path": str(settings.db_path)}
+    return {**ref, "load": counts, "private_db_path": str(settings.private_db_path)}
 
 
 # Fan-out fetch: the ingest DAG maps one task over each enabled source, then merges the parts.
@@ -118,9 +118,8 @@ def fetch_source_stage(ref: BatchRef, source_id: str) -> BatchRef:
 def merge_fetch_stage(ref: BatchRef, parts: list[BatchRef]) -> BatchRef:
     """Merge the sources' parts into the batch manifest; the result is the raw_pages event."""
     from pipeline.fanout import merge_source_parts
-    from pipeline.runner import NothingFetched
-
     from pipeline.quality.alerts import dispatch_alerts
+    from pipeline.runner import NothingFetched
 
     parts = list(parts)
     paths = _paths(ref)
@@ -155,20 +154,10 @@ def adhoc_fetch_stage(urls: list[str] | None = None, batch_id: str | None = None
 # Publishing side: the warehouse has one writer, so these run one at a time.
 
 def publish_stage(ref: BatchRef) -> BatchRef:
-    """Publish the warehouse's analyst views after a load (the publish module does it when present)."""
-    settings = _settings()
-    try:
-        from pipeline.publish import publish
-    except ImportError:
-        from pipeline.load import connect, migrate
+    """Publish the private warehouse as the analysts' database (atomic file replace)."""
+    from pipeline.publish import publish
 
-        con = connect(settings.db_path)
-        try:
-            applied = migrate(con, settings.sql_dir)
-        finally:
-            con.close()
-        return {**ref, "published": {"views_refreshed": True, "migrations_applied": applied}}
-    return {**ref, "published": publish(settings)}
+    return {**ref, "db_path": str(publish(_settings()))}
 
 
 def trends_stage(ref: BatchRef) -> BatchRef:

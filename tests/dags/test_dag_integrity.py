@@ -156,7 +156,9 @@ def test_failure_callback_raises_a_data_quality_alert(tmp_path, monkeypatch):
     notify_failure({"task_instance": TI(), "exception": RuntimeError("suite failed"),
                     "params": {"batch_id": "b1"}})
 
-    [alert] = list_alerts(tmp_path / "warehouse.duckdb")
+    from pipeline.config import load_settings
+
+    [alert] = list_alerts(load_settings().private_db_path)  # alerts live with the loads
     assert alert["check_name"] == "task_failed" and alert["severity"] == "critical"
     assert alert["subject"] == "crinkwatch_process.validate" and alert["batch_id"] == "b1"
     assert "suite failed" in alert["observed"]
