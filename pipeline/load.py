@@ -11,6 +11,7 @@ Analysts never open this database: ``pipeline.publish`` copies it to the one the
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -112,9 +113,18 @@ def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
             raise RuntimeError(f"migration {path.name} failed: {exc}") from exc
         con.execute("commit")
         applied.append(path.stem)
-    for layer in VIEW_LAYERS:
-        for path in view_files(sql_dir, layer):
-            con.execute(path.read_text(encoding="utf-8"))
+    views = [p.read_text(encoding="utf-8") for layer in VIEW_LAYERS for p in view_files(sql_dir, layer)]
+    digest = hashlib.sha256("\n".join(views).encode("utf-8")).hexdigest()
+    con.execute("create table if not exists schema_views (digest varchar not null)")
+    # Re-creating every view costs a load more than the load itself on small batches; only do it
+    # when a definition changed (or a migration may have replaced what a view reads).
+    if applied or con.execute("select digest from schema_views").fetchall() != [(digest,)]:
+        con.execute("begin")
+        for sql in views:
+            con.execute(sql)
+        con.execute("delete from schema_views")
+        con.execute("insert into schema_views values (?)", [digest])
+        con.execute("commit")
     return applied
 
 

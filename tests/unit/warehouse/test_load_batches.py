@@ -97,3 +97,19 @@ def test_marts_count_what_was_loaded(tmp_path):
                           where day = ?""", [day]).fetchall() == [("natural_allies", "asserted", 3)]
     assert con.execute("select count(*) from loaded_batches").fetchone()[0] == 2
     con.close()
+
+
+def test_migrate_recreates_views_when_a_definition_changes(tmp_path):
+    import shutil
+
+    sql = tmp_path / "sql"
+    shutil.copytree(SQL_DIR, sql)
+    con = connect(tmp_path / "w.duckdb")
+    migrate(con, sql)
+    view = sql / "marts" / "daily_member_mentions.sql"
+    view.write_text(view.read_text(encoding="utf-8").replace("as mention_count", "as mentions_n"),
+                    encoding="utf-8")
+    assert migrate(con, sql) == []
+    columns = [r[0] for r in con.execute("describe daily_member_mentions").fetchall()]
+    assert "mentions_n" in columns and "mention_count" not in columns
+    con.close()
