@@ -1,4 +1,4 @@
-"""Daily ingestion: fetch → extract → language → tag → validate → load.
+"""Daily ingestion: fetch → extract → language → tag → validate → load → publish.
 
 Wiring only: every task calls one function of ``pipeline.tasks`` and passes a small batch
 reference (ids and paths) on; the data stays in the batch folder. Imports of the pipeline happen
@@ -54,7 +54,17 @@ def crinkwatch_daily():
         from pipeline.tasks import load_stage
         return load_stage(ref)
 
-    load(validate(tag(language(extract(fetch())))))
+    @task(retries=0)
+    def validate_trends(ref: dict) -> dict:
+        from pipeline.tasks import validate_trends_stage
+        return validate_trends_stage(ref)
+
+    @task
+    def publish(ref: dict) -> dict:
+        from pipeline.tasks import publish_stage
+        return publish_stage(ref)
+
+    publish(validate_trends(load(validate(tag(language(extract(fetch())))))))
 
 
 dag = crinkwatch_daily()

@@ -65,6 +65,13 @@ class Settings:
     smtp_user: str | None = None  # the password is read from CRINKWATCH_SMTP_PASSWORD when sending
     smtp_starttls: bool = False
     data_docs_url: str | None = None  # where the Data Docs folder is served, for links in alerts
+    # The pipeline's own warehouse (loads write here); analysts open ``db_path``, which publish
+    # replaces atomically. None means ``data_dir/private/warehouse.duckdb``.
+    private_db_path: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.private_db_path is None:
+            object.__setattr__(self, "private_db_path", Path(self.data_dir) / "private" / "warehouse.duckdb")
 
     @property
     def state_dir(self) -> Path:
@@ -100,7 +107,12 @@ def load_settings(**overrides: object) -> Settings:
     if v := os.environ.get("CRINKWATCH_CONTACT_URL"):
         env["contact_url"] = v
     env.update(_quality_env())
-    return Settings().with_overrides(**env).with_overrides(**overrides)
+    if v := os.environ.get("CRINKWATCH_PRIVATE_DB"):
+        env["private_db_path"] = Path(v)
+    settings = Settings().with_overrides(**env).with_overrides(**overrides)
+    if env.get("private_db_path") is None and overrides.get("private_db_path") is None:
+        settings = replace(settings, private_db_path=Path(settings.data_dir) / "private" / "warehouse.duckdb")
+    return settings
 
 
 def _quality_env() -> dict[str, object]:

@@ -15,6 +15,7 @@ from pipeline.fetch.rawstore import RawStore
 from pipeline.language import label_batch
 from pipeline.load import load_batch
 from pipeline.models import Source
+from pipeline.publish import publish
 from pipeline.sources import enabled_sources
 from pipeline.tagging.stage import tag_batch
 from pipeline.quality import validate_stage
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 
 # validate_* check the stage before them; a blocking failure stops the run there.
 STAGES = ("fetch", "validate_raw", "extract", "language", "validate_articles", "tag", "validate_tags",
-          "load", "validate_trends")
+          "load", "validate_trends", "publish")
 
 # progress(stage, advance); advance 0 announces a stage, with ``total`` known when possible.
 Progress = Callable[..., None]
@@ -77,8 +78,10 @@ def run_once(
     result.counts["tag"] = tag_batch(paths, settings.taxonomy_path, progress)
     _validate("tags", paths, settings, result, step)
     step("load")
-    result.counts["load"] = load_batch(paths, settings.db_path, settings.sql_dir, sources)
+    result.counts["load"] = load_batch(paths, settings.private_db_path, settings.sql_dir, sources)
     _validate("trends", paths, settings, result, step)
+    step("publish")
+    result.counts["publish"] = {"analyst_db": str(publish(settings))}
     return result
 
 

@@ -76,11 +76,18 @@ def validate_trends_stage(ref: BatchRef) -> BatchRef:
 
 
 def load_stage(ref: BatchRef) -> BatchRef:
-    """Load the validated batch into the warehouse."""
+    """Load the validated batch into the private warehouse (publish makes it visible)."""
     from pipeline.load import load_batch
     from pipeline.sources import load_sources
 
     settings = _settings()
-    counts = load_batch(_paths(ref), settings.db_path, settings.sql_dir,
+    counts = load_batch(_paths(ref), settings.private_db_path, settings.sql_dir,
                         load_sources(settings.sources_path))
-    return {**ref, "load": counts, "db_path": str(settings.db_path)}
+    return {**ref, "load": counts, "private_db_path": str(settings.private_db_path)}
+
+
+def publish_stage(ref: BatchRef) -> BatchRef:
+    """Publish the private warehouse as the analysts' database (atomic file replace)."""
+    from pipeline.publish import publish
+
+    return {**ref, "db_path": str(publish(_settings()))}

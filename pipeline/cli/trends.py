@@ -1,44 +1,126 @@
-"""`crinkwatch trends`: the trend summary from the warehouse."""
+"""`crinkwatch trends` and `crinkwatch evidence`: trend tables and the sentences behind them."""
 
 from __future__ import annotations
 
+import csv
+import json
+import sys
 from pathlib import Path
 
 import typer
 from rich.table import Table
 
 from pipeline.cli.app import app, console, out
-from pipeline.trends import daily_mentions, member_totals
+from pipeline.trends import (Filters, Result, attention_by_week, daily_mentions, dyad_cohesion,
+                             dyad_evidence, framing_evidence, framing_stance, member_evidence,
+                             member_totals, publish_info)
+
+DB_OPTION = typer.Option(Path("data/warehouse.duckdb"), "--db", help="The analyst DuckDB database.")
 
 
-def print_trends(db: Path, since: str | None = None, daily: bool = False) -> None:
-    """Print member totals per source (and the daily rows when asked)."""
-    table = Table(title="Mentions by member and source")
-    for col in ("member", "source", "mentions", "article-days", "first day", "last day"):
-        table.add_column(col)
-    for row in member_totals(db):
-        table.add_row(*(str(v) for v in row))
-    out.print(table)
+def print_result(result: Result, max_width: int | None = None) -> None:
+    """Print a query result as a rich table (a placeholder line when empty)."""
+    table = Table(title=result.title)
+    for col in result.columns:
+        table.add_column(col, max_width=max_width if col in ("sentence", "title", "url") else None)
+    for row in result.rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    out.print(table if result.rows else f"[dim]{result.title}: no rows[/dim]")
+
+
+def print_trends(db: Path, since: str | None = None, daily: bool = False,
+                 filters: Filters | None = None) -> None:
+    """Print the trend summary: member attention, mentions by source, framings, dyad cohesion."""
+    filters = filters or Filters(since=since)
+    info = publish_info(db)
+    if info:
+        out.print(f"[dim]published {info['published_at']:%Y-%m-%d %H:%M UTC}; days "
+                  f"{info['first_day']} … {info['last_day']}; {info['batch_count']} batch(es)[/dim]")
+    print_result(attention_by_week(db, filters))
+    print_result(Result("Mentions by member and source",
+                        ["member", "source", "mentions", "article-days", "first day", "last day"],
+                        member_totals(db, filters)))
+    print_result(framing_stance(db, filters))
+    print_result(dyad_cohesion(db, filters))
     if daily:
-        t = Table(title="Daily mentions")
-        for col in ("day", "member", "source", "mentions", "articles"):
-            t.add_column(col)
-        for row in daily_mentions(db, since):
-            t.add_row(*(str(v) for v in row))
-        out.print(t)
+        print_result(Result("Daily mentions", ["day", "member", "source", "mentions", "articles"],
+                            daily_mentions(db, filters=filters)))
+
+
+def _require(db: Path) -> None:
+    if not db.exists():
+        console.print(f"[red]no warehouse at {db}; run `crinkwatch run` first[/red]")
+        raise typer.Exit(code=2)
 
 
 @app.command()
 def trends(
-    db: Path = typer.Option(Path("data/warehouse.duckdb"), "--db", help="DuckDB warehouse."),
+    db: Path = DB_OPTION,
     since: str = typer.Option(None, "--since", help="Only days from this date (YYYY-MM-DD)."),
+    member: str = typer.Option(None, "--member", help="Only this member (CN, RU, IR, KP)."),
+    framing: str = typer.Option(None, "--framing", help="Only this framing id (e.g. natural_allies)."),
+    source: str = typer.Option(None, "--source", help="Only this source id."),
     daily: bool = typer.Option(False, "--daily", help="Also print the day-by-day rows."),
 ) -> None:
-    """Print daily mentions by member and source.
+    """Print the trends: attention per 1,000 articles, mentions by source, framing stance, dyad cohesion.
 
-    Example: crinkwatch trends --db data/warehouse.duckdb --daily --since 2026-11-01
+    Example: crinkwatch trends --db data/warehouse.duckdb --member RU --since 2026-11-01
     """
-    if not db.exists():
-        console.print(f"[red]no warehouse at {db}; run `crinkwatch run` first[/red]")
+    _require(db)
+    filters = Filters(member=member.upper() if member else None, framing=framing, source=source,
+                      since=since)
+    print_trends(db, daily=daily, filters=filters)
+
+
+def _emit(result: Result, fmt: str) -> None:
+    if fmt == "json":
+        out.print_json(json.dumps(result.records(), default=str, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(result.columns)
+        writer.writerows(result.rows)
+    else:
+        print_result(result, max_width=80)
+        out.print(f"{len(result.rows)} row(s)")
+
+
+@app.command()
+def evidence(
+    db: Path = DB_OPTION,
+    day: str = typer.Option(None, "--day", help="The trend cell's day (YYYY-MM-DD)."),
+    member: str = typer.Option(None, "--member", help="A member's cell: CN, RU, IR or KP."),
+    framing: str = typer.Option(None, "--framing", help="A framing's cell, e.g. natural_allies."),
+    pair: str = typer.Option(None, "--pair", help="A dyad's cell, e.g. CN-RU (needs --week)."),
+    week: str = typer.Option(None, "--week", help="Any day of the dyad cell's week (YYYY-MM-DD)."),
+    source: str = typer.Option(None, "--source", help="Narrow to one source id."),
+    kind: str = typer.Option(None, "--kind", help="Narrow to article or comment (member cells)."),
+    language: str = typer.Option(None, "--language", help="Narrow to one language (member cells)."),
+    stance: str = typer.Option(None, "--stance", help="asserted, distanced or contested (framing cells)."),
+    relation: str = typer.Option(None, "--relation", help="cooperation, friction or neutral (dyad cells)."),
+    limit: int = typer.Option(None, "--limit", help="At most this many sentences."),
+    fmt: str = typer.Option("table", "--format", help="table, csv or json."),
+) -> None:
+    """Print the sentences behind one trend cell (a member, framing or pair on a day or week).
+
+    Example: crinkwatch evidence --db data/warehouse.duckdb --member RU --day 2026-11-20 --source ledger
+    """
+    _require(db)
+    if sum(x is not None for x in (member, framing, pair)) != 1:
+        console.print("[red]name exactly one of --member, --framing or --pair[/red]")
         raise typer.Exit(code=2)
-    print_trends(db, since, daily)
+    if pair and not week:
+        console.print("[red]--pair needs --week[/red]")
+        raise typer.Exit(code=2)
+    if (member or framing) and not day:
+        console.print("[red]--member and --framing need --day[/red]")
+        raise typer.Exit(code=2)
+    if fmt not in ("table", "csv", "json"):
+        console.print(f"[red]unknown --format {fmt!r}: use table, csv or json[/red]")
+        raise typer.Exit(code=2)
+    if member:
+        result = member_evidence(db, day, member.upper(), source, kind, language, limit)
+    elif framing:
+        result = framing_evidence(db, day, framing, stance, source, limit)
+    else:
+        result = dyad_evidence(db, week, pair, relation, limit)
+    _emit(result, fmt)

@@ -24,7 +24,7 @@ def validate(
     stage: str = typer.Option(..., "--stage", help="raw, articles, tags or trends."),
     batch: str = typer.Option(None, "--batch", help="Batch id (default: the newest under DATA_DIR/runs)."),
     data_dir: Path = typer.Option(Path("data"), "--data-dir", help="Where the batch folders are."),
-    db: Path = typer.Option(None, "--db", help="DuckDB warehouse (default: DATA_DIR/warehouse.duckdb)."),
+    db: Path = typer.Option(None, "--db", help="Analyst database (default: DATA_DIR/warehouse.duckdb); checks run on the private warehouse under DATA_DIR/private."),
 ) -> None:
     """Validate one stage of a batch: run its suites, quarantine bad rows, send alerts.
 

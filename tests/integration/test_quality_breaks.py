@@ -51,7 +51,7 @@ def clean(tmp_path_factory, request):
     write_parquet(paths.dyads, [DyadMention(row["doc_id"], "article", row["article_id"], "KP", "RU",
                                             "cooperation", row["sentence"], start, row["taxonomy_version"],
                                             paths.batch_id)], DyadMention)
-    return paths, settings.db_path
+    return paths, settings.private_db_path  # the warehouse loads write and trend checks read
 
 
 def _edit(path: Path, change: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
@@ -209,7 +209,8 @@ def _copy(clean, tmp_path: Path):
     data = tmp_path / "data"
     copy = BatchPaths.for_batch(data / "runs", paths.batch_id)
     shutil.copytree(paths.root, copy.root, ignore=shutil.ignore_patterns("validation", "alerts.jsonl"))
-    settings = load_settings(data_dir=data, db_path=data / "w.duckdb")
+    # one file plays the warehouse loads write, which the checks read and record into
+    settings = load_settings(data_dir=data, db_path=data / "w.duckdb", private_db_path=data / "w.duckdb")
     return copy, settings, db
 
 

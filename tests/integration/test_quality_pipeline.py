@@ -106,7 +106,9 @@ def test_a_blocking_failure_stops_the_run_before_load(minisite_server, tmp_path,
     with pytest.raises(ValidationFailed) as failed:
         run_once(settings, load_sources(MINISITE / "sources.yml", {"BASE": minisite_server.base_url}))
     assert "articles.min_articles" in str(failed.value) and "nothing was loaded" in str(failed.value)
-    con = duckdb.connect(str(settings.db_path), read_only=True)
+    # nothing was published; the alert is in the warehouse loads write (the on-call's view)
+    assert not settings.db_path.exists()
+    con = duckdb.connect(str(settings.private_db_path), read_only=True)
     assert con.execute("select count(*) from articles").fetchone()[0] == 0  # nothing loaded
     (row,) = con.execute("select severity, observed from alerts where check_name = 'min_articles'").fetchall()
     con.close()

@@ -1,0 +1,19 @@
+-- Grain: day × source × framing × stance: which outlets use which framing, and how.
+create or replace view daily_source_framing_stance as
+with final as (
+    select s.published_on               as day,
+           s.source_id,
+           any_value(s.source_type)     as source_type,
+           f.framing_id,
+           f.stance,
+           count(*)                     as mention_count,
+           count(distinct f.article_id) as article_count,
+           count(*) filter (where f.doc_kind = 'comment') as comment_mention_count
+    from stg_framings f
+    join stg_article_sources s using (article_id)
+    where s.published_on is not null
+    group by s.published_on, s.source_id, f.framing_id, f.stance
+)
+
+select * from final
+order by day, source_id, framing_id, stance;
