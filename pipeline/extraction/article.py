@@ -72,12 +72,27 @@ def extract_main_text(tree: HtmlElement, url: str | None, settings: ExtractorSet
     return unicodedata.normalize("NFC", (doc.text if doc is not None else "") or "")
 
 
-def split_page(tree: HtmlElement, url: str | None, settings: ExtractorSettings) -> tuple[str, CommentSection]:
-    """Main text and comments of a parsed page; the comments never appear in the text."""
+def remove_comments(tree: HtmlElement, url: str | None, settings: ExtractorSettings) -> tuple[CommentSection, Undo]:
+    """Find and split the page's comments and take their containers out of the tree, so neither
+    the metadata (a commenter is not the author) nor the main text can pick them up."""
     section = find_comments(tree, settings.min_comment_chars, url, settings.trafilatura_comments)
     for c in section.comments:
         c.text = unicodedata.normalize("NFC", c.text[: settings.max_comment_chars])
-    undo = _prune(section.containers)
+    return section, _prune(section.containers)
+
+
+def split_page(tree: HtmlElement, url: str | None, settings: ExtractorSettings) -> tuple[str, CommentSection]:
+    """Main text and comments of a parsed page; the comments never appear in the text."""
+    section, undo = remove_comments(tree, url, settings)
+    return main_text_without(tree, url, settings, section, undo), section
+
+
+def main_text_without(tree: HtmlElement, url: str | None, settings: ExtractorSettings,
+                      section: CommentSection, undo: Undo) -> str:
+    """The main text of a tree whose comment containers were removed, with no comment line in it.
+
+    May change ``section`` (a forum thread's opening post moves from the comments to the text).
+    """
     text = extract_main_text(tree, url, settings)
     if undo and len(normalise_space(text)) < SHORT_TEXT_CHARS:
         # pruning the comments can tip trafilatura onto a wrong block (navigation, a teaser) when
@@ -92,14 +107,14 @@ def split_page(tree: HtmlElement, url: str | None, settings: ExtractorSettings) 
             text = "\n".join(t for t in (text, opener.text) if t)
             for c in section.comments:
                 c.parent = None if c.parent in (None, 0) else c.parent - 1
-        return text, section
+        return text
     if section.method == "trafilatura":
         # the fallback's blocks are a guess: where one repeats the article, the article keeps it
         body = normalise_space(text)
         section.comments = [c for c in section.comments if normalise_space(c.text) not in body]
     else:
         text = strip_comment_lines(text, [c.text for c in section.comments])
-    return text, section
+    return text
 
 
 def _language(text: str, hint: str | None, settings: ExtractorSettings) -> tuple[str, float]:
@@ -130,8 +145,9 @@ def extract_page(
 ) -> tuple[Article, list[Comment]]:
     """One page's article and comments. Raises ExtractionError with the reason on failure."""
     tree = parse_page(body, settings, page.content_type)
+    section, undo = remove_comments(tree, page.url, settings)
     meta = article_metadata(tree, page, extensive_date_search=settings.extensive_date_search)
-    text, section = split_page(tree, page.url, settings)
+    text = main_text_without(tree, page.url, settings, section, undo)
     if len(text) < settings.min_text_chars:
         raise ExtractionError(f"main text too short ({len(text)} < {settings.min_text_chars} chars)")
     hint = page.entry_language or meta.page_language

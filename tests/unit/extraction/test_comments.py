@@ -89,3 +89,10 @@ def test_content_next_to_the_comments_survives_their_pruning(page_bytes, raw_pag
     assert "250 g flour" in article.text and "Bake for 45 minutes" in article.text
     assert [c.author for c in comments] == ["plumtree", "Oskar", "plumtree"]
     _no_leak(article, comments)
+
+
+def test_a_commenter_is_never_the_article_author_or_date(page_bytes, raw_page):
+    article, comments = extract_page(page_bytes("disqus.html"), raw_page())
+    assert {c.author for c in comments} == {"river_delta", "mkovac"}
+    assert not any("river" in a.lower() or "mkovac" in a.lower() for a in article.authors)
+    assert article.published_at is None  # the page gives no date; the comments' dates are not it
