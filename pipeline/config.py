@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -68,6 +69,9 @@ class Settings:
     # The pipeline's own warehouse (loads write here); analysts open ``db_path``, which publish
     # replaces atomically. None means ``data_dir/private/warehouse.duckdb``.
     private_db_path: Path | None = None
+    # The moment a run is judged at (feed silence); None means the wall clock. A backfill passes
+    # its logical date and the demo its snapshot date, so neither ages as the calendar moves on.
+    as_of: datetime | None = None
 
     def __post_init__(self) -> None:
         if self.private_db_path is None:
@@ -77,6 +81,12 @@ class Settings:
     def state_dir(self) -> Path:
         """Fetch state that outlives a batch (HTTP validators, hashes, robots, feed health)."""
         return self.data_dir / "state"
+
+    def now(self) -> datetime:
+        """``as_of`` if set, else the current UTC time (always timezone-aware)."""
+        if self.as_of is None:
+            return datetime.now(timezone.utc)
+        return self.as_of if self.as_of.tzinfo else self.as_of.replace(tzinfo=timezone.utc)
 
     @property
     def runs_dir(self) -> Path:
@@ -109,10 +119,21 @@ def load_settings(**overrides: object) -> Settings:
     env.update(_quality_env())
     if v := os.environ.get("CRINKWATCH_PRIVATE_DB"):
         env["private_db_path"] = Path(v)
+    if v := os.environ.get("CRINKWATCH_AS_OF"):
+        env["as_of"] = parse_as_of(v)
     settings = Settings().with_overrides(**env).with_overrides(**overrides)
     if env.get("private_db_path") is None and overrides.get("private_db_path") is None:
         settings = replace(settings, private_db_path=Path(settings.data_dir) / "private" / "warehouse.duckdb")
     return settings
+
+
+def parse_as_of(value: str) -> datetime:
+    """An ISO date or date-time (UTC when no offset is given), for ``--as-of``/``CRINKWATCH_AS_OF``."""
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"not an ISO date or date-time: {value!r} (e.g. 2026-11-27 or 2026-11-27T06:00)")
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
 def _quality_env() -> dict[str, object]:

@@ -11,6 +11,9 @@ from pipeline.demo.server import SITE_DIR, DemoServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINISITE = FIXTURES / "minisite"
+# The minisite's newest item is from 2026-11-17; runs over it are judged as of the next day so
+# feed-silence alerts do not appear once the calendar passes the silence window.
+MINISITE_AS_OF = "2026-11-18"
 
 
 @pytest.fixture

@@ -24,3 +24,22 @@ def _root(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each 
         level=logging.INFO if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+
+
+def as_of_option() -> object:
+    """The shared ``--as-of`` option: judge feed silence at this date instead of now."""
+    return typer.Option(None, "--as-of", metavar="DATE",
+                        help="Judge feed silence as of this ISO date/date-time (default: now; "
+                             "or CRINKWATCH_AS_OF).")
+
+
+def parse_as_of_or_exit(value: str | None):
+    """``--as-of`` as a datetime, or a clean usage error."""
+    from pipeline.config import parse_as_of
+
+    if value is None:
+        return None
+    try:
+        return parse_as_of(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--as-of")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from pipeline.cli.app import app, console, out
+from pipeline.cli.app import app, as_of_option, console, out, parse_as_of_or_exit
 from pipeline.cli.progress import stage_progress
 from pipeline.cli.trends import print_trends
 from pipeline.config import load_settings
@@ -39,13 +39,15 @@ def run(
     data_dir: Path = typer.Option(Path("data"), "--data-dir", help="Where raw pages and batch files go."),
     allow_private: list[str] = typer.Option(
         [], "--allow-private", help="Host or IP that may be fetched although it is private/loopback."),
+    as_of: str = as_of_option(),
 ) -> None:
     """Run every stage once: fetch, extract, language, tag, validate, load.
 
     Example: crinkwatch run --sources config/sources.yml --db data/warehouse.duckdb --data-dir data
     """
     settings = load_settings(data_dir=data_dir, db_path=db, sources_path=sources,
-                             allow_private=tuple(allow_private) or None)
+                             allow_private=tuple(allow_private) or None,
+                             as_of=parse_as_of_or_exit(as_of))
     try:
         source_list = load_sources(sources)
     except SourceConfigError as exc:
@@ -64,17 +66,17 @@ def demo(
 
     Example: crinkwatch demo --data-dir data/demo
     """
-    from pipeline.demo import DEMO_SOURCES
+    from pipeline.demo import DEMO_AS_OF, DEMO_SOURCES
     from pipeline.demo.server import DemoServer
 
     db = data_dir / "warehouse.duckdb"
     with DemoServer() as server:
         console.print(f"demo site serving at {server.base_url}")
         settings = load_settings(data_dir=data_dir, db_path=db, sources_path=DEMO_SOURCES,
-                                 allow_private=("127.0.0.1",))
+                                 allow_private=("127.0.0.1",), as_of=DEMO_AS_OF)
         sources = load_sources(DEMO_SOURCES, {"BASE": server.base_url})
         result = _run(settings, sources)
     _summary(result)
     print_trends(db)
     out.print(f"\nDuckDB warehouse: {db.resolve()}")
-    out.print(f"Query it: duckdb {db} -c 'select * from daily_member_mentions'")
+    out.print(f"Query it: duckdb {db} -c 'select * from daily_member_mentions'", soft_wrap=True)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import datetime, timezone
 from pathlib import Path
 
 import typer
 from rich.table import Table
 
-from pipeline.cli.app import app, console, out
+from pipeline.cli.app import app, as_of_option, console, out, parse_as_of_or_exit
 from pipeline.config import DEFAULT_SOURCES, load_settings
 from pipeline.sources import SourceConfigError, load_sources
 
@@ -78,6 +77,7 @@ def status(
     failures: int = typer.Option(None, "--failures", help="Alert after this many failed runs in a row."),
     silence_days: float = typer.Option(None, "--silence-days", help="Alert after this many days without entries."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object per feed instead of a table."),
+    as_of: str = as_of_option(),
 ) -> None:
     """Show each feed's health: last success, failures in a row, entries, newest entry, alerts.
 
@@ -90,7 +90,7 @@ def status(
 
     registry = _load(sources)
     settings = load_settings(data_dir=data_dir, feed_failure_threshold=failures,
-                             feed_silence_days=silence_days)
+                             feed_silence_days=silence_days, as_of=parse_as_of_or_exit(as_of))
     state_file = settings.state_dir / "fetch.sqlite"
     if not state_file.exists():
         console.print(f"[yellow]no fetch state at {state_file}; run `crinkwatch run` first[/yellow]")
@@ -98,7 +98,7 @@ def status(
         rows = feed_status(state.all_feed_health(), [s.id for s in registry],
                            {s.id for s in registry if s.enabled},
                            HealthThresholds(settings.feed_failure_threshold, settings.feed_silence_days),
-                           datetime.now(timezone.utc))
+                           settings.now())
     alerting = any(r.alerts for r in rows)
     if as_json:
         for r in rows:

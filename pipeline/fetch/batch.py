@@ -273,12 +273,13 @@ def fetch_batch(
         pages.sort(key=lambda p: order[p.canonical_url])
 
         # 4. feed health and its alerts
-        now = datetime.now(timezone.utc)
+        # Rows record when things happened; alerts judge silence at the run's as-of moment.
+        happened, judged_at = datetime.now(timezone.utc), settings.now()
         alerts = []
         for outcome in outcomes:
-            health = update_health(state.feed_health(outcome.source_id), outcome, now)
+            health = update_health(state.feed_health(outcome.source_id), outcome, happened)
             state.save_feed_health(health)
-            alerts.extend(health_alerts(health, thresholds, now, paths.batch_id))
+            alerts.extend(health_alerts(health, thresholds, judged_at, paths.batch_id))
         report.alerts = append_alerts(paths.alerts, alerts)
 
     write_jsonl(paths.raw_pages, pages)

@@ -8,13 +8,15 @@ from typer.testing import CliRunner
 
 from pipeline.batch import BatchPaths
 from pipeline.cli import app
-from pipeline.config import load_settings
+from pipeline.config import load_settings, parse_as_of
 from pipeline.demo.server import DemoServer
 from pipeline.fetch import fetch_batch
 from pipeline.fetch.state import FetchState
 from pipeline.models import Alert, read_jsonl
 from pipeline.sources import load_sources
 from tests.fixtures.faults import XML, respond, rss, write_page
+
+AS_OF = parse_as_of("2026-11-28T12:00")  # the runs are judged on this day, whatever the calendar says
 
 
 def test_failing_and_silent_feeds_raise_alerts_and_show_in_status(tmp_path):
@@ -36,7 +38,8 @@ def test_failing_and_silent_feeds_raise_alerts_and_show_in_status(tmp_path):
             + f"  - {{id: parked, name: parked, feed_url: '{base}/parked.xml', type: news, enabled: false}}\n",
             encoding="utf-8")
         settings = load_settings(data_dir=tmp_path / "data", allow_private=("127.0.0.1",),
-                                 max_retries=0, feed_failure_threshold=2, feed_silence_days=30)
+                                 max_retries=0, feed_failure_threshold=2, feed_silence_days=30,
+                                 as_of=AS_OF)
         sources = [s for s in load_sources(sources_file) if s.enabled]
         alerts_per_run = []
         for run in range(4):
@@ -63,7 +66,7 @@ def test_failing_and_silent_feeds_raise_alerts_and_show_in_status(tmp_path):
 
     result = CliRunner().invoke(app, ["sources", "status", "--sources", str(sources_file),
                                       "--data-dir", str(settings.data_dir), "--failures", "2",
-                                      "--silence-days", "30", "--json"])
+                                      "--silence-days", "30", "--as-of", "2026-11-28T12:00", "--json"])
     assert result.exit_code == 1, result.output
     rows = {r["source_id"]: r for r in map(json.loads, result.output.splitlines())}
     assert list(rows) == ["broken", "old", "fresh", "parked"]
@@ -77,6 +80,21 @@ def test_failing_and_silent_feeds_raise_alerts_and_show_in_status(tmp_path):
     table = CliRunner().invoke(app, ["sources", "status", "--sources", str(sources_file),
                                      "--data-dir", str(settings.data_dir), "--failures", "2"])
     assert table.exit_code == 1 and "Feed health" in table.output
+
+    # Six weeks on, the fresh feed has gone silent too.
+    later = CliRunner().invoke(app, ["sources", "status", "--sources", str(sources_file),
+                                     "--data-dir", str(settings.data_dir), "--silence-days", "30",
+                                     "--as-of", "2027-01-10", "--json"])
+    rows = {r["source_id"]: r for r in map(json.loads, later.output.splitlines())}
+    assert [a["check"] for a in rows["fresh"]["alerts"]] == ["feed_silence"]
+    assert 43 < rows["fresh"]["silent_days"] < 45
+
+
+def test_a_bad_as_of_date_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(app, ["sources", "status", "--data-dir", str(tmp_path),
+                                      "--as-of", "next tuesday"])
+    assert result.exit_code == 2
+    assert "--as-of" in result.output and "not an ISO date" in result.output
 
 
 def test_status_without_any_run_says_so(tmp_path):

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.config import EXPECTATIONS_DIR
-from tests.conftest import MINISITE, write_sources
+from tests.conftest import MINISITE, MINISITE_AS_OF, write_sources
 from tests.integration.quality_receivers import SmtpReceiver, WebhookReceiver
 
 runner = CliRunner()
@@ -46,7 +46,8 @@ def _run(server, tmp_path: Path):
     sources = write_sources(tmp_path / "sources.yml", server, MINISITE / "sources.yml")
     db = tmp_path / "data" / "warehouse.duckdb"
     result = runner.invoke(app, ["run", "--sources", str(sources), "--db", str(db), "--data-dir",
-                                 str(tmp_path / "data"), "--allow-private", "127.0.0.1"])
+                                 str(tmp_path / "data"), "--allow-private", "127.0.0.1",
+                                 "--as-of", MINISITE_AS_OF])
     return result, db
 
 
@@ -85,7 +86,7 @@ def test_clean_demo_run_raises_no_alert(tmp_path, receivers):
 
 def test_a_blocking_failure_stops_the_run_before_load(minisite_server, tmp_path, receivers):
     """A deployment that tightens a suite (here: a batch needs at least 5 articles, blocking)."""
-    from pipeline.config import load_settings
+    from pipeline.config import load_settings, parse_as_of
     from pipeline.quality import ValidationFailed
     from pipeline.runner import run_once
     from pipeline.sources import load_sources
@@ -101,7 +102,8 @@ def test_a_blocking_failure_stops_the_run_before_load(minisite_server, tmp_path,
                                       "why": "fewer articles than any normal day means the feeds are broken"}})
     suite_path.write_text(json.dumps(suite), encoding="utf-8")
     settings = load_settings(data_dir=tmp_path / "data", db_path=tmp_path / "data" / "w.duckdb",
-                             allow_private=("127.0.0.1",), expectations_dir=project)
+                             allow_private=("127.0.0.1",), expectations_dir=project,
+                             as_of=parse_as_of(MINISITE_AS_OF))
 
     with pytest.raises(ValidationFailed) as failed:
         run_once(settings, load_sources(MINISITE / "sources.yml", {"BASE": minisite_server.base_url}))
