@@ -98,7 +98,7 @@ def main() -> None:
     report["articles"] = timed("validate_articles", times, validate_stage, "articles", paths, settings)
     tags = timed("tag", times, tag_batch, paths, settings.taxonomy_path)
     report["tags"] = timed("validate_tags", times, validate_stage, "tags", paths, settings)
-    timed("load", times, load_batch, paths, settings.db_path, settings.sql_dir)
+    timed("load", times, load_batch, paths, settings.private_db_path, settings.sql_dir)
     report["trends"] = timed("validate_trends", times, validate_stage, "trends", paths, settings)
 
     n_tags = tags["mentions"] + tags["framings"]

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from pipeline.models import Source
+from pipeline.yamlio import load_yaml
 
 SOURCE_TYPES = ("think_tank", "news", "state_media")
 
@@ -64,7 +63,7 @@ def parse_sources(data: dict[str, Any], substitutions: dict[str, str] | None = N
 def load_sources(path: Path, substitutions: dict[str, str] | None = None) -> list[Source]:
     """Read a sources YAML file; see :func:`parse_sources`."""
     with Path(path).open(encoding="utf-8") as fh:
-        return parse_sources(yaml.safe_load(fh), substitutions)
+        return parse_sources(load_yaml(fh), substitutions)
 
 
 def enabled_sources(sources: list[Source]) -> list[Source]:

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pandas as pd
-import yaml
+
+from pipeline.yamlio import load_yaml
 
 ACTIONS = ("block", "quarantine", "warn")
 SEVERITY = {"block": "critical", "quarantine": "warning", "warn": "warning"}
@@ -95,7 +96,7 @@ def failing_rows(df: pd.DataFrame, expectation: str, kwargs: dict[str, Any],
 
 def taxonomy_sets(taxonomy_path: Path) -> dict[str, list[str]]:
     """Member codes, actor codes, framing ids and stances, read from the taxonomy YAML."""
-    data = yaml.safe_load(Path(taxonomy_path).read_text(encoding="utf-8")) or {}
+    data = load_yaml(Path(taxonomy_path).read_text(encoding="utf-8")) or {}
     members = sorted(data.get("members") or {})
     others = sorted(data.get("others") or {})
     stances = sorted(set(STANCES) | set(data.get("stance") or {}))

@@ -14,6 +14,8 @@ from typing import Any
 import ahocorasick
 import yaml
 
+from pipeline.yamlio import load_yaml
+
 ACTOR, FRAMING, EXCLUDE = "actor", "framing", "exclude"
 WORD, LEFT, NONE = "word", "left", "none"
 
@@ -252,7 +254,7 @@ def load_lexicon(path: Path) -> Lexicon:
     """Read and compile a taxonomy YAML file."""
     try:
         with Path(path).open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = load_yaml(fh)
     except yaml.YAMLError as exc:
         raise TaxonomyError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
