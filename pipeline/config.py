@@ -66,6 +66,7 @@ class Settings:
     smtp_user: str | None = None  # the password is read from CRINKWATCH_SMTP_PASSWORD when sending
     smtp_starttls: bool = False
     data_docs_url: str | None = None  # where the Data Docs folder is served, for links in alerts
+    quality_retention_days: float = 90.0  # GX results and their Data Docs pages kept (0: forever)
     # The pipeline's own warehouse (loads write here); analysts open ``db_path``, which publish
     # replaces atomically. None means ``data_dir/private/warehouse.duckdb``.
     private_db_path: Path | None = None
@@ -151,6 +152,8 @@ def _quality_env() -> dict[str, object]:
         env["smtp_to"] = tuple(a.strip() for a in v.split(",") if a.strip())
     if v := os.environ.get("CRINKWATCH_SMTP_STARTTLS"):
         env["smtp_starttls"] = v.strip().lower() in ("1", "true", "yes")
+    if v := os.environ.get("CRINKWATCH_QUALITY_RETENTION_DAYS"):
+        env["quality_retention_days"] = float(v)
     if v := os.environ.get("CRINKWATCH_FEED_SILENCE_DAYS"):
         env["feed_silence_days"] = float(v)
     if v := os.environ.get("CRINKWATCH_LANGUAGES"):

@@ -29,7 +29,7 @@ from pipeline.batch import BatchPaths
 from pipeline.models import Alert, read_jsonl
 from pipeline.quality import frames, quarantine
 from pipeline.quality.alerts import alert_from_failure, append_alerts, dispatch_alerts, warehouse_path
-from pipeline.quality.docs import build_docs, public_url, quality_dir
+from pipeline.quality.docs import build_docs, prune_results, public_url, quality_dir
 from pipeline.quality.policy import expectation_parameters, failing_rows
 from pipeline.quality.suites import SuiteResult, docs_url, get_context, run_suite
 
@@ -115,6 +115,7 @@ class _Run:
     def finish(self) -> StageReport:
         """Write summaries and quarantine, send the alerts, and raise if a blocking check failed."""
         try:
+            prune_results(self.settings)
             build_docs(self.context, [r.result_id for r in self.report.results])
         except Exception as exc:  # docs are for reading results; they must not hide them
             log.error("could not build Data Docs: %s", exc)
