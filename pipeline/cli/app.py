@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 import typer
 from rich.console import Console
@@ -15,7 +16,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console(stderr=True)
-out = Console()
+# Piped or redirected output (a log, a file, `make demo` under CI) gets room for whole tables
+# instead of rich's 80-column default; a terminal keeps its own width.
+out = Console(width=None if sys.stdout.isatty() else 160)
 
 
 @app.callback()

@@ -22,7 +22,9 @@ def print_result(result: Result, max_width: int | None = None) -> None:
     """Print a query result as a rich table (a placeholder line when empty)."""
     table = Table(title=result.title)
     for col in result.columns:
-        table.add_column(col, max_width=max_width if col in ("sentence", "title", "url") else None)
+        # fold, never ellipsise: a cut-off date or id reads as a different value
+        table.add_column(col, overflow="fold",
+                         max_width=max_width if col in ("sentence", "title", "url") else None)
     for row in result.rows:
         table.add_row(*("" if v is None else str(v) for v in row))
     out.print(table if result.rows else f"[dim]{result.title}: no rows[/dim]")
