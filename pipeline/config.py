@@ -70,8 +70,8 @@ class Settings:
     # The pipeline's own warehouse (loads write here); analysts open ``db_path``, which publish
     # replaces atomically. None means ``data_dir/private/warehouse.duckdb``.
     private_db_path: Path | None = None
-    # The moment a run is judged at (feed silence); None means the wall clock. A backfill passes
-    # its logical date and the demo its snapshot date, so neither ages as the calendar moves on.
+    # The moment a run is judged at (feed silence); None means the wall clock. The demo passes its
+    # site's snapshot date, so it does not start raising alerts as the calendar moves on.
     as_of: datetime | None = None
 
     def __post_init__(self) -> None:
