@@ -1,11 +1,14 @@
 """Find reader comments in a parsed page and split them into one record per comment.
 
-Three layers, first hit wins:
+Four layers, first hit wins:
 1. known markups (WordPress ``ol.comment-list``, static Disqus ``#disqus_thread``, a generic
    ``section.comments`` of ``div.comment``), read with exact XPaths;
 2. a generic splitter for any comment container (class or id containing "comment", Disqus ids):
    the items are the repeated child elements of the container, replies included;
-3. trafilatura's own comment extraction (its XML body), split one block per comment when the
+3. a section introduced by a "Comments" / "Kommentare" / "Комментарии"… heading on markup that
+   names nothing a comment: the blocks after the heading, when each reads like a comment (a date
+   or a "by X" / "X says" line), up to the comment form;
+4. trafilatura's own comment extraction (its XML body), split one block per comment when the
    markup gave no items to split by.
 The containers found are returned so the caller can prune them before extracting the main text.
 """
@@ -35,7 +38,7 @@ class CommentSection:
 
     comments: list[FoundComment] = field(default_factory=list)
     containers: list[HtmlElement] = field(default_factory=list)
-    method: str = "none"  # wordpress | disqus | generic-section | generic | trafilatura | none
+    method: str = "none"  # wordpress | disqus | generic-section | generic | heading | trafilatura | none
 
 
 def _cls(expr: str) -> str:
@@ -359,6 +362,78 @@ def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> C
     return section
 
 
+# A heading that is nothing but the word for comments (with a count): "Kommentare", "3 Comments",
+# "Comments (12)", "Leserkommentare", "Комментарии", "评论" ...
+COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s+)?(?:reader\s+|leser-?)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|"
+    r"komentarze|reacties|reaktionen|комментари[ийя]|评论|評論|留言|댓글|نظرات)(?:\s*[(\[]?\d+[)\]]?)?\s*:?$",
+    re.I)
+# Where the comments end: the form and its heading ("Kommentar schreiben", "Leave a reply" ...).
+WRITE_HEADING = re.compile(r"schreiben|verfassen|leave a|write a|post a|add a|your comment|ihr kommentar|"
+                           r"reply|antworten|écrire|laisser|escribir|deja", re.I)
+HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6", "div", "p", "span", "strong", "b", "header", "a"}
+
+
+def _comment_headings(tree: HtmlElement) -> list[HtmlElement]:
+    """Elements whose whole text is a comments heading (the outermost such wrapper)."""
+    found: list[HtmlElement] = []
+    for el in tree.iter(*HEADING_TAGS):
+        own = el.text
+        if not own or len(own) > 60 or not COMMENTS_HEADING.match(own.strip()):
+            continue
+        # <h2><span>Comments</span></h2>, <h3>Kommentare <small>(2)</small></h3>: take the wrapper
+        while el.getparent() is not None and el.getparent().tag in HEADING_TAGS and COMMENTS_HEADING.match(
+                " ".join(el.getparent().text_content().split()[:6])):
+            el = el.getparent()
+        if el not in found and COMMENTS_HEADING.match(" ".join(el.text_content().split())):
+            found.append(el)
+    return found
+
+
+# A comment block says who wrote it or when: "von X", "X says", "X schrieb", or a date.
+COMMENT_CUE = re.compile(
+    r"\b(?:von|by|says|sagt|schrieb|wrote|écrit|escribió|написал)\b|"
+    r"\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zäÄ]+)\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\bago\b|\bvor\s+\d",
+    re.I | re.M)
+
+
+def _reads_like_a_comment(item: HtmlElement) -> bool:
+    """Says who or when (COMMENT_CUE), and is mostly its own words, not links (a teaser list)."""
+    text = element_text(item)
+    links = sum(len(" ".join(a.text_content().split())) for a in item.iter("a"))
+    return bool(text) and links < 0.5 * len(text) and bool(COMMENT_CUE.search(text[:200]))
+
+
+def _heading_led(tree: HtmlElement, min_chars: int) -> CommentSection | None:
+    """Comments that follow a bare "Comments" heading, one block each, up to the comment form."""
+    for heading in _comment_headings(tree):
+        blocks: list[HtmlElement] = []
+        for sibling in heading.itersiblings():
+            if not isinstance(sibling.tag, str) or sibling.tag in SKIP_TAGS or sibling.tag in {"script", "style"}:
+                continue
+            text = " ".join(sibling.text_content().split())
+            if sibling.xpath("self::form | .//form | .//textarea") or WRITE_HEADING.search(text[:60]):
+                break
+            if sibling.tag not in ITEM_TAGS or len(text) < min_chars:
+                continue
+            blocks.append(sibling)
+        if len(blocks) == 1:  # one wrapper: its repeated children are the comments
+            sig = _item_signature(blocks[0], min_chars)
+            inner = [el for el in blocks[0].iter(sig[0]) if _signature(el) == sig and el is not blocks[0]] if sig else []
+            items = inner or blocks
+        else:
+            items = blocks
+        if not items or any(_looks_like_main_content(b) for b in blocks) or not all(
+                _reads_like_a_comment(item) for item in items):
+            continue
+        section = CommentSection(method="heading")
+        if _split_items(items, min_chars, section):
+            section.containers = [heading, *blocks]
+            return section
+    return None
+
+
 def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
                   use_trafilatura: bool = True) -> CommentSection:
     """The page's comments, split one per comment, and the containers that held them."""
@@ -366,7 +441,7 @@ def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
     if found:
         return found
     candidates = _comment_containers(tree)
-    found = _from_generic_containers(candidates, min_chars)
+    found = _from_generic_containers(candidates, min_chars) or _heading_led(tree, min_chars)
     if found:
         return found
     if use_trafilatura and any(not _looks_like_main_content(c) and c.text_content().strip() for c in candidates):

@@ -96,3 +96,16 @@ def test_a_commenter_is_never_the_article_author_or_date(page_bytes, raw_page):
     assert {c.author for c in comments} == {"river_delta", "mkovac"}
     assert not any("river" in a.lower() or "mkovac" in a.lower() for a in article.authors)
     assert article.published_at is None  # the page gives no date; the comments' dates are not it
+
+
+def test_comments_after_a_bare_heading_are_split_and_kept_out_of_the_text(page_bytes, raw_page):
+    """Old CMS markup: a "Kommentare" title bar, one plain div per comment, then the form."""
+    article, comments = extract_page(page_bytes("heading_comments.html"), raw_page())
+    assert len(comments) == 2
+    assert comments[0].text.endswith("Endlich eine Alternative zur alten Linie, die im Winter ständig ausfiel.")
+    assert "Westwind" in comments[1].text and "Westwind" not in article.text
+    assert "Kommentar schreiben" not in article.text
+    assert "Anwohner befürchten mehr Lastwagenverkehr" in article.text
+    # the sidebar tab also called "Kommentare" holds teaser links, not comments
+    assert not any("Umbau beginnt" in c.text for c in comments)
+    _no_leak(article, comments)
