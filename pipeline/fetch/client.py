@@ -26,6 +26,7 @@ from pipeline.fetch.retry import RETRY_STATUSES, RetryPolicy, retry_wait
 from pipeline.fetch.robots import RobotsRules
 from pipeline.fetch.safety import BlockedURL, UnresolvableHost, check_url
 from pipeline.fetch.state import FetchState
+from pipeline.fetch.transport import guarded_transport
 from pipeline.fetch.urls import origin_of
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ class Fetcher:
     """GET URLs politely; share one per run across threads."""
 
     def __init__(self, settings: Settings, state: FetchState, rng: random.Random | None = None,
-                 check_robots: bool = True) -> None:
+                 check_robots: bool = True, resolve=None) -> None:
         self.settings = settings
         self.policy = RetryPolicy(settings.max_retries, settings.backoff_base_s,
                                   settings.backoff_max_s, settings.max_retry_after_s)
@@ -108,13 +109,14 @@ class Fetcher:
         self.check_robots = check_robots
         self.robots = RobotsRules(state, self._fetch_robots_txt, robots_agent(settings),
                                   settings.robots_ttl_s, self.gate.slow_down)
+        limits = httpx.Limits(max_connections=settings.global_concurrency + 4,
+                              max_keepalive_connections=settings.global_concurrency)
         self.client = httpx.Client(
             headers={"User-Agent": user_agent(settings), "Accept": ACCEPT,
                      "Accept-Encoding": ACCEPT_ENCODING},
             timeout=httpx.Timeout(settings.timeout_s, connect=settings.connect_timeout_s),
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=settings.global_concurrency + 4,
-                                max_keepalive_connections=settings.global_concurrency),
+            transport=guarded_transport(settings.allow_private, limits, resolve),
             trust_env=False,  # a stray HTTP(S)_PROXY must not reroute or bypass the safety checks
         )
 
@@ -233,6 +235,9 @@ class Fetcher:
                     result.error = None
             except _Retryable:
                 raise
+            except BlockedURL as exc:  # the connection-time check (pipeline.fetch.transport)
+                result.body = None
+                result.error = str(exc) if isinstance(exc, UnresolvableHost) else f"blocked: {exc}"
             except _SlowResponse as exc:
                 raise _Retryable(str(exc)) from exc
             except httpx.TimeoutException as exc:

@@ -2,7 +2,10 @@
 addresses unless the operator named the host explicitly (tests and the demo serve on 127.0.0.1).
 
 Every hop is checked, redirects included, so a public feed cannot bounce the fetcher onto
-169.254.169.254 or an intranet host.
+169.254.169.254 or an intranet host. The check runs twice: on the URL before a request
+(:func:`check_url`, for a clear reason in the log) and on the addresses a connection is actually
+opened to (:mod:`pipeline.fetch.transport`), so a name that resolves to a public address for the
+first and to a private one for the second (DNS rebinding) is refused too.
 """
 
 from __future__ import annotations
@@ -49,6 +52,26 @@ def _resolve(host: str, port: int) -> list[IPAddress]:
     return [_plain(ipaddress.ip_address(info[4][0].split("%", 1)[0])) for info in infos]
 
 
+def allowed_addresses(host: str, port: int, allow_private: tuple[str, ...] = (),
+                      resolve=None) -> list[IPAddress]:
+    """The addresses ``host`` resolves to, all of which may be connected to; raises BlockedURL
+    (or UnresolvableHost) otherwise. ``resolve`` replaces DNS, for tests."""
+    host = host.lower()
+    addresses = (resolve or _resolve)(host, port)
+    if host in allow_private:
+        return addresses
+    for ip in addresses:
+        if is_public(ip) or str(ip) in allow_private:
+            continue
+        if str(ip) in METADATA_ADDRESSES:
+            raise BlockedURL(f"host '{host}' is the cloud metadata address {ip}; refused")
+        raise BlockedURL(
+            f"host '{host}' resolves to non-public address {ip}; "
+            "pass --allow-private to fetch from it"
+        )
+    return addresses
+
+
 def check_url(url: str, allow_private: tuple[str, ...] = ()) -> None:
     """Raise BlockedURL if ``url`` must not be fetched."""
     try:
@@ -65,12 +88,4 @@ def check_url(url: str, allow_private: tuple[str, ...] = ()) -> None:
         raise BlockedURL("URL has no host")
     if host in allow_private:
         return
-    for ip in _resolve(host, port):
-        if is_public(ip) or str(ip) in allow_private:
-            continue
-        if str(ip) in METADATA_ADDRESSES:
-            raise BlockedURL(f"host '{host}' is the cloud metadata address {ip}; refused")
-        raise BlockedURL(
-            f"host '{host}' resolves to non-public address {ip}; "
-            "pass --allow-private to fetch from it"
-        )
+    allowed_addresses(host, port, allow_private)
