@@ -362,11 +362,14 @@ def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> C
     return section
 
 
-# A heading that is nothing but the word for comments (with a count): "Kommentare", "3 Comments",
-# "Comments (12)", "Leserkommentare", "Комментарии", "评论" ...
+# A heading that is nothing but the word for comments, plural or counted: "Kommentare", "3 Comments",
+# "1 Kommentar", "Comments (12)", "Leserkommentare", "Комментарии", "评论" ... A bare singular
+# ("Comment", "Kommentar") is how newspapers label an opinion piece, so it does not count.
+_PLURAL = (r"comments|kommentare|commentaires|comentarios|commenti|komentarze|reacties|reaktionen|"
+           r"комментарии|评论|評論|留言|댓글|نظرات")
+_SINGULAR = r"comment|kommentar|commentaire|comentario|komentarz|комментари(?:й|я|ев)"
 COMMENTS_HEADING = re.compile(
-    r"^(?:\d+\s+)?(?:reader\s+|leser-?)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|"
-    r"komentarze|reacties|reaktionen|комментари[ийя]|评论|評論|留言|댓글|نظرات)(?:\s*[(\[]?\d+[)\]]?)?\s*:?$",
+    rf"^(?:(?:reader\s+|leser-?)?(?:{_PLURAL})(?:\s*[(\[]?\d+[)\]]?)?|\d+\s+(?:{_PLURAL}|{_SINGULAR}))\s*:?$",
     re.I)
 # Where the comments end: the form and its heading ("Kommentar schreiben", "Leave a reply" ...).
 WRITE_HEADING = re.compile(r"schreiben|verfassen|leave a|write a|post a|add a|your comment|ihr kommentar|"
@@ -405,9 +408,23 @@ def _reads_like_a_comment(item: HtmlElement) -> bool:
     return bool(text) and links < 0.5 * len(text) and bool(COMMENT_CUE.search(text[:200]))
 
 
+def _before_the_title(tree: HtmlElement, heading: HtmlElement) -> bool:
+    """Whether ``heading`` comes before the page's first h1 (a menu entry, a section label)."""
+    for el in tree.iter():
+        if el is heading:
+            return bool(tree.xpath("//h1"))
+        if el.tag == "h1":
+            return False
+    return False
+
+
 def _heading_led(tree: HtmlElement, min_chars: int) -> CommentSection | None:
-    """Comments that follow a bare "Comments" heading, one block each, up to the comment form."""
+    """Comments that follow a bare "Comments" heading, one block each, up to the comment form.
+
+    Only after the page title: a "Comments" label above the headline is navigation, not a thread."""
     for heading in _comment_headings(tree):
+        if _before_the_title(tree, heading):
+            continue
         blocks: list[HtmlElement] = []
         for sibling in heading.itersiblings():
             if not isinstance(sibling.tag, str) or sibling.tag in SKIP_TAGS or sibling.tag in {"script", "style"}:

@@ -109,3 +109,24 @@ def test_comments_after_a_bare_heading_are_split_and_kept_out_of_the_text(page_b
     # the sidebar tab also called "Kommentare" holds teaser links, not comments
     assert not any("Umbau beginnt" in c.text for c in comments)
     _no_leak(article, comments)
+
+
+OPINION = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ports</title></head><body>
+<div class="menu"><a href="/">Home</a></div>
+<div class="top"><h2>Comments</h2><div>Letters picked by the desk this week</div></div>
+<div class="story"><span class="kicker">Comment</span>
+<h1>The port deal is a gamble</h1>
+<p>By Ruth Adler, 12 November 2026</p>
+<p>The harbour authority signed the lease on Tuesday, by a narrow vote, after months of talks with
+three shipping groups about who would pay for dredging the eastern basin.</p>
+<p>Critics say the city gave away too much by fixing the rent for thirty years, while supporters point
+to the jobs the new terminal should bring by the end of the decade.</p>
+</div></body></html>"""
+
+
+def test_a_comment_label_above_the_headline_is_not_a_comment_section(raw_page):
+    """An opinion kicker ("Comment") and a "Comments" menu block above the title stay article."""
+    article, comments = extract_page(OPINION.encode("utf-8"), raw_page())
+    assert comments == []
+    assert "signed the lease on Tuesday" in article.text
+    assert "supporters point to the jobs" in article.text
