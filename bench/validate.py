@@ -103,24 +103,22 @@ def build_batch(root: Path, n: int, seed: int = 7, chars: int = 12_000, pages_on
         day = 13 + i % 14
         published = f"2026-11-{day:02d}T08:00:00+00:00"
         said = [f"Reader view {j} on story {i}: Beijing will not like this." for j in range(2)]
+        page = dict(url=url, canonical_url=url, source_ids=[f"src{i % 20}"], status=200,
+                    fetched_at="2026-11-27T06:00:00+00:00", entry_language="en")
         if pages_only:
             sha, body_path = store.put(render_page(f"Story {i}", published, text, said), {"url": url})
-            pages.append(RawPage(url=url, canonical_url=url, source_ids=[f"src{i % 20}"], status=200,
-                                 fetched_at="2026-11-27T06:00:00+00:00", body_path=str(body_path),
-                                 content_sha256=sha, entry_language="en", entry_title=f"Story {i}",
+            pages.append(RawPage(**page, body_path=str(body_path), content_sha256=sha, entry_title=f"Story {i}",
                                  entry_published_at=published, entry_authors=["Desk"]))
             continue
         articles.append(Article(article_id=f"{i:040x}", url=url, canonical_url=url, source_ids=[f"src{i % 20}"],
-                                title=f"Story {i}", authors=["Desk"], published_at=f"2026-11-{day:02d}T08:00:00+00:00",
+                                title=f"Story {i}", authors=["Desk"], published_at=published,
                                 site_name="Example", text=text, batch_id=paths.batch_id))
         for j in range(2):
             comments.append(Comment(comment_id=f"{i:040x}-{j:04d}", article_id=f"{i:040x}", position=j,
                                     author="Reader", published_at=None,
                                     text=said[j],
                                     batch_id=paths.batch_id))
-        pages.append(RawPage(url=url, canonical_url=url, source_ids=[f"src{i % 20}"], status=200,
-                             fetched_at="2026-11-27T06:00:00+00:00", body_path=None,
-                             content_sha256=f"{i:064x}", entry_language="en"))
+        pages.append(RawPage(**page, body_path=None, content_sha256=f"{i:064x}"))
     write_jsonl(paths.raw_pages, pages)
     if not pages_only:
         write_parquet(paths.extracted_articles, articles, Article)

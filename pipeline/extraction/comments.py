@@ -410,12 +410,8 @@ def _reads_like_a_comment(item: HtmlElement) -> bool:
 
 def _before_the_title(tree: HtmlElement, heading: HtmlElement) -> bool:
     """Whether ``heading`` comes before the page's first h1 (a menu entry, a section label)."""
-    for el in tree.iter():
-        if el is heading:
-            return bool(tree.xpath("//h1"))
-        if el.tag == "h1":
-            return False
-    return False
+    title = next(tree.iter("h1"), None)
+    return title is not None and next(el for el in tree.iter() if el is heading or el is title) is heading
 
 
 def _heading_led(tree: HtmlElement, min_chars: int) -> CommentSection | None:
@@ -427,7 +423,7 @@ def _heading_led(tree: HtmlElement, min_chars: int) -> CommentSection | None:
             continue
         blocks: list[HtmlElement] = []
         for sibling in heading.itersiblings():
-            if not isinstance(sibling.tag, str) or sibling.tag in SKIP_TAGS or sibling.tag in {"script", "style"}:
+            if not isinstance(sibling.tag, str) or sibling.tag in SKIP_TAGS:
                 continue
             text = " ".join(sibling.text_content().split())
             if sibling.xpath("self::form | .//form | .//textarea") or WRITE_HEADING.search(text[:60]):

@@ -93,6 +93,11 @@ def robots_agent(settings: Settings) -> str:
     return user_agent(settings).split("/", 1)[0]
 
 
+def _blocked_reason(exc: BlockedURL) -> str:
+    """The logged reason for a refused URL (a DNS failure is not a refusal, so says so plainly)."""
+    return str(exc) if isinstance(exc, UnresolvableHost) else f"blocked: {exc}"
+
+
 class Fetcher:
     """GET URLs politely; share one per run across threads."""
 
@@ -157,11 +162,8 @@ class Fetcher:
         for hop in range(self.settings.max_redirects + 1):
             try:
                 check_url(current, self.settings.allow_private)
-            except UnresolvableHost as exc:
-                result.error = str(exc)
-                return result
             except BlockedURL as exc:
-                result.error = f"blocked: {exc}"
+                result.error = _blocked_reason(exc)
                 return result
             if robots and self.check_robots and not self.robots.allowed(current):
                 result.error = self.robots.refusal(current)
@@ -237,7 +239,7 @@ class Fetcher:
                 raise
             except BlockedURL as exc:  # the connection-time check (pipeline.fetch.transport)
                 result.body = None
-                result.error = str(exc) if isinstance(exc, UnresolvableHost) else f"blocked: {exc}"
+                result.error = _blocked_reason(exc)
             except _SlowResponse as exc:
                 raise _Retryable(str(exc)) from exc
             except httpx.TimeoutException as exc:
