@@ -11,14 +11,14 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+from contextvars import ContextVar
 from typing import Any, Callable
 
-import click
 import typer
 from typer.core import TyperGroup
 
-# Where the command's settings are kept for the messages below (the data folder, the databases).
-SETTINGS_KEY = "crinkwatch.settings"
+# The running command's settings, for the messages below (the data folder, the databases).
+current_settings: ContextVar[Any] = ContextVar("crinkwatch_settings", default=None)
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
 
@@ -32,8 +32,12 @@ def _one_line(text: str) -> str:
 
 
 def _settings() -> Any:
-    ctx = click.get_current_context(silent=True)
-    return ctx.find_root().meta.get(SETTINGS_KEY) if ctx else None
+    return current_settings.get()
+
+
+def _is_usage_error(exc: BaseException) -> bool:
+    # Typer's own copy of click raises these; they carry an exit code and a formatted message.
+    return hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int)
 
 
 def _os_error(exc: OSError) -> str:
@@ -62,6 +66,10 @@ def _duckdb_error(exc: Exception) -> str:
 def _sqlite_error(exc: sqlite3.Error) -> str:
     settings = _settings()
     where = f" {settings.paths.fetch_state}" if settings else ""
+    if "disk is full" in str(exc):
+        return f"disk full: fetch state{where}"
+    if "readonly" in str(exc):
+        return f"read-only file system: fetch state{where}"
     return f"fetch state{where} is damaged or unreadable ({exc}); move it aside to start afresh"
 
 
@@ -86,11 +94,12 @@ def describe(exc: BaseException) -> str | None:
         (OSError, _os_error),
         (duckdb.Error, _duckdb_error),
         (sqlite3.Error, _sqlite_error),
-        (click.ClickException, lambda e: _one_line(e.format_message())),
     ]
     for kinds, message in handlers:
         if isinstance(exc, kinds):
             return message(exc)
+    if _is_usage_error(exc):
+        return _one_line(exc.format_message()) + " (see --help)"
     return None
 
 
@@ -104,7 +113,7 @@ def report_error(exc: Exception) -> int:
                    "(set CRINKWATCH_DEBUG=1 for the traceback)")
         code = EXIT_INTERNAL
     else:
-        code = exc.exit_code if isinstance(exc, click.ClickException) else EXIT_BAD_INPUT
+        code = exc.exit_code if _is_usage_error(exc) else EXIT_BAD_INPUT
     typer.echo(f"crinkwatch: {message}", err=True)
     return code
 
@@ -112,10 +121,13 @@ def report_error(exc: Exception) -> int:
 class ErrorMappingGroup(TyperGroup):
     """The root command group: runs a command and maps its exceptions to one-line errors."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
+        token = current_settings.set(None)
         try:
             return super().invoke(ctx)
-        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.Abort):
+        except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:  # the one place errors become messages
             raise typer.Exit(report_error(exc)) from None
+        finally:
+            current_settings.reset(token)
