@@ -170,3 +170,13 @@ def test_the_real_entry_point_prints_one_line(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
         "crinkwatch: --day: not a date: 'yesterday' (use YYYY-MM-DD, e.g. 2026-11-20)"]
+
+
+def test_a_hostile_source_id_stops_the_run_before_anything_is_written(tmp_path):
+    sources = tmp_path / "sources.yml"
+    sources.write_text("sources:\n  - id: ../../x\n    name: X\n    feed_url: http://127.0.0.1:9/f\n"
+                       "    type: news\n", encoding="utf-8")
+    line = fails_in_one_line(["run", "--sources", str(sources), "--data-dir", str(tmp_path / "d")])
+    assert f"{sources}: sources[0]: source id '../../x'" in line
+    assert not (tmp_path / "d").exists()
+    assert "does not exist" in fails_in_one_line(["run", "--sources", str(tmp_path / "none.yml")])
