@@ -127,17 +127,6 @@ def framing_stance(db_path: Path, filters: Filters | None = None) -> Result:
         group by framing_id order by mentions desc, framing_id""", params)
 
 
-def framing_stance_by_week(db_path: Path, filters: Filters | None = None) -> Result:
-    """Framing mentions per week and stance (for the stance-over-time chart)."""
-    filters = filters or Filters()
-    table = "daily_source_framing_stance" if filters.source else "daily_framing_stance"
-    where, params = where_clause(filters, {"framing": "framing_id", "source": "source_id",
-                                           "since": "day", "until": "day"})
-    return run_query(db_path, "Framing stance by week", f"""
-        select date_trunc('week', day)::date as week, stance, sum(mention_count) as mentions
-        from {table} {where} group by all order by week, stance""", params)
-
-
 def dyad_cohesion(db_path: Path, filters: Filters | None = None) -> Result:
     """Weekly cohesion index per member pair (cooperation vs friction sentences)."""
     filters = filters or Filters()
