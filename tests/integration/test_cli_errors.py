@@ -66,10 +66,10 @@ def data_dir(tmp_path_factory) -> Path:
 # --- bad values on the command line -------------------------------------------------------------
 
 @pytest.mark.parametrize("args, expected", [
-    (["trends", "--since", "2026-13-01"], "--since: not a date: '2026-13-01'"),
-    (["evidence", "--member", "RU", "--day", "yesterday"], "--day: not a date: 'yesterday'"),
+    (["trends", "--since", "2026-13-01"], "--since: not a date (use YYYY-MM-DD, e.g. 2026-11-20): '2026-13-01'"),
+    (["evidence", "--member", "RU", "--day", "yesterday"], "--day: not a date (use YYYY-MM-DD, e.g. 2026-11-20): 'yesterday'"),
     (["evidence", "--member", "RU", "--day", "2026-11-20", "--limit", "-1"], "--limit: must be 0 or more"),
-    (["alerts", "--since", "junk"], "--since: not an ISO date or date-time: 'junk'"),
+    (["alerts", "--since", "junk"], "--since: not an ISO date or date-time (e.g. 2026-11-20 or 2026-11-20T06:00): 'junk'"),
     (["alerts", "--limit", "-1"], "--limit: must be 0 or more"),
     (["report", "--out", "x", "--since", "2026/11/01"], "--since: not a date"),
     (["evidence", "--member", "RU", "--day", "2026-11-20", "--format", "xml"], "--format: unknown format"),
@@ -169,7 +169,7 @@ def test_the_real_entry_point_prints_one_line(tmp_path):
                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.getcwd()})
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
-        "crinkwatch: --day: not a date: 'yesterday' (use YYYY-MM-DD, e.g. 2026-11-20)"]
+        "crinkwatch: --day: not a date (use YYYY-MM-DD, e.g. 2026-11-20): 'yesterday'"]
 
 
 def test_a_hostile_source_id_stops_the_run_before_anything_is_written(tmp_path):
