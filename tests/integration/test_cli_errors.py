@@ -180,3 +180,20 @@ def test_a_hostile_source_id_stops_the_run_before_anything_is_written(tmp_path):
     assert f"{sources}: sources[0]: source id '../../x'" in line
     assert not (tmp_path / "d").exists()
     assert "does not exist" in fails_in_one_line(["run", "--sources", str(tmp_path / "none.yml")])
+
+
+def test_a_database_another_process_holds_open_for_writing(data_dir, tmp_path):
+    """Someone opened the analysts' file read-write (say, a notebook without read_only=True)."""
+    db = tmp_path / "held.duckdb"
+    db.write_bytes((data_dir / "warehouse.duckdb").read_bytes())
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('open', "
+         "flush=True); sys.stdin.read()", str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        line = fails_in_one_line(["trends", "--db", str(db)])
+        assert f"{db} is open for writing by another process" in line
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
