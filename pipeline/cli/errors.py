@@ -80,6 +80,7 @@ def describe(exc: BaseException) -> str | None:
     from pipeline.evaluation.corpus import CorpusError
     from pipeline.evaluation.tags import GoldError
     from pipeline.fanout import UnknownSource
+    from pipeline.models import DamagedFile
     from pipeline.sources import SourceConfigError
     from pipeline.tagging.lexicon import TaxonomyError
     from pipeline.warehouse.connection import WarehouseBusy, WarehouseMissing, WarehouseUnreadable
@@ -87,7 +88,7 @@ def describe(exc: BaseException) -> str | None:
     from pipeline.warehouse.publish import PublishFailed
 
     own = (InputError, SourceConfigError, TaxonomyError, GoldError, CorpusError, UnknownSource,
-           WarehouseBusy, WarehouseMissing, WarehouseUnreadable, PublishedDatabase)
+           WarehouseBusy, WarehouseMissing, WarehouseUnreadable, PublishedDatabase, DamagedFile)
     handlers: list[tuple[type | tuple[type, ...], Callable[[Any], str]]] = [
         (own, lambda e: _one_line(e.args[0] if isinstance(e, KeyError) and e.args else e)),
         (PublishFailed, lambda e: "not published: " + _one_line(e)),

@@ -197,3 +197,12 @@ def test_a_database_another_process_holds_open_for_writing(data_dir, tmp_path):
     finally:
         holder.stdin.close()
         holder.wait(timeout=30)
+
+
+def test_a_truncated_stage_file(tmp_path):
+    paths = load_settings(data_dir=tmp_path).paths.batch("20261120T060000Z-cut")
+    paths.root.mkdir(parents=True)
+    paths.raw_pages.write_text('{"url": "http://127.0.0.1/a", "canonical_url": "http://127.0.0.1/a"}\n'
+                               '{"url": "http://127.0.0.1/b", "canon', encoding="utf-8")
+    line = fails_in_one_line(["validate", "--stage", "raw", "--data-dir", str(tmp_path)])
+    assert f"{paths.raw_pages}, line 2: not valid JSON" in line
