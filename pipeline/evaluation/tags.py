@@ -143,8 +143,8 @@ def evaluate_tags(items: list[dict[str, Any]], lexicon: Lexicon) -> TagReport:
         for f in item["framings"]:
             gold_f.setdefault(f["id"], []).append(f["stance"])
         pred_f: dict[str, list[str]] = {}
-        for span, stance in result.framings:
-            pred_f.setdefault(span.label, []).append(stance)
+        for framing in result.framings:
+            pred_f.setdefault(framing.label, []).append(framing.stance)
         for fid in set(gold_f) | set(pred_f):
             g, p = gold_f.get(fid, []), pred_f.get(fid, [])
             matched = min(len(g), len(p))

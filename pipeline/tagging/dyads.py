@@ -1,17 +1,33 @@
-"""The relation a sentence expresses between two members: cooperation, friction or neutral."""
+"""The relation a sentence expresses between two members: cooperation, friction or neutral.
+
+Relations are per pair. A cue counts for a pair only when it links those two members:
+
+- one member before the cue and the other after it, in the same clause, with nothing but a list
+  of actors between the cue and the second ("China supplies Iran and Russia": CN-IR, CN-RU);
+- both before it as one coordinated subject ("Moscow and Beijing vetoed", "Sino-Russian
+  cooperation"), unless a marker makes the actions parallel ("both", "each", "separately");
+- both after it only inside "between A and B" ("ties between Moscow and Tehran").
+
+So two items of a list, or a third party acting on both ("Washington sanctioned Iranian and
+Russian firms"), stay neutral. A directed cue (sanction, condemn, accuse) needs its object right
+after it; condemning a strike *on* a member is diplomatic cover, which is cooperation.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.tagging.lexicon import Lexicon
 
 COOPERATION, FRICTION, NEUTRAL = "cooperation", "friction", "neutral"
 RELATIONS = (COOPERATION, FRICTION, NEUTRAL)
 
+CONFIDENT = 0.7  # rows at or above this count in the cohesion index
 NEGATION_BEFORE_CHARS = 30
 NEGATION_AFTER_CHARS = 10
+OBJECT_CHARS = 30  # how far after a directed cue its object may start ("accused Beijing of ...")
+SUBJECT_CHARS = 60  # how far before a cue a coordinated subject may end
 
 # A sentence-opening concessive clause ("Despite tensions, …") states background, not the relation: their cues are
 # ignored up to the next comma. Cues after a contrast ("…, but …") say what the sentence stresses.
@@ -19,17 +35,19 @@ _CONCESSIVE = re.compile(
     r"^\W{0,3}(?:despite|although|though|even as|for all|notwithstanding|несмотря на|хотя|尽管|虽然|"
     r"비록|با وجود|با اینکه|malgré|bien que|trotz|obwohl|a pesar de|aunque)(?!\w)[^,，;。]*",
     re.IGNORECASE)
-_BETWEEN = re.compile(
-    r"(?<!\w)(?:between|among|amongst|within|inside|each other|one another|между|внутри|之间|之中|사이|بین|میان|entre|zwischen|unter)(?!\w)",
-    re.IGNORECASE)
 _CONTRAST = re.compile(
     r"(?<!\w)(?:but|yet|however|но|однако|但|但是|然而|하지만|그러나|اما|ولی|mais|pourtant|aber|jedoch|pero|sin embargo)(?!\w)",
     re.IGNORECASE)
+# Between two names of one coordinated phrase: commas, "and", hyphens, slashes, and their kin.
+_LIST_GLUE = re.compile(
+    r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o)*$",
+    re.IGNORECASE)
+_POSSESSIVE_TAIL = re.compile(r"^(?:'s?|’s?|s|ские|ская|ский|ского|ских|ische[nr]?|iens?|iennes?)?$")
 
 
 @dataclass(frozen=True)
 class MemberSpan:
-    """Where a member is named inside the sentence (offsets relative to the sentence)."""
+    """Where an actor is named inside the sentence (offsets relative to the sentence)."""
 
     code: str
     start: int
@@ -37,16 +55,39 @@ class MemberSpan:
     is_member: bool = True
 
 
+@dataclass(frozen=True)
+class Cue:
+    """One relation cue of a sentence: where it is, its family and weight."""
+
+    start: int
+    end: int
+    family: str  # cooperation | friction | directed
+    weight: float
+
+
+@dataclass
+class CueHits:
+    """The relation cues of one sentence, weighed once and shared by all its member pairs."""
+
+    cues: list[Cue] = field(default_factory=list)
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+    parallel: list[int] = field(default_factory=list)  # positions of "both", "each", ...
+    between: list[tuple[int, int]] = field(default_factory=list)  # "between" word spans
+
+    @property
+    def any(self) -> bool:
+        return bool(self.cues)
+
+
 def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[str]) -> bool:
     before = sentence[max(cue.start() - NEGATION_BEFORE_CHARS, 0):cue.start()]
     # Only the words right before the cue: "did not sign", "refused" is its own cue.
     tail = re.split(r"[,;:]", before)[-1]
-    if lexicon.cue("negation.before").search(tail, langs):
-        m = None
-        for m in lexicon.cue("negation.before").finditer(tail, langs):
-            pass
-        if m is not None and len(tail) - m.end() <= 24:
-            return True
+    m = None
+    for m in lexicon.cue("negation.before").finditer(tail, langs):
+        pass
+    if m is not None and len(tail) - m.end() <= 24:
+        return True
     after = sentence[cue.end():cue.end() + NEGATION_AFTER_CHARS]
     return bool(lexicon.cue("negation.after").search(after, langs))
 
@@ -55,25 +96,26 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-@dataclass(frozen=True)
-class CueHits:
-    """The relation cues of one sentence, weighed once and shared by all its member pairs."""
-
-    cooperation: float  # total weight, pair-independent
-    friction: list[tuple[int, float]]  # (position, weight) of mutual friction cues
-    directed: list[tuple[int, float]]  # (position, weight) of directed friction cues
+def _clauses(sentence: str, lexicon: Lexicon, langs: list[str]) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in lexicon.cue("clauses.break").finditer(sentence, langs):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(sentence)))
+    return out
 
 
 def find_cues(
     sentence: str, actors: list[MemberSpan], lexicon: Lexicon, langs: list[str],
     framings: list[tuple[int, int, str]] = (),  # type: ignore[assignment]
 ) -> CueHits:
-    """Weigh every relation cue of the sentence.
+    """Every relation cue of the sentence with its weight.
 
     A cue inside an actor's name or a framing counts for nothing, as does one in an opening
     concessive clause or a negated one; one after a contrast ("…, but …") counts double. A
     framing (start, end, stance) the writer asserts ("they act as a bloc") is a cooperation cue;
-    one the writer distances or contests is none.
+    one the writer distances or contests is none. Condemning a strike on a member is a
+    cooperation cue ("cover") and no friction.
     """
     name_spans = [(a.start, a.end) for a in actors] + [(st, en) for st, en, _ in framings]
     concessive = [m.span() for m in _CONCESSIVE.finditer(sentence)]
@@ -86,40 +128,124 @@ def find_cues(
             return 0.0
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
-    coop = sum(weight(m) for m in lexicon.cue("dyads.cooperation").finditer(sentence, langs))
-    coop += sum(1.0 for _, _, stance in framings if stance == "asserted")
-    friction = [(m.start(), weight(m)) for m in lexicon.cue("dyads.friction").finditer(sentence, langs)]
-    directed = [(m.start(), weight(m)) for m in lexicon.cue("dyads.directed").finditer(sentence, langs)]
-    return CueHits(coop, [f for f in friction if f[1]], [d for d in directed if d[1]])
+    hits = CueHits(clauses=_clauses(sentence, lexicon, langs))
+    cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)]
+    for family in ("cooperation", "friction", "directed"):
+        for m in lexicon.cue(f"dyads.{family}").finditer(sentence, langs):
+            if family == "directed" and _in_spans(m.start(), cover):
+                continue
+            w = weight(m)
+            if w:
+                hits.cues.append(Cue(m.start(), m.end(), family, w))
+    for s, e in cover:
+        hits.cues.append(Cue(s, e, "cooperation", 1.0))
+    for st, en, stance in framings:
+        if stance == "asserted":
+            hits.cues.append(Cue(st, en, "cooperation", 1.0))
+    hits.parallel = [m.start() for m in lexicon.cue("dyads.parallel").finditer(sentence, langs)]
+    hits.between = [m.span() for m in lexicon.cue("dyads.between").finditer(sentence, langs)]
+    return hits
 
 
-def classify_relation(sentence: str, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> str:
-    """Relation between members ``a`` and ``b`` as expressed in ``sentence``.
+def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
+    for s, e in clauses:
+        if s <= pos <= e:
+            return s, e
+    return clauses[-1]
 
-    Scope rules: a friction cue with a third party before it and both members after it is that
-    party's act on them ("Washington sanctioned Chinese and Russian banks"), and so is one that
-    precedes both members without a "between" ("fear of China and Russia"); a ``directed`` cue
-    (sanction, condemn, refuse) counts only when one member stands before it and the other after.
-    """
-    pos_a = [s.start for s in actors if s.code == a]
-    pos_b = [s.start for s in actors if s.code == b]
-    third = [s.start for s in actors if not s.is_member or s.code not in (a, b)]
 
-    def acts_on_both(pos: int) -> bool:
-        first = min(pos_a + pos_b)
-        if first < pos:
+def _glued(sentence: str, spans: list[MemberSpan]) -> bool:
+    """Are these actor names (in text order) one coordinated phrase: "China, Russia and Iran"?"""
+    for x, y in zip(spans, spans[1:]):
+        gap = sentence[x.end:y.start]
+        if y.start < x.end or _LIST_GLUE.match(gap):
+            continue
+        # "Russia's and China's", "Russian and Chinese": a possessive or adjective ending may sit between.
+        word = re.match(r"^[\w']*", gap).group()
+        if not (_POSSESSIVE_TAIL.match(word) and _LIST_GLUE.match(gap[len(word):])):
             return False
-        if any(t < pos for t in third):
+    return True
+
+
+def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> bool:
+    """Does this cue relate members ``a`` and ``b`` to each other (see the module docstring)?"""
+    c0, c1 = _clause_of(cue.start, hits.clauses)
+    in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
+    before = [s for s in in_clause if s.end <= cue.start]
+    after = [s for s in in_clause if s.start >= cue.end]
+    codes_before = {s.code for s in before}
+    codes_after = {s.code for s in after}
+
+    def object_ok(code: str) -> bool:
+        """The first actors after the cue form a list that includes ``code``, starting near it."""
+        if not after:
+            return False
+        run = [after[0]]
+        for s in after[1:]:
+            if not _glued(sentence, [run[-1], s]):
+                break
+            run.append(s)
+        if code not in {s.code for s in run}:
+            return False
+        if cue.family == "directed":
+            return after[0].start - cue.end <= OBJECT_CHARS
+        return True
+
+    def subject_ok(code: str) -> bool:
+        """The nearest actors before the cue (one coordinated phrase) include ``code``."""
+        if not before:
+            return False
+        run = [before[-1]]
+        for s in reversed(before[:-1]):
+            if not _glued(sentence, [s, run[0]]):
+                break
+            run.insert(0, s)
+        return code in {s.code for s in run} and cue.start - run[-1].end <= SUBJECT_CHARS
+
+    for x, y in ((a, b), (b, a)):
+        if subject_ok(x) and object_ok(y):
             return True
-        return not _BETWEEN.search(sentence, pos, first)
+    if cue.family == "directed":
+        return False
+    # both before the cue as one coordinated subject
+    if a in codes_before and b in codes_before:
+        run = [before[-1]]
+        for s in reversed(before[:-1]):
+            if not _glued(sentence, [s, run[0]]):
+                break
+            run.insert(0, s)
+        codes = {s.code for s in run}
+        if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS:
+            if not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
+                return True
+    # both after it, inside "between A and B"
+    if a in codes_after and b in codes_after:
+        for w0, w1 in hits.between:
+            if w0 >= cue.start - 40 and w1 <= min(s.start for s in after if s.code in (a, b)) \
+                    and c0 <= w0 and w1 <= c1:
+                return True
+    return False
 
-    def one_on_other(pos: int) -> bool:
-        return (min(pos_a) < pos < max(pos_b)) or (min(pos_b) < pos < max(pos_a))
 
-    friction = sum(w for pos, w in hits.friction if not acts_on_both(pos))
-    friction += sum(w for pos, w in hits.directed if one_on_other(pos) and not acts_on_both(pos))
-    if friction > hits.cooperation:
-        return FRICTION
-    if hits.cooperation > friction:
-        return COOPERATION
-    return NEUTRAL
+def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits: CueHits,
+                  lexicon: Lexicon | None = None, langs: list[str] | None = None) -> tuple[str, float]:
+    """(relation, confidence) between members ``a`` and ``b`` as expressed in ``sentence``.
+
+    Confidence: 0.9 when only one kind of cue links the pair (or no cue is in the sentence at
+    all), 0.6 when cues are in the sentence but none links the pair, 0.4 when linked cues
+    conflict. The cohesion index counts rows at or above ``CONFIDENT``.
+    """
+    coop = fric = 0.0
+    for cue in hits.cues:
+        if _links(sentence, cue, a, b, actors, hits):
+            if cue.family == "cooperation":
+                coop += cue.weight
+            else:
+                fric += cue.weight
+    if not coop and not fric:
+        return NEUTRAL, 0.6 if hits.any else 0.9
+    if fric > coop:
+        return FRICTION, 0.9 if not coop else 0.4
+    if coop > fric:
+        return COOPERATION, 0.9 if not fric else 0.4
+    return NEUTRAL, 0.4

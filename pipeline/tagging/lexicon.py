@@ -16,7 +16,19 @@ import yaml
 
 from pipeline.yamlio import load_yaml
 
-ACTOR, FRAMING, EXCLUDE = "actor", "framing", "exclude"
+ACTOR, FRAMING, EXCLUDE, GROUP = "actor", "framing", "exclude", "group"
+
+# Typographic variants folded before scanning, one character for one so offsets stay valid:
+# curly apostrophes, no-break and thin spaces, the Unicode hyphens and the en dash.
+TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+                            "\u2007": " ", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+                            "\u2212": "-"})
+_TYPOGRAPHIC = re.compile("[\u2019\u02bc\u00a0\u202f\u2009\u2007\u2010\u2011\u2012\u2013\u2212]")
+
+
+def fold_typography(text: str) -> str:
+    """``text`` with typographic variants replaced by their plain forms (same length)."""
+    return text.translate(TYPOGRAPHY) if _TYPOGRAPHIC.search(text) else text
 WORD, LEFT, NONE = "word", "left", "none"
 
 
@@ -28,12 +40,13 @@ class TaxonomyError(ValueError):
 class Entry:
     """What one surface form in the automaton stands for."""
 
-    kind: str  # actor | framing | exclude
+    kind: str  # actor | framing | exclude | group
     labels: tuple[str, ...]  # actor code, framing id, or one actor code per character (compounds)
     boundary: str  # word | left | none, from the entry's own language
     stem: bool = False  # trailing `*`: letters may follow
     next_word: bool = False  # "axis of *": the next word belongs to the match
     combining: bool = False  # trailing `-`: "Sino-Russian"
+    capital: bool = False  # a capital city: named as a venue it is no mention of the state
 
 
 @dataclass(frozen=True)
@@ -91,6 +104,9 @@ class Lexicon:
     quotes_open: frozenset[str]
     quotes_close: frozenset[str]
     cues: dict[str, CueSet] = field(default_factory=dict)  # "contested.before", "dyads.friction", ...
+    fixed_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # framing -> members it names
+    default_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # when context names none
+    org_suffix: re.Pattern[str] | None = None  # "China Times": an organisation, not the state
 
     def automaton(self, lang: str) -> Any:
         """The automaton for ``lang``; English for languages the taxonomy does not cover."""
@@ -101,12 +117,23 @@ class Lexicon:
 
 
 def _variants(phrase: str) -> set[str]:
-    """Capitalisation variants a framing phrase or exclusion appears in."""
+    """Capitalisation variants a framing phrase or exclusion appears in (any case of CRINK too)."""
     out = {phrase}
     if phrase[:1].isalpha():
         out |= {phrase[0].upper() + phrase[1:], phrase[0].lower() + phrase[1:]}
-    if phrase.isascii() and not phrase.isupper():
-        out |= {phrase.lower(), phrase.title()}
+    if phrase.isascii():
+        out |= {phrase.lower(), phrase.title(), phrase.upper()}
+    return out
+
+
+def _alias_variants(alias: str) -> set[str]:
+    """Case variants of a name: as written, ALL CAPS ("CHINA"), capitalised after hyphens ("Jong-Un")."""
+    out = {alias}
+    letters = sum(ch.isalpha() for ch in alias)
+    if letters >= 4 and not alias.isupper() and any(ch.isupper() for ch in alias):
+        out.add(alias.upper())
+    if re.search(r"-[a-zа-я]", alias) and alias[:1].isupper():
+        out.add(re.sub(r"-([a-zа-я])", lambda m: "-" + m.group(1).upper(), alias))
     return out
 
 
@@ -167,19 +194,29 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
     languages = tuple(data.get("languages") or ["en"])
     per_lang: dict[str, dict[str, Entry]] = {lang: {} for lang in languages}
 
+    capitals = {str(c) for c in data.get("capitals") or []}
+
     def add(lang: str, surface: str, entry_kind: str, labels: tuple[str, ...]) -> None:
         if lang not in per_lang:
             raise TaxonomyError(f"language '{lang}' is not in `languages`")
         key, flags = _entry_key(surface)
-        per_lang[lang][key] = Entry(entry_kind, labels, boundaries.get(lang, WORD), **flags)
+        capital = entry_kind == ACTOR and surface.upper() in capitals_upper
+        per_lang[lang][key] = Entry(entry_kind, labels, boundaries.get(lang, WORD), capital=capital, **flags)
 
+    capitals_upper = {c.upper() for c in capitals}
     names: dict[str, str] = {}
     for group in ("members", "others"):
         for code, spec in (data.get(group) or {}).items():
             names[code] = spec.get("name", code)
             for lang, aliases in (spec.get("aliases") or {}).items():
                 for alias in aliases:
-                    add(lang, str(alias), ACTOR, (code,))
+                    for variant in _alias_variants(str(alias)):
+                        add(lang, variant, ACTOR, (code,))
+    for lang, words in (data.get("lookalikes") or {}).items():
+        for word in words or []:
+            for variant in _variants(str(word)):
+                if _entry_key(variant)[0] not in per_lang[lang]:
+                    add(lang, variant, GROUP, ("lookalike",))
     for lang, words in (data.get("compounds") or {}).items():
         for surface, codes in words.items():
             if len(codes) != len(surface):
@@ -217,9 +254,21 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
     dyads = data.get("dyads") or {}
     for family in ("cooperation", "friction", "directed"):
         cues[f"dyads.{family}"] = CueSet(_compile_cues(dyads.get(family) or {}, boundaries, languages))
+    for family in ("cover", "parallel", "between"):
+        cues[f"dyads.{family}"] = CueSet(_compile_cues(dyads.get(family) or {}, boundaries, languages))
     for where in ("before", "after"):
         cues[f"negation.{where}"] = CueSet(
             _compile_cues((dyads.get("negation") or {}).get(where) or {}, boundaries, languages))
+    for name, by_lang in (stance.get("rebuttal") or {}).items():
+        cues[f"rebuttal.{name}"] = CueSet(_compile_cues(by_lang or {}, boundaries, languages))
+    for name, by_lang in (data.get("clauses") or {}).items():
+        cues[f"clauses.{name}"] = CueSet(_compile_cues(by_lang or {}, boundaries, languages))
+    venue = data.get("venue") or {}
+    for where in ("before", "after", "not_before"):
+        cues[f"venue.{where}"] = CueSet(_compile_cues(venue.get(where) or {}, boundaries, languages))
+    suffixes = [re.escape(str(w)) for w in data.get("org_suffixes") or []]
+    org_suffix = re.compile(r"[ ](?:" + "|".join(suffixes) + r")(?!\w)") if suffixes else None
+    targets = data.get("framing_targets") or {}
     quotes = data.get("quotes") or {}
     return Lexicon(
         version=str(data["version"]),
@@ -232,6 +281,9 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
         quotes_open=frozenset(quotes.get("open") or ['"', "“", "«"]),
         quotes_close=frozenset(quotes.get("close") or ['"', "”", "»"]),
         cues=cues,
+        fixed_targets={k: tuple(v) for k, v in (targets.get("fixed") or {}).items()},
+        default_targets={k: tuple(v) for k, v in (targets.get("default") or {}).items()},
+        org_suffix=org_suffix,
     )
 
 
