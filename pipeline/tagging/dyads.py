@@ -202,11 +202,22 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             run.insert(0, s)
         return code in {s.code for s in run} and cue.start - run[-1].end <= SUBJECT_CHARS
 
+    def clear_until(pos: int) -> bool:
+        """No cue of another family stands between the cue and ``pos`` ("supported sanctions against X")."""
+        return not any(cue.end <= c.start < pos and c.family != cue.family for c in hits.cues)
+
     for x, y in ((a, b), (b, a)):
-        if subject_ok(x) and object_ok(y):
+        if subject_ok(x) and object_ok(y) and clear_until(min(s.start for s in after if s.code == y)):
             return True
     if cue.family == "directed":
         return False
+    # a compound of the two ("North Korea-Russia ties", "Sino-Russian") next to the cue
+    for x in in_clause:
+        for y in in_clause:
+            if x.code == a and y.code == b or x.code == b and y.code == a:
+                if 0 <= y.start - x.end <= 1 and sentence[x.end:y.start] in ("", "-", "/") and (
+                        0 <= cue.start - y.end <= 25 or 0 <= x.start - cue.end <= 25):
+                    return True
     # both before the cue as one coordinated subject
     if a in codes_before and b in codes_before:
         run = [before[-1]]
@@ -243,6 +254,10 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
             else:
                 fric += cue.weight
     if not coop and not fric:
+        # Friction said of exactly two members with no third party in the sentence is theirs
+        # ("a leaked Russian memo labelling China an enemy"), even when syntax does not link them.
+        if {s.code for s in actors} == {a, b} and any(c.family != "cooperation" for c in hits.cues):
+            return FRICTION, CONFIDENT
         return NEUTRAL, 0.6 if hits.any else 0.9
     if fric > coop:
         return FRICTION, 0.9 if not coop else 0.4

@@ -212,11 +212,12 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
                 for alias in aliases:
                     for variant in _alias_variants(str(alias)):
                         add(lang, variant, ACTOR, (code,))
-    for lang, words in (data.get("lookalikes") or {}).items():
-        for word in words or []:
-            for variant in _variants(str(word)):
-                if _entry_key(variant)[0] not in per_lang[lang]:
-                    add(lang, variant, GROUP, ("lookalike",))
+    for kind, by_lang in (data.get("lookalikes") or {}).items():
+        for lang, words in (by_lang or {}).items():
+            for word in words or []:
+                for variant in _variants(str(word)):
+                    if _entry_key(variant)[0] not in per_lang[lang]:
+                        add(lang, variant, GROUP, (kind,))
     for lang, words in (data.get("compounds") or {}).items():
         for surface, codes in words.items():
             if len(codes) != len(surface):

@@ -95,10 +95,11 @@ def _accept(text: str, start: int, end: int, entry: Entry) -> int | None:
 
 def _is_venue(text: str, start: int, end: int, lexicon: Lexicon, langs: list[str]) -> bool:
     """A capital named as the place something happens ("the Games in Beijing"), not its government."""
+    if text[end:end + 2] == "'s":
+        return False
     before = text[max(start - 40, 0):start]
-    tail = before[-6:]
-    if not lexicon.cue("venue.before").search(tail, langs) or text[end:end + 2] == "'s":
-        return bool(lexicon.cue("venue.after").search(text[end:end + 4], langs))
+    if not lexicon.cue("venue.before").search(before, langs):
+        return bool(lexicon.cue("venue.after").search(text[end:end + 20], langs))
     return not lexicon.cue("venue.not_before").search(before, langs)
 
 
@@ -153,7 +154,7 @@ def tag_text(text: str, lang: str, lexicon: Lexicon) -> TagResult:
     result.actors = [Span(code, s, e, text[s:e], sentence_at(s)) for code, s, e in found_actors]
     groupings = [Grouping(s.start, s.end, (s.label,) if s.label in lexicon.members else (),
                           s.sentence_index) for s in result.actors]
-    groupings += [Grouping(s, e, (), sentence_at(s), lookalike=True) for _, s, e in found_groups]
+    groupings += [Grouping(s, e, (), sentence_at(s), lookalike=True, label=kind) for kind, s, e in found_groups]
     for fid, s, e in found_framings:
         if fid in lexicon.fixed_targets:
             groupings.append(Grouping(s, e, lexicon.fixed_targets[fid], sentence_at(s)))

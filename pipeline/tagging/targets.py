@@ -19,7 +19,7 @@ _PREMOD_STOP = re.compile(
     r"[,;:.!?()\[\]\"«»“”]|\s(?:and|or|than|as|to|by|with|from|of|is|are|was|were|be|been|being|has|have|had|"
     r"become|became|remain|remains|form|forms|formed|call|calls|called|into|like|unlike|against|—)\s", re.IGNORECASE)
 _LINKED_AFTER = re.compile(
-    r"\s*(?:of|between|among|amongst|within|with|including|comprising|linking|binding|uniting|formed by|"
+    r"[\"”’'»]?\s*(?:(?:partnership|friendship|relationship|alliance|ties|axis|bloc|front)\s+)?(?:of|between|among|amongst|within|with|including|comprising|linking|binding|uniting|formed by|"
     r"led by|of the|между|из|包括|由|میان|بین|entre|zwischen|aus|de|des|du|del|de los|de la)(?!\w)",
     re.IGNORECASE)
 _AFTER_STOP = re.compile(r"[,;:.!?()\[\]]|\s(?:that|which|who|is|are|was|were|has|have)\s", re.IGNORECASE)
@@ -35,6 +35,7 @@ class Grouping:
     members: tuple[str, ...]  # empty for a non-member actor or a look-alike grouping
     sentence_index: int
     lookalike: bool = False
+    label: str = ""  # for a look-alike: "group" (the EU, NATO) or "modifier" (transatlantic, Soviet)
 
 
 def clause_bounds(text: str, start: int, end: int, sentence: tuple[int, int], lexicon: Lexicon,
@@ -99,20 +100,41 @@ def resolve_target(
         return ()  # "the EU bloc", "a transatlantic axis", "Japan-South Korea natural alliance"
     if fixed:
         return fixed
-    window = [g for g in others if index - CONTEXT_SENTENCES <= g.sentence_index <= index]
+    # A modifier ("Western", "Soviet") only matters right at the phrase, which `adjacent` covered.
+    window = [g for g in others if index - CONTEXT_SENTENCES <= g.sentence_index <= index
+              and g.label != "modifier"]
     preceding = [g for g in window if g.end <= start]
-    if framing_id in lexicon.generic_framings and preceding and preceding[-1].lookalike:
+    if framing_id in lexicon.generic_framings and preceding and preceding[-1].lookalike \
+            and preceding[-1].label == "group":
         return ()  # "the bloc" after the EU was named refers back to it
+    # The grouping a framing characterises is named before it: its clause, its sentence, then the
+    # sentences before; a name after it (not linked by "of"/"between") is usually what it opposes.
     for lo, hi in (clause, sentence):
-        near = [g for g in window if lo <= g.start and g.end <= hi]
+        near = [g for g in preceding if lo <= g.start and g.end <= hi]
         if near:
-            if _nearest(near, start, end).members:
-                return _members(near)
-            return ()
+            return _members(_run(text, near)) if near[-1].members else ()
     for back in range(1, CONTEXT_SENTENCES + 1):
         near = [g for g in window if g.sentence_index == index - back]
-        if any(g.lookalike for g in near) and not _members(near):
+        if any(g.lookalike and g.label == "group" for g in near) and not _members(near):
             return ()
         if _members(near):
             return _members(near)
+    following = [g for g in window if g.start >= end and g.end <= sentence[1]]
+    if following and following[0].members:
+        return _members(_run(text, following, forward=True))
     return lexicon.default_targets.get(framing_id, ())
+
+
+_GLUE = re.compile(r"^(?:[\s,/&-]|and|or|as well as|и|和|与|及|、|와|과|و|et|und|y|'s|s)*$", re.IGNORECASE)
+
+
+def _run(text: str, groupings: list[Grouping], forward: bool = False) -> list[Grouping]:
+    """The coordinated phrase ("China, Russia and Iran") ending at the last grouping (starting at the first)."""
+    seq = groupings if forward else list(reversed(groupings))
+    run = [seq[0]]
+    for g in seq[1:]:
+        a, b = (run[-1], g) if forward else (g, run[-1])
+        if not _GLUE.match(text[a.end:b.start]):
+            break
+        run.append(g)
+    return run
