@@ -207,17 +207,17 @@ def _replace_batch(con: duckdb.DuckDBPyConnection, paths: BatchPaths, sources: l
         select comment_id, article_id, position, author, cast(published_at as timestamptz),
                text, language, language_confidence, batch_id, parent_id
         from read_parquet('{comments}')""")
-    for table, path, label in (("mentions", paths.mentions, "actor, is_member"),
-                               ("framings", paths.framings, "framing_id, stance")):
+    for table, path, label, extra in (("mentions", paths.mentions, "actor, is_member", ""),
+                                      ("framings", paths.framings, "framing_id, stance", ", target_members")):
         con.execute(f"""
-            insert into {table}
-            select doc_id, doc_kind, article_id, {label}, "start", "end", surface, sentence,
-                   taxonomy_version, batch_id
+            insert into {table} by name
+            select doc_id, doc_kind, article_id, {label}, "start" as start_offset, "end" as end_offset,
+                   surface, sentence, taxonomy_version, batch_id{extra}
             from read_parquet('{path}')""")
     if paths.dyads.exists():
         con.execute(f"""
-            insert into dyads
+            insert into dyads by name
             select doc_id, doc_kind, article_id, member_a, member_b, relation, sentence,
-                   sentence_start, taxonomy_version, batch_id
+                   sentence_start, taxonomy_version, batch_id, confidence
             from read_parquet('{paths.dyads}')""")
     con.execute("drop table batch_articles")

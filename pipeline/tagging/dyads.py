@@ -40,7 +40,8 @@ _CONTRAST = re.compile(
     re.IGNORECASE)
 # Between two names of one coordinated phrase: commas, "and", hyphens, slashes, and their kin.
 _LIST_GLUE = re.compile(
-    r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o)*$",
+    r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o|"
+    r"the|la|le|l'|les|die|der|das|el|los|las)*$",
     re.IGNORECASE)
 _POSSESSIVE_TAIL = re.compile(r"^(?:'s?|’s?|s|ские|ская|ский|ского|ских|ische[nr]?|iens?|iennes?)?$")
 
@@ -98,7 +99,11 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def _clauses(sentence: str, lexicon: Lexicon, langs: list[str]) -> list[tuple[int, int]]:
     out, start = [], 0
-    for m in lexicon.cue("clauses.break").finditer(sentence, langs):
+    breaks = lexicon.cue("clauses.break").finditer(sentence, langs)
+    dashes = [m for m in breaks if m.group().strip() in ("—", "-", "–")]
+    if len(dashes) == 2:  # "The axis — China, Russia, Iran — grows": an aside, not two clauses
+        breaks = [m for m in breaks if m not in dashes]
+    for m in breaks:
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(sentence)))
@@ -256,7 +261,7 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
     if not coop and not fric:
         # Friction said of exactly two members with no third party in the sentence is theirs
         # ("a leaked Russian memo labelling China an enemy"), even when syntax does not link them.
-        if {s.code for s in actors} == {a, b} and any(c.family != "cooperation" for c in hits.cues):
+        if {s.code for s in actors} == {a, b} and hits.cues and all(c.family != "cooperation" for c in hits.cues):
             return FRICTION, CONFIDENT
         return NEUTRAL, 0.6 if hits.any else 0.9
     if fric > coop:
