@@ -7,7 +7,7 @@ from pipeline.tagging.lexicon import Lexicon
 ASSERTED, DISTANCED, CONTESTED = "asserted", "distanced", "contested"
 STANCES = (ASSERTED, DISTANCED, CONTESTED)
 
-BEFORE_CHARS = 70  # how far back a cue may stand ("not, as many claim, a bloc")
+BEFORE_CHARS = 120  # how far back a cue may stand, within its clause ("not, as many claim, a bloc")
 AFTER_CHARS = 60
 
 

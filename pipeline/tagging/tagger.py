@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -10,8 +11,12 @@ from pipeline.tagging.dyads import MemberSpan, classify_pair, find_cues
 from pipeline.tagging.lexicon import (ACTOR, EXCLUDE, FRAMING, GROUP, LEFT, NONE, Entry, Lexicon,
                                       fold_typography)
 from pipeline.tagging.sentences import split_sentences
-from pipeline.tagging.stance import classify_stance
+from pipeline.tagging.stance import ASSERTED, classify_stance
 from pipeline.tagging.targets import Grouping, resolve_target
+
+
+# Between two framings of one list: quotes, commas and "and" in any of the languages.
+LISTED = re.compile(r"^(?:[\s\"'”’»«“‘,、]|和|及|与|и|and|et|und|y)*$")
 
 
 @dataclass(frozen=True)
@@ -172,6 +177,9 @@ def tag_text(text: str, lang: str, lexicon: Lexicon) -> TagResult:
         next_start = kept[i + 1][1] if i + 1 < len(kept) and kept[i + 1][3] == index else None
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         stance = classify_stance(plain, s, e, sent, lexicon, langs, prev_end, next_start, following)
+        if stance == ASSERTED and result.framings and prev_end is not None \
+                and LISTED.match(plain[prev_end:s]):
+            stance = result.framings[-1].stance  # «ось потрясений» и CRINK: one list, one stance
         result.framings.append(Framing(fid, s, e, text[s:e], index, stance, target))
 
     by_sentence: dict[int, list[Span]] = {}

@@ -112,7 +112,7 @@ def resolve_target(
     for lo, hi in (clause, sentence):
         near = [g for g in preceding if lo <= g.start and g.end <= hi]
         if near:
-            return _members(_run(text, near)) if near[-1].members else ()
+            return _members(near) if near[-1].members else ()
     for back in range(1, CONTEXT_SENTENCES + 1):
         near = [g for g in window if g.sentence_index == index - back]
         if any(g.lookalike and g.label == "group" for g in near) and not _members(near):
