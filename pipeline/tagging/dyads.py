@@ -43,6 +43,9 @@ _LIST_GLUE = re.compile(
     r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o|"
     r"the|la|le|l'|les|die|der|das|el|los|las)*$",
     re.IGNORECASE)
+# A preposition that makes the actor after a cue its partner ("trade with Europe").
+THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со|与|和|同|와|과|با|avec|mit|con)(?!\w)",
+                         re.IGNORECASE)
 _POSSESSIVE_TAIL = re.compile(r"^(?:'s?|’s?|s|ские|ская|ский|ского|ских|ische[nr]?|iens?|iennes?)?$")
 
 
@@ -231,7 +234,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                 break
             run.insert(0, s)
         codes = {s.code for s in run}
-        if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS:
+        # "China and Russia trade with Europe": the cue relates them to a third party, not to each other
+        to_third = bool(after) and not after[0].is_member and THIRD_PARTY.search(sentence, cue.end, after[0].start)
+        if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third:
             if not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
                 return True
     # both after it, inside "between A and B"
