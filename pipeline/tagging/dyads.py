@@ -27,7 +27,7 @@ CONFIDENT = 0.7  # rows at or above this count in the cohesion index
 NEGATION_BEFORE_CHARS = 30
 NEGATION_AFTER_CHARS = 10
 OBJECT_CHARS = 30  # how far after a directed cue its object may start ("accused Beijing of ...")
-SUBJECT_CHARS = 60  # how far before a cue a coordinated subject may end
+SUBJECT_CHARS = 50  # how far before a cue its subject may end
 
 # A sentence-opening concessive clause ("Despite tensions, …") states background, not the relation: their cues are
 # ignored up to the next comma. Cues after a contrast ("…, but …") say what the sentence stresses.
@@ -145,6 +145,9 @@ def find_cues(
             w = weight(m)
             if w:
                 hits.cues.append(Cue(m.start(), m.end(), family, w))
+            elif family == "directed" and not _in_spans(m.start(), name_spans) and _negated(sentence, m, lexicon, langs):
+                # "Beijing will not condemn Moscow": withholding censure is cover, so cooperation
+                hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))
     for s, e in cover:
         hits.cues.append(Cue(s, e, "cooperation", 1.0))
     for st, en, stance in framings:
@@ -195,6 +198,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             run.append(s)
         if code not in {s.code for s in run}:
             return False
+        if any(cue.end <= w0 and w1 <= run[0].start for w0, w1 in hits.between):
+            return False  # "limit cooperation between A and B": the cue relates A and B, not its subject
         if cue.family == "directed":
             return after[0].start - cue.end <= OBJECT_CHARS
         return True
