@@ -271,7 +271,9 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
     if not coop and not fric:
         # Friction said of exactly two members with no third party in the sentence is theirs
         # ("a leaked Russian memo labelling China an enemy"), even when syntax does not link them.
-        if {s.code for s in actors} == {a, b} and hits.cues and all(c.family != "cooperation" for c in hits.cues):
+        # Not when the two form one list: "adversaries such as Russia and China" are the US's.
+        if {s.code for s in actors} == {a, b} and hits.cues and all(c.family != "cooperation" for c in hits.cues) \
+                and not _glued(sentence, sorted(actors, key=lambda s: s.start)):
             return FRICTION, CONFIDENT
         return NEUTRAL, 0.6 if hits.any else 0.9
     if fric > coop:
