@@ -87,10 +87,8 @@ def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[st
     before = sentence[max(cue.start() - NEGATION_BEFORE_CHARS, 0):cue.start()]
     # Only the words right before the cue: "did not sign", "refused" is its own cue.
     tail = re.split(r"[,;:]", before)[-1]
-    m = None
-    for m in lexicon.cue("negation.before").finditer(tail, langs):
-        pass
-    if m is not None and len(tail) - m.end() <= 24:
+    found = lexicon.cue("negation.before").finditer(tail, langs)
+    if found and len(tail) - found[-1].end() <= 24:
         return True
     after = sentence[cue.end():cue.end() + NEGATION_AFTER_CHARS]
     return bool(lexicon.cue("negation.after").search(after, langs))
@@ -136,7 +134,7 @@ def find_cues(
             return 0.0
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
-    hits = CueHits(clauses=_clauses(sentence, lexicon, langs))
+    hits = CueHits()
     cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)]
     for family in ("cooperation", "friction", "directed"):
         for m in lexicon.cue(f"dyads.{family}").finditer(sentence, langs):
@@ -153,8 +151,10 @@ def find_cues(
     for st, en, stance in framings:
         if stance == "asserted":
             hits.cues.append(Cue(st, en, "cooperation", 1.0))
-    hits.parallel = [m.start() for m in lexicon.cue("dyads.parallel").finditer(sentence, langs)]
-    hits.between = [m.span() for m in lexicon.cue("dyads.between").finditer(sentence, langs)]
+    if hits.cues:
+        hits.clauses = _clauses(sentence, lexicon, langs)
+        hits.parallel = [m.start() for m in lexicon.cue("dyads.parallel").finditer(sentence, langs)]
+        hits.between = [m.span() for m in lexicon.cue("dyads.between").finditer(sentence, langs)]
     return hits
 
 

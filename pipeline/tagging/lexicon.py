@@ -62,8 +62,17 @@ class CuePattern:
     fallback: re.Pattern[str]
 
     def pick(self, text: str) -> tuple[re.Pattern[str], str]:
-        lowered = text.lower()
+        lowered = _lower(text)
         return (self.fast, lowered) if len(lowered) == len(text) else (self.fallback, text)
+
+
+_last_lowered: list[str] = ["", ""]  # (text, text.lower()): one sentence meets many cue families in a row
+
+
+def _lower(text: str) -> str:
+    if _last_lowered[0] is not text:
+        _last_lowered[0], _last_lowered[1] = text, text.lower()
+    return _last_lowered[1]
 
 
 @dataclass(frozen=True)
@@ -147,22 +156,65 @@ def _entry_key(surface: str) -> tuple[str, dict[str, bool]]:
     return surface, {}
 
 
-def _cue_alternatives(cues: list[str], boundary: str, lower: bool) -> tuple[list[str], list[str]]:
-    """(alternatives that start at a word boundary, alternatives that may start anywhere)."""
+_LITERAL = re.compile(r"[\w' -]+")
+
+
+def _cue_alternatives(cues: list[str], boundary: str, lower: bool) -> tuple[list[str], list[str], list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Alternatives of one cue group: (bounded regexes, free regexes, bounded literals, free literals).
+
+    Bounded ones start at a word boundary; literals (plain words, a trailing `*` allowed) are kept
+    apart so they can share one prefix tree.
+    """
     bounded, free = [], []
+    bounded_lit: list[tuple[str, bool]] = []
+    free_lit: list[tuple[str, bool]] = []
     for cue in cues:
         stem = cue.endswith("*")
-        body = cue[:-1] if stem else cue
-        body = (body.lower() if lower else body).replace(" ", r"\s+")
+        raw = cue[:-1] if stem else cue
+        raw = raw.lower() if lower else raw
+        if _LITERAL.fullmatch(raw):
+            if boundary != WORD:
+                free_lit.append((raw, True))
+            elif re.match(r"\w", raw):
+                bounded_lit.append((raw, stem or not re.search(r"\w$", raw)))
+            else:
+                free.append("(?:" + _literal_regex(raw) + ")" + ("" if stem else r"(?!\w)"))
+            continue
+        body = raw.replace(" ", r"\s+")
         if boundary != WORD:
             free.append(f"(?:{body})")
             continue
         right = "" if stem or not re.search(r"\w$", body) else r"(?!\w)"
-        if re.match(r"\w", cue) or cue.startswith("\\w"):
+        if re.match(r"\w|\\w|\(\?:\w", cue):  # starts with a word: shares the one boundary check
             bounded.append(f"(?:{body}){right}")
         else:
             free.append(f"(?:{body}){right}")
-    return bounded, free
+    return bounded, free, bounded_lit, free_lit
+
+
+def _literal_regex(text: str) -> str:
+    return "".join(r"\s+" if ch == " " else re.escape(ch) for ch in text)
+
+
+def _trie_regex(words: list[tuple[str, bool]]) -> str:
+    """One regex for many literal cues, factored by common prefixes (much faster to match than a
+    flat alternation). Each word is (text, open_end): open_end lets letters follow it."""
+    root: dict[str, Any] = {}
+    for text, open_end in words:
+        node = root
+        for ch in text:
+            node = node.setdefault(ch, {})
+        node[""] = node.get("", False) or open_end  # "" marks an end; True: letters may follow
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            alts.append((r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]))
+        if "" in node:
+            alts.append("" if node[""] else r"(?!\w)")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
 
 
 def _cue_pattern(groups: list[tuple[list[str], str]]) -> CuePattern | None:
@@ -171,10 +223,18 @@ def _cue_pattern(groups: list[tuple[list[str], str]]) -> CuePattern | None:
     for lower in (True, False):
         bounded: list[str] = []
         free: list[str] = []
+        bounded_lit: list[tuple[str, bool]] = []
+        free_lit: list[tuple[str, bool]] = []
         for cues, boundary in groups:
-            b, f = _cue_alternatives(cues, boundary, lower)
+            b, f, bl, fl = _cue_alternatives(cues, boundary, lower)
             bounded += b
             free += f
+            bounded_lit += bl
+            free_lit += fl
+        if bounded_lit:
+            bounded.insert(0, _trie_regex(bounded_lit))
+        if free_lit:
+            free.insert(0, _trie_regex(free_lit))
         parts = ([r"(?<!\w)(?:" + "|".join(bounded) + ")"] if bounded else []) + free
         if not parts:
             return None
