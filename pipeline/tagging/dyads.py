@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pipeline.tagging.lexicon import Lexicon
 
@@ -71,16 +72,32 @@ class Cue:
 
 @dataclass
 class CueHits:
-    """The relation cues of one sentence, weighed once and shared by all its member pairs."""
+    """The relation cues of one sentence, weighed once and shared by all its member pairs.
 
+    Clause spans and the "between"/parallel markers are looked up only when a pair needs them.
+    """
+
+    sentence: str
+    lexicon: Lexicon
+    langs: list[str]
     cues: list[Cue] = field(default_factory=list)
-    clauses: list[tuple[int, int]] = field(default_factory=list)
-    parallel: list[int] = field(default_factory=list)  # positions of "both", "each", ...
-    between: list[tuple[int, int]] = field(default_factory=list)  # "between" word spans
 
     @property
     def any(self) -> bool:
         return bool(self.cues)
+
+    @cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        return _clauses(self.sentence, self.lexicon, self.langs)
+
+    @cached_property
+    def parallel(self) -> list[int]:
+        """Positions of "each", "separately", ...: markers of parallel, not joint, action."""
+        return [m.start() for m in self.lexicon.cue("dyads.parallel").finditer(self.sentence, self.langs)]
+
+    @cached_property
+    def between(self) -> list[tuple[int, int]]:
+        return [m.span() for m in self.lexicon.cue("dyads.between").finditer(self.sentence, self.langs)]
 
 
 def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[str]) -> bool:
@@ -134,7 +151,7 @@ def find_cues(
             return 0.0
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
-    hits = CueHits()
+    hits = CueHits(sentence, lexicon, langs)
     cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)]
     for family in ("cooperation", "friction", "directed"):
         for m in lexicon.cue(f"dyads.{family}").finditer(sentence, langs):
@@ -151,10 +168,6 @@ def find_cues(
     for st, en, stance in framings:
         if stance == "asserted":
             hits.cues.append(Cue(st, en, "cooperation", 1.0))
-    if hits.cues:
-        hits.clauses = _clauses(sentence, lexicon, langs)
-        hits.parallel = [m.start() for m in lexicon.cue("dyads.parallel").finditer(sentence, langs)]
-        hits.between = [m.span() for m in lexicon.cue("dyads.between").finditer(sentence, langs)]
     return hits
 
 

@@ -125,7 +125,7 @@ def scan(text: str, lexicon: Lexicon, lang: str, langs: list[str] | None = None)
         if end is None or entry.kind == EXCLUDE:
             continue
         if entry.kind == ACTOR:
-            if suffix is not None and suffix.match(text, end):
+            if suffix is not None and text[end + 1:end + 2].isupper() and suffix.match(text, end):
                 continue
             if entry.capital and _is_venue(text, start, end, lexicon, langs):
                 continue
