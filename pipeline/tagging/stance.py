@@ -61,6 +61,8 @@ def classify_stance(
     s_start, s_end = sentence
     left = max(s_start, start - BEFORE_CHARS, prev_end or 0)
     right = min(s_end, end + AFTER_CHARS, next_start if next_start is not None else s_end)
+    if lexicon.cue("distanced.introduced").search(text[max(s_start, start - 30):start], langs):
+        return DISTANCED  # "even have an acronym: CRINK"
     before = _clip_before(text[left:start], lexicon, langs)
     after = _clip_after(text[end:right], lexicon, langs)
     if lexicon.cue("contested.before").search(before, langs) or \
@@ -69,4 +71,15 @@ def classify_stance(
     if _quoted(text, start, end, lexicon) or lexicon.cue("distanced.before").search(before, langs) \
             or lexicon.cue("distanced.after").search(after, langs):
         return CONTESTED if _rebutted(text, end, sentence, lexicon, langs, following) else DISTANCED
+    if _friction_within(before, after, lexicon, langs):
+        return CONTESTED  # "interests clash between Russia and the other members of CRINK"
     return ASSERTED
+
+
+def _friction_within(before: str, after: str, lexicon: Lexicon, langs: list[str]) -> bool:
+    """Friction said of the grouping's own members, in the framing's clause: after the phrase
+    ("the bloc is riven by rivalry"), or before it and reaching into it ("clash among … the bloc")."""
+    if lexicon.cue("dyads.friction").search(after, langs):
+        return True
+    found = lexicon.cue("dyads.friction").finditer(before, langs)
+    return bool(found) and bool(lexicon.cue("dyads.between").search(before[found[0].end():], langs))

@@ -23,6 +23,8 @@ _LINKED_AFTER = re.compile(
     r"led by|of the|между|из|包括|由|میان|بین|entre|zwischen|aus|de|des|du|del|de los|de la)(?!\w)",
     re.IGNORECASE)
 _AFTER_STOP = re.compile(r"[,;:.!?()\[\]]|\s(?:that|which|who|is|are|was|were|has|have)\s", re.IGNORECASE)
+_OPPOSING = re.compile(r"(?<!\w)(?:against|versus|vs\.?|oppos\w*|counter\w*|challeng\w*|confront\w*|rival\w*|"
+                       r"против|反对|对抗|علیه|대항|contre|gegen|contra)(?!\w)", re.IGNORECASE)
 _OPPOSED = re.compile(r"(?:anti|non|post|counter)-$", re.IGNORECASE)
 
 
@@ -113,6 +115,11 @@ def resolve_target(
         near = [g for g in preceding if lo <= g.start and g.end <= hi]
         if near:
             return _members(near) if near[-1].members else ()
+    # Then what follows in its clause, unless it is what the grouping opposes ("a bloc against the US").
+    following = [g for g in window if g.start >= end and g.end <= clause[1]
+                 and not _OPPOSING.search(text, end, g.start)]
+    if following:
+        return _members(_run(text, following, forward=True)) if following[0].members else ()
     for back in range(1, CONTEXT_SENTENCES + 1):
         near = [g for g in window if g.sentence_index == index - back]
         if any(g.lookalike and g.label == "group" for g in near) and not _members(near):
