@@ -29,6 +29,7 @@ NEGATION_BEFORE_CHARS = 30
 NEGATION_AFTER_CHARS = 10
 OBJECT_CHARS = 30  # how far after a directed cue its object may start ("accused Beijing of ...")
 SUBJECT_CHARS = 50  # how far before a cue its subject may end
+JOINT_CHARS = 20  # a joint act on a third party: the verb follows its coordinated subject closely
 
 # A sentence-opening concessive clause ("Despite tensions, …") states background, not the relation: their cues are
 # ignored up to the next comma. Cues after a contrast ("…, but …") say what the sentence stresses.
@@ -44,6 +45,9 @@ _LIST_GLUE = re.compile(
     r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o|"
     r"the|la|le|l'|les|die|der|das|el|los|las)*$",
     re.IGNORECASE)
+# A preposition that makes what follows a cue its topic, not a partner ("cooperation on Ukraine").
+_TOPIC = re.compile(r"(?<!\w)(?:on|over|about|regarding|concerning|по поводу|关于|에 대해|درباره|sur|über|sobre)(?!\w)",
+                    re.IGNORECASE)
 # A preposition that makes the actor after a cue its partner ("trade with Europe").
 THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со|与|和|同|와|과|با|avec|mit|con)(?!\w)",
                          re.IGNORECASE)
@@ -191,8 +195,31 @@ def _glued(sentence: str, spans: list[MemberSpan]) -> bool:
     return True
 
 
-def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> bool:
-    """Does this cue relate members ``a`` and ``b`` to each other (see the module docstring)?"""
+def _run(sentence: str, spans: list[MemberSpan], backwards: bool) -> list[MemberSpan]:
+    """The coordinated phrase of actor names starting at the cue's side of ``spans``.
+
+    A comma alone does not make two names a list ("its reliance on Russia, Pyongyang could …"):
+    such a pair is cut back to the name nearest the cue; three or more are a list.
+    """
+    seq = list(reversed(spans)) if backwards else spans
+    run = [seq[0]]
+    for s in seq[1:]:
+        pair = [s, run[-1]] if backwards else [run[-1], s]
+        if not _glued(sentence, pair):
+            break
+        run.append(s)
+    if backwards:
+        run.reverse()
+    gaps = [sentence[x.end:y.start] for x, y in zip(run, run[1:])]
+    if len(run) == 2 and all(g.strip() == "," for g in gaps):
+        return [run[-1]] if backwards else [run[0]]
+    return run
+
+
+def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> str | None:
+    """How this cue relates members ``a`` and ``b`` (see the module docstring): "pair" when one acts
+    on the other or they act together, "joint" when they are one subject acting on something
+    else, None when it does not link them."""
     c0, c1 = _clause_of(cue.start, hits.clauses)
     in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
     before = [s for s in in_clause if s.end <= cue.start]
@@ -204,28 +231,21 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         """The first actors after the cue form a list that includes ``code``, starting near it."""
         if not after:
             return False
-        run = [after[0]]
-        for s in after[1:]:
-            if not _glued(sentence, [run[-1], s]):
-                break
-            run.append(s)
+        run = _run(sentence, after, backwards=False)
         if code not in {s.code for s in run}:
             return False
         if any(cue.end <= w0 and w1 <= run[0].start for w0, w1 in hits.between):
             return False  # "limit cooperation between A and B": the cue relates A and B, not its subject
         if cue.family == "directed":
             return after[0].start - cue.end <= OBJECT_CHARS
-        return True
+        # "cooperation on Ukraine and North Korea": a topic, not a partner
+        return not (cue.family == "cooperation" and _TOPIC.search(sentence, cue.end, run[0].start))
 
     def subject_ok(code: str) -> bool:
         """The nearest actors before the cue (one coordinated phrase) include ``code``."""
         if not before:
             return False
-        run = [before[-1]]
-        for s in reversed(before[:-1]):
-            if not _glued(sentence, [s, run[0]]):
-                break
-            run.insert(0, s)
+        run = _run(sentence, before, backwards=True)
         return code in {s.code for s in run} and cue.start - run[-1].end <= SUBJECT_CHARS
 
     def clear_until(pos: int) -> bool:
@@ -234,36 +254,39 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
 
     for x, y in ((a, b), (b, a)):
         if subject_ok(x) and object_ok(y) and clear_until(min(s.start for s in after if s.code == y)):
-            return True
+            return "pair"
     if cue.family == "directed":
-        return False
+        # "Moscow and Beijing objected to the plan": joint action on a common target
+        if a in codes_before and b in codes_before:
+            run = _run(sentence, before, backwards=True)
+            if {a, b} <= {s.code for s in run} and cue.start - run[-1].end <= JOINT_CHARS \
+                    and not (after and after[0].code in (a, b)) \
+                    and not any(run[-1].end <= p < cue.end for p in hits.parallel):
+                return "joint"
+        return None
     # a compound of the two ("North Korea-Russia ties", "Sino-Russian") next to the cue
     for x in in_clause:
         for y in in_clause:
             if x.code == a and y.code == b or x.code == b and y.code == a:
                 if 0 <= y.start - x.end <= 1 and sentence[x.end:y.start] in ("", "-", "/") and (
                         0 <= cue.start - y.end <= 25 or 0 <= x.start - cue.end <= 25):
-                    return True
+                    return "pair"
     # both before the cue as one coordinated subject
     if a in codes_before and b in codes_before:
-        run = [before[-1]]
-        for s in reversed(before[:-1]):
-            if not _glued(sentence, [s, run[0]]):
-                break
-            run.insert(0, s)
+        run = _run(sentence, before, backwards=True)
         codes = {s.code for s in run}
         # "China and Russia trade with Europe": the cue relates them to a third party, not to each other
         to_third = bool(after) and not after[0].is_member and THIRD_PARTY.search(sentence, cue.end, after[0].start)
         if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third:
-            if not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
-                return True
+            if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
+                return "pair"  # "Russia and China also differ" is still their friction
     # both after it, inside "between A and B"
     if a in codes_after and b in codes_after:
         for w0, w1 in hits.between:
             if w0 >= cue.start - 40 and w1 <= min(s.start for s in after if s.code in (a, b)) \
                     and c0 <= w0 and w1 <= c1:
-                return True
-    return False
+                return "pair"
+    return None
 
 
 def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits: CueHits,
@@ -276,8 +299,9 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
     """
     coop = fric = 0.0
     for cue in hits.cues:
-        if _links(sentence, cue, a, b, actors, hits):
-            if cue.family == "cooperation":
+        link = _links(sentence, cue, a, b, actors, hits)
+        if link:
+            if cue.family == "cooperation" or link == "joint":
                 coop += cue.weight
             else:
                 fric += cue.weight
