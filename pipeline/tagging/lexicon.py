@@ -184,7 +184,8 @@ def _cue_alternatives(cues: list[str], boundary: str, lower: bool) -> tuple[list
         if boundary != WORD:
             free.append(f"(?:{body})")
             continue
-        right = "" if stem or not re.search(r"\w$", body) else r"(?!\w)"
+        # a right boundary after a final letter, not after an escape such as \s
+        right = "" if stem or not re.search(r"(?<!\\)\w$", body) else r"(?!\w)"
         if re.match(r"\w|\\w|\(\?:\w", cue):  # starts with a word: shares the one boundary check
             bounded.append(f"(?:{body}){right}")
         else:
