@@ -12,7 +12,7 @@ from pipeline.cli.evaluate import eval_app
 from pipeline.config import DEFAULT_TAXONOMY
 from pipeline.evaluation.corpus import CorpusError
 from pipeline.evaluation.real import RealReport, check_corpus, evaluate_real, read_labels
-from pipeline.evaluation.tags import GoldError, TagReport, evaluate_tags, read_gold
+from pipeline.evaluation.tags import Counts, GoldError, TagReport, evaluate_tags, read_gold
 from pipeline.tagging.lexicon import TaxonomyError, load_lexicon
 
 REAL_LABELS = Path(__file__).resolve().parents[2] / "tests" / "gold" / "real"
@@ -47,6 +47,15 @@ def print_real_report(report: RealReport, title: str) -> None:
                     ("dyads (pairs)", report.dyads), ("friction", report.friction)):
         table.add_row(name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.tp), str(c.fp), str(c.fn))
     out.print(table)
+    langs = Table(title=f"{title}: per language")
+    for col in ("language", "sentences", "members P", "members R", "members F1", "pairs", "relation acc."):
+        langs.add_column(col)
+    for lang, n in report.languages.most_common():
+        m = report.members_by_language.get(lang) or Counts()
+        r = report.relations_by_language.get(lang) or {}
+        acc = f"{r['correct'] / r['total']:.3f}" if r.get("total") else "-"
+        langs.add_row(lang, str(n), f"{m.precision:.3f}", f"{m.recall:.3f}", f"{m.f1:.3f}", str(r.get("total", 0)), acc)
+    out.print(langs)
     out.print(f"sentences         {report.sentences} ("
               + ", ".join(f"{lang} {n}" for lang, n in report.languages.most_common()) + ")")
     out.print(f"stance accuracy   {report.stance_accuracy:.3f} ({report.stance_correct}/{report.stance_total})")

@@ -43,6 +43,8 @@ class RealReport:
     relation_correct: int = 0
     relation_total: int = 0
     languages: Counter[str] = field(default_factory=Counter)
+    members_by_language: dict[str, Counts] = field(default_factory=dict)
+    relations_by_language: dict[str, Counter[str]] = field(default_factory=dict)  # lang -> correct/total
     stale: list[str] = field(default_factory=list)  # lines whose document text changed
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -152,6 +154,7 @@ def evaluate_real(items: list[dict[str, Any]], corpus_dir: Path, lexicon: Lexico
                   if a.label in lexicon.members and start <= a.start < end]
         matched = _match(gold_m, pred_m)
         _count(report.members, len(gold_m), len(pred_m), len(matched))
+        _count(report.members_by_language.setdefault(lang, Counts()), len(gold_m), len(pred_m), len(matched))
         if len(matched) != len(gold_m) or len(matched) != len(pred_m):
             hit_g, hit_p = {g for g, _ in matched}, {p for _, p in matched}
             problems += [f"member missed {gold_m[i][0]} {text[gold_m[i][1]:gold_m[i][2]]!r}"
@@ -197,6 +200,9 @@ def evaluate_real(items: list[dict[str, Any]], corpus_dir: Path, lexicon: Lexico
             if g and p:
                 report.relation_total += 1
                 report.relation_correct += g == p
+                by_lang = report.relations_by_language.setdefault(lang, Counter())
+                by_lang["total"] += 1
+                by_lang["correct"] += g == p
             if g != p:
                 problems.append(f"relation {pair} gold={g} got={p}")
         if problems:
