@@ -12,14 +12,13 @@ the labelled span are compared with the labels. Matching rules:
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pipeline.evaluation.corpus import CorpusError, read_document, span_digest
-from pipeline.evaluation.tags import SPLITS, Counts, GoldError
+from pipeline.evaluation.tags import Counts, read_labelled_lines
 from pipeline.tagging.lexicon import Lexicon
 from pipeline.tagging.tagger import TagResult, tag_text
 
@@ -74,23 +73,12 @@ class RealReport:
 
 def read_labels(label_dir: Path, split: str = "all") -> list[dict[str, Any]]:
     """The labelled sentences of ``label_dir/*.jsonl`` in one split, checked for shape."""
-    if split not in SPLITS:
-        raise GoldError(f"split must be one of {SPLITS}, not {split!r}")
+    required = {"doc", "start", "end", "sha", "split", "lang", "members", "framings", "dyads"}
     items = []
     for path in sorted(Path(label_dir).glob("*.jsonl")):
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldError(f"{path}:{n}: not JSON: {exc}") from None
-            missing = {"doc", "start", "end", "sha", "split", "lang", "members", "framings", "dyads"} - set(item)
-            if missing:
-                raise GoldError(f"{path}:{n}: missing {sorted(missing)}")
-            if split == "all" or item["split"] == split:
-                item["_where"] = f"{path.name}:{n}"
-                items.append(item)
+        for n, item in read_labelled_lines(path, required, split):
+            item["_where"] = f"{path.name}:{n}"
+            items.append(item)
     return items
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 
 from pipeline.tagging.lexicon import Lexicon
 
@@ -184,7 +185,7 @@ def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
 
 def _glued(sentence: str, spans: list[MemberSpan]) -> bool:
     """Are these actor names (in text order) one coordinated phrase: "China, Russia and Iran"?"""
-    for x, y in zip(spans, spans[1:]):
+    for x, y in pairwise(spans):
         gap = sentence[x.end:y.start]
         if y.start < x.end or _LIST_GLUE.match(gap):
             continue
@@ -210,7 +211,7 @@ def _run(sentence: str, spans: list[MemberSpan], backwards: bool) -> list[Member
         run.append(s)
     if backwards:
         run.reverse()
-    gaps = [sentence[x.end:y.start] for x, y in zip(run, run[1:])]
+    gaps = [sentence[x.end:y.start] for x, y in pairwise(run)]
     if len(run) == 2 and all(g.strip() == "," for g in gaps):
         return [run[-1]] if backwards else [run[0]]
     return run

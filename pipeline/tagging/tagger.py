@@ -8,12 +8,20 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from pipeline.tagging.dyads import MemberSpan, classify_pair, find_cues
-from pipeline.tagging.lexicon import (ACTOR, EXCLUDE, FRAMING, GROUP, LEFT, NONE, Entry, Lexicon,
-                                      fold_typography)
+from pipeline.tagging.lexicon import (
+    ACTOR,
+    EXCLUDE,
+    FRAMING,
+    GROUP,
+    LEFT,
+    NONE,
+    Entry,
+    Lexicon,
+    fold_typography,
+)
 from pipeline.tagging.sentences import split_sentences
 from pipeline.tagging.stance import ASSERTED, classify_stance
 from pipeline.tagging.targets import Grouping, resolve_target
-
 
 # Between two framings of one list: quotes, commas and "and" in any of the languages.
 LISTED = re.compile(r"^(?:[\s\"'”’»«“‘,、]|和|及|与|и|and|et|und|y)*$")
