@@ -23,6 +23,9 @@ _LINKED_AFTER = re.compile(
     r"led by|of the|между|из|包括|由|میان|بین|entre|zwischen|aus|de|des|du|del|de los|de la)(?!\w)",
     re.IGNORECASE)
 _AFTER_STOP = re.compile(r"[,;:.!?()\[\]]|\s(?:that|which|who|is|are|was|were|has|have)\s", re.IGNORECASE)
+_PREDICATE = re.compile(
+    r"(?<!\w)(?:is|are|was|were|be|been|being|become|becomes|became|remain|remains|remained|form|forms|formed|"
+    r"like|as natural|являются|是|هستند|sont|sind|son)(?!\w)|^\s*,\s*(?:the\s+|a\s+)?$", re.IGNORECASE)
 _OPPOSING = re.compile(r"(?<!\w)(?:against|versus|vs\.?|oppos\w*|counter\w*|challeng\w*|confront\w*|rival\w*|"
                        r"против|反对|对抗|علیه|대항|contre|gegen|contra)(?!\w)", re.IGNORECASE)
 _OPPOSED = re.compile(r"(?:anti|non|post|counter)-$", re.IGNORECASE)
@@ -113,8 +116,12 @@ def resolve_target(
     # sentences before; a name after it (not linked by "of"/"between") is usually what it opposes.
     for lo, hi in (clause, sentence):
         near = [g for g in preceding if lo <= g.start and g.end <= hi]
-        if near:
-            return _members(near) if near[-1].members else ()
+        if _members(near):
+            return _members(near)
+        # Non-members before it decide only when the phrase is said of them ("Japan and South
+        # Korea are natural allies"); a speaker ("analysts in Seoul warned of a bloc") does not.
+        if near and (near[-1].lookalike or _PREDICATE.search(text[near[-1].end:start])):
+            return ()
     # Then what follows in its clause, unless it is what the grouping opposes ("a bloc against the US").
     following = [g for g in window if g.start >= end and g.end <= clause[1]
                  and not _OPPOSING.search(text, end, g.start)]
