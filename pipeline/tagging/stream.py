@@ -17,6 +17,10 @@ from pipeline.tagging.tagger import tag_text
 class RecordError(ValueError):
     """An input line is not a record the tagger can take; the message says why."""
 
+    def __init__(self, message: str, record_id: Any = None) -> None:
+        super().__init__(message)
+        self.record_id = record_id  # echoed on the error line when it is a clean string
+
 
 def _has_lone_surrogate(text: str) -> bool:
     try:
@@ -40,16 +44,17 @@ def parse_record(line: str) -> dict[str, Any]:
         raise RecordError(f"not JSON: {exc.msg} at column {exc.colno}") from None
     if not isinstance(record, dict):
         raise RecordError("expected a JSON object")
+    record_id = record.get("id")
     text = record.get("text")
     if not isinstance(text, str):
-        raise RecordError("'text' must be a string")
+        raise RecordError("'text' must be a string", record_id)
     for key in ("id", "lang"):
         value = record.get(key)
         if value is not None and not isinstance(value, str):
-            raise RecordError(f"'{key}' must be a string")
+            raise RecordError(f"'{key}' must be a string", record_id)
     for key in ("id", "lang", "text"):
         if isinstance(record.get(key), str) and _has_lone_surrogate(record[key]):
-            raise RecordError(f"'{key}' holds a lone surrogate (not valid Unicode)")
+            raise RecordError(f"'{key}' holds a lone surrogate (not valid Unicode)", record_id)
     return record
 
 
@@ -91,4 +96,5 @@ def tag_lines(lines: Iterable[str], lexicon: Lexicon) -> Iterator[str]:
             record_id = record.get("id")
             yield json.dumps(tag_record(record, lexicon), ensure_ascii=False, allow_nan=False)
         except (ValueError, TypeError, RecursionError) as exc:  # RecordError is a ValueError
+            record_id = getattr(exc, "record_id", record_id)
             yield _error_line(n, record_id, str(exc) or type(exc).__name__)

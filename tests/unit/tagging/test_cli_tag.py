@@ -95,7 +95,8 @@ def test_bad_lines_each_get_one_error_line_and_the_stream_goes_on():
             assert "error" not in row and row["members"] == ["CN", "RU"], n
         else:
             assert row["error"].startswith(f"line {n}:") and KEYS <= set(row), (n, row)
-    assert "surrogate" in rows[0]["error"] and "nested" in rows[2]["error"]
+    assert "surrogate" in rows[0]["error"] and rows[0]["id"] == "s" and "nested" in rows[2]["error"]
+    assert rows[4]["id"] is None and rows[6]["id"] == "l"  # an id is echoed only when it is a clean string
     assert "'id'" in rows[4]["error"] and "'lang'" in rows[6]["error"] and "blank" in rows[8]["error"]
 
 
