@@ -73,13 +73,14 @@ def generate_batch(paths: BatchPaths, first: int, count: int, n_articles: int, m
                    as framing_id,
                ['asserted', 'distanced', 'contested'][1 + (hash(article_id || 's') % 1000)::bigint % 3] as stance,
                5::bigint as "start", 19::bigint as "end", 'natural allies' as surface,
-               'They are natural allies, some say.' as sentence, 'bench-1' as taxonomy_version, batch_id
+               'They are natural allies, some say.' as sentence, 'bench-1' as taxonomy_version, batch_id,
+               ['CN', 'RU'] as target_members
         from a where (hash(article_id) % 2)::bigint = 0) to '{paths.framings}' (format parquet)""")
     con.execute(f"""copy (select article_id as doc_id, 'article' as doc_kind, article_id,
                p[1] as member_a, p[2] as member_b,
                ['cooperation', 'friction', 'neutral'][1 + (hash(article_id || 'r') % 1000)::bigint % 3] as relation,
                'Moscow and Beijing deepen ties.' as sentence, 0::bigint as sentence_start,
-               'bench-1' as taxonomy_version, batch_id
+               'bench-1' as taxonomy_version, batch_id, 0.9 as confidence
         from a, (select unnest([['CN', 'RU'], ['IR', 'RU'], ['KP', 'RU']]) as p)
         where (hash(article_id || p[1]) % 1000)::bigint % 2 = 0) to '{paths.dyads}' (format parquet)""")
     con.close()

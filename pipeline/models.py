@@ -135,6 +135,7 @@ class FramingMention:
     sentence: str
     taxonomy_version: str
     batch_id: str = ""
+    target_members: list[str] = field(default_factory=list)  # members of the grouping it describes
 
 
 @dataclass
@@ -151,6 +152,7 @@ class DyadMention:
     sentence_start: int
     taxonomy_version: str
     batch_id: str = ""
+    confidence: float = 1.0  # how sure the relation is; the cohesion index counts only confident rows
 
 
 @dataclass

@@ -10,8 +10,12 @@ from rich.table import Table
 from pipeline.cli.app import out, text
 from pipeline.cli.evaluate import eval_app
 from pipeline.config import DEFAULT_TAXONOMY
-from pipeline.evaluation.tags import TagReport, evaluate_tags, read_gold
+from pipeline.cli.errors import InputError
+from pipeline.evaluation.real import RealReport, check_corpus, evaluate_real, read_labels
+from pipeline.evaluation.tags import Counts, GoldError, TagReport, evaluate_tags, read_gold
 from pipeline.tagging.lexicon import load_lexicon
+
+REAL_LABELS = Path(__file__).resolve().parents[2] / "tests" / "gold" / "real"
 
 
 def print_report(report: TagReport, title: str) -> None:
@@ -33,23 +37,70 @@ def print_report(report: TagReport, title: str) -> None:
     out.print(f"relation accuracy {report.relation_accuracy:.3f} ({report.relation_correct}/{report.relation_total})")
 
 
+def print_real_report(report: RealReport, title: str) -> None:
+    """Headline figures of the real-text evaluation, per framing and per language."""
+    table = Table(title=title)
+    for col in ("measure", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(col)
+    for name, c in (("members", report.members), ("framings", report.framings),
+                    *((f"  {fid}", c) for fid, c in sorted(report.framings_by_id.items())),
+                    ("dyads (pairs)", report.dyads), ("friction", report.friction)):
+        table.add_row(name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.tp), str(c.fp), str(c.fn))
+    out.print(table)
+    langs = Table(title=f"{title}: per language")
+    for col in ("language", "sentences", "members P", "members R", "members F1", "pairs", "relation acc."):
+        langs.add_column(col)
+    for lang, n in report.languages.most_common():
+        m = report.members_by_language.get(lang) or Counts()
+        r = report.relations_by_language.get(lang) or {}
+        acc = f"{r['correct'] / r['total']:.3f}" if r.get("total") else "-"
+        langs.add_row(lang, str(n), f"{m.precision:.3f}", f"{m.recall:.3f}", f"{m.f1:.3f}", str(r.get("total", 0)), acc)
+    out.print(langs)
+    out.print(f"sentences         {report.sentences} ("
+              + ", ".join(f"{lang} {n}" for lang, n in report.languages.most_common()) + ")")
+    out.print(f"stance accuracy   {report.stance_accuracy:.3f} ({report.stance_correct}/{report.stance_total})")
+    out.print(f"target accuracy   {report.target_accuracy:.3f} ({report.target_correct}/{report.target_total})")
+    out.print(f"relation accuracy {report.relation_accuracy:.3f} ({report.relation_correct}/{report.relation_total})")
+    for line in report.stale:
+        out.print(text(f"stale label (document text changed): {line}", style="yellow"))
+
+
 @eval_app.command("tags")
 def eval_tags(
-    gold: Path = typer.Option(..., "--gold", exists=True, dir_okay=False, help="Gold JSON Lines file."),
+    gold: Path = typer.Option(None, "--gold", exists=True, dir_okay=False,
+                              help="Gold JSON Lines file with the sentence text in it (the project's own set)."),
+    real: Path = typer.Option(None, "--real", help="The shared corpus folder: score on the real-text labels."),
+    labels: Path = typer.Option(REAL_LABELS, "--labels", file_okay=False,
+                                help="Folder of real-text label files (*.jsonl) read with --real."),
     split: str = typer.Option("all", "--split", help="dev, test or all."),
     taxonomy: Path = typer.Option(DEFAULT_TAXONOMY, "--taxonomy", help="Taxonomy YAML file."),
     errors: bool = typer.Option(False, "--errors", help="Also list every item the tagger got wrong."),
 ) -> None:
-    """Print precision, recall and F1 per member and framing, stance accuracy, dyad F1, relation accuracy.
+    """Score the tagger: members and framings P/R/F1, stance, target and relation accuracy, friction.
 
+    With --real, each labelled sentence is read from the shared corpus by document id and offsets and
+    tagged inside its whole document; with --gold, the sentences of a self-contained gold file.
+
+    Example: crinkwatch eval tags --real ../shared/corpus --split dev
     Example: crinkwatch eval tags --gold tests/gold/tags.jsonl --split test
     """
-    items = read_gold(gold, split)
+    if (gold is None) == (real is None):
+        raise InputError("give exactly one of --gold FILE or --real CORPUS_DIR")
     lexicon = load_lexicon(taxonomy)
-    report = evaluate_tags(items, lexicon)
-    print_report(report, f"{gold.name} [{split}] taxonomy {lexicon.version}")
+    if real is not None:
+        check_corpus(real)
+        items = read_labels(labels, split)
+        if not items:
+            raise GoldError(f"no labelled sentences of split {split!r} under {labels}")
+        real_report = evaluate_real(items, real, lexicon)
+        print_real_report(real_report, f"real text [{split}] taxonomy {lexicon.version}")
+        found, where = real_report.errors, "where"
+    else:
+        report = evaluate_tags(read_gold(gold, split), lexicon)
+        print_report(report, f"{gold.name} [{split}] taxonomy {lexicon.version}")
+        found, where = report.errors, "id"
     if errors:
-        for e in report.errors:
-            out.print(text(f"{e['id']}: {e['text']}"))
+        for e in found:
+            out.print(text(f"{e[where]} {e.get('doc', '')}: {e['text']}"))
             for p in e["problems"]:
                 out.print(text(f"    {p}"))

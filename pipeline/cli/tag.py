@@ -29,12 +29,16 @@ def tag(
 ) -> None:
     """Tag JSON Lines from stdin: one {"id", "text"[, "lang"]} per line in, one result line out, in order.
 
-    Output per line: {"id", "lang", "members", "framings": [{"id", "stance", "start", "end", "text"}],
-    "dyads": [{"pair", "relation", "sentence"}]}; a bad line gives the same keys plus "error".
+    Output per line: {"id", "lang", "members", "framings": [{"id", "stance", "target", "start", "end", "text"}],
+    "dyads": [{"pair", "relation", "confidence", "sentence"}]}; a bad or blank line gives the same keys
+    plus "error", and the next line is tagged as usual.
 
     Example: echo '{"id": "1", "text": "Moscow and Beijing signed a deal."}' | crinkwatch tag
     """
     lexicon = _lexicon(taxonomy)
+    # Undecodable bytes become lone surrogates, which the stream reports as an error line.
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="surrogateescape")
     write, flush = sys.stdout.write, sys.stdout.flush
     for line in tag_lines(sys.stdin, lexicon):
         write(line + "\n")

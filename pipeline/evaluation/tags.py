@@ -89,8 +89,8 @@ class TagReport:
                 "relation_accuracy": self.relation_accuracy}
 
 
-def read_gold(path: Path, split: str = "all") -> list[dict[str, Any]]:
-    """Gold items of one split ('dev', 'test' or 'all'), validated."""
+def read_labelled_lines(path: Path, required: set[str], split: str = "all") -> list[tuple[int, dict[str, Any]]]:
+    """(line number, item) of a JSON Lines label file in one split ('dev', 'test' or 'all'), checked."""
     if split not in SPLITS:
         raise GoldError(f"split must be one of {SPLITS}, not {split!r}")
     items = []
@@ -102,12 +102,18 @@ def read_gold(path: Path, split: str = "all") -> list[dict[str, Any]]:
                 item = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise GoldError(f"{path}:{n}: not JSON: {exc}") from exc
-            missing = {"id", "lang", "text", "split", "members", "framings", "dyads"} - set(item)
+            missing = required - set(item)
             if missing:
                 raise GoldError(f"{path}:{n}: missing {sorted(missing)}")
             if split == "all" or item["split"] == split:
-                items.append(item)
+                items.append((n, item))
     return items
+
+
+def read_gold(path: Path, split: str = "all") -> list[dict[str, Any]]:
+    """Gold items of one split ('dev', 'test' or 'all'), validated."""
+    required = {"id", "lang", "text", "split", "members", "framings", "dyads"}
+    return [item for _, item in read_labelled_lines(path, required, split)]
 
 
 def _pair_relations(result: TagResult) -> dict[tuple[str, str], str]:
@@ -143,8 +149,8 @@ def evaluate_tags(items: list[dict[str, Any]], lexicon: Lexicon) -> TagReport:
         for f in item["framings"]:
             gold_f.setdefault(f["id"], []).append(f["stance"])
         pred_f: dict[str, list[str]] = {}
-        for span, stance in result.framings:
-            pred_f.setdefault(span.label, []).append(stance)
+        for framing in result.framings:
+            pred_f.setdefault(framing.label, []).append(framing.stance)
         for fid in set(gold_f) | set(pred_f):
             g, p = gold_f.get(fid, []), pred_f.get(fid, [])
             matched = min(len(g), len(p))

@@ -74,6 +74,9 @@ def tags_frame(tags: pd.DataFrame, texts: dict[str, str], members: set[str] | No
         for t, s, e, surface in zip(doc, df["start"].tolist(), df["end"].tolist(), df["surface"].tolist())]
     if members is not None and "actor" in df:
         df["member_flag_ok"] = df["is_member"] == df["actor"].isin(members)
+    if members is not None and "target_members" in df:
+        df["target_is_member"] = [t is not None and len(t) > 0 and set(t) <= members
+                                  for t in df["target_members"].tolist()]
     return df
 
 

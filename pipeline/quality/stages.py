@@ -187,14 +187,14 @@ def _tags(run: _Run) -> None:
     members = set(run.params["member_codes"])
     tag_cols = ["doc_id", "doc_kind", "article_id", "start", "end", "surface", "taxonomy_version"]
     for suite, path, extra in (("mentions", paths.mentions, ["actor", "is_member"]),
-                               ("framings", paths.framings, ["framing_id", "stance"])):
+                               ("framings", paths.framings, ["framing_id", "stance", "target_members"])):
         raw = frames.read_stage(path, tag_cols + extra)
-        frame = frames.tags_frame(raw, texts, members if suite == "mentions" else None)
+        frame = frames.tags_frame(raw, texts, members)
         bad = run.check(suite, frame, columns=list(raw.columns))
         if bad.any():
             quarantine.drop_parquet_mask(path, ~bad)
     raw = frames.read_stage(paths.dyads, ["doc_id", "doc_kind", "article_id", "member_a", "member_b",
-                                          "relation", "sentence_start", "taxonomy_version"])
+                                          "relation", "sentence_start", "taxonomy_version", "confidence"])
     bad = run.check("dyads", frames.dyads_frame(raw, texts), columns=list(raw.columns))
     if bad.any():
         quarantine.drop_parquet_mask(paths.dyads, ~bad)

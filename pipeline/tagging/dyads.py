@@ -1,17 +1,36 @@
-"""The relation a sentence expresses between two members: cooperation, friction or neutral."""
+"""The relation a sentence expresses between two members: cooperation, friction or neutral.
+
+Relations are per pair. A cue counts for a pair only when it links those two members:
+
+- one member before the cue and the other after it, in the same clause, with nothing but a list
+  of actors between the cue and the second ("China supplies Iran and Russia": CN-IR, CN-RU);
+- both before it as one coordinated subject ("Moscow and Beijing vetoed", "Sino-Russian
+  cooperation"), unless a marker makes the actions parallel ("both", "each", "separately");
+- both after it only inside "between A and B" ("ties between Moscow and Tehran").
+
+So two items of a list, or a third party acting on both ("Washington sanctioned Iranian and
+Russian firms"), stay neutral. A directed cue (sanction, condemn, accuse) needs its object right
+after it; condemning a strike *on* a member is diplomatic cover, which is cooperation.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import pairwise
 
 from pipeline.tagging.lexicon import Lexicon
 
 COOPERATION, FRICTION, NEUTRAL = "cooperation", "friction", "neutral"
 RELATIONS = (COOPERATION, FRICTION, NEUTRAL)
 
+CONFIDENT = 0.7  # rows at or above this count in the cohesion index
 NEGATION_BEFORE_CHARS = 30
 NEGATION_AFTER_CHARS = 10
+OBJECT_CHARS = 30  # how far after a directed cue its object may start ("accused Beijing of ...")
+SUBJECT_CHARS = 50  # how far before a cue its subject may end
+JOINT_CHARS = 20  # a joint act on a third party: the verb follows its coordinated subject closely
 
 # A sentence-opening concessive clause ("Despite tensions, …") states background, not the relation: their cues are
 # ignored up to the next comma. Cues after a contrast ("…, but …") say what the sentence stresses.
@@ -19,17 +38,26 @@ _CONCESSIVE = re.compile(
     r"^\W{0,3}(?:despite|although|though|even as|for all|notwithstanding|несмотря на|хотя|尽管|虽然|"
     r"비록|با وجود|با اینکه|malgré|bien que|trotz|obwohl|a pesar de|aunque)(?!\w)[^,，;。]*",
     re.IGNORECASE)
-_BETWEEN = re.compile(
-    r"(?<!\w)(?:between|among|amongst|within|inside|each other|one another|между|внутри|之间|之中|사이|بین|میان|entre|zwischen|unter)(?!\w)",
-    re.IGNORECASE)
 _CONTRAST = re.compile(
     r"(?<!\w)(?:but|yet|however|но|однако|但|但是|然而|하지만|그러나|اما|ولی|mais|pourtant|aber|jedoch|pero|sin embargo)(?!\w)",
     re.IGNORECASE)
+# Between two names of one coordinated phrase: commas, "and", hyphens, slashes, and their kin.
+_LIST_GLUE = re.compile(
+    r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o|"
+    r"the|la|le|l'|les|die|der|das|el|los|las)*$",
+    re.IGNORECASE)
+# A preposition that makes what follows a cue its topic, not a partner ("cooperation on Ukraine").
+_TOPIC = re.compile(r"(?<!\w)(?:on|over|about|regarding|concerning|по поводу|关于|에 대해|درباره|sur|über|sobre)(?!\w)",
+                    re.IGNORECASE)
+# A preposition that makes the actor after a cue its partner ("trade with Europe").
+THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со|与|和|同|와|과|با|avec|mit|con)(?!\w)",
+                         re.IGNORECASE)
+_POSSESSIVE_TAIL = re.compile(r"^(?:'s?|’s?|s|ские|ская|ский|ского|ских|ische[nr]?|iens?|iennes?)?$")
 
 
 @dataclass(frozen=True)
 class MemberSpan:
-    """Where a member is named inside the sentence (offsets relative to the sentence)."""
+    """Where an actor is named inside the sentence (offsets relative to the sentence)."""
 
     code: str
     start: int
@@ -37,16 +65,53 @@ class MemberSpan:
     is_member: bool = True
 
 
+@dataclass(frozen=True)
+class Cue:
+    """One relation cue of a sentence: where it is, its family and weight."""
+
+    start: int
+    end: int
+    family: str  # cooperation | friction | directed
+    weight: float
+
+
+@dataclass
+class CueHits:
+    """The relation cues of one sentence, weighed once and shared by all its member pairs.
+
+    Clause spans and the "between"/parallel markers are looked up only when a pair needs them.
+    """
+
+    sentence: str
+    lexicon: Lexicon
+    langs: list[str]
+    cues: list[Cue] = field(default_factory=list)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.cues)
+
+    @cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        return _clauses(self.sentence, self.lexicon, self.langs)
+
+    @cached_property
+    def parallel(self) -> list[int]:
+        """Positions of "each", "separately", ...: markers of parallel, not joint, action."""
+        return [m.start() for m in self.lexicon.cue("dyads.parallel").finditer(self.sentence, self.langs)]
+
+    @cached_property
+    def between(self) -> list[tuple[int, int]]:
+        return [m.span() for m in self.lexicon.cue("dyads.between").finditer(self.sentence, self.langs)]
+
+
 def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[str]) -> bool:
     before = sentence[max(cue.start() - NEGATION_BEFORE_CHARS, 0):cue.start()]
     # Only the words right before the cue: "did not sign", "refused" is its own cue.
     tail = re.split(r"[,;:]", before)[-1]
-    if lexicon.cue("negation.before").search(tail, langs):
-        m = None
-        for m in lexicon.cue("negation.before").finditer(tail, langs):
-            pass
-        if m is not None and len(tail) - m.end() <= 24:
-            return True
+    found = lexicon.cue("negation.before").finditer(tail, langs)
+    if found and len(tail) - found[-1].end() <= 24:
+        return True
     after = sentence[cue.end():cue.end() + NEGATION_AFTER_CHARS]
     return bool(lexicon.cue("negation.after").search(after, langs))
 
@@ -55,25 +120,30 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-@dataclass(frozen=True)
-class CueHits:
-    """The relation cues of one sentence, weighed once and shared by all its member pairs."""
-
-    cooperation: float  # total weight, pair-independent
-    friction: list[tuple[int, float]]  # (position, weight) of mutual friction cues
-    directed: list[tuple[int, float]]  # (position, weight) of directed friction cues
+def _clauses(sentence: str, lexicon: Lexicon, langs: list[str]) -> list[tuple[int, int]]:
+    out, start = [], 0
+    breaks = lexicon.cue("clauses.break").finditer(sentence, langs)
+    dashes = [m for m in breaks if m.group().strip() in ("—", "-", "–")]
+    if len(dashes) == 2:  # "The axis — China, Russia, Iran — grows": an aside, not two clauses
+        breaks = [m for m in breaks if m not in dashes]
+    for m in breaks:
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(sentence)))
+    return out
 
 
 def find_cues(
     sentence: str, actors: list[MemberSpan], lexicon: Lexicon, langs: list[str],
     framings: list[tuple[int, int, str]] = (),  # type: ignore[assignment]
 ) -> CueHits:
-    """Weigh every relation cue of the sentence.
+    """Every relation cue of the sentence with its weight.
 
     A cue inside an actor's name or a framing counts for nothing, as does one in an opening
     concessive clause or a negated one; one after a contrast ("…, but …") counts double. A
     framing (start, end, stance) the writer asserts ("they act as a bloc") is a cooperation cue;
-    one the writer distances or contests is none.
+    one the writer distances or contests is none. Condemning a strike on a member is a
+    cooperation cue ("cover") and no friction.
     """
     name_spans = [(a.start, a.end) for a in actors] + [(st, en) for st, en, _ in framings]
     concessive = [m.span() for m in _CONCESSIVE.finditer(sentence)]
@@ -86,40 +156,166 @@ def find_cues(
             return 0.0
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
-    coop = sum(weight(m) for m in lexicon.cue("dyads.cooperation").finditer(sentence, langs))
-    coop += sum(1.0 for _, _, stance in framings if stance == "asserted")
-    friction = [(m.start(), weight(m)) for m in lexicon.cue("dyads.friction").finditer(sentence, langs)]
-    directed = [(m.start(), weight(m)) for m in lexicon.cue("dyads.directed").finditer(sentence, langs)]
-    return CueHits(coop, [f for f in friction if f[1]], [d for d in directed if d[1]])
+    hits = CueHits(sentence, lexicon, langs)
+    cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)]
+    for family in ("cooperation", "friction", "directed"):
+        for m in lexicon.cue(f"dyads.{family}").finditer(sentence, langs):
+            if family == "directed" and _in_spans(m.start(), cover):
+                continue
+            w = weight(m)
+            if w:
+                hits.cues.append(Cue(m.start(), m.end(), family, w))
+            elif family == "directed" and not _in_spans(m.start(), name_spans) and _negated(sentence, m, lexicon, langs):
+                # "Beijing will not condemn Moscow": withholding censure is cover, so cooperation
+                hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))
+    for s, e in cover:
+        hits.cues.append(Cue(s, e, "cooperation", 1.0))
+    for st, en, stance in framings:
+        if stance == "asserted":
+            hits.cues.append(Cue(st, en, "cooperation", 1.0))
+    return hits
 
 
-def classify_relation(sentence: str, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> str:
-    """Relation between members ``a`` and ``b`` as expressed in ``sentence``.
+def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
+    for s, e in clauses:
+        if s <= pos <= e:
+            return s, e
+    return clauses[-1]
 
-    Scope rules: a friction cue with a third party before it and both members after it is that
-    party's act on them ("Washington sanctioned Chinese and Russian banks"), and so is one that
-    precedes both members without a "between" ("fear of China and Russia"); a ``directed`` cue
-    (sanction, condemn, refuse) counts only when one member stands before it and the other after.
-    """
-    pos_a = [s.start for s in actors if s.code == a]
-    pos_b = [s.start for s in actors if s.code == b]
-    third = [s.start for s in actors if not s.is_member or s.code not in (a, b)]
 
-    def acts_on_both(pos: int) -> bool:
-        first = min(pos_a + pos_b)
-        if first < pos:
+def _glued(sentence: str, spans: list[MemberSpan]) -> bool:
+    """Are these actor names (in text order) one coordinated phrase: "China, Russia and Iran"?"""
+    for x, y in pairwise(spans):
+        gap = sentence[x.end:y.start]
+        if y.start < x.end or _LIST_GLUE.match(gap):
+            continue
+        # "Russia's and China's", "Russian and Chinese": a possessive or adjective ending may sit between.
+        word = re.match(r"^[\w']*", gap).group()
+        if not (_POSSESSIVE_TAIL.match(word) and _LIST_GLUE.match(gap[len(word):])):
             return False
-        if any(t < pos for t in third):
-            return True
-        return not _BETWEEN.search(sentence, pos, first)
+    return True
 
-    def one_on_other(pos: int) -> bool:
-        return (min(pos_a) < pos < max(pos_b)) or (min(pos_b) < pos < max(pos_a))
 
-    friction = sum(w for pos, w in hits.friction if not acts_on_both(pos))
-    friction += sum(w for pos, w in hits.directed if one_on_other(pos) and not acts_on_both(pos))
-    if friction > hits.cooperation:
-        return FRICTION
-    if hits.cooperation > friction:
-        return COOPERATION
-    return NEUTRAL
+def _run(sentence: str, spans: list[MemberSpan], backwards: bool) -> list[MemberSpan]:
+    """The coordinated phrase of actor names starting at the cue's side of ``spans``.
+
+    A comma alone does not make two names a list ("its reliance on Russia, Pyongyang could …"):
+    such a pair is cut back to the name nearest the cue; three or more are a list.
+    """
+    seq = list(reversed(spans)) if backwards else spans
+    run = [seq[0]]
+    for s in seq[1:]:
+        pair = [s, run[-1]] if backwards else [run[-1], s]
+        if not _glued(sentence, pair):
+            break
+        run.append(s)
+    if backwards:
+        run.reverse()
+    gaps = [sentence[x.end:y.start] for x, y in pairwise(run)]
+    if len(run) == 2 and all(g.strip() == "," for g in gaps):
+        return [run[-1]] if backwards else [run[0]]
+    return run
+
+
+def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> str | None:
+    """How this cue relates members ``a`` and ``b`` (see the module docstring): "pair" when one acts
+    on the other or they act together, "joint" when they are one subject acting on something
+    else, None when it does not link them."""
+    c0, c1 = _clause_of(cue.start, hits.clauses)
+    in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
+    before = [s for s in in_clause if s.end <= cue.start]
+    after = [s for s in in_clause if s.start >= cue.end]
+    codes_before = {s.code for s in before}
+    codes_after = {s.code for s in after}
+
+    def object_ok(code: str) -> bool:
+        """The first actors after the cue form a list that includes ``code``, starting near it."""
+        if not after:
+            return False
+        run = _run(sentence, after, backwards=False)
+        if code not in {s.code for s in run}:
+            return False
+        if any(cue.end <= w0 and w1 <= run[0].start for w0, w1 in hits.between):
+            return False  # "limit cooperation between A and B": the cue relates A and B, not its subject
+        if cue.family == "directed":
+            return after[0].start - cue.end <= OBJECT_CHARS
+        # "cooperation on Ukraine and North Korea": a topic, not a partner
+        return not (cue.family == "cooperation" and _TOPIC.search(sentence, cue.end, run[0].start))
+
+    def subject_ok(code: str) -> bool:
+        """The nearest actors before the cue (one coordinated phrase) include ``code``."""
+        if not before:
+            return False
+        run = _run(sentence, before, backwards=True)
+        return code in {s.code for s in run} and cue.start - run[-1].end <= SUBJECT_CHARS
+
+    def clear_until(pos: int) -> bool:
+        """No cue of another family stands between the cue and ``pos`` ("supported sanctions against X")."""
+        return not any(cue.end <= c.start < pos and c.family != cue.family for c in hits.cues)
+
+    for x, y in ((a, b), (b, a)):
+        if subject_ok(x) and object_ok(y) and clear_until(min(s.start for s in after if s.code == y)):
+            return "pair"
+    if cue.family == "directed":
+        # "Moscow and Beijing objected to the plan": joint action on a common target
+        if a in codes_before and b in codes_before:
+            run = _run(sentence, before, backwards=True)
+            if {a, b} <= {s.code for s in run} and cue.start - run[-1].end <= JOINT_CHARS \
+                    and not (after and after[0].code in (a, b)) \
+                    and not any(run[-1].end <= p < cue.end for p in hits.parallel):
+                return "joint"
+        return None
+    # a compound of the two ("North Korea-Russia ties", "Sino-Russian") next to the cue
+    for x in in_clause:
+        for y in in_clause:
+            if x.code == a and y.code == b or x.code == b and y.code == a:
+                if 0 <= y.start - x.end <= 1 and sentence[x.end:y.start] in ("", "-", "/") and (
+                        0 <= cue.start - y.end <= 25 or 0 <= x.start - cue.end <= 25):
+                    return "pair"
+    # both before the cue as one coordinated subject
+    if a in codes_before and b in codes_before:
+        run = _run(sentence, before, backwards=True)
+        codes = {s.code for s in run}
+        # "China and Russia trade with Europe": the cue relates them to a third party, not to each other
+        to_third = bool(after) and not after[0].is_member and THIRD_PARTY.search(sentence, cue.end, after[0].start)
+        if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third:
+            if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
+                return "pair"  # "Russia and China also differ" is still their friction
+    # both after it, inside "between A and B"
+    if a in codes_after and b in codes_after:
+        for w0, w1 in hits.between:
+            if w0 >= cue.start - 40 and w1 <= min(s.start for s in after if s.code in (a, b)) \
+                    and c0 <= w0 and w1 <= c1:
+                return "pair"
+    return None
+
+
+def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits: CueHits,
+                  lexicon: Lexicon | None = None, langs: list[str] | None = None) -> tuple[str, float]:
+    """(relation, confidence) between members ``a`` and ``b`` as expressed in ``sentence``.
+
+    Confidence: 0.9 when only one kind of cue links the pair (or no cue is in the sentence at
+    all), 0.6 when cues are in the sentence but none links the pair, 0.4 when linked cues
+    conflict. The cohesion index counts rows at or above ``CONFIDENT``.
+    """
+    coop = fric = 0.0
+    for cue in hits.cues:
+        link = _links(sentence, cue, a, b, actors, hits)
+        if link:
+            if cue.family == "cooperation" or link == "joint":
+                coop += cue.weight
+            else:
+                fric += cue.weight
+    if not coop and not fric:
+        # Friction said of exactly two members with no third party in the sentence is theirs
+        # ("a leaked Russian memo labelling China an enemy"), even when syntax does not link them.
+        # Not when the two form one list: "adversaries such as Russia and China" are the US's.
+        if {s.code for s in actors} == {a, b} and hits.cues and all(c.family != "cooperation" for c in hits.cues) \
+                and not _glued(sentence, sorted(actors, key=lambda s: s.start)):
+            return FRICTION, CONFIDENT
+        return NEUTRAL, 0.6 if hits.any else 0.9
+    if fric > coop:
+        return FRICTION, 0.9 if not coop else 0.4
+    if coop > fric:
+        return COOPERATION, 0.9 if not fric else 0.4
+    return NEUTRAL, 0.4

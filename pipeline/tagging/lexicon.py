@@ -16,7 +16,19 @@ import yaml
 
 from pipeline.yamlio import load_yaml
 
-ACTOR, FRAMING, EXCLUDE = "actor", "framing", "exclude"
+ACTOR, FRAMING, EXCLUDE, GROUP = "actor", "framing", "exclude", "group"
+
+# Typographic variants folded before scanning, one character for one so offsets stay valid:
+# curly apostrophes, no-break and thin spaces, the Unicode hyphens and the en dash.
+TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+                            "\u2007": " ", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+                            "\u2212": "-"})
+_TYPOGRAPHIC = re.compile("[\u2019\u02bc\u00a0\u202f\u2009\u2007\u2010\u2011\u2012\u2013\u2212]")
+
+
+def fold_typography(text: str) -> str:
+    """``text`` with typographic variants replaced by their plain forms (same length)."""
+    return text.translate(TYPOGRAPHY) if _TYPOGRAPHIC.search(text) else text
 WORD, LEFT, NONE = "word", "left", "none"
 
 
@@ -28,12 +40,13 @@ class TaxonomyError(ValueError):
 class Entry:
     """What one surface form in the automaton stands for."""
 
-    kind: str  # actor | framing | exclude
+    kind: str  # actor | framing | exclude | group
     labels: tuple[str, ...]  # actor code, framing id, or one actor code per character (compounds)
     boundary: str  # word | left | none, from the entry's own language
     stem: bool = False  # trailing `*`: letters may follow
     next_word: bool = False  # "axis of *": the next word belongs to the match
     combining: bool = False  # trailing `-`: "Sino-Russian"
+    capital: bool = False  # a capital city: named as a venue it is no mention of the state
 
 
 @dataclass(frozen=True)
@@ -49,8 +62,17 @@ class CuePattern:
     fallback: re.Pattern[str]
 
     def pick(self, text: str) -> tuple[re.Pattern[str], str]:
-        lowered = text.lower()
+        lowered = _lower(text)
         return (self.fast, lowered) if len(lowered) == len(text) else (self.fallback, text)
+
+
+_last_lowered: list[str] = ["", ""]  # (text, text.lower()): one sentence meets many cue families in a row
+
+
+def _lower(text: str) -> str:
+    if _last_lowered[0] is not text:
+        _last_lowered[0], _last_lowered[1] = text, text.lower()
+    return _last_lowered[1]
 
 
 @dataclass(frozen=True)
@@ -91,6 +113,9 @@ class Lexicon:
     quotes_open: frozenset[str]
     quotes_close: frozenset[str]
     cues: dict[str, CueSet] = field(default_factory=dict)  # "contested.before", "dyads.friction", ...
+    fixed_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # framing -> members it names
+    default_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # when context names none
+    org_suffix: re.Pattern[str] | None = None  # "China Times": an organisation, not the state
 
     def automaton(self, lang: str) -> Any:
         """The automaton for ``lang``; English for languages the taxonomy does not cover."""
@@ -101,12 +126,23 @@ class Lexicon:
 
 
 def _variants(phrase: str) -> set[str]:
-    """Capitalisation variants a framing phrase or exclusion appears in."""
+    """Capitalisation variants a framing phrase or exclusion appears in (any case of CRINK too)."""
     out = {phrase}
     if phrase[:1].isalpha():
         out |= {phrase[0].upper() + phrase[1:], phrase[0].lower() + phrase[1:]}
-    if phrase.isascii() and not phrase.isupper():
-        out |= {phrase.lower(), phrase.title()}
+    if phrase.isascii():
+        out |= {phrase.lower(), phrase.title(), phrase.upper()}
+    return out
+
+
+def _alias_variants(alias: str) -> set[str]:
+    """Case variants of a name: as written, ALL CAPS ("CHINA"), capitalised after hyphens ("Jong-Un")."""
+    out = {alias}
+    letters = sum(ch.isalpha() for ch in alias)
+    if letters >= 4 and not alias.isupper() and any(ch.isupper() for ch in alias):
+        out.add(alias.upper())
+    if re.search(r"-[a-zа-я]", alias) and alias[:1].isupper():
+        out.add(re.sub(r"-([a-zа-я])", lambda m: "-" + m.group(1).upper(), alias))
     return out
 
 
@@ -120,22 +156,66 @@ def _entry_key(surface: str) -> tuple[str, dict[str, bool]]:
     return surface, {}
 
 
-def _cue_alternatives(cues: list[str], boundary: str, lower: bool) -> tuple[list[str], list[str]]:
-    """(alternatives that start at a word boundary, alternatives that may start anywhere)."""
+_LITERAL = re.compile(r"[\w' -]+")
+
+
+def _cue_alternatives(cues: list[str], boundary: str, lower: bool) -> tuple[list[str], list[str], list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Alternatives of one cue group: (bounded regexes, free regexes, bounded literals, free literals).
+
+    Bounded ones start at a word boundary; literals (plain words, a trailing `*` allowed) are kept
+    apart so they can share one prefix tree.
+    """
     bounded, free = [], []
+    bounded_lit: list[tuple[str, bool]] = []
+    free_lit: list[tuple[str, bool]] = []
     for cue in cues:
         stem = cue.endswith("*")
-        body = cue[:-1] if stem else cue
-        body = (body.lower() if lower else body).replace(" ", r"\s+")
+        raw = cue[:-1] if stem else cue
+        raw = raw.lower() if lower else raw
+        if _LITERAL.fullmatch(raw):
+            if boundary != WORD:
+                free_lit.append((raw, True))
+            elif re.match(r"\w", raw):
+                bounded_lit.append((raw, stem or not re.search(r"\w$", raw)))
+            else:
+                free.append("(?:" + _literal_regex(raw) + ")" + ("" if stem else r"(?!\w)"))
+            continue
+        body = raw.replace(" ", r"\s+")
         if boundary != WORD:
             free.append(f"(?:{body})")
             continue
-        right = "" if stem or not re.search(r"\w$", body) else r"(?!\w)"
-        if re.match(r"\w", cue) or cue.startswith("\\w"):
+        # a right boundary after a final letter, not after an escape such as \s
+        right = "" if stem or not re.search(r"(?<!\\)\w$", body) else r"(?!\w)"
+        if re.match(r"\w|\\w|\(\?:\w", cue):  # starts with a word: shares the one boundary check
             bounded.append(f"(?:{body}){right}")
         else:
             free.append(f"(?:{body}){right}")
-    return bounded, free
+    return bounded, free, bounded_lit, free_lit
+
+
+def _literal_regex(text: str) -> str:
+    return "".join(r"\s+" if ch == " " else re.escape(ch) for ch in text)
+
+
+def _trie_regex(words: list[tuple[str, bool]]) -> str:
+    """One regex for many literal cues, factored by common prefixes (much faster to match than a
+    flat alternation). Each word is (text, open_end): open_end lets letters follow it."""
+    root: dict[str, Any] = {}
+    for text, open_end in words:
+        node = root
+        for ch in text:
+            node = node.setdefault(ch, {})
+        node[""] = node.get("", False) or open_end  # "" marks an end; True: letters may follow
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            alts.append((r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]))
+        if "" in node:
+            alts.append("" if node[""] else r"(?!\w)")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
 
 
 def _cue_pattern(groups: list[tuple[list[str], str]]) -> CuePattern | None:
@@ -144,10 +224,18 @@ def _cue_pattern(groups: list[tuple[list[str], str]]) -> CuePattern | None:
     for lower in (True, False):
         bounded: list[str] = []
         free: list[str] = []
+        bounded_lit: list[tuple[str, bool]] = []
+        free_lit: list[tuple[str, bool]] = []
         for cues, boundary in groups:
-            b, f = _cue_alternatives(cues, boundary, lower)
+            b, f, bl, fl = _cue_alternatives(cues, boundary, lower)
             bounded += b
             free += f
+            bounded_lit += bl
+            free_lit += fl
+        if bounded_lit:
+            bounded.insert(0, _trie_regex(bounded_lit))
+        if free_lit:
+            free.insert(0, _trie_regex(free_lit))
         parts = ([r"(?<!\w)(?:" + "|".join(bounded) + ")"] if bounded else []) + free
         if not parts:
             return None
@@ -167,19 +255,30 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
     languages = tuple(data.get("languages") or ["en"])
     per_lang: dict[str, dict[str, Entry]] = {lang: {} for lang in languages}
 
+    capitals = {str(c) for c in data.get("capitals") or []}
+
     def add(lang: str, surface: str, entry_kind: str, labels: tuple[str, ...]) -> None:
         if lang not in per_lang:
             raise TaxonomyError(f"language '{lang}' is not in `languages`")
         key, flags = _entry_key(surface)
-        per_lang[lang][key] = Entry(entry_kind, labels, boundaries.get(lang, WORD), **flags)
+        capital = entry_kind == ACTOR and surface.upper() in capitals_upper
+        per_lang[lang][key] = Entry(entry_kind, labels, boundaries.get(lang, WORD), capital=capital, **flags)
 
+    capitals_upper = {c.upper() for c in capitals}
     names: dict[str, str] = {}
     for group in ("members", "others"):
         for code, spec in (data.get(group) or {}).items():
             names[code] = spec.get("name", code)
             for lang, aliases in (spec.get("aliases") or {}).items():
                 for alias in aliases:
-                    add(lang, str(alias), ACTOR, (code,))
+                    for variant in _alias_variants(str(alias)):
+                        add(lang, variant, ACTOR, (code,))
+    for kind, by_lang in (data.get("lookalikes") or {}).items():
+        for lang, words in (by_lang or {}).items():
+            for word in words or []:
+                for variant in _variants(str(word)):
+                    if _entry_key(variant)[0] not in per_lang[lang]:
+                        add(lang, variant, GROUP, (kind,))
     for lang, words in (data.get("compounds") or {}).items():
         for surface, codes in words.items():
             if len(codes) != len(surface):
@@ -210,6 +309,8 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
 
     cues: dict[str, CueSet] = {}
     stance = data.get("stance") or {}
+    cues["distanced.introduced"] = CueSet(_compile_cues(
+        (stance.get("distanced") or {}).get("introduced") or {}, boundaries, languages))
     for family in ("contested", "distanced"):
         for where in ("before", "after"):
             by_lang = (stance.get(family) or {}).get(where) or {}
@@ -217,9 +318,21 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
     dyads = data.get("dyads") or {}
     for family in ("cooperation", "friction", "directed"):
         cues[f"dyads.{family}"] = CueSet(_compile_cues(dyads.get(family) or {}, boundaries, languages))
+    for family in ("cover", "parallel", "between"):
+        cues[f"dyads.{family}"] = CueSet(_compile_cues(dyads.get(family) or {}, boundaries, languages))
     for where in ("before", "after"):
         cues[f"negation.{where}"] = CueSet(
             _compile_cues((dyads.get("negation") or {}).get(where) or {}, boundaries, languages))
+    for name, by_lang in (data.get("rebuttal") or {}).items():
+        cues[f"rebuttal.{name}"] = CueSet(_compile_cues(by_lang or {}, boundaries, languages))
+    for name, by_lang in (data.get("clauses") or {}).items():
+        cues[f"clauses.{name}"] = CueSet(_compile_cues(by_lang or {}, boundaries, languages))
+    venue = data.get("venue") or {}
+    for where in ("before", "after", "not_before"):
+        cues[f"venue.{where}"] = CueSet(_compile_cues(venue.get(where) or {}, boundaries, languages))
+    suffixes = [re.escape(str(w)) for w in data.get("org_suffixes") or []]
+    org_suffix = re.compile(r"[ ](?:" + "|".join(suffixes) + r")(?!\w)") if suffixes else None
+    targets = data.get("framing_targets") or {}
     quotes = data.get("quotes") or {}
     return Lexicon(
         version=str(data["version"]),
@@ -232,6 +345,9 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
         quotes_open=frozenset(quotes.get("open") or ['"', "“", "«"]),
         quotes_close=frozenset(quotes.get("close") or ['"', "”", "»"]),
         cues=cues,
+        fixed_targets={k: tuple(v) for k, v in (targets.get("fixed") or {}).items()},
+        default_targets={k: tuple(v) for k, v in (targets.get("default") or {}).items()},
+        org_suffix=org_suffix,
     )
 
 

@@ -42,12 +42,12 @@ def tag_document(
         for s in result.actors
     ]
     tags.framings = [
-        FramingMention(framing_id=s.label, stance=stance, start=s.start, end=s.end, surface=s.surface,
-                       sentence=result.sentence(s.sentence_index, text), **common)
-        for s, stance in result.framings
+        FramingMention(framing_id=f.label, stance=f.stance, start=f.start, end=f.end, surface=f.surface,
+                       sentence=result.sentence(f.sentence_index, text), target_members=list(f.target), **common)
+        for f in result.framings
     ]
     tags.dyads = [
-        DyadMention(member_a=d.a, member_b=d.b, relation=d.relation,
+        DyadMention(member_a=d.a, member_b=d.b, relation=d.relation, confidence=d.confidence,
                     sentence=result.sentence(d.sentence_index, text),
                     sentence_start=result.sentences[d.sentence_index][0], **common)
         for d in result.dyads

@@ -2,61 +2,84 @@
 
 from __future__ import annotations
 
-import re
-
 from pipeline.tagging.lexicon import Lexicon
 
 ASSERTED, DISTANCED, CONTESTED = "asserted", "distanced", "contested"
 STANCES = (ASSERTED, DISTANCED, CONTESTED)
 
-BEFORE_CHARS = 70  # how far back a cue may stand ("not, as many claim, a bloc")
+BEFORE_CHARS = 120  # how far back a cue may stand, within its clause ("not, as many claim, a bloc")
 AFTER_CHARS = 60
 
-# A cue does not reach across a clause break: "they are not allies; they are an axis".
-_CLAUSE_BREAK = re.compile(
-    r"[;:—–]|,?\s(?:but|yet|while|whereas)\s|\sно\s|但|而是|\smais\s|\saber\s|\ssondern\s|\spero\s|\ssino\s"
-    r"|\sاما\s|\sبلکه\s|하지만|지만\s|\.\s", re.IGNORECASE)
 
-
-def _clip_before(window: str) -> str:
+def _clip_before(window: str, lexicon: Lexicon, langs: list[str]) -> str:
     last = None
-    for last in _CLAUSE_BREAK.finditer(window):
+    for last in lexicon.cue("clauses.break").finditer(window, langs):
         pass
     return window[last.end():] if last else window
 
 
-def _clip_after(window: str) -> str:
-    m = _CLAUSE_BREAK.search(window)
+def _clip_after(window: str, lexicon: Lexicon, langs: list[str]) -> str:
+    m = lexicon.cue("clauses.break").search(window, langs)
     return window[:m.start()] if m else window
 
 
 def _quoted(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
-    before = text[max(start - 2, 0):start].rstrip()
-    after = text[end:end + 2]
+    """Inside quote marks, spaces inside the quotes allowed (« bloc », " no limits ")."""
+    before = text[max(start - 3, 0):start].rstrip()
+    after = text[end:end + 4].lstrip()
     opened = bool(before) and before[-1] in lexicon.quotes_open
     closed = bool(after) and (after[0] in lexicon.quotes_close
                               or (after[0] in ",.!?" and after[1:2] in lexicon.quotes_close))
     return opened or closed
 
 
+def _rebutted(text: str, end: int, sentence: tuple[int, int], lexicon: Lexicon, langs: list[str],
+              following: tuple[int, int] | None) -> bool:
+    """Does the author argue against the label later in its sentence, or open the next one doing so?"""
+    rest = text[end:sentence[1]]
+    if lexicon.cue("contested.after").search(rest, langs) or lexicon.cue("rebuttal.later").search(rest, langs):
+        return True
+    if following is None:
+        return False
+    nxt = text[following[0]:following[1]]
+    opener = lexicon.cue("rebuttal.opener").search(nxt[:40], langs)
+    return bool(opener and opener.start() <= 3 and (
+        lexicon.cue("contested.before").search(nxt, langs) or lexicon.cue("rebuttal.later").search(nxt, langs)))
+
+
 def classify_stance(
     text: str, start: int, end: int, sentence: tuple[int, int], lexicon: Lexicon, langs: list[str],
-    prev_end: int | None = None, next_start: int | None = None,
+    prev_end: int | None = None, next_start: int | None = None, following: tuple[int, int] | None = None,
 ) -> str:
     """Stance of the framing at text[start:end], from cues in its own clause of its sentence.
 
     ``prev_end``/``next_start`` bound the windows at the neighbouring framings, so in "a marriage
-    of convenience rather than an axis" only the axis is contested.
+    of convenience rather than an axis" only the axis is contested. A label attributed to others
+    and then argued against (later in the sentence, or by a "But ..." sentence right after, span
+    ``following``) is contested.
     """
     s_start, s_end = sentence
     left = max(s_start, start - BEFORE_CHARS, prev_end or 0)
     right = min(s_end, end + AFTER_CHARS, next_start if next_start is not None else s_end)
-    before = _clip_before(text[left:start])
-    after = _clip_after(text[end:right])
+    if lexicon.cue("distanced.introduced").search(text[max(s_start, start - 30):start], langs):
+        return DISTANCED  # "even have an acronym: CRINK"
+    before = _clip_before(text[left:start], lexicon, langs)
+    after = _clip_after(text[end:right], lexicon, langs)
     if lexicon.cue("contested.before").search(before, langs) or \
             lexicon.cue("contested.after").search(after, langs):
         return CONTESTED
     if _quoted(text, start, end, lexicon) or lexicon.cue("distanced.before").search(before, langs) \
             or lexicon.cue("distanced.after").search(after, langs):
-        return DISTANCED
+        return CONTESTED if _rebutted(text, end, sentence, lexicon, langs, following) else DISTANCED
+    if _friction_within(before, after, lexicon, langs):
+        return CONTESTED  # "interests clash between Russia and the other members of CRINK"
     return ASSERTED
+
+
+def _friction_within(before: str, after: str, lexicon: Lexicon, langs: list[str]) -> bool:
+    """Friction said of the grouping's own members, in the framing's clause: after the phrase
+    ("the bloc is riven by rivalry"), or before it and reaching into it ("clash among … the bloc")."""
+    if lexicon.cue("dyads.friction").search(after, langs):
+        return True
+    found = lexicon.cue("dyads.friction").finditer(before, langs)
+    return bool(found) and bool(lexicon.cue("dyads.between").search(before[found[0].end():], langs))

@@ -1,15 +1,30 @@
-"""Tag one text: actor mentions, framings with stance, and member pairs per sentence."""
+"""Tag one text: actor mentions, framings with stance and target, and member pairs per sentence."""
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from pipeline.tagging.dyads import MemberSpan, classify_relation, find_cues
-from pipeline.tagging.lexicon import ACTOR, EXCLUDE, FRAMING, LEFT, NONE, Entry, Lexicon
+from pipeline.tagging.dyads import MemberSpan, classify_pair, find_cues
+from pipeline.tagging.lexicon import (
+    ACTOR,
+    EXCLUDE,
+    FRAMING,
+    GROUP,
+    LEFT,
+    NONE,
+    Entry,
+    Lexicon,
+    fold_typography,
+)
 from pipeline.tagging.sentences import split_sentences
-from pipeline.tagging.stance import classify_stance
+from pipeline.tagging.stance import ASSERTED, classify_stance
+from pipeline.tagging.targets import Grouping, resolve_target
+
+# Between two framings of one list: quotes, commas and "and" in any of the languages.
+LISTED = re.compile(r"^(?:[\s\"'”’»«“‘,、]|和|及|与|и|and|et|und|y)*$")
 
 
 @dataclass(frozen=True)
@@ -24,13 +39,27 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Framing:
+    """A CRINK framing: where it is, how the author holds it, and the members it describes."""
+
+    label: str
+    start: int
+    end: int
+    surface: str
+    sentence_index: int
+    stance: str
+    target: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Dyad:
-    """Two members named in one sentence, and the relation that sentence expresses."""
+    """Two members named in one sentence, the relation that sentence expresses and how sure that is."""
 
     a: str
     b: str
     sentence_index: int
     relation: str
+    confidence: float = 1.0
 
 
 @dataclass
@@ -40,7 +69,7 @@ class TagResult:
     lang: str
     sentences: list[tuple[int, int]]
     actors: list[Span] = field(default_factory=list)
-    framings: list[tuple[Span, str]] = field(default_factory=list)  # (span, stance)
+    framings: list[Framing] = field(default_factory=list)
     dyads: list[Dyad] = field(default_factory=list)
 
     def sentence(self, index: int, text: str) -> str:
@@ -77,23 +106,46 @@ def _accept(text: str, start: int, end: int, entry: Entry) -> int | None:
     return end
 
 
-def scan(text: str, lexicon: Lexicon, lang: str) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
-    """Actor and framing matches as (label, start, end), leftmost-longest, exclusions removed."""
+def _is_venue(text: str, start: int, end: int, lexicon: Lexicon, langs: list[str]) -> bool:
+    """A capital named as the place something happens ("the Games in Beijing"), not its government."""
+    if text[end:end + 2] == "'s":
+        return False
+    before = text[max(start - 40, 0):start]
+    if not lexicon.cue("venue.before").search(before, langs):
+        return bool(lexicon.cue("venue.after").search(text[end:end + 20], langs))
+    return not lexicon.cue("venue.not_before").search(before, langs)
+
+
+def scan(text: str, lexicon: Lexicon, lang: str, langs: list[str] | None = None) -> tuple[
+        list[tuple[str, int, int]], list[tuple[str, int, int]], list[tuple[str, int, int]]]:
+    """Actor, framing and look-alike grouping matches as (label, start, end), leftmost-longest.
+
+    Exclusions, organisation names ("China Times") and capitals named as venues are removed.
+    """
+    langs = langs or _languages_for(lexicon, lang)
     actors: list[tuple[str, int, int]] = []
     framings: list[tuple[str, int, int]] = []
+    groups: list[tuple[str, int, int]] = []
+    suffix = lexicon.org_suffix
     for last, (key, entry) in lexicon.automaton(lang).iter_long(text):
         start = last - len(key) + 1
         end = _accept(text, start, last + 1, entry)
         if end is None or entry.kind == EXCLUDE:
             continue
         if entry.kind == ACTOR:
+            if suffix is not None and text[end + 1:end + 2].isupper() and suffix.match(text, end):
+                continue
+            if entry.capital and _is_venue(text, start, end, lexicon, langs):
+                continue
             if len(entry.labels) == 1:
                 actors.append((entry.labels[0], start, end))
             else:  # a compound: one character per actor
                 actors.extend((code, start + i, start + i + 1) for i, code in enumerate(entry.labels))
         elif entry.kind == FRAMING:
             framings.append((entry.labels[0], start, end))
-    return actors, framings
+        elif entry.kind == GROUP:
+            groups.append((entry.labels[0], start, end))
+    return actors, framings, groups
 
 
 def _languages_for(lexicon: Lexicon, lang: str) -> list[str]:
@@ -101,27 +153,42 @@ def _languages_for(lexicon: Lexicon, lang: str) -> list[str]:
 
 
 def tag_text(text: str, lang: str, lexicon: Lexicon) -> TagResult:
-    """Find actors, framings (with stance) and dyads (with relation) in ``text`` written in ``lang``."""
-    sentences = split_sentences(text)
+    """Find actors, framings (stance, target) and dyads (relation) in ``text`` written in ``lang``."""
+    plain = fold_typography(text)
+    sentences = split_sentences(plain)
     starts = [s for s, _ in sentences]
     result = TagResult(lang=lang, sentences=sentences)
     langs = _languages_for(lexicon, lang)
-    found_actors, found_framings = scan(text, lexicon, lang)
+    found_actors, found_framings, found_groups = scan(plain, lexicon, lang, langs)
 
     def sentence_at(pos: int) -> int:
         return max(bisect.bisect_right(starts, pos) - 1, 0)
 
     result.actors = [Span(code, s, e, text[s:e], sentence_at(s)) for code, s, e in found_actors]
-    has_member = any(s.label in lexicon.members for s in result.actors)
-    kept = [(fid, s, e) for fid, s, e in found_framings
-            if has_member or fid not in lexicon.generic_framings]
-    for i, (fid, s, e) in enumerate(kept):
+    groupings = [Grouping(s.start, s.end, (s.label,) if s.label in lexicon.members else (),
+                          s.sentence_index) for s in result.actors]
+    groupings += [Grouping(s, e, (), sentence_at(s), lookalike=True, label=kind) for kind, s, e in found_groups]
+    for fid, s, e in found_framings:
+        if fid in lexicon.fixed_targets:
+            groupings.append(Grouping(s, e, lexicon.fixed_targets[fid], sentence_at(s)))
+    groupings.sort(key=lambda g: g.start)
+
+    kept = []
+    for fid, s, e in found_framings:
         index = sentence_at(s)
-        sent = sentences[index] if sentences else (0, len(text))
-        prev_end = kept[i - 1][2] if i > 0 and sentence_at(kept[i - 1][1]) == index else None
-        next_start = kept[i + 1][1] if i + 1 < len(kept) and sentence_at(kept[i + 1][1]) == index else None
-        stance = classify_stance(text, s, e, sent, lexicon, langs, prev_end, next_start)
-        result.framings.append((Span(fid, s, e, text[s:e], index), stance))
+        sent = sentences[index] if sentences else (0, len(plain))
+        target = resolve_target(plain, fid, s, e, sent, index, groupings, lexicon, langs)
+        if target:
+            kept.append((fid, s, e, index, sent, target))
+    for i, (fid, s, e, index, sent, target) in enumerate(kept):
+        prev_end = kept[i - 1][2] if i > 0 and kept[i - 1][3] == index else None
+        next_start = kept[i + 1][1] if i + 1 < len(kept) and kept[i + 1][3] == index else None
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        stance = classify_stance(plain, s, e, sent, lexicon, langs, prev_end, next_start, following)
+        if stance == ASSERTED and result.framings and prev_end is not None \
+                and LISTED.match(plain[prev_end:s]):
+            stance = result.framings[-1].stance  # «ось потрясений» и CRINK: one list, one stance
+        result.framings.append(Framing(fid, s, e, text[s:e], index, stance, target))
 
     by_sentence: dict[int, list[Span]] = {}
     for span in result.actors:
@@ -131,14 +198,14 @@ def tag_text(text: str, lang: str, lexicon: Lexicon) -> TagResult:
         if len(members) < 2:
             continue
         s_start, s_end = sentences[index]
-        sentence = text[s_start:s_end]
+        sentence = plain[s_start:s_end]
         rel_spans = [MemberSpan(s.label, s.start - s_start, s.end - s_start, s.label in lexicon.members)
                      for s in spans]
         # A bare label (CRINK) says nothing about how the members get on; alliance framings do.
-        in_sentence = [(f.start - s_start, f.end - s_start, stance if f.label != "crink" else "label")
-                       for f, stance in result.framings if f.sentence_index == index]
+        in_sentence = [(f.start - s_start, f.end - s_start, f.stance if f.label != "crink" else "label")
+                       for f in result.framings if f.sentence_index == index]
         hits = find_cues(sentence, rel_spans, lexicon, langs, in_sentence)
         for a, b in combinations(members, 2):
-            relation = classify_relation(sentence, a, b, rel_spans, hits)
-            result.dyads.append(Dyad(a, b, index, relation))
+            relation, confidence = classify_pair(sentence, a, b, rel_spans, hits, lexicon, langs)
+            result.dyads.append(Dyad(a, b, index, relation, confidence))
     return result

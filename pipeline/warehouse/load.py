@@ -56,6 +56,12 @@ def _record_batch(con: duckdb.DuckDBPyConnection, batch_id: str, counts: dict[st
                  counts["framings"], counts["dyads"], batch_id])
 
 
+def _column_or_null(con: duckdb.DuckDBPyConnection, path: Path, column: str, sql_type: str) -> str:
+    """``column`` when the Parquet file has it, else a typed NULL (tag files written before it existed)."""
+    names = {r[0] for r in con.execute("describe select * from read_parquet(?)", [str(path)]).fetchall()}
+    return column if column in names else f"cast(null as {sql_type}) as {column}"
+
+
 def _replace_batch(con: duckdb.DuckDBPyConnection, paths: BatchPaths, sources: list[Source] | None) -> None:
     if sources:
         upsert_sources(con, sources)
@@ -81,17 +87,20 @@ def _replace_batch(con: duckdb.DuckDBPyConnection, paths: BatchPaths, sources: l
         select comment_id, article_id, position, author, cast(published_at as timestamptz),
                text, language, language_confidence, batch_id, parent_id
         from read_parquet(?)""", [comments])
-    for table, path, label in (("mentions", paths.mentions, "actor, is_member"),
-                               ("framings", paths.framings, "framing_id, stance")):
+    for table, path, label, extra in (
+            ("mentions", paths.mentions, "actor, is_member", ""),
+            ("framings", paths.framings, "framing_id, stance",
+             ", " + _column_or_null(con, paths.framings, "target_members", "varchar[]"))):
         con.execute(f"""
-            insert into {table}
-            select doc_id, doc_kind, article_id, {label}, "start", "end", surface, sentence,
-                   taxonomy_version, batch_id
+            insert into {table} by name
+            select doc_id, doc_kind, article_id, {label}, "start" as start_offset, "end" as end_offset,
+                   surface, sentence, taxonomy_version, batch_id{extra}
             from read_parquet(?)""", [str(path)])
     if paths.dyads.exists():
-        con.execute("""
-            insert into dyads
+        con.execute(f"""
+            insert into dyads by name
             select doc_id, doc_kind, article_id, member_a, member_b, relation, sentence,
-                   sentence_start, taxonomy_version, batch_id
+                   sentence_start, taxonomy_version, batch_id,
+                   {_column_or_null(con, paths.dyads, "confidence", "double")}
             from read_parquet(?)""", [str(paths.dyads)])
     con.execute("drop table batch_articles")

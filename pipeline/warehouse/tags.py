@@ -26,13 +26,14 @@ def replace_tags(db_path: Path, sql_dir: Path, paths: BatchPaths, covered_articl
             con.execute(f"delete from {table}")
         known = ("(doc_kind = 'article' and doc_id in (select article_id from articles)) or "
                  "(doc_kind = 'comment' and doc_id in (select comment_id from comments))")
+        offsets = '"start" as start_offset, "end" as end_offset, surface, sentence'
         for table, path, cols in (
-            ("mentions", paths.mentions, 'actor, is_member, "start", "end", surface, sentence'),
-            ("framings", paths.framings, 'framing_id, stance, "start", "end", surface, sentence'),
-            ("dyads", paths.dyads, "member_a, member_b, relation, sentence, sentence_start"),
+            ("mentions", paths.mentions, f"actor, is_member, {offsets}"),
+            ("framings", paths.framings, f"framing_id, stance, {offsets}, target_members"),
+            ("dyads", paths.dyads, "member_a, member_b, relation, sentence, sentence_start, confidence"),
         ):
             con.execute(f"""
-                insert into {table}
+                insert into {table} by name
                 select doc_id, doc_kind, article_id, {cols}, taxonomy_version, batch_id
                 from read_parquet(?) where {known}""", [str(path)])
         counts = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in TAG_TABLES}

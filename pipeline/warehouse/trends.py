@@ -136,7 +136,7 @@ def dyad_cohesion(db_path: Path, filters: Filters | None = None) -> Result:
         params.append(filters.member)
     return run_query(db_path, "Dyad cohesion by week", f"""
         select week, pair_id, cooperation_count as cooperation, friction_count as friction,
-               neutral_count as neutral, cohesion_index
+               neutral_count as neutral, low_confidence_count as unsure, cohesion_index
         from weekly_dyad_cohesion {where}
         order by week, pair_id""", params)
 
@@ -156,7 +156,8 @@ def member_evidence(db_path: Path, day: str, member: str, source: str | None = N
 def framing_evidence(db_path: Path, day: str, framing: str, stance: str | None = None,
                      source: str | None = None, limit: int | None = None) -> Result:
     """The sentences behind one cell of the framing trends (day × framing [× stance × source])."""
-    sql = """select day, framing_id, stance, source_id, doc_kind, surface, sentence, url, title,
+    sql = """select day, framing_id, stance, array_to_string(target_members, '-') as target, source_id,
+                    doc_kind, surface, sentence, url, title,
                     start_offset, end_offset, doc_id, taxonomy_version
              from framing_evidence where day = cast(? as date) and framing_id = ?"""
     params: list[Any] = [day, framing]
@@ -168,7 +169,7 @@ def framing_evidence(db_path: Path, day: str, framing: str, stance: str | None =
 def dyad_evidence(db_path: Path, week: str, pair: str, relation: str | None = None,
                   limit: int | None = None) -> Result:
     """The sentences behind one cell of ``weekly_dyad_cohesion`` (week × pair [× relation])."""
-    sql = """select day, pair_id, relation, source_id, doc_kind, sentence, url, title,
+    sql = """select day, pair_id, relation, confidence, source_id, doc_kind, sentence, url, title,
                     sentence_start, doc_id, taxonomy_version
              from dyad_evidence where week = date_trunc('week', cast(? as date))::date and pair_id = ?"""
     pair = "-".join(sorted(pair.upper().split("-")))  # pairs are stored alphabetically: CN-RU

@@ -1,8 +1,10 @@
--- Grain: framing mention × source: the sentence behind every count in the framing trends.
+-- Grain: framing mention × source: the sentence behind every count in the framing trends, with
+-- the members of the grouping it describes (target_members); look-alike groupings are not counted.
 create or replace view framing_evidence as
 select s.published_on as day,
        f.framing_id,
        f.stance,
+       f.target_members,
        s.source_id,
        s.source_type,
        f.doc_kind,
@@ -18,4 +20,5 @@ select s.published_on as day,
        f.batch_id
 from stg_framings f
 join stg_article_sources s using (article_id)
-join stg_articles a using (article_id);
+join stg_articles a using (article_id)
+where f.has_member_target;

@@ -5,6 +5,6 @@ from weekly_dyad_cohesion where cohesion_index not between -1 and 1
 union all
 select 'counts do not add up', week::varchar || ' ' || pair_id
 from weekly_dyad_cohesion
-where cooperation_count + friction_count + neutral_count <> sentence_count
+where cooperation_count + friction_count + low_confidence_count + neutral_count <> sentence_count
 union all
 select 'pair not ordered', pair_id from weekly_dyad_cohesion where member_a >= member_b;

@@ -1,4 +1,5 @@
 -- Grain: day × source × framing × stance: which outlets use which framing, and how.
+-- Only framings whose target includes a member count.
 create or replace view daily_source_framing_stance as
 with final as (
     select s.published_on               as day,
@@ -12,6 +13,7 @@ with final as (
     from stg_framings f
     join stg_article_sources s using (article_id)
     where s.published_on is not null
+      and f.has_member_target
     group by s.published_on, s.source_id, f.framing_id, f.stance
 )
 

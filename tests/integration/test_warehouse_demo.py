@@ -76,7 +76,8 @@ def test_every_readme_query_runs_and_agrees_with_the_raw_tables(con):
 
     raw = con.execute("""
         select date_trunc('week', cast(timezone('UTC', a.published_at) as date))::date,
-               count(*) filter (where relation = 'cooperation'), count(*) filter (where relation = 'friction')
+               count(*) filter (where relation = 'cooperation' and coalesce(confidence, 1) >= 0.7),
+               count(*) filter (where relation = 'friction' and coalesce(confidence, 1) >= 0.7)
         from dyads d join articles a using (article_id) where member_a = 'CN' and member_b = 'RU'
         group by 1 order by 1""").fetchall()
     assert [(r[0], r[1], r[2]) for r in cohesion] == raw

@@ -116,7 +116,8 @@ def test_a_failed_check_keeps_the_old_analyst_database(published):
     before = _state(settings.db_path)
     con = connect(settings.private_db_path)
     con.execute("""insert into framings select doc_id, doc_kind, article_id, framing_id, 'sarcastic',
-                   start_offset + 1, end_offset + 1, surface, sentence, taxonomy_version, batch_id
+                   start_offset + 1, end_offset + 1, surface, sentence, taxonomy_version, batch_id,
+                   target_members
                    from framings limit 1""")
     con.close()
     with pytest.raises(PublishFailed, match="unknown stance"):

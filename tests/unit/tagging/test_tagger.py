@@ -17,7 +17,7 @@ def _members(text, lexicon, lang="en"):
 
 
 def _framings(text, lexicon, lang="en"):
-    return [(s.label, stance) for s, stance in tag_text(text, lang, lexicon).framings]
+    return [(f.label, f.stance) for f in tag_text(text, lang, lexicon).framings]
 
 
 def _dyads(text, lexicon, lang="en"):
@@ -64,8 +64,8 @@ def test_offsets_point_at_the_surface_in_every_script(lexicon):
         assert result.actors, text
         for span in result.actors:
             assert text[span.start:span.end] == span.surface
-        for span, _ in result.framings:
-            assert text[span.start:span.end] == span.surface
+        for framing in result.framings:
+            assert text[framing.start:framing.end] == framing.surface
 
 
 @pytest.mark.parametrize("lang,text,members", [

@@ -46,7 +46,7 @@ def write_day(runs_dir: Path, day: str, n_articles: int = 3, tag: str = "", batc
         framings.append(FramingMention(doc_id=aid, doc_kind="article", article_id=aid,
                                        framing_id="natural_allies", stance="asserted", start=39, end=53,
                                        surface="natural allies", sentence=sentence,
-                                       taxonomy_version=TAXONOMY, batch_id=batch))
+                                       taxonomy_version=TAXONOMY, batch_id=batch, target_members=["CN", "RU"]))
         dyads.append(DyadMention(doc_id=aid, doc_kind="article", article_id=aid, member_a="CN",
                                  member_b="RU", relation="cooperation" if i % 3 else "friction",
                                  sentence=sentence, sentence_start=0, taxonomy_version=TAXONOMY,

@@ -1,0 +1,154 @@
+"""Which grouping a framing phrase describes, and so whether it is a CRINK framing at all.
+
+A framing counts only when the grouping it characterises includes a member: named in the words
+that modify it ("a Sino-Russian axis", "the bloc of China and Russia"), in its clause, in its
+sentence, or in the two sentences before ("The four drew closer. Yet the axis is mostly talk.").
+A look-alike grouping (the EU, ASEAN, BRICS, NATO, a transatlantic axis, the Soviet bloc) or
+non-members alone (Japan and South Korea as "natural allies") give no CRINK framing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.tagging.lexicon import Lexicon
+
+CONTEXT_SENTENCES = 2  # how many sentences before a framing may name its grouping
+_PREMOD_STOP = re.compile(
+    r"[,;:.!?()\[\]\"«»“”]|\s(?:and|or|than|as|to|by|with|from|of|is|are|was|were|be|been|being|has|have|had|"
+    r"become|became|remain|remains|form|forms|formed|call|calls|called|into|like|unlike|against|—)\s", re.IGNORECASE)
+_LINKED_AFTER = re.compile(
+    r"[\"”’'»]?\s*(?:(?:partnership|friendship|relationship|alliance|ties|axis|bloc|front)\s+)?(?:of|between|among|amongst|within|with|including|comprising|linking|binding|uniting|formed by|"
+    r"led by|of the|между|из|包括|由|میان|بین|entre|zwischen|aus|de|des|du|del|de los|de la)(?!\w)",
+    re.IGNORECASE)
+_AFTER_STOP = re.compile(r"[,;:.!?()\[\]]|\s(?:that|which|who|is|are|was|were|has|have)\s", re.IGNORECASE)
+_PREDICATE = re.compile(
+    r"(?<!\w)(?:is|are|was|were|be|been|being|become|becomes|became|remain|remains|remained|form|forms|formed|"
+    r"like|as natural|являются|是|هستند|sont|sind|son)(?!\w)|^\s*,\s*(?:the\s+|a\s+)?$", re.IGNORECASE)
+_OPPOSING = re.compile(r"(?<!\w)(?:against|versus|vs\.?|oppos\w*|counter\w*|challeng\w*|confront\w*|rival\w*|"
+                       r"против|反对|对抗|علیه|대항|contre|gegen|contra)(?!\w)", re.IGNORECASE)
+_OPPOSED = re.compile(r"(?:anti|non|post|counter)-$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """A named actor or grouping near a framing: the members it stands for, if any."""
+
+    start: int
+    end: int
+    members: tuple[str, ...]  # empty for a non-member actor or a look-alike grouping
+    sentence_index: int
+    lookalike: bool = False
+    label: str = ""  # for a look-alike: "group" (the EU, NATO) or "modifier" (transatlantic, Soviet)
+
+
+def clause_bounds(text: str, start: int, end: int, sentence: tuple[int, int], lexicon: Lexicon,
+                  langs: list[str]) -> tuple[int, int]:
+    """The clause of ``sentence`` around text[start:end], bounded by the taxonomy's clause breaks."""
+    s0, s1 = sentence
+    c0, c1 = s0, s1
+    for m in lexicon.cue("clauses.break").finditer(text[s0:s1], langs):
+        b0, b1 = s0 + m.start(), s0 + m.end()
+        if b1 <= start:
+            c0 = b1
+        elif b0 >= end:
+            c1 = b0
+            break
+    return c0, c1
+
+
+def _adjacent(text: str, start: int, end: int, clause: tuple[int, int],
+              groupings: list[Grouping]) -> list[Grouping]:
+    """Groupings in the words modifying the phrase: right before it, or linked after it by "of"/"between"."""
+    before = text[clause[0]:start]
+    stops = list(_PREMOD_STOP.finditer(before))
+    pre_start = clause[0] + (stops[-1].end() if stops else 0)
+    pre_start = max(pre_start, start - 40)
+    out = [g for g in groupings if pre_start <= g.start and g.end <= start
+           and not _OPPOSED.search(text[max(g.start - 8, 0):g.start])]
+    link = _LINKED_AFTER.match(text, end)
+    if link:
+        rest = text[link.end():clause[1]]
+        stop = _AFTER_STOP.search(rest)
+        post_end = link.end() + (stop.start() if stop else len(rest))
+        post_end = min(post_end, link.end() + 60)
+        out += [g for g in groupings if link.end() <= g.start and g.end <= post_end]
+    return out
+
+
+def _members(groupings: list[Grouping]) -> tuple[str, ...]:
+    return tuple(sorted({m for g in groupings for m in g.members}))
+
+
+def _nearest(groupings: list[Grouping], start: int, end: int) -> Grouping:
+    return min(groupings, key=lambda g: start - g.end if g.end <= start else g.start - end)
+
+
+def resolve_target(
+    text: str, framing_id: str, start: int, end: int, sentence: tuple[int, int], index: int,
+    groupings: list[Grouping], lexicon: Lexicon, langs: list[str],
+) -> tuple[str, ...]:
+    """The members of the grouping the framing at text[start:end] describes; () when none is one.
+
+    ``groupings`` are the text's actor mentions, look-alike groupings and member-naming framings
+    (CRINK, Axis of Upheaval), in text order.
+    """
+    others = [g for g in groupings if not (g.start == start and g.end == end)]
+    clause = clause_bounds(text, start, end, sentence, lexicon, langs)
+    fixed = lexicon.fixed_targets.get(framing_id, ())
+    adjacent = _adjacent(text, start, end, clause, others)
+    if adjacent:
+        members = _members(adjacent)
+        if members:
+            return tuple(sorted(set(members) | set(fixed)))
+        return ()  # "the EU bloc", "a transatlantic axis", "Japan-South Korea natural alliance"
+    if fixed:
+        return fixed
+    # A modifier ("Western", "Soviet") only matters right at the phrase, which `adjacent` covered.
+    window = [g for g in others if index - CONTEXT_SENTENCES <= g.sentence_index <= index
+              and g.label != "modifier"]
+    preceding = [g for g in window if g.end <= start]
+    if framing_id in lexicon.generic_framings and preceding and preceding[-1].lookalike \
+            and preceding[-1].label == "group":
+        return ()  # "the bloc" after the EU was named refers back to it
+    # The grouping a framing characterises is named before it: its clause, its sentence, then the
+    # sentences before; a name after it (not linked by "of"/"between") is usually what it opposes.
+    for lo, hi in (clause, sentence):
+        near = [g for g in preceding if lo <= g.start and g.end <= hi]
+        if _members(near):
+            return _members(near)
+        # Non-members before it decide only when the phrase is said of them ("Japan and South
+        # Korea are natural allies"); a speaker ("analysts in Seoul warned of a bloc") does not.
+        if near and (near[-1].lookalike or _PREDICATE.search(text[near[-1].end:start])):
+            return ()
+    # Then what follows in its clause, unless it is what the grouping opposes ("a bloc against the US").
+    following = [g for g in window if g.start >= end and g.end <= clause[1]
+                 and not _OPPOSING.search(text, end, g.start)]
+    if following:
+        return _members(_run(text, following, forward=True)) if following[0].members else ()
+    for back in range(1, CONTEXT_SENTENCES + 1):
+        near = [g for g in window if g.sentence_index == index - back]
+        if any(g.lookalike and g.label == "group" for g in near) and not _members(near):
+            return ()
+        if _members(near):
+            return _members(near)
+    following = [g for g in window if g.start >= end and g.end <= sentence[1]]
+    if following and following[0].members:
+        return _members(_run(text, following, forward=True))
+    return lexicon.default_targets.get(framing_id, ())
+
+
+_GLUE = re.compile(r"^(?:[\s,/&-]|and|or|as well as|и|和|与|及|、|와|과|و|et|und|y|'s|s)*$", re.IGNORECASE)
+
+
+def _run(text: str, groupings: list[Grouping], forward: bool = False) -> list[Grouping]:
+    """The coordinated phrase ("China, Russia and Iran") ending at the last grouping (starting at the first)."""
+    seq = groupings if forward else list(reversed(groupings))
+    run = [seq[0]]
+    for g in seq[1:]:
+        a, b = (run[-1], g) if forward else (g, run[-1])
+        if not _GLUE.match(text[a.end:b.start]):
+            break
+        run.append(g)
+    return run

@@ -1,0 +1,168 @@
+"""Tagging in context (issue 12): framing targets and look-alikes, stance in context, relations
+per pair, mention variants. Sentences are written for these tests, not taken from real text."""
+
+import pytest
+
+from pipeline.config import DEFAULT_TAXONOMY
+from pipeline.tagging.lexicon import load_lexicon
+from pipeline.tagging.tagger import tag_text
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon(DEFAULT_TAXONOMY)
+
+
+def _framings(text, lexicon, lang="en"):
+    return [(f.label, f.stance, list(f.target)) for f in tag_text(text, lang, lexicon).framings]
+
+
+def _relations(text, lexicon, lang="en"):
+    return {f"{d.a}-{d.b}": d.relation for d in tag_text(text, lang, lexicon).dyads}
+
+
+def _mentions(text, lexicon, lang="en"):
+    return [(s.label, s.surface) for s in tag_text(text, lang, lexicon).actors if s.label in lexicon.members]
+
+
+# --- framing targets and look-alikes -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Brussels pressed Moscow again; the EU bloc agreed a twentieth sanctions package on Russia.",
+    "Russia watched as the transatlantic axis held firm.",
+    "Moscow once led the Soviet bloc.",
+    "ASEAN met in Jakarta. The bloc then urged China to respect the ruling.",
+    "Japan and South Korea are natural allies, whatever Beijing says.",
+    "Tokyo and Seoul behave like natural allies these days, even as China objects.",
+])
+def test_look_alike_groupings_get_no_crink_framing(lexicon, text):
+    assert _framings(text, lexicon) == []
+
+
+def test_a_framing_without_a_member_in_its_sentence_takes_them_from_the_two_before(lexicon):
+    text = ("China, Russia, Iran and North Korea have grown closer. Their trade has doubled. "
+            "Yet they remain far from a cohesive anti-Western bloc.")
+    assert _framings(text, lexicon) == [("bloc", "contested", ["CN", "IR", "KP", "RU"])]
+    # three sentences back is too far: nothing names the grouping
+    far = "China and Russia met. Nothing else happened. Rain fell. It is hardly a bloc."
+    assert _framings(far, lexicon) == []
+
+
+def test_targets_come_from_the_words_of_the_phrase(lexicon):
+    assert _framings("A Sino-Russian axis worries Japan.", lexicon) == [("axis", "asserted", ["CN", "RU"])]
+    assert _framings("Critics see an axis between Moscow and Tehran.", lexicon)[0][2] == ["IR", "RU"]
+    assert _framings("The CRINK states met.", lexicon) == [("crink", "asserted", ["CN", "IR", "KP", "RU"])]
+
+
+def test_framing_variants(lexicon):
+    assert [f[0] for f in _framings("China and Russia are natural alliances in the making.", lexicon)] == \
+        ["natural_allies"]
+    for surface in ("CRINK", "crink", "Crink"):
+        assert [f[0] for f in _framings(f"The {surface} countries met.", lexicon)] == ["crink"], surface
+    got = _framings("Moscow and Beijing praise their “ no limits ” friendship.", lexicon)
+    assert got == [("no_limits", "distanced", ["CN", "RU"])]
+
+
+# --- stance in context ---------------------------------------------------------------------------
+
+def test_a_quoted_label_followed_by_a_rebuttal_is_contested(lexicon):
+    text = 'Some call Russia and China an "axis", but the record shows little coordination.'
+    assert _framings(text, lexicon)[0][1] == "contested"
+    text = "Pundits speak of a Moscow-Beijing axis of autocracies. In reality, the two rarely coordinate."
+    assert _framings(text, lexicon)[0][1] == "contested"
+
+
+def test_attributed_fears_and_hype_are_distanced(lexicon):
+    assert _framings("China's arms for Russia fed fears of an emerging bloc.", lexicon)[0][1] == "distanced"
+    assert _framings("Proponents argue that China and Russia are natural allies.", lexicon)[0][1] == "distanced"
+
+
+def test_a_cue_does_not_cross_its_clause(lexicon):
+    text = "Russia and Iran are not friends; they are an alliance of convenience."
+    assert _framings(text, lexicon)[0][1] == "asserted"
+
+
+@pytest.mark.parametrize("lang,text,stance", [
+    ("en", "Russia and China are far from natural allies.", "contested"),
+    ("ru", "Россия и Китай вовсе не естественные союзники.", "contested"),
+    ("zh", "中国和俄罗斯并非天然盟友。", "contested"),
+    ("fa", "روسیه و چین به هیچ وجه متحدان طبیعی نیستند.", "contested"),
+    ("ko", "중국과 러시아는 결코 자연스러운 동맹이 아니다.", "contested"),
+    ("fr", "La Chine et la Russie ne sont pas des alliés naturels.", "contested"),
+    ("de", "China und Russland sind keine natürlichen Verbündeten.", "contested"),
+    ("es", "China y Rusia no son aliados naturales.", "contested"),
+    ("ru", "Западные политики называют Россию и Китай так называемым блоком.", "distanced"),
+    ("zh", "一些西方媒体渲染中俄“阵营”对抗。", "distanced"),
+])
+def test_negation_and_attribution_in_eight_languages(lexicon, lang, text, stance):
+    got = _framings(text, lexicon, lang)
+    assert got and got[0][1] == stance, got
+
+
+# --- relations per pair --------------------------------------------------------------------------
+
+def test_a_cue_counts_only_for_the_pair_it_links(lexicon):
+    got = _relations("Beijing is deepening ties with Moscow while Pyongyang watches.", lexicon)
+    assert got == {"CN-KP": "neutral", "CN-RU": "cooperation", "KP-RU": "neutral"}
+    got = _relations("China supplies Iran and Russia with drone parts.", lexicon)
+    assert got == {"CN-IR": "cooperation", "CN-RU": "cooperation", "IR-RU": "neutral"}
+
+
+def test_lists_and_third_parties_stay_neutral(lexicon):
+    assert _relations("Washington sanctioned Iranian and Russian firms.", lexicon) == {"IR-RU": "neutral"}
+    assert _relations("The report covers China, Russia and Iran and their trade with Europe.", lexicon) == \
+        {"CN-IR": "neutral", "CN-RU": "neutral", "IR-RU": "neutral"}
+
+
+def test_joint_action_and_between(lexicon):
+    assert _relations("Moscow and Beijing vetoed the resolution.", lexicon) == {"CN-RU": "cooperation"}
+    assert _relations("Mistrust and rivalry run deep between Moscow and Beijing.", lexicon) == {"CN-RU": "friction"}
+
+
+def test_diplomatic_cover_is_cooperation(lexicon):
+    text = "Beijing condemned the strike as a violation of Iranian sovereignty."
+    assert _relations(text, lexicon) == {"CN-IR": "cooperation"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "A leaked Russian memo labels China an enemy."),
+    ("en", "Russia refuses to be China's junior partner."),
+    ("en", "Chinese hackers spied on Russian defence firms."),
+    ("ru", "Россия не хочет быть младшим партнёром Китая."),
+    ("zh", "中国和俄罗斯在中亚的利益分歧日益明显。"),
+    ("ko", "중국과 러시아 사이의 불신은 깊다."),
+    ("fr", "La Chine et la Russie restent rivales en Asie centrale."),
+    ("de", "Zwischen Russland und China herrscht tiefes Misstrauen."),
+    ("es", "China y Rusia mantienen una desconfianza mutua."),
+    ("fa", "بی‌اعتمادی میان ایران و روسیه عمیق است."),
+])
+def test_friction_vocabulary_in_eight_languages(lexicon, lang, text):
+    assert set(_relations(text, lexicon, lang).values()) == {"friction"}, text
+
+
+def test_each_dyad_has_a_confidence(lexicon):
+    result = tag_text("Moscow and Beijing signed a deal. Washington sanctioned Iranian and Russian firms.",
+                      "en", lexicon)
+    conf = {(d.a, d.b): d.confidence for d in result.dyads}
+    assert conf[("CN", "RU")] >= 0.7 and 0 <= conf[("IR", "RU")] <= 1
+
+
+# --- mentions ------------------------------------------------------------------------------------
+
+def test_case_and_typography_do_not_matter(lexicon):
+    text = "CHINA and Kim Jong-Un met the People\u2019s Liberation Army in Pyongyang\u2019s\u00a0palace."
+    assert [code for code, _ in _mentions(text, lexicon)] == ["CN", "KP", "CN", "KP"]
+    assert _mentions("Sino\u2011Russian trade grew.", lexicon) == [("CN", "Sino\u2011"), ("RU", "Russian")]
+
+
+def test_inflected_multiword_names(lexicon):
+    assert [c for c, _ in _mentions("Xi Jinpings Besuch bei Kim Jong Uns Regierung.", lexicon, "de")] == ["CN", "KP"]
+    assert [c for c, _ in _mentions("Встреча Путина и Си Цзиньпина в Кремле.", lexicon, "ru")] == ["RU", "CN", "RU"]
+
+
+def test_organisations_and_venues_are_not_mentions(lexicon):
+    assert _mentions("The China Times ran the story.", lexicon) == []
+    assert _mentions("She directs the Brookings China Center.", lexicon) == []
+    assert _mentions("The 2022 Games in Beijing drew few viewers.", lexicon) == []
+    assert _mentions("Beijing says it will respond.", lexicon) == [("CN", "Beijing")]
+    assert _mentions("Officials in Beijing were furious.", lexicon) == [("CN", "Beijing")]
