@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON) on PATH"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[airflow,dev]"
+	$(BIN)/python -m pip install --quiet -e ".[airflow,serve,dev]"
 	touch $(STAMP)
 
 venv: $(STAMP)
