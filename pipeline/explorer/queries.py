@@ -168,10 +168,9 @@ def evidence(con: duckdb.DuckDBPyConnection, f: ViewFilters, cell: dict[str, str
         if cell.get(key):
             where.append(f"{column} = ?")
             keys.append(cell[key])
-    lang = ""
+    lang, lang_params = "", []
     if f.language and view != "attention":
-        lang = " and d.language = ?"
-        keys.append(f.language)
+        lang, lang_params = " and d.language = ?", [f.language]
     target_join = ("left join framings f0 on f0.doc_id = x.doc_id and f0.start_offset = x.start_offset"
                    " and f0.taxonomy_version = x.taxonomy_version") if extra else ""
     return _query(con, "Evidence", f"""
@@ -186,7 +185,7 @@ def evidence(con: duckdb.DuckDBPyConnection, f: ViewFilters, cell: dict[str, str
         {target_join}
         where {' and '.join(where)}
         order by a.day, x.article_id, x.doc_kind, c.position, x.doc_id, start_offset
-        limit 2000""", [*params, *keys])
+        limit 2000""", [*params, *lang_params, *keys])
 
 
 def source_choices(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
