@@ -78,7 +78,8 @@ def run_once(
     result.counts["tag"] = tag_batch(paths, settings.taxonomy_path, progress)
     _validate("tags", paths, settings, result, step)
     step("load")
-    result.counts["load"] = load_batch(paths, settings.private_db_path, settings.sql_dir, sources)
+    result.counts["load"] = load_batch(paths, settings.private_db_path, settings.sql_dir, sources,
+                                       settings.warehouse_lock_timeout_s)
     _validate("trends", paths, settings, result, step)
     step("publish")
     result.counts["publish"] = {"analyst_db": str(publish(settings))}

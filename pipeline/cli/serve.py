@@ -6,18 +6,19 @@ from pathlib import Path
 
 import typer
 
-from pipeline.cli.app import app, console, out
+from pipeline.cli.app import app, out
+from pipeline.cli.errors import InputError
+from pipeline.cli.options import DATA_DIR_OPTION, DB_OPTION, command_settings
 
 
 @app.command()
 def serve(
-    db: Path = typer.Option(Path("data/warehouse.duckdb"), "--db", help="The analyst DuckDB database."),
-    port: int = typer.Option(8765, "--port", help="Port on 127.0.0.1."),
-    data_dir: Path = typer.Option(None, "--data-dir",
-                                  help="The data folder with the raw store (default: the database's folder)."),
+    data_dir: Path = DATA_DIR_OPTION,
+    db: Path = DB_OPTION,
+    port: int = typer.Option(8765, "--port", min=1, max=65535, help="Port on 127.0.0.1."),
 ) -> None:
-    """Serve the explorer (attention, framings, dyads, articles vs comments, evidence, search, export)
-    on 127.0.0.1, read-only; each publish is picked up without a restart.
+    """Serve the explorer (attention, framings, dyads, articles vs comments, evidence, search,
+    CSV/Parquet export) on 127.0.0.1, read-only; each publish is picked up without a restart.
 
     Example: crinkwatch serve --db data/demo/warehouse.duckdb --port 8765
     """
@@ -25,8 +26,9 @@ def serve(
 
     from pipeline.explorer.app import create_app
 
-    if not db.exists():
-        console.print(f"[red]no warehouse at {db}; run `crinkwatch run` or `make demo` first[/red]")
-        raise typer.Exit(code=2)
-    out.print(f"crinkwatch explorer on http://127.0.0.1:{port}/ over {db.resolve()}")
-    uvicorn.run(create_app(db, data_dir), host="127.0.0.1", port=port, log_level="warning")
+    settings = command_settings(data_dir, db)
+    if not settings.db_path.exists():
+        raise InputError(f"no warehouse at {settings.db_path}; run `crinkwatch run` or `make demo` first")
+    out.print(f"crinkwatch explorer on http://127.0.0.1:{port}/ over {settings.db_path.resolve()}")
+    uvicorn.run(create_app(settings.db_path, settings.data_dir if data_dir else None),
+                host="127.0.0.1", port=port, log_level="warning")
