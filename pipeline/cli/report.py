@@ -8,7 +8,8 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pipeline.cli.app import app, console, out
-from pipeline.cli.options import DATA_DIR_OPTION, DB_OPTION, command_settings, day_option
+from pipeline.cli.analyst import analyst_db
+from pipeline.cli.options import DATA_DIR_OPTION, DB_OPTION, day_option
 from pipeline.warehouse.report import CHARTS, write_report
 from pipeline.warehouse.trends import Filters, publish_info
 
@@ -27,7 +28,7 @@ def report(
 
     Example: crinkwatch report --db data/warehouse.duckdb --out reports/2026-11
     """
-    db = command_settings(data_dir, db).db_path
+    db = analyst_db(data_dir, db)
     publish_info(db)  # a missing, damaged or foreign database fails here, before any output
     filters = Filters(member=member.upper() if member else None, framing=framing, source=source, since=since)
     bars = Progress(TextColumn("report"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),

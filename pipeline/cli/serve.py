@@ -8,7 +8,9 @@ import typer
 
 from pipeline.cli.app import app, out
 from pipeline.cli.errors import InputError
-from pipeline.cli.options import DATA_DIR_OPTION, DB_OPTION, command_settings
+from pipeline.cli.analyst import analyst_settings
+from pipeline.cli.options import DATA_DIR_OPTION, DB_OPTION
+from pipeline.paths import default_analyst_db
 
 
 @app.command()
@@ -26,9 +28,11 @@ def serve(
 
     from pipeline.explorer.app import create_app
 
-    settings = command_settings(data_dir, db)
+    settings = analyst_settings(data_dir, db)
     if not settings.db_path.exists():
         raise InputError(f"no warehouse at {settings.db_path}; run `crinkwatch run` or `make demo` first")
     out.print(f"crinkwatch explorer on http://127.0.0.1:{port}/ over {settings.db_path.resolve()}")
-    uvicorn.run(create_app(settings.db_path, settings.data_dir if data_dir else None),
+    # The raw store is the data folder's when the database is that folder's own, else beside the file.
+    owner = settings.data_dir if settings.db_path == default_analyst_db(settings.data_dir) else None
+    uvicorn.run(create_app(settings.db_path, owner),
                 host="127.0.0.1", port=port, log_level="warning")

@@ -29,8 +29,8 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
 
 
-def mark_spans(text: str, spans: list[str]) -> str:
-    """``text`` HTML-escaped with each occurrence of each span wrapped in ``<mark>``."""
+def span_ranges(text: str, spans: list[str]) -> list[tuple[int, int]]:
+    """Where each span occurs in ``text`` (longer spans win an overlap), in order."""
     marks: list[tuple[int, int]] = []
     for span in sorted(set(s for s in spans if s), key=len, reverse=True):
         start = text.find(span)
@@ -39,8 +39,13 @@ def mark_spans(text: str, spans: list[str]) -> str:
             if not any(a < end and start < b for a, b in marks):
                 marks.append((start, end))
             start = text.find(span, end)
+    return sorted(marks)
+
+
+def mark_spans(text: str, spans: list[str]) -> str:
+    """``text`` HTML-escaped with each occurrence of each span wrapped in ``<mark>``."""
     out, pos = [], 0
-    for a, b in sorted(marks):
+    for a, b in span_ranges(text, spans):
         out.append(html.escape(text[pos:a]) + "<mark>" + html.escape(text[a:b]) + "</mark>")
         pos = b
     return "".join(out) + html.escape(text[pos:])

@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 
 from pipeline.explorer.filters import ViewFilters
+from pipeline.warehouse.connection import connect
 from pipeline.warehouse.trends import Result
 
 _PERIOD = {"week": "date_trunc('week', a.published_on)::date", "day": "a.published_on"}
@@ -21,7 +22,7 @@ _PERIOD = {"week": "date_trunc('week', a.published_on)::date", "day": "a.publish
 
 def open_db(db_path: Path) -> duckdb.DuckDBPyConnection:
     """Open the analyst database read-only for one request (a publish may rename a new file over it)."""
-    return duckdb.connect(str(db_path), read_only=True)
+    return connect(db_path, read_only=True)
 
 
 def _query(con: duckdb.DuckDBPyConnection, title: str, sql: str, params: list[Any]) -> Result:

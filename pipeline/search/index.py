@@ -16,10 +16,9 @@ import sqlite3
 import uuid
 from pathlib import Path
 
-import duckdb
-
 from pipeline.batch import BatchPaths
 from pipeline.search.text import cjk_bigrams
+from pipeline.warehouse.connection import connect
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +68,7 @@ def build_search_index(db_path: Path, out: Path, runs_dir: Path | None = None) -
     out = Path(out)
     out.unlink(missing_ok=True)
     pages = _PageHashes(runs_dir)
-    src = duckdb.connect(str(db_path), read_only=True)
+    src = connect(db_path, read_only=True)
     dst = sqlite3.connect(out)
     count = 0
     try:

@@ -19,6 +19,7 @@ from starlette.testclient import TestClient
 from pipeline.explorer.app import create_app
 from pipeline.fetch.rawstore import RawStore
 from pipeline.search.index import publish_search_index, search_index_path
+from pipeline.warehouse.connection import connect
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +29,7 @@ def client(demo_db):
 
 @pytest.fixture
 def con(demo_db):
-    con = duckdb.connect(str(demo_db), read_only=True)
+    con = connect(demo_db, read_only=True)
     yield con
     con.close()
 
@@ -121,7 +122,7 @@ def test_comment_evidence_names_author_and_position_and_links_the_stored_page(cl
                                   where doc_kind = 'comment' and actor = 'RU'""").fetchone()[0]
     assert page.text.count('<div class="doc comment">') == comment_rows
     assert f"#{position} by {author}" in client.get(
-        f"/evidence?view=kinds&doc_kind=comment").text
+        "/evidence?view=kinds&doc_kind=comment").text
     stored = client.get(f"/page/{article_id}")
     assert stored.status_code == 200
     assert "sandbox" in stored.headers["content-security-policy"]

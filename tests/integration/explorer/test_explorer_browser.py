@@ -12,9 +12,10 @@ import re
 import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
+
+from pipeline.warehouse.connection import connect
 
 CHROMIUM = os.environ.get("CRINKWATCH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -90,7 +91,7 @@ def test_downloaded_csv_equals_sql(page: Page, demo_db, tmp_path):
     with path.open(encoding="utf-8") as fh:
         rows = [(r["period"], r["pair_id"], int(r["cooperation"]), int(r["friction"]), int(r["neutral"]))
                 for r in csv.DictReader(fh)]
-    con = duckdb.connect(str(demo_db), read_only=True)
+    con = connect(demo_db, read_only=True)
     try:
         expected = con.execute("""
             select cast(date_trunc('week', cast(timezone('UTC', a.published_at) as date)) as date)::varchar,
