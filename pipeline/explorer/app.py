@@ -21,7 +21,8 @@ from pipeline.explorer.charts import panel_svg
 from pipeline.explorer.evidence import group_evidence
 from pipeline.explorer.export import FORMATS, export
 from pipeline.explorer.filters import DOC_KINDS, BadFilter, ViewFilters
-from pipeline.explorer.panels import build_panels, cell_href, periods
+from pipeline.explorer.panels import build_panels, periods
+from pipeline.explorer.tables import TABLE_ROWS, table_html
 from pipeline.fetch.rawstore import RawStore
 from pipeline.paths import DataPaths
 from pipeline.search.index import search_index_path
@@ -55,19 +56,29 @@ class Explorer:
         self.db_path = Path(db_path)
         self.paths = DataPaths.for_data_dir(Path(data_dir) if data_dir else self.db_path.parent,
                                             analyst_db=self.db_path)
+        self._header: tuple[tuple[int, int, int], dict[str, Any], dict[str, list[str]]] | None = None
+
+    def header(self) -> tuple[dict[str, Any], dict[str, list[str]]]:
+        """What this publish covers and the filter menus' values, read once per published file
+        (a publish renames a new file into place, so a new inode means new values)."""
+        stat = self.db_path.stat()
+        key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        if self._header is None or self._header[0] != key:
+            con = queries.open_db(self.db_path)
+            try:
+                info = con.execute("select * from publish_info").fetchall()
+                columns = [d[0] for d in con.description]
+                choices = queries.source_choices(con)
+            finally:
+                con.close()
+            self._header = (key, dict(zip(columns, info[0])) if info else {}, choices)
+        return self._header[1], self._header[2]
 
     def render(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        con = queries.open_db(self.db_path)
-        try:
-            info = con.execute("select * from publish_info").fetchall()
-            columns = [d[0] for d in con.description]
-            choices = queries.source_choices(con)
-        finally:
-            con.close()
+        publish, choices = self.header()
         context.setdefault("filters", ViewFilters())
-        page = templates.get_template(name).render(
-            publish=dict(zip(columns, info[0])) if info else {}, choices=choices,
-            views=VIEW_TITLES, doc_kinds=DOC_KINDS, **context)
+        page = templates.get_template(name).render(publish=publish, choices=choices, views=VIEW_TITLES,
+                                                   doc_kinds=DOC_KINDS, **context)
         return HTMLResponse(page, status_code=status)
 
     def view_result(self, name: str, f: ViewFilters) -> Result:
@@ -109,9 +120,11 @@ class Explorer:
         result = self.view_result(name, f)
         xs = periods(result)
         svgs = [panel_svg(p, xs) for p in build_panels(name, result, f)]
-        return self.render("view.html", view=name, title=VIEW_TITLES[name], filters=f, result=result,
-                           records=result.records(), svgs=svgs, hint=VIEW_HINTS[name],
-                           cell_href=lambda row, col: cell_href(name, row, col, f))
+        limit = None if request.query_params.get("rows") == "all" else TABLE_ROWS
+        return self.render("view.html", view=name, title=VIEW_TITLES[name], filters=f,
+                           records=result.rows, svgs=svgs, hint=VIEW_HINTS[name],
+                           table=table_html(name, result, f, limit),
+                           table_rows=limit or len(result.rows))
 
     def evidence(self, request: Request) -> Response:
         f = ViewFilters.from_query(request.query_params)

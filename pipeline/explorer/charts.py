@@ -85,7 +85,7 @@ def panel_svg(panel: Panel, xs: list[date], width: int = 460, height: int = 210)
                 out.append(f'<polyline points="{" ".join(run)}" fill="none" stroke="{colour}" '
                            f'stroke-width="2" stroke-dasharray="{dash}"/>')
         for p in series.points:
-            if p.y is None:
+            if p.y is None or not p.href:
                 continue
             cx, cy = px(index[p.x]), py(p.y)
             fill = colour if p.n >= panel.low_n else "white"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
+from urllib.parse import quote
 
 from pipeline.explorer.charts import Panel, Point, Series
 from pipeline.explorer.filters import ViewFilters
@@ -15,8 +17,13 @@ RELATIONS = ("cooperation", "friction", "neutral")
 
 def evidence_href(f: ViewFilters, view: str, **cell: Any) -> str:
     """The link to the evidence of one cell, carrying the page's filters."""
-    return "/evidence?" + f.query_string(view=view, **{k: None if v is None else str(v)
-                                                       for k, v in cell.items()})
+    return _base(f, view) + "".join(f"&{k}={quote(str(v))}" for k, v in cell.items() if v is not None)
+
+
+@lru_cache(maxsize=256)
+def _base(f: ViewFilters, view: str) -> str:
+    # one page draws thousands of links that share their filters: encode those once
+    return "/evidence?" + f.query_string(view=view)
 
 
 def periods(result: Result) -> list[date]:
@@ -58,7 +65,10 @@ def framing_panels(result: Result, f: ViewFilters, xs: list[date]) -> list[Panel
                 r = cells.get((stance, x))
                 count = r["mentions"] if r else 0
                 docs = r["documents"] if r else 0
-                points.append(Point(x, count, 5 if count else 0, str(count),
+                if not count:  # nothing to open: the line passes through zero without a point
+                    points.append(Point(x, 0, 0, "", "", ""))
+                    continue
+                points.append(Point(x, count, 5, str(count),
                                     f"{framing} {stance}, {f.grain} of {x}: {count} mention(s) "
                                     f"in {docs} document(s)",
                                     evidence_href(f, "framings", period=x, framing_id=framing, stance=stance)))

@@ -105,16 +105,22 @@ def dyads(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
 def kinds(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
     """Per period, member and document kind: documents naming the member out of all such documents."""
     arts, params = articles_in_view(f, with_language=False)
-    lang = " and d.language = ?" if f.language else ""
+    # a document's language is the article's for an article and the comment's own for a comment
+    lang = "where language = ?" if f.language else ""
     lang_params = [f.language] if f.language else []
     return _query(con, f"Articles vs comments, by {f.grain}", f"""
         with a as ({arts}),
-        docs as (select a.period, d.doc_id, d.doc_kind from stg_documents d join a using (article_id)
-                 where true{lang}),
-        totals as (select period, doc_kind, count(*) as all_documents from docs group by all),
-        hits as (select docs.period, docs.doc_kind, m.member, count(distinct m.doc_id) as documents,
+        docs as (
+            select a.period, a.article_id as doc_id, 'article' as doc_kind, ar.language
+            from a join articles ar using (article_id)
+            union all
+            select a.period, c.comment_id, 'comment', c.language
+            from a join comments c using (article_id)),
+        in_view as (select * from docs {lang}),
+        totals as (select period, doc_kind, count(*) as all_documents from in_view group by all),
+        hits as (select d.period, d.doc_kind, m.member, count(distinct m.doc_id) as documents,
                         count(*) as mentions
-                 from stg_mentions m join docs on docs.doc_id = m.doc_id and docs.doc_kind = m.doc_kind
+                 from stg_mentions m join in_view d on d.doc_id = m.doc_id and d.doc_kind = m.doc_kind
                  where m.is_member group by all)
         select t.period, mb.member, t.doc_kind, coalesce(h.documents, 0) as documents,
                t.all_documents, coalesce(h.mentions, 0) as mentions,
