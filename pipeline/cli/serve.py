@@ -34,5 +34,5 @@ def serve(
     out.print(f"crinkwatch explorer on http://127.0.0.1:{port}/ over {settings.db_path.resolve()}")
     # The raw store is the data folder's when the database is that folder's own, else beside the file.
     owner = settings.data_dir if settings.db_path == default_analyst_db(settings.data_dir) else None
-    uvicorn.run(create_app(settings.db_path, owner),
+    uvicorn.run(create_app(settings.db_path, owner, settings.watch_rules_path),
                 host="127.0.0.1", port=port, log_level="warning")

@@ -28,6 +28,8 @@ from pipeline.paths import DataPaths
 from pipeline.search.index import search_index_path
 from pipeline.search.query import IndexMissing, SearchFilters, open_index, search
 from pipeline.warehouse.trends import Result
+from pipeline.watch.evaluate import evaluate_rules
+from pipeline.watch.rules import BadRules, load_rules
 
 VIEW_HINTS = {
     "attention": "Each point: articles naming the member per 1,000 articles; below it k/n, the articles "
@@ -52,8 +54,10 @@ templates = Environment(loader=FileSystemLoader(Path(__file__).parent / "templat
 class Explorer:
     """The analyst database (and the data folder holding its raw store) the app reads."""
 
-    def __init__(self, db_path: Path, data_dir: Path | None = None) -> None:
+    def __init__(self, db_path: Path, data_dir: Path | None = None,
+                 watch_rules: Path | None = None) -> None:
         self.db_path = Path(db_path)
+        self.watch_rules = Path(watch_rules) if watch_rules else None
         self.paths = DataPaths.for_data_dir(Path(data_dir) if data_dir else self.db_path.parent,
                                             analyst_db=self.db_path)
         self._header: tuple[tuple[int, int, int], dict[str, Any], dict[str, list[str]]] | None = None
@@ -146,6 +150,13 @@ class Explorer:
                            total=total, hits=hits, offset=offset, page=SEARCH_PAGE,
                            export_query=f.query_string(q=q, doc_kind=sf.doc_kind))
 
+    def watch(self, request: Request) -> Response:
+        rules = load_rules(self.watch_rules) if self.watch_rules else []
+        results = evaluate_rules(self.db_path, rules) if rules else []
+        results.sort(key=lambda r: not r.is_hit)
+        return self.render("watch.html", title="Watch", view="watch", results=results,
+                           rules_path=self.watch_rules)
+
     def export(self, request: Request) -> Response:
         name, fmt = request.path_params["name"], request.path_params["fmt"]
         if fmt not in FORMATS:
@@ -186,9 +197,10 @@ class Explorer:
                         headers={"Content-Security-Policy": STORED_PAGE_POLICY})
 
 
-def create_app(db_path: Path, data_dir: Path | None = None) -> Starlette:
-    """The explorer over ``db_path`` (raw store under ``data_dir``, by default the database's folder)."""
-    explorer = Explorer(db_path, data_dir)
+def create_app(db_path: Path, data_dir: Path | None = None, watch_rules: Path | None = None) -> Starlette:
+    """The explorer over ``db_path`` (raw store under ``data_dir``, by default the database's
+    folder; the watch page evaluates ``watch_rules``)."""
+    explorer = Explorer(db_path, data_dir, watch_rules)
 
     async def bad_filter(request: Request, exc: Exception) -> Response:
         return explorer.render("message.html", status=400, title="Bad request", message=str(exc))
@@ -197,6 +209,7 @@ def create_app(db_path: Path, data_dir: Path | None = None) -> Starlette:
               *(Route(f"/{name}", explorer.view) for name in queries.VIEWS),
               Route("/evidence", explorer.evidence),
               Route("/search", explorer.search_page),
+              Route("/watch", explorer.watch),
               Route("/export/{name}.{fmt}", explorer.export),
               Route("/page/{article_id}", explorer.stored_page)]
-    return Starlette(routes=routes, exception_handlers={BadFilter: bad_filter})
+    return Starlette(routes=routes, exception_handlers={BadFilter: bad_filter, BadRules: bad_filter})

@@ -101,6 +101,8 @@ def build_search_index(db_path: Path, out: Path, runs_dir: Path | None = None) -
 def publish_search_index(db_path: Path, runs_dir: Path | None = None) -> Path:
     """Rebuild the search index of a just-published analyst database and rename it into place."""
     target = search_index_path(db_path)
+    for stale in target.parent.glob(f".{target.name}.*.building"):  # left by a killed build
+        stale.unlink(missing_ok=True)
     staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.building")
     try:
         count = build_search_index(db_path, staging, runs_dir)

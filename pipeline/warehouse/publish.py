@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.config import Settings
-from pipeline.search.index import publish_search_index
+from pipeline.published import after_publish
 from pipeline.warehouse.connection import WarehouseMissing, connect, warehouse_lock
 from pipeline.warehouse.migrate import mart_names, migrate, view_files
 
@@ -58,12 +58,11 @@ def publish(settings: Settings) -> Path:
                 raise PublishFailed(f"{len(problems)} check(s) failed; {target} was left as it was:\n"
                                     + "\n".join(f"  - {p}" for p in problems))
             _install(staging, target)
-            # The search index follows the database it indexes (built from the installed file).
-            publish_search_index(target, settings.paths.runs_dir)
         finally:
             for leftover in (staging, staging.with_name(staging.name + ".wal")):
                 leftover.unlink(missing_ok=True)
     log.info("published %s", target)
+    after_publish(settings)  # the search index and the watch rules follow each publish
     return target
 
 
