@@ -64,13 +64,13 @@ def framing_panels(result: Result, f: ViewFilters, xs: list[date]) -> list[Panel
             for x in xs:
                 r = cells.get((stance, x))
                 count = r["mentions"] if r else 0
-                docs = r["documents"] if r else 0
+                articles = r["articles"] if r else 0
                 if not count:  # nothing to open: the line passes through zero without a point
                     points.append(Point(x, 0, 0, "", "", ""))
                     continue
                 points.append(Point(x, count, 5, str(count),
                                     f"{framing} {stance}, {f.grain} of {x}: {count} mention(s) "
-                                    f"in {docs} document(s)",
+                                    f"in {articles} article(s) and their comments",
                                     evidence_href(f, "framings", period=x, framing_id=framing, stance=stance)))
             series.append(Series(stance, points))
         panels.append(Panel(framing, series, 0, max(top, 1), "mentions", low_n=1))
@@ -125,7 +125,7 @@ def build_panels(view: str, result: Result, f: ViewFilters) -> list[Panel]:
 CELL_KEYS = {"attention": ("member",), "kinds": ("member", "doc_kind"),
              "framings": ("framing_id", "stance"), "dyads": ("pair_id",)}
 LINKED = {"attention": ("articles", "per_1000"), "kinds": ("documents", "mentions", "per_1000"),
-          "framings": ("mentions", "documents", "articles"),
+          "framings": ("mentions", "articles"),
           "dyads": ("cooperation", "friction", "neutral", "sentences", "articles", "cohesion_index")}
 
 

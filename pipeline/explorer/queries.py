@@ -17,7 +17,8 @@ from pipeline.explorer.filters import ViewFilters
 from pipeline.warehouse.connection import connect
 from pipeline.warehouse.trends import Result
 
-_PERIOD = {"week": "date_trunc('week', a.published_on)::date", "day": "a.published_on"}
+def _period(grain: str, column: str) -> str:
+    return f"date_trunc('week', {column})::date" if grain == "week" else column
 
 
 def open_db(db_path: Path) -> duckdb.DuckDBPyConnection:
@@ -44,7 +45,7 @@ def articles_in_view(f: ViewFilters, with_language: bool = True) -> tuple[str, l
         if value:
             where.append(f"a.published_on {op} cast(? as date)")
             params.append(value)
-    sql = (f"select a.article_id, a.published_on as day, {_PERIOD[f.grain]} as period "
+    sql = (f"select a.article_id, a.published_on as day, {_period(f.grain, 'a.published_on')} as period "
            f"from stg_articles a where {' and '.join(where)}")
     return sql, params
 
@@ -56,8 +57,40 @@ def _doc_language(f: ViewFilters, alias: str) -> tuple[str, list[Any]]:
             " and dl.language = ?"), [f.language]
 
 
+def uses_marts(f: ViewFilters) -> bool:
+    """Whether the published trend tables answer these filters (they are per day and per source,
+    not per source type or language)."""
+    return not f.source_type and not f.language
+
+
+def _mart_where(f: ViewFilters) -> tuple[str, list[Any]]:
+    where, params = ["true"], []
+    for clause, value in (("source_id = ?", f.source), ("day >= cast(? as date)", f.since),
+                          ("day <= cast(? as date)", f.until)):
+        if value:
+            where.append(clause)
+            params.append(value)
+    return " and ".join(where), params
+
+
 def attention(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
     """Articles naming each member per period, out of all articles in view (n), and per 1,000."""
+    return attention_from_marts(con, f) if uses_marts(f) else attention_from_tags(con, f)
+
+
+def attention_from_marts(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
+    """``attention`` from ``daily_(source_)attention_share``."""
+    table = "daily_source_attention_share" if f.source else "daily_attention_share"
+    where, params = _mart_where(f)
+    return _query(con, f"Attention per member, by {f.grain}", f"""
+        select {_period(f.grain, 'day')} as period, member, sum(article_count) as articles,
+               sum(total_article_count) as all_articles,
+               round(1000.0 * sum(article_count) / sum(total_article_count), 1) as per_1000
+        from {table} where {where} group by all order by period, member""", params)
+
+
+def attention_from_tags(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
+    """``attention`` counted from the mention rows (any filters)."""
     arts, params = articles_in_view(f)
     return _query(con, f"Attention per member, by {f.grain}", f"""
         with a as ({arts}),
@@ -73,19 +106,46 @@ def attention(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
 
 
 def framings(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
-    """Framing mentions per period, framing and stance, with the documents and articles behind them."""
+    """Framing mentions per period, framing and stance, and the articles (with their comments)
+    they occur in."""
+    return framings_from_marts(con, f) if uses_marts(f) else framings_from_tags(con, f)
+
+
+def framings_from_marts(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
+    """``framings`` from ``daily_(source_)framing_stance``."""
+    table = "daily_source_framing_stance" if f.source else "daily_framing_stance"
+    where, params = _mart_where(f)
+    return _query(con, f"Framings by stance, by {f.grain}", f"""
+        select {_period(f.grain, 'day')} as period, framing_id, stance, sum(mention_count) as mentions,
+               sum(article_count) as articles
+        from {table} where {where} group by all order by period, framing_id, stance""", params)
+
+
+def framings_from_tags(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
+    """``framings`` counted from the framing rows (any filters)."""
     arts, params = articles_in_view(f, with_language=False)
     lang_join, lang_params = _doc_language(f, "x")
     return _query(con, f"Framings by stance, by {f.grain}", f"""
         with a as ({arts})
         select a.period, x.framing_id, x.stance, count(*) as mentions,
-               count(distinct x.doc_id) as documents, count(distinct x.article_id) as articles
+               count(distinct x.article_id) as articles
         from stg_framings x join a using (article_id){lang_join}
         group by all order by a.period, x.framing_id, x.stance""", [*params, *lang_params])
 
 
 def dyads(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
     """Per pair and period: cooperation, friction and neutral sentences and the cohesion index."""
+    if f == ViewFilters(grain="week"):
+        return _query(con, "Dyad cohesion, by week", """
+            select week as period, pair_id, cooperation_count as cooperation, friction_count as friction,
+                   neutral_count as neutral, sentence_count as sentences, article_count as articles,
+                   cohesion_index
+            from weekly_dyad_cohesion order by period, pair_id""", [])
+    return dyads_from_tags(con, f)
+
+
+def dyads_from_tags(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
+    """``dyads`` counted from the pair rows (any filters)."""
     arts, params = articles_in_view(f, with_language=False)
     lang_join, lang_params = _doc_language(f, "x")
     return _query(con, f"Dyad cohesion, by {f.grain}", f"""
