@@ -26,7 +26,7 @@ from pipeline.explorer.tables import TABLE_ROWS, table_html
 from pipeline.fetch.rawstore import RawStore
 from pipeline.paths import DataPaths
 from pipeline.search.index import search_index_path
-from pipeline.search.query import IndexMissing, SearchFilters, open_index, search
+from pipeline.search.query import MAX_COUNT, IndexMissing, SearchFilters, open_index, search
 from pipeline.warehouse.trends import Result
 from pipeline.watch.evaluate import evaluate_rules
 from pipeline.watch.rules import BadRules, load_rules
@@ -147,7 +147,7 @@ class Explorer:
             return self.render("message.html", status=503, title="Search", message=str(exc))
         f = ViewFilters.from_query(request.query_params)
         return self.render("search.html", title="Search", filters=f, q=q, kind=sf.doc_kind,
-                           total=total, hits=hits, offset=offset, page=SEARCH_PAGE,
+                           total=total, hits=hits, offset=offset, page=SEARCH_PAGE, max_count=MAX_COUNT,
                            export_query=f.query_string(q=q, doc_kind=sf.doc_kind))
 
     def watch(self, request: Request) -> Response:

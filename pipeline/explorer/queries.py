@@ -165,29 +165,33 @@ def dyads_from_tags(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
 def kinds(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
     """Per period, member and document kind: documents naming the member out of all such documents."""
     arts, params = articles_in_view(f, with_language=False)
-    # a document's language is the article's for an article and the comment's own for a comment
-    lang = "where language = ?" if f.language else ""
-    lang_params = [f.language] if f.language else []
+    if f.language:
+        # a document's language: the article's for an article, the comment's own for a comment
+        docs = """select a.period, a.article_id as doc_id, 'article' as doc_kind
+                  from a join articles ar using (article_id) where ar.language = ?
+                  union all
+                  select a.period, c.comment_id, 'comment' from a join comments c using (article_id)
+                  where c.language = ?"""
+        hits_from = "stg_mentions m join docs d on d.doc_id = m.doc_id and d.doc_kind = m.doc_kind"
+        params += [f.language, f.language]
+    else:
+        docs = """select a.period, a.article_id as doc_id, 'article' as doc_kind from a
+                  union all
+                  select a.period, c.comment_id, 'comment' from a join comments c using (article_id)"""
+        hits_from = "stg_mentions m join a d using (article_id)"
     return _query(con, f"Articles vs comments, by {f.grain}", f"""
         with a as ({arts}),
-        docs as (
-            select a.period, a.article_id as doc_id, 'article' as doc_kind, ar.language
-            from a join articles ar using (article_id)
-            union all
-            select a.period, c.comment_id, 'comment', c.language
-            from a join comments c using (article_id)),
-        in_view as (select * from docs {lang}),
-        totals as (select period, doc_kind, count(*) as all_documents from in_view group by all),
-        hits as (select d.period, d.doc_kind, m.member, count(distinct m.doc_id) as documents,
+        docs as ({docs}),
+        totals as (select period, doc_kind, count(*) as all_documents from docs group by all),
+        hits as (select d.period, m.doc_kind, m.member, count(distinct m.doc_id) as documents,
                         count(*) as mentions
-                 from stg_mentions m join in_view d on d.doc_id = m.doc_id and d.doc_kind = m.doc_kind
-                 where m.is_member group by all)
+                 from {hits_from} where m.is_member group by all)
         select t.period, mb.member, t.doc_kind, coalesce(h.documents, 0) as documents,
                t.all_documents, coalesce(h.mentions, 0) as mentions,
                round(1000.0 * coalesce(h.documents, 0) / t.all_documents, 1) as per_1000
         from totals t cross join members mb
         left join hits h on h.period = t.period and h.doc_kind = t.doc_kind and h.member = mb.member
-        order by t.period, mb.member, t.doc_kind""", [*params, *lang_params])
+        order by t.period, mb.member, t.doc_kind""", params)
 
 
 VIEWS = {"attention": attention, "framings": framings, "dyads": dyads, "kinds": kinds}

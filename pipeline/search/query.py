@@ -40,6 +40,7 @@ class SearchHit:
     score: float | None
 
 
+MAX_COUNT = 10_000
 HIT_COLUMNS = ("doc_id", "doc_kind", "article_id", "day", "language", "source_ids", "title", "url",
                "author", "position")
 
@@ -57,16 +58,21 @@ def open_index(path: Path) -> sqlite3.Connection:
 
 def search(index: Path, query: str, filters: SearchFilters | None = None,
            limit: int = 50, offset: int = 0) -> tuple[int, list[SearchHit]]:
-    """The total number of matches and one page of hits, best first (BM25; newest first without
-    a term the trigram index can rank)."""
+    """The number of matches (``MAX_COUNT + 1`` standing for "more than ``MAX_COUNT``") and one
+    page of hits, best first (BM25; newest first without a term the trigram index can rank)."""
     terms = parse_query(query)
     if not terms.all:
         return 0, []
-    sql, params = _match_sql(terms, filters or SearchFilters())
+    source, where, params, score = _match_parts(terms, filters or SearchFilters())
+    columns = ", ".join(f"d.{c}" for c in HIT_COLUMNS)
     con = open_index(index)
     try:
-        total = con.execute(f"select count(*) from ({sql})", params).fetchone()[0]
-        rows = con.execute(f"{sql} order by score, day desc, doc_id limit ? offset ?",
+        # counting stops past MAX_COUNT: ranking needs only the page, and "more than 10,000"
+        # tells an analyst as much as the exact number of a word that common
+        total = con.execute(f"select count(*) from (select 1 from {source} where {where} "
+                            f"limit {MAX_COUNT + 1})", params).fetchone()[0]
+        rows = con.execute(f"select {columns}, d.text, {score} as score from {source} where {where} "
+                           "order by score, d.day desc, d.doc_id limit ? offset ?",
                            [*params, int(limit), int(offset)]).fetchall()
     finally:
         con.close()
@@ -78,8 +84,8 @@ def search(index: Path, query: str, filters: SearchFilters | None = None,
     return total, hits
 
 
-def _match_sql(terms: QueryTerms, filters: SearchFilters) -> tuple[str, list[Any]]:
-    columns = ", ".join(f"d.{c}" for c in HIT_COLUMNS)
+def _match_parts(terms: QueryTerms, filters: SearchFilters) -> tuple[str, str, list[Any], str]:
+    """The FROM source, WHERE condition, its parameters and the score expression of a search."""
     where: list[str] = []
     params: list[Any] = []
     if terms.trigram:
@@ -104,5 +110,4 @@ def _match_sql(terms: QueryTerms, filters: SearchFilters) -> tuple[str, list[Any
         if value:
             where.append(test)
             params.append(f" {value} " if column in ("source_ids", "source_types") else value)
-    sql = f"select {columns}, d.text, {score} as score from {source} where {' and '.join(where) or '1'}"
-    return sql, params
+    return source, " and ".join(where) or "1", params, score
