@@ -80,6 +80,7 @@ def describe(exc: BaseException) -> str | None:
     from pipeline.evaluation.corpus import CorpusError
     from pipeline.evaluation.tags import GoldError
     from pipeline.fanout import UnknownSource
+    from pipeline.models import DamagedFile
     from pipeline.sources import SourceConfigError
     from pipeline.tagging.lexicon import TaxonomyError
     from pipeline.warehouse.connection import WarehouseBusy, WarehouseMissing, WarehouseUnreadable
@@ -88,7 +89,8 @@ def describe(exc: BaseException) -> str | None:
     from pipeline.watch.rules import BadRules
 
     own = (InputError, SourceConfigError, TaxonomyError, GoldError, CorpusError, UnknownSource,
-           WarehouseBusy, WarehouseMissing, WarehouseUnreadable, PublishedDatabase, BadRules)
+           WarehouseBusy, WarehouseMissing, WarehouseUnreadable, PublishedDatabase, DamagedFile,
+           BadRules)
     handlers: list[tuple[type | tuple[type, ...], Callable[[Any], str]]] = [
         (own, lambda e: _one_line(e.args[0] if isinstance(e, KeyError) and e.args else e)),
         (PublishFailed, lambda e: "not published: " + _one_line(e)),
@@ -100,7 +102,7 @@ def describe(exc: BaseException) -> str | None:
         if isinstance(exc, kinds):
             return message(exc)
     if _is_usage_error(exc):
-        return _one_line(exc.format_message()) + " (see --help)"
+        return _one_line(exc.format_message()) + " (see --help)" if exc.format_message() else ""
     return None
 
 
@@ -115,7 +117,8 @@ def report_error(exc: Exception) -> int:
         code = EXIT_INTERNAL
     else:
         code = exc.exit_code if _is_usage_error(exc) else EXIT_BAD_INPUT
-    typer.echo(f"crinkwatch: {message}", err=True)
+    if message:  # empty when the help was printed instead (a command group given no command)
+        typer.echo(f"crinkwatch: {message}", err=True)
     return code
 
 

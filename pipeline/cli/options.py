@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import typer
 
@@ -37,39 +37,31 @@ def command_settings(data_dir: Path | None = None, db: Path | None = None,
     return settings
 
 
-def _check_day(param: typer.CallbackParam, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise InputError(f"{param.opts[0]}: not a date: {value!r} (use YYYY-MM-DD, e.g. 2026-11-20)")
+def _checked_option(name: str, help: str, metavar: str, parse: Callable[[str], object],
+                    expected: str) -> Any:
+    """An optional option whose value ``parse`` must accept; anything else is a one-line error
+    naming the option, the value and what was ``expected``."""
+    def check(value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            return parse(value.strip()).isoformat()
+        except ValueError:
+            raise InputError(f"{name}: not {expected}: {value!r}")
 
-
-def _check_moment(param: typer.CallbackParam, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return datetime.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise InputError(f"{param.opts[0]}: not an ISO date or date-time: {value!r} "
-                         "(e.g. 2026-11-20 or 2026-11-20T06:00)")
+    return typer.Option(None, name, metavar=metavar, help=help, callback=check)
 
 
 def day_option(name: str, help: str) -> Any:
-    """An optional ``YYYY-MM-DD`` option; anything else is a one-line error naming the option."""
-    def check(param: typer.CallbackParam, value: str | None) -> str | None:
-        return _check_day(param, value)
-
-    return typer.Option(None, name, metavar="YYYY-MM-DD", help=help, callback=check)
+    """An optional ``YYYY-MM-DD`` option."""
+    return _checked_option(name, help, "YYYY-MM-DD", date.fromisoformat,
+                           "a date (use YYYY-MM-DD, e.g. 2026-11-20)")
 
 
 def moment_option(name: str, help: str) -> Any:
-    """An optional ISO 8601 date or date-time option, checked like :func:`day_option`."""
-    def check(param: typer.CallbackParam, value: str | None) -> str | None:
-        return _check_moment(param, value)
-
-    return typer.Option(None, name, metavar="DATE[THH:MM]", help=help, callback=check)
+    """An optional ISO 8601 date or date-time option."""
+    return _checked_option(name, help, "DATE[THH:MM]", datetime.fromisoformat,
+                           "an ISO date or date-time (e.g. 2026-11-20 or 2026-11-20T06:00)")
 
 
 def limit_option(default: int | None, help: str) -> Any:

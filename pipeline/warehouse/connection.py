@@ -46,17 +46,19 @@ def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection
     else:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        # No Python replacement scans: a table missing from a wrong file must be an error, not a
-        # silent read of a Python variable that happens to share its name.
-        return duckdb.connect(str(db_path), read_only=read_only,
-                              config={"python_enable_replacements": False})
+        con = duckdb.connect(str(db_path), read_only=read_only)
     except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
+        if "Could not set lock" in str(exc):
             raise WarehouseBusy(f"{db_path} is open for writing by another process") from exc
         for code, words in DISK_ERRORS.items():
             if words in str(exc):
                 raise OSError(code, os.strerror(code), str(db_path)) from exc
         raise WarehouseUnreadable(unreadable_message(db_path, exc)) from exc
+    # No Python replacement scans: a table missing from a wrong file must be an error, not a
+    # silent read of a Python variable that happens to share its name. (A per-connection
+    # setting: a connect-time config would clash with other connections to the same file.)
+    con.execute("set python_enable_replacements = false")
+    return con
 
 
 def require_database(db_path: Path) -> None:

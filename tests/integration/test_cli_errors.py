@@ -66,10 +66,10 @@ def data_dir(tmp_path_factory) -> Path:
 # --- bad values on the command line -------------------------------------------------------------
 
 @pytest.mark.parametrize("args, expected", [
-    (["trends", "--since", "2026-13-01"], "--since: not a date: '2026-13-01'"),
-    (["evidence", "--member", "RU", "--day", "yesterday"], "--day: not a date: 'yesterday'"),
+    (["trends", "--since", "2026-13-01"], "--since: not a date (use YYYY-MM-DD, e.g. 2026-11-20): '2026-13-01'"),
+    (["evidence", "--member", "RU", "--day", "yesterday"], "--day: not a date (use YYYY-MM-DD, e.g. 2026-11-20): 'yesterday'"),
     (["evidence", "--member", "RU", "--day", "2026-11-20", "--limit", "-1"], "--limit: must be 0 or more"),
-    (["alerts", "--since", "junk"], "--since: not an ISO date or date-time: 'junk'"),
+    (["alerts", "--since", "junk"], "--since: not an ISO date or date-time (e.g. 2026-11-20 or 2026-11-20T06:00): 'junk'"),
     (["alerts", "--limit", "-1"], "--limit: must be 0 or more"),
     (["report", "--out", "x", "--since", "2026/11/01"], "--since: not a date"),
     (["evidence", "--member", "RU", "--day", "2026-11-20", "--format", "xml"], "--format: unknown format"),
@@ -169,7 +169,7 @@ def test_the_real_entry_point_prints_one_line(tmp_path):
                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.getcwd()})
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
-        "crinkwatch: --day: not a date: 'yesterday' (use YYYY-MM-DD, e.g. 2026-11-20)"]
+        "crinkwatch: --day: not a date (use YYYY-MM-DD, e.g. 2026-11-20): 'yesterday'"]
 
 
 def test_a_hostile_source_id_stops_the_run_before_anything_is_written(tmp_path):
@@ -180,3 +180,29 @@ def test_a_hostile_source_id_stops_the_run_before_anything_is_written(tmp_path):
     assert f"{sources}: sources[0]: source id '../../x'" in line
     assert not (tmp_path / "d").exists()
     assert "does not exist" in fails_in_one_line(["run", "--sources", str(tmp_path / "none.yml")])
+
+
+def test_a_database_another_process_holds_open_for_writing(data_dir, tmp_path):
+    """Someone opened the analysts' file read-write (say, a notebook without read_only=True)."""
+    db = tmp_path / "held.duckdb"
+    db.write_bytes((data_dir / "warehouse.duckdb").read_bytes())
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('open', "
+         "flush=True); sys.stdin.read()", str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        line = fails_in_one_line(["trends", "--db", str(db)])
+        assert f"{db} is open for writing by another process" in line
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+
+
+def test_a_truncated_stage_file(tmp_path):
+    paths = load_settings(data_dir=tmp_path).paths.batch("20261120T060000Z-cut")
+    paths.root.mkdir(parents=True)
+    paths.raw_pages.write_text('{"url": "http://127.0.0.1/a", "canonical_url": "http://127.0.0.1/a"}\n'
+                               '{"url": "http://127.0.0.1/b", "canon', encoding="utf-8")
+    line = fails_in_one_line(["validate", "--stage", "raw", "--data-dir", str(tmp_path)])
+    assert f"{paths.raw_pages}, line 2: not valid JSON" in line
