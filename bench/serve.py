@@ -81,8 +81,10 @@ def vary_texts(paths: BatchPaths) -> None:
     con.close()
 
 
-def timings(client: httpx.Client, url: str, params: dict, runs: int) -> tuple[float, float, int]:
-    response = client.get(url, params=params)  # warm the OS cache, as a second visit would
+def timings(client: httpx.Client, url: str, params: dict, runs: int) -> tuple[float, float, float, int]:
+    t = time.perf_counter()
+    response = client.get(url, params=params)  # the first visit: nothing cached by the explorer
+    first = (time.perf_counter() - t) * 1000
     response.raise_for_status()
     times = []
     for _ in range(runs):
@@ -90,7 +92,8 @@ def timings(client: httpx.Client, url: str, params: dict, runs: int) -> tuple[fl
         client.get(url, params=params).raise_for_status()
         times.append((time.perf_counter() - t) * 1000)
     times.sort()
-    return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], len(response.content)
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return first, statistics.median(times), p95, len(response.content)
 
 
 def free_port() -> int:
@@ -164,18 +167,23 @@ def main() -> None:
         thread.start()
         while not server.started:
             time.sleep(0.05)
-        print(f"\nover HTTP on 127.0.0.1, {args.runs} runs each (targets: p50 < 300 ms, p95 < 1000 ms)")
-        worst50 = worst95 = 0.0
+        print(f"\nover HTTP on 127.0.0.1: the first visit, then {args.runs} more "
+              "(targets: p50 < 300 ms, p95 < 1000 ms)")
+        worst50 = worst95 = worst_first = 0.0
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
             for name, url, params in pages:
-                p50, p95, size_b = timings(client, url, params, args.runs)
-                worst50, worst95 = max(worst50, p50), max(worst95, p95)
+                first, p50, p95, size_b = timings(client, url, params, args.runs)
+                worst50, worst95, worst_first = max(worst50, p50), max(worst95, p95), max(worst_first, first)
                 flag = "" if p50 < 300 and p95 < 1000 else "   <-- over target"
-                print(f"  {name:<32} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   {size_b / 1e3:7.1f} kB{flag}")
+                print(f"  {name:<32} first {first:7.1f} ms   p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   "
+                      f"{size_b / 1e3:7.1f} kB{flag}")
         server.should_exit = True
         thread.join()
         print(f"\nslowest p50 {worst50:.1f} ms ({worst50 / 300:.2f} of target); "
-              f"slowest p95 {worst95:.1f} ms ({worst95 / 1000:.2f} of target)")
+              f"slowest p95 {worst95:.1f} ms ({worst95 / 1000:.2f} of target); "
+              f"slowest first visit {worst_first:.1f} ms")
+        print("(a view's rows are kept per published file after the first visit; evidence, search "
+              "and exports of evidence or search are queried every time)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

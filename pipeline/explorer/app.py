@@ -7,6 +7,8 @@ handle on a replaced file outlives a request.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,7 @@ VIEW_TITLES = {"attention": "Attention", "framings": "Framings", "dyads": "Dyad 
                "kinds": "Articles vs comments"}
 EVIDENCE_KEYS = ("view", "period", "member", "doc_kind", "framing_id", "stance", "pair_id", "relation")
 SEARCH_PAGE = 50
+VIEW_CACHE_SIZE = 64  # view results kept per server (each a few thousand rows at most)
 # A stored page is someone else's HTML: let it render, but run nothing and fetch nothing.
 STORED_PAGE_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -61,12 +64,17 @@ class Explorer:
         self.paths = DataPaths.for_data_dir(Path(data_dir) if data_dir else self.db_path.parent,
                                             analyst_db=self.db_path)
         self._header: tuple[tuple[int, int, int], dict[str, Any], dict[str, list[str]]] | None = None
+        self._views: OrderedDict[tuple, Result] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def file_key(self) -> tuple[int, int, int]:
+        """Which published file is in place: a publish renames a new file in, so a new inode."""
+        stat = self.db_path.stat()
+        return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
     def header(self) -> tuple[dict[str, Any], dict[str, list[str]]]:
-        """What this publish covers and the filter menus' values, read once per published file
-        (a publish renames a new file into place, so a new inode means new values)."""
-        stat = self.db_path.stat()
-        key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        """What this publish covers and the filter menus' values, read once per published file."""
+        key = self.file_key()
         if self._header is None or self._header[0] != key:
             con = queries.open_db(self.db_path)
             try:
@@ -86,11 +94,23 @@ class Explorer:
         return HTMLResponse(page, status_code=status)
 
     def view_result(self, name: str, f: ViewFilters) -> Result:
+        """A view's rows, remembered for the file they came from (a published file never changes,
+        so a shared link or a second visit is answered without querying again)."""
+        key = (self.file_key(), name, f)
+        with self._lock:
+            if key in self._views:
+                self._views.move_to_end(key)
+                return self._views[key]
         con = queries.open_db(self.db_path)
         try:
-            return queries.VIEWS[name](con, f)
+            result = queries.VIEWS[name](con, f)
         finally:
             con.close()
+        with self._lock:
+            self._views[key] = result
+            while len(self._views) > VIEW_CACHE_SIZE:
+                self._views.popitem(last=False)
+        return result
 
     def evidence_result(self, f: ViewFilters, cell: dict[str, str]) -> Result:
         con = queries.open_db(self.db_path)
