@@ -10,6 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from pipeline.cli.app import app, console, out
 from pipeline.cli.analyst import analyst_db
 from pipeline.cli.options import DATA_DIR_OPTION, DB_OPTION, day_option
+from pipeline.explorer.filters import ViewFilters
+from pipeline.explorer.snapshot import write_snapshot
 from pipeline.warehouse.report import CHARTS, write_report
 from pipeline.warehouse.trends import Filters, publish_info
 
@@ -24,7 +26,8 @@ def report(
     framing: str = typer.Option(None, "--framing", help="Only this framing in the stance chart."),
     source: str = typer.Option(None, "--source", help="Only this source."),
 ) -> None:
-    """Write an HTML report (charts embedded, PNGs beside it) of attention, framing stance and cohesion.
+    """Write an HTML report (charts embedded, PNGs beside it) of attention, framing stance and cohesion,
+    and snapshot.html: the explorer's views (weekly) with every point's evidence inside, SVG per panel.
 
     Example: crinkwatch report --db data/warehouse.duckdb --out reports/2026-11
     """
@@ -38,3 +41,6 @@ def report(
         path = write_report(db, out_dir, filters, progress=lambda step: bars.advance(task, 1) or
                             bars.update(task, description=step))
     out.print(f"report written: {path.resolve()}", markup=False)
+    snapshot = write_snapshot(db, out_dir, ViewFilters(source=source, since=since))
+    out.print(f"interactive snapshot (one file, no network; SVG per panel in svg/): {snapshot.resolve()}",
+              markup=False)
