@@ -216,3 +216,12 @@ def test_the_trend_tables_and_the_tag_rows_give_the_same_views(demo_db, filters)
             assert queries.dyads(db, f).rows == queries.dyads_from_tags(db, f).rows
     finally:
         db.close()
+
+
+def test_a_killed_index_build_leaves_nothing_behind(demo_db, tmp_path):
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copy(demo_db, db)
+    stale = tmp_path / f".{search_index_path(db).name}.dead0001.building"
+    stale.write_bytes(b"\0" * 4096)
+    publish_search_index(db)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([db.name, search_index_path(db).name])
