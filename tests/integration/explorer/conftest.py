@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
 import threading
 import time
@@ -13,6 +15,9 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.explorer.app import create_app
+
+# Debian's chromium package (`make browser`), driven by Playwright without a browser download.
+CHROMIUM = os.environ.get("CRINKWATCH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="session")

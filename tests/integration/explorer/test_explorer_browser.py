@@ -9,15 +9,14 @@ from __future__ import annotations
 import csv
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from pipeline.warehouse.connection import connect
+from tests.integration.explorer.conftest import CHROMIUM
 
-CHROMIUM = os.environ.get("CRINKWATCH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from playwright.sync_api import expect, sync_playwright
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from tests.integration.explorer.test_explorer_browser import CHROMIUM
+from tests.integration.explorer.conftest import CHROMIUM
 
 
 @pytest.fixture(scope="module")
