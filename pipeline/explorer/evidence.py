@@ -60,8 +60,9 @@ def group_evidence(records: list[dict[str, Any]]) -> list[Document]:
         if sentence is None:
             sentence = Sentence(r["sentence"])
             doc.sentences.append(sentence)
-        if r.get("surface"):
-            sentence.spans.append(r["surface"])
+        surface = r.get("surface")
+        if surface:  # one span, or the list of a pair's names
+            sentence.spans.extend([surface] if isinstance(surface, str) else surface)
         if r.get("tag") and r["tag"] not in sentence.tags:
             sentence.tags.append(r["tag"])
         targets = r.get("target_members") or []

@@ -13,12 +13,20 @@ from pipeline.warehouse.trends import Result
 FORMATS = {"csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet"}
 
 
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):  # e.g. the names marked in a pair's sentence
+        return "; ".join(str(v) for v in value)
+    return value
+
+
 def to_csv(result: Result) -> bytes:
-    """The rows as UTF-8 CSV with a header line (empty cells for NULL)."""
+    """The rows as UTF-8 CSV with a header line (empty cells for NULL, lists joined by "; ")."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(result.columns)
-    writer.writerows(["" if v is None else v for v in row] for row in result.rows)
+    writer.writerows([_cell(v) for v in row] for row in result.rows)
     return buf.getvalue().encode("utf-8")
 
 

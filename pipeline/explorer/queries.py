@@ -230,7 +230,11 @@ def evidence(con: duckdb.DuckDBPyConnection, f: ViewFilters, cell: dict[str, str
         tag = "x.framing_id || ' · ' || x.stance as tag"
         cell_keys = (("framing_id", "x.framing_id"), ("stance", "x.stance"))
     elif view == "dyads":
-        table, span = "stg_dyads", "null as surface, x.sentence_start as start_offset, null as end_offset"
+        # the pair's own names in the sentence, so the page can mark them as it marks a mention
+        table, span = "stg_dyads", ("(select list(distinct m.surface) from stg_mentions m "
+                                    "where m.doc_id = x.doc_id and m.doc_kind = x.doc_kind "
+                                    "and m.sentence = x.sentence and m.member in (x.member_a, x.member_b)) "
+                                    "as surface, x.sentence_start as start_offset, null as end_offset")
         extra, tag = "", "x.pair_id || ' · ' || x.relation as tag"
         cell_keys = (("pair_id", "x.pair_id"), ("relation", "x.relation"))
     else:

@@ -225,3 +225,10 @@ def test_a_killed_index_build_leaves_nothing_behind(demo_db, tmp_path):
     stale.write_bytes(b"\0" * 4096)
     publish_search_index(db)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([db.name, search_index_path(db).name])
+
+
+def test_dyad_evidence_marks_the_pairs_names(client, con):
+    week = con.execute("select max(week) from weekly_dyad_cohesion where pair_id = 'CN-RU'").fetchone()[0]
+    page = client.get(f"/evidence?view=dyads&period={week}&pair_id=CN-RU")
+    sentences = re.findall(r'<p class="sentence">(.*?) <span class="tags">', page.text)
+    assert sentences and all("<mark>" in s for s in sentences)
