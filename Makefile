@@ -5,13 +5,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   ?= data/demo
 
-.PHONY: demo test venv clean airflow compose-cli
+.PHONY: demo test venv clean airflow compose-cli browser serve
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON) on PATH"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[airflow,dev]"
+	$(BIN)/python -m pip install --quiet -e ".[airflow,serve,dev]"
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -19,9 +19,19 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/crinkwatch demo --data-dir $(DATA)
 
-test: $(STAMP) compose-cli
+test: $(STAMP) compose-cli browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# The explorer over the demo database (after `make demo`), on http://127.0.0.1:8765/
+serve: $(STAMP)
+	$(BIN)/crinkwatch serve --data-dir $(DATA)
+
+# Debian's chromium for the explorer's browser test (Playwright drives it; no browser download).
+browser:
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 # The local Airflow stack (api-server, scheduler, dag-processor, triggerer) with our DAGs;
 # prints the UI URL and login. AIRFLOW_PORT=8090 make airflow picks another port.

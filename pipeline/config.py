@@ -19,6 +19,7 @@ SQL_DIR = PROJECT_DIR / "sql"
 EXPECTATIONS_DIR = PROJECT_DIR / "expectations"
 DEFAULT_TAXONOMY = PACKAGE_DIR / "tagging" / "taxonomy.yml"
 DEFAULT_SOURCES = PROJECT_DIR / "config" / "sources.yml"
+DEFAULT_WATCH_RULES = PROJECT_DIR / "config" / "watch.yml"
 
 LANGDETECT_SEED = 0
 
@@ -78,6 +79,8 @@ class Settings:
 
     # How long a writer waits for another to release the private warehouse before giving up.
     warehouse_lock_timeout_s: float = 900.0
+    # Narrative watch rules evaluated after each publish (pipeline/watch/); a missing file: none.
+    watch_rules_path: Path = DEFAULT_WATCH_RULES
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "data_dir", Path(self.data_dir))
@@ -123,6 +126,8 @@ def load_settings(**overrides: object) -> Settings:
         env["private_db_path"] = Path(v)
     if v := os.environ.get("CRINKWATCH_AS_OF"):
         env["as_of"] = parse_as_of(v)
+    if v := os.environ.get("CRINKWATCH_WATCH_RULES"):
+        env["watch_rules_path"] = Path(v)
     if v := os.environ.get("CRINKWATCH_LOCK_TIMEOUT_S"):
         env["warehouse_lock_timeout_s"] = float(v)
     # Built once, so warehouse paths left unset follow the final data folder.

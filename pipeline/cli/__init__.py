@@ -6,6 +6,7 @@ from pipeline.cli import eval_extraction, extract  # noqa: F401,E402
 from pipeline.cli import sources  # noqa: F401
 from pipeline.cli import validate  # noqa: F401  (data quality: validate, alerts)
 from pipeline.cli import db, report  # noqa: F401
+from pipeline.cli import analyst, serve  # noqa: F401  (sql; the web explorer)
 from pipeline.cli.app import app
 
 

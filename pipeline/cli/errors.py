@@ -86,9 +86,11 @@ def describe(exc: BaseException) -> str | None:
     from pipeline.warehouse.connection import WarehouseBusy, WarehouseMissing, WarehouseUnreadable
     from pipeline.warehouse.migrate import PublishedDatabase
     from pipeline.warehouse.publish import PublishFailed
+    from pipeline.watch.rules import BadRules
 
     own = (InputError, SourceConfigError, TaxonomyError, GoldError, CorpusError, UnknownSource,
-           WarehouseBusy, WarehouseMissing, WarehouseUnreadable, PublishedDatabase, DamagedFile)
+           WarehouseBusy, WarehouseMissing, WarehouseUnreadable, PublishedDatabase, DamagedFile,
+           BadRules)
     handlers: list[tuple[type | tuple[type, ...], Callable[[Any], str]]] = [
         (own, lambda e: _one_line(e.args[0] if isinstance(e, KeyError) and e.args else e)),
         (PublishFailed, lambda e: "not published: " + _one_line(e)),

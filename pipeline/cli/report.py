@@ -8,7 +8,10 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pipeline.cli.app import app, console, out
-from pipeline.cli.options import DATA_DIR_OPTION, DB_OPTION, command_settings, day_option
+from pipeline.cli.analyst import analyst_db
+from pipeline.cli.options import DATA_DIR_OPTION, DB_OPTION, day_option
+from pipeline.explorer.filters import ViewFilters
+from pipeline.explorer.snapshot import write_snapshot
 from pipeline.warehouse.report import CHARTS, write_report
 from pipeline.warehouse.trends import Filters, publish_info
 
@@ -23,11 +26,12 @@ def report(
     framing: str = typer.Option(None, "--framing", help="Only this framing in the stance chart."),
     source: str = typer.Option(None, "--source", help="Only this source."),
 ) -> None:
-    """Write an HTML report (charts embedded, PNGs beside it) of attention, framing stance and cohesion.
+    """Write an HTML report (charts embedded, PNGs beside it) of attention, framing stance and cohesion,
+    and snapshot.html: the explorer's views (weekly) with every point's evidence inside, SVG per panel.
 
     Example: crinkwatch report --db data/warehouse.duckdb --out reports/2026-11
     """
-    db = command_settings(data_dir, db).db_path
+    db = analyst_db(data_dir, db)
     publish_info(db)  # a missing, damaged or foreign database fails here, before any output
     filters = Filters(member=member.upper() if member else None, framing=framing, source=source, since=since)
     bars = Progress(TextColumn("report"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
@@ -37,3 +41,6 @@ def report(
         path = write_report(db, out_dir, filters, progress=lambda step: bars.advance(task, 1) or
                             bars.update(task, description=step))
     out.print(f"report written: {path.resolve()}", markup=False)
+    snapshot = write_snapshot(db, out_dir, ViewFilters(source=source, since=since))
+    out.print(f"interactive snapshot (one file, no network; SVG per panel in svg/): {snapshot.resolve()}",
+              markup=False)

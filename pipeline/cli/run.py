@@ -89,4 +89,5 @@ def demo(
     _summary(result)
     print_trends(db)
     out.print(text(f"\nDuckDB warehouse: {db.resolve()}"))
-    out.print(text(f"Query it: duckdb {db} -c 'select * from daily_member_mentions'"), soft_wrap=True)
+    out.print(text(f"Query it: crinkwatch sql --db {db} 'select * from daily_member_mentions'"), soft_wrap=True)
+    out.print(text(f"Explore it: crinkwatch serve --db {db}"), soft_wrap=True)

@@ -8,11 +8,15 @@ import sys
 from pathlib import Path
 
 import typer
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from pipeline.cli.app import app, out, text
+from pipeline.cli.analyst import analyst_db
 from pipeline.cli.errors import InputError
-from pipeline.cli.options import DATA_DIR_OPTION, DB_OPTION, command_settings, day_option, limit_option
+from pipeline.cli.options import DATA_DIR_OPTION, DB_OPTION, day_option, limit_option
+from pipeline.explorer.evidence import group_evidence, span_ranges
 from pipeline.warehouse.trends import (Filters, Result, attention_by_week, daily_mentions, dyad_cohesion,
                              dyad_evidence, framing_evidence, framing_stance, member_evidence,
                              member_totals, publish_info)
@@ -64,10 +68,40 @@ def trends(
 
     Example: crinkwatch trends --db data/warehouse.duckdb --member RU --since 2026-11-01
     """
-    db = command_settings(data_dir, db).db_path
+    db = analyst_db(data_dir, db)
     filters = Filters(member=member.upper() if member else None, framing=framing, source=source,
                       since=since)
     print_trends(db, daily=daily, filters=filters)
+
+
+def _tag(row: dict) -> str:
+    if "framing_id" in row:
+        return f"{row['framing_id']} · {row['stance']}"
+    if "pair_id" in row:
+        return f"{row['pair_id']} · {row['relation']}"
+    return row["member"]
+
+
+def print_evidence(result: Result) -> None:
+    """Print evidence grouped by document, one sentence per paragraph wrapped at the terminal's
+    width, the tagged spans highlighted and the tags after each sentence."""
+    documents = group_evidence([{**r, "tag": _tag(r)} for r in result.records()])
+    out.print(text(result.title, style="bold"))
+    for doc in documents:
+        r = doc.row
+        head = " · ".join(str(v) for v in (r["day"], r["source_id"], r["doc_kind"], r.get("language"))
+                          if v is not None)
+        out.print(Text.assemble("\n", (head, "dim"), "  ", (r.get("title") or "(untitled)", "bold")))
+        out.print(text(r.get("url") or "", style="dim"), soft_wrap=True)
+        for sentence in doc.sentences:
+            line = Text(sentence.text)
+            for start, end in span_ranges(sentence.text, sentence.spans):
+                line.stylize("bold reverse", start, end)
+            line.append(f"  [{', '.join(sentence.tags)}]", style="dim")
+            out.print(Padding(line, (0, 0, 0, 2), expand=False))
+    sentences = sum(len(d.sentences) for d in documents)
+    out.print(text(f"\n{len(result.rows)} tag(s) in {sentences} sentence(s) of {len(documents)} "
+                   "document(s)", style="dim"))
 
 
 def _emit(result: Result, fmt: str) -> None:
@@ -78,8 +112,7 @@ def _emit(result: Result, fmt: str) -> None:
         writer.writerow(result.columns)
         writer.writerows(result.rows)
     else:
-        print_result(result, max_width=80)
-        out.print(f"{len(result.rows)} row(s)")
+        print_evidence(result)
 
 
 @app.command()
@@ -111,7 +144,7 @@ def evidence(
         raise InputError("--member and --framing need --day")
     if fmt not in ("table", "csv", "json"):
         raise InputError(f"--format: unknown format {fmt!r} (use table, csv or json)")
-    db = command_settings(data_dir, db).db_path
+    db = analyst_db(data_dir, db)
     if member:
         result = member_evidence(db, day, member.upper(), source, kind, language, limit)
     elif framing:

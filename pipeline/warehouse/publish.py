@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.config import Settings
+from pipeline.published import after_publish
 from pipeline.warehouse.connection import WarehouseMissing, warehouse_lock
 from pipeline.warehouse.migrate import mart_names, view_files
 from pipeline.warehouse.session import migrate_locked
@@ -62,6 +63,7 @@ def publish(settings: Settings) -> Path:
             for leftover in (staging, staging.with_name(staging.name + ".wal")):
                 leftover.unlink(missing_ok=True)
     log.info("published %s", target)
+    after_publish(settings)  # the search index and the watch rules follow each publish
     return target
 
 

@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 from pipeline.config import load_settings
+from pipeline.search.index import search_index_path
 from pipeline.warehouse.connection import connect
 from pipeline.warehouse.load import load_batch
 from pipeline.warehouse.publish import PublishFailed, publish
@@ -123,7 +124,9 @@ def test_a_failed_check_keeps_the_old_analyst_database(published):
     with pytest.raises(PublishFailed, match="unknown stance"):
         publish(settings)
     assert _state(settings.db_path) == before
-    leftovers = [p.name for p in settings.db_path.parent.iterdir() if p.name != settings.db_path.name]
+    # nothing but the database and its search index (the one kept from the first publish)
+    kept = {settings.db_path.name, search_index_path(settings.db_path).name}
+    leftovers = [p.name for p in settings.db_path.parent.iterdir() if p.name not in kept]
     assert leftovers == []
 
 

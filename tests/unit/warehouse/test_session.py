@@ -14,6 +14,7 @@ import pytest
 from pipeline.config import SQL_DIR, load_settings
 from pipeline.models import Alert
 from pipeline.paths import lock_path
+from pipeline.search.index import search_index_path
 from pipeline.warehouse.connection import WarehouseBusy, warehouse_lock
 from pipeline.warehouse.migrate import migrate, migration_files
 from pipeline.warehouse.publish import STAGING_SUFFIX, publish
@@ -99,4 +100,4 @@ def test_publish_removes_copies_left_by_killed_publishes(tmp_path):
     unrelated.write_text("keep me")
     publish(settings)
     assert sorted(p.name for p in target.parent.iterdir() if p.is_file()) == sorted(
-        ["notes.txt", target.name])
+        ["notes.txt", target.name, search_index_path(target).name])
