@@ -26,6 +26,7 @@ from pipeline.fetch.rawstore import RawStore
 from pipeline.fetch.state import CacheEntry, FetchState
 from pipeline.fetch.urls import canonical_url, origin_of
 from pipeline.models import FeedEntry, RawPage, Source, write_jsonl
+from pipeline.redaction import redact
 
 log = logging.getLogger(__name__)
 
@@ -173,6 +174,8 @@ def fetch_batch(
         report.stats = fetcher.stats
 
         def note(kind: str, source_id: str, url: str, reason: str, status: int = 0) -> None:
+            # The fetch log is a log: a token in a feed's URL or an error stays out of it.
+            url, reason = redact(url), redact(reason)
             log_rows.append({"kind": kind, "source_id": source_id, "url": url, "reason": reason,
                              "status": status, "at": _now()})
             log.warning("%s %s (source %s): %s", kind, url, source_id, reason)
@@ -275,8 +278,8 @@ def fetch_batch(
                 due.append(item)
             else:
                 report.pages_deferred += 1
-                log_rows.append({"kind": "page_deferred", "source_id": item[2][0], "url": item[1].url,
-                                 "reason": deferral_reason(failure), "status": failure.last_status or 0,
+                log_rows.append({"kind": "page_deferred", "source_id": item[2][0],
+                                 "url": redact(item[1].url), "reason": redact(deferral_reason(failure)), "status": failure.last_status or 0,
                                  "at": _now()})
         order = {key: i for i, (key, _, _) in enumerate(due)}
         futures = [pool.submit(fetch_page, item) for item in _round_robin(due)]

@@ -12,6 +12,7 @@ from datetime import datetime
 from pipeline.config import Settings
 from pipeline.fetch.retry import next_attempt_at
 from pipeline.fetch.state import FetchState, PageFailure
+from pipeline.redaction import redact
 
 
 def _parse(ts: str) -> datetime:
@@ -31,7 +32,7 @@ def failed_again(previous: PageFailure | None, canonical_url: str, status: int, 
     return PageFailure(
         canonical_url=canonical_url, failures=failures,
         first_failed_at=previous.first_failed_at if previous else at, last_failed_at=at,
-        last_status=status or None, last_error=error,
+        last_status=status or None, last_error=redact(error),
         next_attempt_at=next_attempt_at(failures, now, settings.page_retry_base_days,
                                         settings.page_retry_max_days).isoformat(),
     )
