@@ -27,6 +27,10 @@ import random
 import shutil
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.batch import BatchPaths
 
 SENTENCES = [
     "Officials in Moscow and Beijing described the talks as constructive.",
@@ -154,8 +158,8 @@ def main() -> None:
     from pipeline.extraction import extract_batch
     from pipeline.fetch.rawstore import RawStore
     from pipeline.language import label_batch
-    from pipeline.load import load_batch
-    from pipeline.publish import publish
+    from pipeline.warehouse.load import load_batch
+    from pipeline.warehouse.publish import publish
     from pipeline.quality import validate_stage
     from pipeline.quality.docs import quality_dir
     from pipeline.quality.suites import get_context

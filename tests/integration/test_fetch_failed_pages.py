@@ -58,7 +58,7 @@ def flaky_site(tmp_path):
 
 def _age(settings, days: float) -> None:
     """Let ``days`` pass for every failed page (its next attempt moves that much earlier)."""
-    with FetchState.for_data_dir(settings.data_dir) as state:
+    with FetchState(settings.paths.fetch_state) as state:
         for f in state.page_failures():
             f.next_attempt_at = (datetime.fromisoformat(f.next_attempt_at) - timedelta(days=days)).isoformat()
             state.save_page_failure(f)
@@ -74,7 +74,7 @@ def test_a_failed_page_is_retried_after_1_then_2_days_not_on_every_run(tmp_path,
     first, _ = _fetch(settings, source, "run1")
     assert first.pages_ok == 1 and first.pages_failed == 3
     before = datetime.now(timezone.utc)
-    with FetchState.for_data_dir(settings.data_dir) as state:
+    with FetchState(settings.paths.fetch_state) as state:
         failures = {f.canonical_url.rsplit("/", 1)[-1]: f for f in state.page_failures()}
     assert set(failures) == {"gone.html", "loop.html", "bomb.html"}
     for f in failures.values():
@@ -95,7 +95,7 @@ def test_a_failed_page_is_retried_after_1_then_2_days_not_on_every_run(tmp_path,
     third, _ = _fetch(settings, source, "run3")
     assert third.pages_failed == 3 and third.pages_deferred == 0
     assert all(server.requests.count(p) > requests[p] for p in failing)
-    with FetchState.for_data_dir(settings.data_dir) as state:
+    with FetchState(settings.paths.fetch_state) as state:
         for f in state.page_failures():
             assert f.failures == 2
             wait = datetime.fromisoformat(f.next_attempt_at) - datetime.fromisoformat(f.last_failed_at)
@@ -118,7 +118,7 @@ def test_a_failed_page_is_retried_after_1_then_2_days_not_on_every_run(tmp_path,
     _age(settings, 2)
     fourth, _ = _fetch(settings, source, "run4")
     assert fourth.pages_failed == 2 and fourth.pages_new == 1
-    with FetchState.for_data_dir(settings.data_dir) as state:
+    with FetchState(settings.paths.fetch_state) as state:
         assert sorted(f.canonical_url.rsplit("/", 1)[-1] for f in state.page_failures()) == \
             ["bomb.html", "loop.html"]
 

@@ -72,7 +72,7 @@ def test_a_key_in_a_feed_url_stays_out_of_the_fetch_log_state_and_alerts(setting
     assert "api_key=***" in paths.fetch_log.read_text(encoding="utf-8")
     for path in (paths.fetch_log, paths.alerts):
         assert API_KEY not in path.read_text(encoding="utf-8")
-    with FetchState.for_data_dir(quick.data_dir) as state:
+    with FetchState(quick.paths.fetch_state) as state:
         assert API_KEY not in (state.feed_health("keyed").last_error or "")
     assert API_KEY not in caplog.text
 
