@@ -10,7 +10,6 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.batch import BatchPaths
 from pipeline.cli.app import app
 from pipeline.config import load_settings
 from pipeline.demo import DEMO_SOURCES
@@ -23,7 +22,7 @@ from tests.fixtures.faults import PAGE, XML, respond, rss, send, write_page
 
 
 def _fetch(settings, sources, batch_id):
-    paths = BatchPaths.for_batch(settings.runs_dir, batch_id)
+    paths = settings.paths.batch(batch_id)
     report = fetch_batch(sources, paths, settings)
     return report, list(read_jsonl(paths.fetch_log))
 
