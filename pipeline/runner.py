@@ -11,6 +11,7 @@ from pipeline.batch import BatchPaths, new_batch_id
 from pipeline.config import Settings
 from pipeline.extraction.stage import extract_batch
 from pipeline.fetch import fetch_batch
+from pipeline.fetch.handoff import mark_batch_loaded
 from pipeline.fetch.rawstore import RawStore
 from pipeline.language import label_batch
 from pipeline.warehouse.load import load_batch
@@ -79,6 +80,9 @@ def run_once(
     _validate("tags", paths, settings, result, step)
     step("load")
     result.counts["load"] = load_batch(paths, settings.private_db_path, settings.sql_dir, sources)
+    # Only now, after the load's commit, do the batch's pages count as done: a crash before this
+    # line leaves them pending, and the next run carries them again.
+    result.counts["load"]["pages_done"] = mark_batch_loaded(paths, settings.paths.fetch_state)
     _validate("trends", paths, settings, result, step)
     step("publish")
     result.counts["publish"] = {"analyst_db": str(publish(settings))}

@@ -16,7 +16,7 @@ from pipeline.demo import DEMO_SOURCES
 from pipeline.demo.server import SITE_DIR, DemoServer
 from pipeline.fetch import fetch_batch
 from pipeline.fetch.state import FetchState
-from pipeline.models import Source, read_jsonl
+from pipeline.models import RawPage, Source, read_jsonl
 from pipeline.sources import load_sources
 from tests.fixtures.faults import PAGE, XML, respond, rss, send, write_page
 
@@ -116,7 +116,9 @@ def test_a_failed_page_is_retried_after_1_then_2_days_not_on_every_run(tmp_path,
                                            {"Content-Type": "text/html; charset=utf-8"}))
     _age(settings, 2)
     fourth, _ = _fetch(settings, source, "run4")
-    assert fourth.pages_failed == 2 and fourth.pages_new == 1
+    pages = {p.canonical_url.rsplit("/", 1)[-1]: p
+             for p in read_jsonl(settings.paths.batch("run4").raw_pages, RawPage)}
+    assert fourth.pages_failed == 2 and pages["gone.html"].is_new and not pages["gone.html"].error
     with FetchState(settings.paths.fetch_state) as state:
         assert sorted(f.canonical_url.rsplit("/", 1)[-1] for f in state.page_failures()) == \
             ["bomb.html", "loop.html"]
