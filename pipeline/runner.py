@@ -12,6 +12,7 @@ from pipeline.config import Settings
 from pipeline.extraction.stage import extract_batch
 from pipeline.fetch import fetch_batch
 from pipeline.fetch.handoff import mark_batch_loaded
+from pipeline.killpoints import kill_point
 from pipeline.fetch.rawstore import RawStore
 from pipeline.language import label_batch
 from pipeline.warehouse.load import load_batch
@@ -57,12 +58,22 @@ def run_once(
     active = enabled_sources(sources)
 
     def step(name: str) -> None:
+        kill_point(name)
         log.info("stage %s (batch %s)", name, paths.batch_id)
         if progress:
             progress(name, 0)
 
+    fetched_pages = 0
+
+    def fetch_progress(stage: str, advance: int = 0, **kw: object) -> None:
+        nonlocal fetched_pages
+        fetched_pages += advance
+        kill_point(f"{stage}:{fetched_pages}")  # mid-stage, after N pages
+        if progress:
+            progress(stage, advance, **kw)
+
     step("fetch")
-    fetched = fetch_batch(active, paths, settings, progress)
+    fetched = fetch_batch(active, paths, settings, fetch_progress)
     result.counts["fetch"] = {"feeds_ok": fetched.feeds_ok, "feeds_failed": fetched.feeds_failed,
                               "pages_ok": fetched.pages_ok, "pages_failed": fetched.pages_failed}
     if active and fetched.feeds_ok == 0:
@@ -80,6 +91,7 @@ def run_once(
     _validate("tags", paths, settings, result, step)
     step("load")
     result.counts["load"] = load_batch(paths, settings.private_db_path, settings.sql_dir, sources)
+    kill_point("loaded")
     # Only now, after the load's commit, do the batch's pages count as done: a crash before this
     # line leaves them pending, and the next run carries them again.
     result.counts["load"]["pages_done"] = mark_batch_loaded(paths, settings.paths.fetch_state)
