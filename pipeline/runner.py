@@ -13,6 +13,7 @@ from pipeline.extraction.stage import extract_batch
 from pipeline.fetch import fetch_batch
 from pipeline.fetch.handoff import mark_batch_loaded
 from pipeline.killpoints import kill_point
+from pipeline.tempfiles import remove_stale_temp_files
 from pipeline.fetch.rawstore import RawStore
 from pipeline.language import label_batch
 from pipeline.warehouse.load import load_batch
@@ -52,6 +53,7 @@ def run_once(
     progress: Progress | None = None,
 ) -> RunResult:
     """Fetch, extract, label, tag, validate and load one batch; raise on a blocking failure."""
+    remove_stale_temp_files([settings.paths.runs_dir, settings.paths.raw_dir])
     paths = settings.paths.batch(batch_id or new_batch_id())
     paths.root.mkdir(parents=True, exist_ok=True)
     result = RunResult(paths.batch_id, str(paths.root), str(settings.db_path))
