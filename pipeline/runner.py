@@ -92,7 +92,8 @@ def run_once(
     result.counts["tag"] = tag_batch(paths, settings.taxonomy_path, progress)
     _validate("tags", paths, settings, result, step)
     step("load")
-    result.counts["load"] = load_batch(paths, settings.private_db_path, settings.sql_dir, sources)
+    result.counts["load"] = load_batch(paths, settings.private_db_path, settings.sql_dir, sources,
+                                       settings.warehouse_lock_timeout_s)
     kill_point("loaded")
     # Only now, after the load's commit, do the batch's pages count as done: a crash before this
     # line leaves them pending, and the next run carries them again.

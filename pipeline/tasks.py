@@ -80,15 +80,14 @@ def validate_trends_stage(ref: BatchRef) -> BatchRef:
 
 def load_stage(ref: BatchRef) -> BatchRef:
     """Load the validated batch into the private warehouse (publish makes it visible)."""
-    from pipeline.warehouse.load import load_batch
-    from pipeline.sources import load_sources
-
     from pipeline.fetch.handoff import mark_batch_loaded
+    from pipeline.sources import load_sources
+    from pipeline.warehouse.load import load_batch
 
     settings = _settings()
     paths = _paths(ref)
     counts = load_batch(paths, settings.private_db_path, settings.sql_dir,
-                        load_sources(settings.sources_path))
+                        load_sources(settings.sources_path), settings.warehouse_lock_timeout_s)
     # Only now, after the load's commit, do the batch's pages count as done (a retry re-loads).
     counts["pages_done"] = mark_batch_loaded(paths, settings.paths.fetch_state)
     return {**ref, "load": counts, "private_db_path": str(settings.private_db_path)}

@@ -11,14 +11,14 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+from contextvars import ContextVar
 from typing import Any, Callable
 
-import click
 import typer
 from typer.core import TyperGroup
 
-# Where the command's settings are kept for the messages below (the data folder, the databases).
-SETTINGS_KEY = "crinkwatch.settings"
+# The running command's settings, for the messages below (the data folder, the databases).
+current_settings: ContextVar[Any] = ContextVar("crinkwatch_settings", default=None)
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
 
@@ -32,8 +32,12 @@ def _one_line(text: str) -> str:
 
 
 def _settings() -> Any:
-    ctx = click.get_current_context(silent=True)
-    return ctx.find_root().meta.get(SETTINGS_KEY) if ctx else None
+    return current_settings.get()
+
+
+def _is_usage_error(exc: BaseException) -> bool:
+    # Typer's own copy of click raises these; they carry an exit code and a formatted message.
+    return hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int)
 
 
 def _os_error(exc: OSError) -> str:
@@ -62,6 +66,10 @@ def _duckdb_error(exc: Exception) -> str:
 def _sqlite_error(exc: sqlite3.Error) -> str:
     settings = _settings()
     where = f" {settings.paths.fetch_state}" if settings else ""
+    if "disk is full" in str(exc):
+        return f"disk full: fetch state{where}"
+    if "readonly" in str(exc):
+        return f"read-only file system: fetch state{where}"
     return f"fetch state{where} is damaged or unreadable ({exc}); move it aside to start afresh"
 
 
@@ -72,6 +80,7 @@ def describe(exc: BaseException) -> str | None:
     from pipeline.evaluation.corpus import CorpusError
     from pipeline.evaluation.tags import GoldError
     from pipeline.fanout import UnknownSource
+    from pipeline.models import DamagedFile
     from pipeline.sources import SourceConfigError
     from pipeline.tagging.lexicon import TaxonomyError
     from pipeline.warehouse.connection import WarehouseBusy, WarehouseMissing, WarehouseUnreadable
@@ -79,18 +88,19 @@ def describe(exc: BaseException) -> str | None:
     from pipeline.warehouse.publish import PublishFailed
 
     own = (InputError, SourceConfigError, TaxonomyError, GoldError, CorpusError, UnknownSource,
-           WarehouseBusy, WarehouseMissing, WarehouseUnreadable, PublishedDatabase)
+           WarehouseBusy, WarehouseMissing, WarehouseUnreadable, PublishedDatabase, DamagedFile)
     handlers: list[tuple[type | tuple[type, ...], Callable[[Any], str]]] = [
         (own, lambda e: _one_line(e.args[0] if isinstance(e, KeyError) and e.args else e)),
         (PublishFailed, lambda e: "not published: " + _one_line(e)),
         (OSError, _os_error),
         (duckdb.Error, _duckdb_error),
         (sqlite3.Error, _sqlite_error),
-        (click.ClickException, lambda e: _one_line(e.format_message())),
     ]
     for kinds, message in handlers:
         if isinstance(exc, kinds):
             return message(exc)
+    if _is_usage_error(exc):
+        return _one_line(exc.format_message()) + " (see --help)" if exc.format_message() else ""
     return None
 
 
@@ -104,18 +114,22 @@ def report_error(exc: Exception) -> int:
                    "(set CRINKWATCH_DEBUG=1 for the traceback)")
         code = EXIT_INTERNAL
     else:
-        code = exc.exit_code if isinstance(exc, click.ClickException) else EXIT_BAD_INPUT
-    typer.echo(f"crinkwatch: {message}", err=True)
+        code = exc.exit_code if _is_usage_error(exc) else EXIT_BAD_INPUT
+    if message:  # empty when the help was printed instead (a command group given no command)
+        typer.echo(f"crinkwatch: {message}", err=True)
     return code
 
 
 class ErrorMappingGroup(TyperGroup):
     """The root command group: runs a command and maps its exceptions to one-line errors."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
+        token = current_settings.set(None)
         try:
             return super().invoke(ctx)
-        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.Abort):
+        except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:  # the one place errors become messages
             raise typer.Exit(report_error(exc)) from None
+        finally:
+            current_settings.reset(token)

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-import click
 import typer
 
-from pipeline.cli.errors import SETTINGS_KEY, InputError
+from pipeline.cli.errors import InputError, current_settings
 from pipeline.config import Settings, load_settings
 
 DATA_DIR_OPTION = typer.Option(
@@ -34,46 +33,40 @@ def command_settings(data_dir: Path | None = None, db: Path | None = None,
     """The Settings of this command (flags over environment over defaults), remembered so an
     error message can say which data folder or database it concerns."""
     settings = load_settings(data_dir=data_dir, db_path=db, private_db_path=private_db, **more)
-    ctx = click.get_current_context(silent=True)
-    if ctx is not None:
-        ctx.find_root().meta[SETTINGS_KEY] = settings
+    current_settings.set(settings)
     return settings
 
 
-def _check_day(param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise InputError(f"{param.opts[0]}: not a date: {value!r} (use YYYY-MM-DD, e.g. 2026-11-20)")
+def _checked_option(name: str, help: str, metavar: str, parse: Callable[[str], object],
+                    expected: str) -> Any:
+    """An optional option whose value ``parse`` must accept; anything else is a one-line error
+    naming the option, the value and what was ``expected``."""
+    def check(value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            return parse(value.strip()).isoformat()
+        except ValueError:
+            raise InputError(f"{name}: not {expected}: {value!r}")
 
-
-def _check_moment(param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return datetime.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise InputError(f"{param.opts[0]}: not an ISO date or date-time: {value!r} "
-                         "(e.g. 2026-11-20 or 2026-11-20T06:00)")
+    return typer.Option(None, name, metavar=metavar, help=help, callback=check)
 
 
 def day_option(name: str, help: str) -> Any:
-    """An optional ``YYYY-MM-DD`` option; anything else is a one-line error naming the option."""
-    return typer.Option(None, name, metavar="YYYY-MM-DD", help=help,
-                        callback=lambda ctx, param, value: _check_day(param, value))
+    """An optional ``YYYY-MM-DD`` option."""
+    return _checked_option(name, help, "YYYY-MM-DD", date.fromisoformat,
+                           "a date (use YYYY-MM-DD, e.g. 2026-11-20)")
 
 
 def moment_option(name: str, help: str) -> Any:
-    """An optional ISO 8601 date or date-time option, checked like :func:`day_option`."""
-    return typer.Option(None, name, metavar="DATE[THH:MM]", help=help,
-                        callback=lambda ctx, param, value: _check_moment(param, value))
+    """An optional ISO 8601 date or date-time option."""
+    return _checked_option(name, help, "DATE[THH:MM]", datetime.fromisoformat,
+                           "an ISO date or date-time (e.g. 2026-11-20 or 2026-11-20T06:00)")
 
 
 def limit_option(default: int | None, help: str) -> Any:
     """A ``--limit`` that must be 0 or more."""
-    def check(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+    def check(value: int | None) -> int | None:
         if value is not None and value < 0:
             raise InputError(f"--limit: must be 0 or more, not {value}")
         return value

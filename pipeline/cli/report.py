@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from pipeline.cli.app import app, console, out
 from pipeline.cli.options import DATA_DIR_OPTION, DB_OPTION, command_settings, day_option
 from pipeline.warehouse.report import CHARTS, write_report
-from pipeline.warehouse.trends import Filters
+from pipeline.warehouse.trends import Filters, publish_info
 
 
 @app.command()
@@ -27,10 +27,8 @@ def report(
 
     Example: crinkwatch report --db data/warehouse.duckdb --out reports/2026-11
     """
-    from pipeline.warehouse.connection import require_database
-
     db = command_settings(data_dir, db).db_path
-    require_database(db)
+    publish_info(db)  # a missing, damaged or foreign database fails here, before any output
     filters = Filters(member=member.upper() if member else None, framing=framing, source=source, since=since)
     bars = Progress(TextColumn("report"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                     TimeElapsedColumn(), console=console)

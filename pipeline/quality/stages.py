@@ -201,7 +201,8 @@ def _tags(run: _Run) -> None:
 
 
 def _trends(run: _Run) -> None:
-    warehouse = read_trend_frames(run.settings.private_db_path, run.paths.batch_id)
+    warehouse = read_trend_frames(run.settings.private_db_path, run.paths.batch_id,
+                                  run.settings.warehouse_lock_timeout_s)
     run.check("daily_member_mentions", warehouse["daily_member_mentions"])
     run.check("daily_article_volume", frames.volume_frame(
         warehouse["daily_volume"], list(warehouse["batch_days"]["day"]), warehouse["has_history"]))
@@ -209,14 +210,14 @@ def _trends(run: _Run) -> None:
         warehouse["sources"], warehouse["last_seen"], warehouse["has_history"]))
 
 
-def read_trend_frames(db_path: Path, batch_id: str) -> dict[str, Any]:
-    """The warehouse frames the trend suites need, read with a short read-only connection."""
-    from pipeline.warehouse.connection import connect
+def read_trend_frames(db_path: Path, batch_id: str, lock_timeout_s: float = 900.0) -> dict[str, Any]:
+    """The warehouse frames the trend suites need, read with a short read-only connection
+    (after any writer of the warehouse has finished)."""
+    from pipeline.warehouse.session import read_session
 
     if not Path(db_path).exists():
         raise FileNotFoundError(f"no warehouse at {db_path}: the trends stage runs after load")
-    con = connect(db_path, read_only=True)
-    try:
+    with read_session(db_path, lock_timeout_s) as con:
         days = con.execute("select distinct cast(published_at as date) as day from articles "
                            "where batch_id = ? and published_at is not null", [batch_id]).df()
         return {
@@ -235,8 +236,6 @@ def read_trend_frames(db_path: Path, batch_id: str) -> dict[str, Any]:
                 " select unnest(source_ids) as source_id, cast(published_at as date) as day"
                 " from articles where published_at is not null) group by 1").df(),
         }
-    finally:
-        con.close()
 
 
 STAGE_RUNNERS: dict[str, Callable[[_Run], None]] = {

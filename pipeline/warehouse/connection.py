@@ -8,7 +8,9 @@ the private warehouse take the same lock shared, so they wait for a writer inste
 
 from __future__ import annotations
 
+import errno
 import fcntl
+import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +21,8 @@ import duckdb
 from pipeline.paths import lock_path
 
 DEFAULT_LOCK_TIMEOUT_S = 900.0
+# DuckDB reports a full or read-only disk as an IOException; these are the OS errors behind them.
+DISK_ERRORS = {errno.ENOSPC: "No space left on device", errno.EROFS: "Read-only file system"}
 
 
 class WarehouseBusy(RuntimeError):
@@ -42,11 +46,19 @@ def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection
     else:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return duckdb.connect(str(db_path), read_only=read_only)
+        con = duckdb.connect(str(db_path), read_only=read_only)
     except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
+        if "Could not set lock" in str(exc):
             raise WarehouseBusy(f"{db_path} is open for writing by another process") from exc
+        for code, words in DISK_ERRORS.items():
+            if words in str(exc):
+                raise OSError(code, os.strerror(code), str(db_path)) from exc
         raise WarehouseUnreadable(unreadable_message(db_path, exc)) from exc
+    # No Python replacement scans: a table missing from a wrong file must be an error, not a
+    # silent read of a Python variable that happens to share its name. (A per-connection
+    # setting: a connect-time config would clash with other connections to the same file.)
+    con.execute("set python_enable_replacements = false")
+    return con
 
 
 def require_database(db_path: Path) -> None:
@@ -69,9 +81,12 @@ def warehouse_lock(db_path: Path, timeout_s: float = DEFAULT_LOCK_TIMEOUT_S,
     Waits up to ``timeout_s`` for another holder, then raises WarehouseBusy.
     """
     lock = lock_path(db_path)
+    if shared and not os.access(lock.parent, os.W_OK) and not lock.exists():
+        yield  # a folder nobody may write to has no writer to wait for
+        return
     lock.parent.mkdir(parents=True, exist_ok=True)
     mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
-    with lock.open("a") as fh:
+    with lock.open("r" if shared and not os.access(lock, os.W_OK) else "a") as fh:
         deadline = time.monotonic() + timeout_s
         while True:
             try:

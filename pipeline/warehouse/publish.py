@@ -22,8 +22,9 @@ import duckdb
 
 from pipeline.config import Settings
 from pipeline.killpoints import kill_point
-from pipeline.warehouse.connection import WarehouseMissing, connect, warehouse_lock
-from pipeline.warehouse.migrate import mart_names, migrate, view_files
+from pipeline.warehouse.connection import WarehouseMissing, warehouse_lock
+from pipeline.warehouse.migrate import mart_names, view_files
+from pipeline.warehouse.session import migrate_locked
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ def publish(settings: Settings) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     with warehouse_lock(private, settings.warehouse_lock_timeout_s):
         remove_stale_copies(target)
-        _bring_schema_up_to_date(private, settings.sql_dir)
+        migrate_locked(private, settings.sql_dir)
         staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}{STAGING_SUFFIX}")
         try:
             build_analyst_db(private, staging, settings.sql_dir)
@@ -120,14 +121,6 @@ def check_analyst_db(path: Path, sql_dir: Path) -> list[str]:
             rows = con.execute(check.read_text(encoding="utf-8")).fetchall()
             problems += [f"{check.stem}: {problem} ({detail})" for problem, detail in rows[:5]]
         return problems
-    finally:
-        con.close()
-
-
-def _bring_schema_up_to_date(private: Path, sql_dir: Path) -> None:
-    con = connect(private)
-    try:
-        migrate(con, sql_dir)
     finally:
         con.close()
 

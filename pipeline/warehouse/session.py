@@ -54,8 +54,13 @@ def migrate_warehouse(db_path: Path, sql_dir: Path,
                       lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S) -> list[str]:
     """Bring the private warehouse's schema up to date; return the migrations applied now."""
     with warehouse_lock(db_path, lock_timeout_s):
-        con = connect(db_path)
-        try:
-            return migrate(con, sql_dir)
-        finally:
-            con.close()
+        return migrate_locked(db_path, sql_dir)
+
+
+def migrate_locked(db_path: Path, sql_dir: Path) -> list[str]:
+    """:func:`migrate_warehouse` for a caller that already holds the writers' lock."""
+    con = connect(db_path)
+    try:
+        return migrate(con, sql_dir)
+    finally:
+        con.close()
