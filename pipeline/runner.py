@@ -12,15 +12,15 @@ from pipeline.config import Settings
 from pipeline.extraction.stage import extract_batch
 from pipeline.fetch import fetch_batch
 from pipeline.fetch.handoff import mark_batch_loaded
-from pipeline.killpoints import kill_point
-from pipeline.tempfiles import remove_stale_temp_files
 from pipeline.fetch.rawstore import RawStore
+from pipeline.killpoints import kill_point
 from pipeline.language import label_batch
 from pipeline.warehouse.load import load_batch
 from pipeline.models import Source
 from pipeline.warehouse.publish import publish
 from pipeline.sources import enabled_sources
 from pipeline.tagging.stage import tag_batch
+from pipeline.tempfiles import remove_stale_temp_files
 from pipeline.quality import validate_stage
 from pipeline.quality.alerts import dispatch_alerts
 
@@ -77,7 +77,9 @@ def run_once(
     step("fetch")
     fetched = fetch_batch(active, paths, settings, fetch_progress)
     result.counts["fetch"] = {"feeds_ok": fetched.feeds_ok, "feeds_failed": fetched.feeds_failed,
-                              "pages_ok": fetched.pages_ok, "pages_failed": fetched.pages_failed}
+                              "pages_ok": fetched.pages_ok, "pages_failed": fetched.pages_failed,
+                              "pages_new": fetched.pages_new, "pages_requeued": fetched.pages_requeued,
+                              "pages_deferred": fetched.pages_deferred}
     if active and fetched.feeds_ok == 0:
         dispatch_alerts(paths, settings)  # the feed-health alerts of the failed feeds
         reasons = "\n".join(f"  - {f['source_id']}: {f['reason']}" for f in fetched.failures)
