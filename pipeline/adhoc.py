@@ -16,10 +16,12 @@ from pathlib import Path
 from pipeline.batch import BatchPaths
 from pipeline.config import Settings
 from pipeline.fetch.client import Fetcher
+from pipeline.fetch.handoff import queue_new_page
 from pipeline.fetch.rawstore import RawStore
 from pipeline.fetch.state import FetchState
 from pipeline.fetch.urls import canonical_url
 from pipeline.models import RawPage, write_jsonl
+from pipeline.redaction import redact
 
 log = logging.getLogger(__name__)
 
@@ -117,8 +119,8 @@ def _fetch_page(fetcher: Fetcher, state: FetchState, store: RawStore, canon: str
     if result.error:
         page.error = result.error
         report.pages_failed += 1
-        report.failures.append({"kind": "page", "source_id": ADHOC_SOURCE_ID, "url": url,
-                                "reason": result.error, "status": result.status, "at": _now()})
+        report.failures.append({"kind": "page", "source_id": ADHOC_SOURCE_ID, "url": redact(url),
+                                "reason": redact(result.error), "status": result.status, "at": _now()})
         log.warning("ad-hoc page %s failed: %s", url, result.error)
         return page
     sha, body_path = store.put(result.body, {"kind": "page", "source_ids": [ADHOC_SOURCE_ID],
@@ -127,6 +129,6 @@ def _fetch_page(fetcher: Fetcher, state: FetchState, store: RawStore, canon: str
                                              "status": result.status, "fetched_at": _now()})
     page.content_sha256, page.body_path = sha, str(body_path)
     state.add_url_sources(canon, [ADHOC_SOURCE_ID], _now())
-    state.record_page(canon, sha, batch_id, _now())
+    queue_new_page(state, page, batch_id)  # done once this batch has loaded
     report.pages_ok += 1
     return page

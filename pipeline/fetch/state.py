@@ -54,6 +54,22 @@ create table if not exists feed_health (
     runs integer not null default 0,
     failures integer not null default 0
 );
+create table if not exists pending_pages (
+    canonical_url text primary key,
+    content_sha256 text not null,
+    batch_id text not null,
+    page text not null,
+    queued_at text not null
+);
+create table if not exists page_failures (
+    canonical_url text primary key,
+    failures integer not null,
+    first_failed_at text not null,
+    last_failed_at text not null,
+    last_status integer,
+    last_error text,
+    next_attempt_at text not null
+);
 """
 
 
@@ -84,6 +100,19 @@ class FeedHealth:
     last_new_entry_at: str | None = None
     runs: int = 0
     failures: int = 0
+
+
+@dataclass
+class PageFailure:
+    """A page that failed on its last attempts, and when it may be fetched again."""
+
+    canonical_url: str
+    failures: int
+    first_failed_at: str
+    last_failed_at: str
+    last_status: int | None
+    last_error: str | None
+    next_attempt_at: str
 
 
 class FetchState:
@@ -134,18 +163,39 @@ class FetchState:
         )
 
     # Pages handed to later stages ----------------------------------------------------------------
+    # A page is *pending* from the fetch that found its new body until a batch carrying that body
+    # has loaded; only then is it *done* (``pages``). A crash in between leaves it pending, and
+    # the next run re-queues it, so no page is lost between fetch and load.
     def page_hash(self, canonical_url: str) -> str | None:
-        """The content hash of the last body of this article handed downstream."""
+        """The content hash of the body of this article that a loaded batch carried."""
         rows = self._rows("select content_sha256 from pages where canonical_url = ?", (canonical_url,))
         return rows[0][0] if rows else None
 
-    def record_page(self, canonical_url: str, sha256: str, batch_id: str, at: str) -> None:
-        self._write(
-            """insert into pages values (?, ?, ?, ?, ?)
-               on conflict (canonical_url) do update set content_sha256 = excluded.content_sha256,
-               last_batch_id = excluded.last_batch_id, updated_at = excluded.updated_at""",
-            (canonical_url, sha256, batch_id, batch_id, at),
-        )
+    def queue_page(self, canonical_url: str, sha256: str, batch_id: str, page_json: str, at: str) -> None:
+        """Note a new body as pending in ``batch_id`` (a later fetch of the page replaces it)."""
+        self._write("insert or replace into pending_pages values (?, ?, ?, ?, ?)",
+                    (canonical_url, sha256, batch_id, page_json, at))
+
+    def pending_pages(self) -> list[sqlite3.Row]:
+        """Every page fetched but not yet carried by a loaded batch, oldest first."""
+        return self._rows("select * from pending_pages order by queued_at, canonical_url")
+
+    def drop_pending(self, canonical_url: str, sha256: str) -> None:
+        """Forget a pending body that no batch needs to carry any more."""
+        self._write("delete from pending_pages where canonical_url = ? and content_sha256 = ?",
+                    (canonical_url, sha256))
+
+    def mark_loaded(self, pages: list[tuple[str, str]], batch_id: str, at: str) -> None:
+        """Pages (canonical URL, content hash) of a batch that has loaded: done, not pending."""
+        with self._lock, self._con:
+            for canonical_url, sha256 in pages:
+                self._con.execute(
+                    """insert into pages values (?, ?, ?, ?, ?)
+                       on conflict (canonical_url) do update set content_sha256 = excluded.content_sha256,
+                       last_batch_id = excluded.last_batch_id, updated_at = excluded.updated_at""",
+                    (canonical_url, sha256, batch_id, batch_id, at))
+                self._con.execute("delete from pending_pages where canonical_url = ? and content_sha256 = ?",
+                                  (canonical_url, sha256))
 
     # Which sources listed an article -------------------------------------------------------------
     def add_url_sources(self, canonical_url: str, source_ids: list[str], at: str) -> list[str]:
@@ -159,6 +209,12 @@ class FetchState:
                 "select source_id from url_sources where canonical_url = ? "
                 "order by first_seen_at, rowid", (canonical_url,)).fetchall()
         return [r[0] for r in rows]
+
+    def sources_of(self, canonical_url: str) -> list[str]:
+        """The sources that listed an article, first seen first."""
+        return [r[0] for r in self._rows(
+            "select source_id from url_sources where canonical_url = ? order by first_seen_at, rowid",
+            (canonical_url,))]
 
     def known_urls(self, canonical_urls: list[str]) -> set[str]:
         """Which of these articles any earlier run has seen."""
@@ -196,6 +252,24 @@ class FetchState:
              h.consecutive_failures, h.entries_seen, h.newest_entry_at, h.last_new_entry_at,
              h.runs, h.failures),
         )
+
+    # Failed pages: retried with backoff across runs -----------------------------------------
+    def page_failures(self) -> list[PageFailure]:
+        """Every page waiting for another attempt, soonest first."""
+        return [PageFailure(**dict(r)) for r in
+                self._rows("select * from page_failures order by next_attempt_at, canonical_url")]
+
+    def page_failure(self, canonical_url: str) -> PageFailure | None:
+        rows = self._rows("select * from page_failures where canonical_url = ?", (canonical_url,))
+        return PageFailure(**dict(rows[0])) if rows else None
+
+    def save_page_failure(self, f: PageFailure) -> None:
+        self._write("insert or replace into page_failures values (?, ?, ?, ?, ?, ?, ?)",
+                    (f.canonical_url, f.failures, f.first_failed_at, f.last_failed_at,
+                     f.last_status, f.last_error, f.next_attempt_at))
+
+    def clear_page_failure(self, canonical_url: str) -> None:
+        self._write("delete from page_failures where canonical_url = ?", (canonical_url,))
 
     def iter_cache(self) -> Iterator[dict[str, Any]]:
         for r in self._rows("select * from http_cache order by url"):
