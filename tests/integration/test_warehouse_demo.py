@@ -8,6 +8,7 @@ import re
 import shutil
 import struct
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 import duckdb
@@ -15,7 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.warehouse.trends import dyad_evidence, framing_evidence, member_evidence
+from pipeline.warehouse.trends import (Filters, dyad_cohesion, dyad_evidence, framing_evidence,
+                                       member_evidence)
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 runner = CliRunner()
@@ -127,6 +129,38 @@ def test_trends_command_filters_by_member_source_framing_and_day(demo_db):
     assert "KP" in mention_table and "meridian" in mention_table
     assert not re.search(r"\b(CN|RU|IR)\b", mention_table) and "ledger" not in mention_table
     assert "natural_allies" not in result.output.split("Framings by stance", 1)[1]
+
+
+RAW_DYADS = """
+    select date_trunc('week', cast(timezone('UTC', a.published_at) as date))::date as week,
+           d.member_a || '-' || d.member_b,
+           count(*) filter (where d.relation = 'cooperation'), count(*) filter (where d.relation = 'friction'),
+           count(*) filter (where d.relation = 'neutral'), count(*), count(distinct d.article_id)
+    from dyads d join articles a using (article_id)
+    where list_contains(a.source_ids, ?) and a.published_at is not null
+    group by all order by 1, 2"""
+
+
+@pytest.mark.parametrize("source", ["vestnik", "ledger"])
+def test_the_source_filter_narrows_the_dyad_table_to_that_sources_sentences(demo_db, con, source):
+    raw = con.execute(RAW_DYADS, [source]).fetchall()
+    everything = dyad_cohesion(demo_db, Filters()).rows
+    rows = dyad_cohesion(demo_db, Filters(source=source)).rows
+    assert [r[:7] for r in rows] == raw and raw
+    assert sum(r[5] for r in rows) < sum(r[5] for r in everything)
+    for r in rows:
+        coop, fric = r[2], r[3]
+        assert r[7] == (round((coop - fric) / (coop + fric), 3) if coop + fric else None)
+    first_week = raw[0][0]
+    since = (first_week + timedelta(days=3)).isoformat()  # mid-week: the whole week stays
+    ru = dyad_cohesion(demo_db, Filters(source=source, member="RU", since=since)).rows
+    assert [r[:7] for r in ru] == [r for r in raw if "RU" in r[1].split("-")]
+
+    printed = runner.invoke(app, ["trends", "--db", str(demo_db), "--source", source])
+    assert printed.exit_code == 0, printed.output
+    table = printed.output.split("Dyad cohesion by week", 1)[1]
+    assert sum(int(n) for n in re.findall(r"│\s*(\d+)\s*│\s*\d+\s*│\s*[-\d.]*\s*│\s*$", table, flags=re.M)
+               ) == sum(r[5] for r in raw)
 
 
 @pytest.fixture(scope="session")
