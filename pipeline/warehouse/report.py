@@ -43,6 +43,8 @@ VIEWS = (
      "point k/n; a hollow point rests on fewer than {low} documents."),
 )
 CHARTS = tuple(name for name, *_ in VIEWS)
+# what a hollow point has too few of, per view (framing points are counts: none is hollow)
+FEW = {"attention": "articles", "dyads": "cooperation/friction sentences", "kinds": "documents"}
 
 # progress(step_name) is called once per step, for a progress bar.
 Progress = Callable[[str], None]
@@ -96,8 +98,8 @@ def write_report(db_path: Path, out_dir: Path, scope: ReportScope | None = None,
         result = results[view]
         panels = scoped_panels(view, build_panels(view, result, scope.filters), scope)
         low = min((p.low_n for p in panels), default=0)
-        heading = f"{title}, by {scope.filters.grain}" + (f" (hollow points: fewer than {low} behind them)"
-                                                          if low > 1 else "")
+        heading = f"{title}, by {scope.filters.grain}" + (f" (hollow points: fewer than {low} {FEW[view]})"
+                                                          if view in FEW else "")
         fig = draw_panels(panels, periods(result), heading, scope.filters.grain)
         chart = Chart(name, view, title, caption.format(low=low), _export(fig, "png"), _export(fig, "svg").decode("utf-8"))
         (out_dir / f"{name}.png").write_bytes(chart.png)
@@ -161,7 +163,8 @@ def draw_panels(panels: list[Panel], xs: list, title: str, grain: str):
         if len(xs) <= 16:  # weekly points: a tick on each point's own date
             ax.set_xticks(xs)
         ax.xaxis.set_major_formatter(DateFormatter("%m-%d"))
-        ax.tick_params(axis="x", labelrotation=45, labelsize="small")
+        # dates under every panel: the last row may be short, and an unlabelled axis hides the week
+        ax.tick_params(axis="x", labelrotation=45, labelsize="small", labelbottom=True)
     for ax in axes[len(panels):]:
         ax.set_axis_off()
     return fig
@@ -200,7 +203,9 @@ def _draw_panel(ax, panel: Panel, xs: list, grain: str) -> None:
             ax.annotate(p.note, (p.x, p.y), xytext=(0, -11 - 8 * i), textcoords="offset points",
                         ha="center", fontsize=6.5, color=colour)
     if len(panel.series) > 1:
-        ax.legend(fontsize="x-small", loc="upper left", frameon=False, ncols=len(panel.series))
+        # above the plot, right of the title: never over a line at the top of the range
+        ax.legend(fontsize="x-small", loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False,
+                  ncols=len(panel.series), borderaxespad=0.1)
 
 
 def _n_bars(ax, panel: Panel, grain: str) -> None:
