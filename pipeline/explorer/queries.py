@@ -130,6 +130,7 @@ def framings_from_tags(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result
         select a.period, x.framing_id, x.stance, count(*) as mentions,
                count(distinct x.article_id) as articles
         from stg_framings x join a using (article_id){lang_join}
+        where x.has_member_target
         group by all order by a.period, x.framing_id, x.stance""", [*params, *lang_params])
 
 
@@ -138,8 +139,8 @@ def dyads(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
     if f == ViewFilters(grain="week"):
         return _query(con, "Dyad cohesion, by week", """
             select week as period, pair_id, cooperation_count as cooperation, friction_count as friction,
-                   neutral_count as neutral, sentence_count as sentences, article_count as articles,
-                   cohesion_index
+                   neutral_count as neutral, low_confidence_count as unsure, sentence_count as sentences,
+                   article_count as articles, cohesion_index
             from weekly_dyad_cohesion order by period, pair_id""", [])
     return dyads_from_tags(con, f)
 
@@ -152,9 +153,11 @@ def dyads_from_tags(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
         with a as ({arts}),
         counts as (
             select a.period, x.pair_id,
-                   count(*) filter (where x.relation = 'cooperation') as cooperation,
-                   count(*) filter (where x.relation = 'friction')    as friction,
-                   count(*) filter (where x.relation = 'neutral')     as neutral,
+                   -- as weekly_dyad_cohesion: only confident relations enter the index
+                   count(*) filter (where x.relation = 'cooperation' and x.is_confident) as cooperation,
+                   count(*) filter (where x.relation = 'friction' and x.is_confident)    as friction,
+                   count(*) filter (where x.relation = 'neutral')                        as neutral,
+                   count(*) filter (where x.relation <> 'neutral' and not x.is_confident) as unsure,
                    count(*) as sentences, count(distinct x.article_id) as articles
             from stg_dyads x join a using (article_id){lang_join}
             group by all)

@@ -31,6 +31,9 @@ document.querySelectorAll('nav button').forEach(b => b.addEventListener('click',
   document.querySelectorAll('section.view').forEach(s => s.hidden = s.id !== b.dataset.view);
   document.querySelectorAll('nav button').forEach(x => x.classList.toggle('on', x === b));
 }));
+// the report (index.html) links to snapshot.html#<view>: open that view
+const linked = document.querySelector(`nav button[data-view="${location.hash.slice(1)}"]`);
+if (linked) linked.click();
 document.addEventListener('click', e => {
   const a = e.target.closest('a.pt'); if (!a) return;
   e.preventDefault();

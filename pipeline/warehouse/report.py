@@ -1,8 +1,10 @@
-"""A self-contained HTML report of the analyst database: member attention, framing stance and
-dyad cohesion over time, as charts (PNG files, also embedded in the HTML as base64) and tables.
+"""`crinkwatch report`: the explorer's views as static charts (PNG and SVG files) on one
+self-contained HTML page that opens the interactive snapshot beside it for the evidence.
 
-The report reads only the published marts, so every number in it can be traced with
-``crinkwatch evidence``. One HTML file carries everything; it can be mailed or archived as is.
+The charts draw the explorer's own panels (``pipeline.explorer.panels`` over
+``pipeline.explorer.queries``), so the report, the snapshot and ``crinkwatch serve`` show the same
+numbers: one panel per member, framing or pair; every per-1,000 point labelled with its k/n and
+drawn hollow when it rests on few documents.
 """
 
 from __future__ import annotations
@@ -10,16 +12,39 @@ from __future__ import annotations
 import base64
 import html
 import io
+import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from pipeline.warehouse.trends import Filters, Result, dyad_cohesion, framing_stance, publish_info, run_query
+from pipeline.explorer import queries
+from pipeline.explorer.charts import STYLES, Panel
+from pipeline.explorer.filters import ViewFilters
+from pipeline.explorer.panels import build_panels, periods
+from pipeline.explorer.snapshot import write_snapshot
+from pipeline.warehouse.trends import Result
 
-MEMBER_COLOURS = {"CN": "#c0392b", "RU": "#2c3e80", "IR": "#1e8449", "KP": "#7d3c98"}
-STANCE_COLOURS = {"asserted": "#d35400", "distanced": "#7f8c8d", "contested": "#2980b9"}
-CHARTS = ("attention", "framing_stance", "dyad_cohesion")
+# chart file name, the explorer view it draws, its title and what its numbers are
+VIEWS = (
+    ("attention", "attention", "Member attention",
+     "Articles naming the member per 1,000 articles published; under each point k/n (k articles "
+     "naming it of n in the period); grey bars: n; a hollow point rests on fewer than {low} articles. "
+     "Tables daily_attention_share / stg_mentions."),
+    ("framing_stance", "framings", "Framings by stance",
+     "One panel per framing, a line per stance (asserted, distanced as in \"so-called\", contested); "
+     "each point its count of framing mentions. Tables daily_framing_stance / stg_framings."),
+    ("dyad_cohesion", "dyads", "Dyad cohesion",
+     "One panel per member pair: (cooperation − friction) / (cooperation + friction) sentences; under "
+     "each point +cooperation −friction ·neutral sentences; a hollow point rests on fewer than {low} "
+     "cooperation or friction sentences. Tables weekly_dyad_cohesion / stg_dyads."),
+    ("articles_vs_comments", "kinds", "Articles vs comments",
+     "Per member: documents naming it per 1,000 articles, and per 1,000 reader comments; under each "
+     "point k/n; a hollow point rests on fewer than {low} documents."),
+)
+CHARTS = tuple(name for name, *_ in VIEWS)
+# what a hollow point has too few of, per view (framing points are counts: none is hollow)
+FEW = {"attention": "articles", "dyads": "cooperation/friction sentences", "kinds": "documents"}
 
 # progress(step_name) is called once per step, for a progress bar.
 Progress = Callable[[str], None]
@@ -27,29 +52,64 @@ Progress = Callable[[str], None]
 
 @dataclass
 class Chart:
-    """One rendered chart: its file name, caption and PNG bytes."""
+    """One rendered chart: its file name, the snapshot view it opens, caption, PNG and SVG."""
 
     name: str
+    view: str
     title: str
     caption: str
     png: bytes
+    svg: str = ""
 
 
-def write_report(db_path: Path, out_dir: Path, filters: Filters | None = None,
+@dataclass(frozen=True)
+class ReportScope:
+    """What the report covers: the explorer's filters, and optionally one member or framing."""
+
+    filters: ViewFilters = ViewFilters()
+    member: str | None = None
+    framing: str | None = None
+
+    def describe(self) -> str:
+        """The scope in words, for the page header."""
+        parts = [f"by {self.filters.grain}"] + [f"{k} {v}" for k, v in self.filters.params().items()
+                                                  if k != "grain"]
+        parts += [f"member {self.member}"] if self.member else []
+        parts += [f"framing {self.framing}"] if self.framing else []
+        return ", ".join(parts)
+
+
+def write_report(db_path: Path, out_dir: Path, scope: ReportScope | None = None,
                  progress: Progress | None = None) -> Path:
-    """Write ``index.html`` and one PNG per chart into ``out_dir``; return the HTML path."""
-    filters = filters or Filters()
+    """Write ``index.html``, ``<chart>.png`` and ``<chart>.svg`` per view, and ``snapshot.html``
+    (the interactive views with their evidence) into ``out_dir``; return the index path."""
+    scope = scope or ReportScope()
     tick = progress or (lambda step: None)
     out_dir.mkdir(parents=True, exist_ok=True)
-    charts = []
-    for name, build in (("attention", _attention_chart), ("framing_stance", _stance_chart),
-                        ("dyad_cohesion", _cohesion_chart)):
-        chart = build(db_path, filters)
-        (out_dir / f"{chart.name}.png").write_bytes(chart.png)
+    con = queries.open_db(db_path)
+    try:
+        info = dict(zip(("published_at", "first_day", "last_day", "batch_count"), con.execute(
+            "select published_at, first_day, last_day, batch_count from publish_info").fetchone() or ()))
+        results = {view: queries.VIEWS[view](con, scope.filters) for _, view, _, _ in VIEWS}
+    finally:
+        con.close()
+    charts, tables = [], []
+    for name, view, title, caption in VIEWS:
+        result = results[view]
+        panels = scoped_panels(view, build_panels(view, result, scope.filters), scope)
+        low = min((p.low_n for p in panels), default=0)
+        heading = f"{title}, by {scope.filters.grain}" + (f" (hollow points: fewer than {low} {FEW[view]})"
+                                                          if view in FEW else "")
+        fig = draw_panels(panels, periods(result), heading, scope.filters.grain)
+        chart = Chart(name, view, title, caption.format(low=low), _export(fig, "png"), _export(fig, "svg").decode("utf-8"))
+        (out_dir / f"{name}.png").write_bytes(chart.png)
+        (out_dir / f"{name}.svg").write_text(chart.svg, encoding="utf-8")
         charts.append(chart)
+        tables.append(scoped_rows(view, result, scope))
         tick(name)
-    tables = [framing_stance(db_path, filters), _latest_cohesion(db_path, filters)]
-    page = render_html(charts, tables, publish_info(db_path), filters)
+    write_snapshot(db_path, out_dir, scope.filters)
+    tick("snapshot")
+    page = render_html(charts, tables, info, scope)
     path = out_dir / "index.html"
     tmp = path.with_suffix(".html.tmp")
     tmp.write_text(page, encoding="utf-8")
@@ -58,31 +118,151 @@ def write_report(db_path: Path, out_dir: Path, filters: Filters | None = None,
     return path
 
 
-def render_html(charts: list[Chart], tables: list[Result], info: dict, filters: Filters) -> str:
-    """The report page: charts embedded as data URIs, then the tables."""
+def scoped_panels(view: str, panels: list[Panel], scope: ReportScope) -> list[Panel]:
+    """The panels the scope's member or framing keeps (a pair panel stays when it has the member)."""
+    if scope.member and view in ("attention", "kinds"):
+        return [p for p in panels if p.title == scope.member]
+    if scope.member and view == "dyads":
+        return [p for p in panels if scope.member in p.title.split("-")]
+    if scope.framing and view == "framings":
+        return [p for p in panels if p.title == scope.framing]
+    return panels
+
+
+def scoped_rows(view: str, result: Result, scope: ReportScope) -> Result:
+    """The rows behind the chart's panels (same scope as ``scoped_panels``)."""
+    key = {"attention": "member", "kinds": "member", "framings": "framing_id", "dyads": "pair_id"}[view]
+    wanted = scope.framing if view == "framings" else scope.member
+    index = result.columns.index(key)
+    if not wanted:
+        rows = list(result.rows)
+    elif view == "dyads":
+        rows = [r for r in result.rows if wanted in r[index].split("-")]
+    else:
+        rows = [r for r in result.rows if r[index] == wanted]
+    return Result(result.title, result.columns, rows)
+
+
+def draw_panels(panels: list[Panel], xs: list, title: str, grain: str):
+    """A matplotlib figure of small multiples, one axes per panel, sharing the x axis."""
+    from matplotlib.dates import DateFormatter
+    from matplotlib.figure import Figure
+
+    cols = 2 if len(panels) > 1 else 1
+    rows = max(1, math.ceil(len(panels) / cols))
+    fig = Figure(figsize=(7 * cols, 3.3 * rows), dpi=100, layout="constrained")
+    fig.suptitle(title, fontsize="medium")
+    if not panels:
+        ax = fig.add_subplot(1, 1, 1)
+        ax.text(0.5, 0.5, "no data for this selection", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    axes = fig.subplots(rows, cols, sharex=True, squeeze=False).ravel()
+    for ax, panel in zip(axes, panels):
+        _draw_panel(ax, panel, xs, grain)
+        if len(xs) <= 16:  # weekly points: a tick on each point's own date
+            ax.set_xticks(xs)
+        ax.xaxis.set_major_formatter(DateFormatter("%m-%d"))
+        # dates under every panel: the last row may be short, and an unlabelled axis hides the week
+        ax.tick_params(axis="x", labelrotation=45, labelsize="small", labelbottom=True)
+    for ax in axes[len(panels):]:
+        ax.set_axis_off()
+    return fig
+
+
+def _draw_panel(ax, panel: Panel, xs: list, grain: str) -> None:
+    ax.set_title(panel.title, loc="left", fontweight="bold", fontsize="medium")
+    ax.set_ylabel(panel.y_label, fontsize="small")
+    pad = (panel.y_max - panel.y_min) * 0.08
+    ax.set_ylim(panel.y_min - pad, panel.y_max + pad)
+    ax.grid(axis="y", alpha=0.3)
+    if panel.y_min < 0:
+        ax.axhline(0, color="#999", linewidth=0.8)
+    if "per 1,000" in panel.y_label and len(panel.series) == 1:
+        _n_bars(ax, panel, grain)
+    for i, series in enumerate(panel.series):
+        colour, dash = STYLES[i % len(STYLES)]
+        style = (0, tuple(float(d) for d in dash.split())) if dash else "-"
+        run_x: list = []
+        run_y: list = []
+        for p in [*series.points, None]:
+            if p is not None and p.y is not None:
+                run_x.append(p.x)
+                run_y.append(p.y)
+                continue
+            if run_x:
+                ax.plot(run_x, run_y, color=colour, linestyle=style, linewidth=1.6,
+                        label=series.name if len(panel.series) > 1 else None)
+            run_x, run_y = [], []
+        for p in series.points:
+            if p.y is None or not p.href:
+                continue
+            hollow = p.n < panel.low_n
+            ax.plot([p.x], [p.y], marker="o", markersize=6, color=colour,
+                    markerfacecolor="white" if hollow else colour, markeredgewidth=1.6)
+            ax.annotate(p.note, (p.x, p.y), xytext=(0, -11 - 8 * i), textcoords="offset points",
+                        ha="center", fontsize=6.5, color=colour)
+    if len(panel.series) > 1:
+        # above the plot, right of the title: never over a line at the top of the range
+        ax.legend(fontsize="x-small", loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False,
+                  ncols=len(panel.series), borderaxespad=0.1)
+
+
+def _n_bars(ax, panel: Panel, grain: str) -> None:
+    """Grey bars of n on a right-hand axis, kept to the lower third so they never hide the line."""
+    points = [p for p in panel.series[0].points if p.href]
+    if not points:
+        return
+    twin = ax.twinx()
+    twin.bar([p.x for p in points], [p.n for p in points], width=5 if grain == "week" else 0.8,
+             color="#bbb", alpha=0.45, zorder=0)
+    twin.set_ylim(0, max(p.n for p in points) * 3)
+    twin.set_ylabel("n articles (bars)", fontsize="x-small", color="#777")
+    twin.tick_params(axis="y", labelsize="x-small", colors="#777")
+    ax.set_zorder(twin.get_zorder() + 1)
+    ax.patch.set_visible(False)
+
+
+def _export(fig, fmt: str) -> bytes:
+    from matplotlib import rc_context
+
+    buf = io.BytesIO()
+    # SVG text stays text (searchable, selectable); no date, so identical data gives an identical file
+    with rc_context({"svg.fonttype": "none"}):
+        fig.savefig(buf, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
+    return buf.getvalue()
+
+
+def render_html(charts: list[Chart], tables: list[Result], info: dict, scope: ReportScope) -> str:
+    """The report page: each chart embedded as a data URI and linked to its view in the snapshot,
+    then the counts behind it."""
     generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    scope = ", ".join(f"{k} {v}" for k, v in vars(filters).items() if v) or "all data"
     covered = (f"days {info.get('first_day')} to {info.get('last_day')}, {info.get('batch_count')} batch(es), "
                f"published {info.get('published_at')}") if info else "no publish information"
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         "<title>crinkwatch report</title>",
-        "<style>body{font-family:system-ui,sans-serif;max-width:1000px;margin:2em auto;color:#222}"
+        "<style>body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;color:#222}"
         "figure{margin:2em 0}img{max-width:100%;border:1px solid #ddd}"
-        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.25em .6em;"
-        "text-align:right}th{background:#f4f4f4}td:first-child{text-align:left}"
-        "figcaption,.meta{color:#555;font-size:.9em}</style></head><body>",
+        "table{border-collapse:collapse;margin:1em 0;font-size:.85em}td,th{border:1px solid #ccc;"
+        "padding:.2em .5em;text-align:right}th{background:#f4f4f4}"
+        "figcaption,.meta{color:#555;font-size:.9em}.open{font-weight:600}</style></head><body>",
         "<h1>crinkwatch report</h1>",
-        f"<p class='meta'>Generated {generated}. Scope: {html.escape(scope)}. Data: {html.escape(covered)}.</p>",
+        f"<p class='meta'>Generated {generated}. Scope: {html.escape(scope.describe())}. "
+        f"Data: {html.escape(covered)}.</p>",
+        "<p class='open'><a href='snapshot.html'>Open the interactive snapshot</a> (snapshot.html, beside "
+        "this file): the same views, where every point opens the sentences it counts.</p>",
     ]
-    for chart in charts:
+    for chart, table in zip(charts, tables):
         data = base64.b64encode(chart.png).decode("ascii")
-        parts.append(f"<figure id='{chart.name}'><h2>{html.escape(chart.title)}</h2>"
-                     f"<img class='chart' alt='{html.escape(chart.title)}' data-file='{chart.name}.png' "
-                     f"src='data:image/png;base64,{data}'>"
-                     f"<figcaption>{html.escape(chart.caption)}</figcaption></figure>")
-    for table in tables:
-        parts.append(_html_table(table))
+        parts.append(
+            f"<figure id='{chart.name}'><h2>{html.escape(chart.title)}</h2>"
+            f"<a href='snapshot.html#{chart.view}' title='open this view with its evidence'>"
+            f"<img class='chart' alt='{html.escape(chart.title)}' data-file='{chart.name}.png' "
+            f"src='data:image/png;base64,{data}'></a>"
+            f"<figcaption>{html.escape(chart.caption)} Files: {chart.name}.png, {chart.name}.svg. "
+            f"<a href='snapshot.html#{chart.view}'>Evidence of each point</a>.</figcaption>"
+            f"{_html_table(table)}</figure>")
     # Records each chart's decoded size on the page, so a headless browser can prove they rendered.
     parts.append("<script>window.addEventListener('load',function(){var ok=0;"
                  "document.querySelectorAll('img.chart').forEach(function(i){"
@@ -99,125 +279,5 @@ def _html_table(result: Result) -> str:
                    + "</tr>" for row in result.rows)
     if not result.rows:
         body = f"<tr><td colspan='{len(result.columns)}'>no rows</td></tr>"
-    return f"<h2>{html.escape(result.title)}</h2><table><tr>{head}</tr>{body}</table>"
-
-
-def _period(db_path: Path, filters: Filters) -> str:
-    """Weekly points when the data spans more than eight weeks, else daily ones."""
-    span = run_query(db_path, "span", "select min(day), max(day) from daily_attention_share").rows[0]
-    if span[0] is None:
-        return "day"
-    return "week" if (span[1] - span[0]).days > 56 else "day"
-
-
-def _attention_chart(db_path: Path, filters: Filters) -> Chart:
-    period = _period(db_path, filters)
-    params: list = []
-    where = "where true"
-    if filters.member:
-        where += " and member = ?"
-        params.append(filters.member)
-    if filters.since:
-        where += " and day >= cast(? as date)"
-        params.append(filters.since)
-    table = "daily_source_attention_share" if filters.source else "daily_attention_share"
-    if filters.source:
-        where += " and source_id = ?"
-        params.append(filters.source)
-    rows = run_query(db_path, "attention", f"""
-        select date_trunc('{period}', day)::date as period, member,
-               1000.0 * sum(article_count) / sum(total_article_count) as per_1000
-        from {table} {where} group by all order by period, member""", params).rows
-    fig, ax = _figure()
-    for member in sorted({r[1] for r in rows}):
-        pts = [(r[0], r[2]) for r in rows if r[1] == member]
-        ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=member,
-                color=MEMBER_COLOURS.get(member))
-    ax.set_ylabel("articles naming the member per 1,000 articles")
-    ax.set_ylim(0, 1050)
-    _finish(ax, rows, f"by {period}")
-    return Chart("attention", "Member attention over time",
-                 f"Share of attention by {period}: articles whose text names the member, per 1,000 "
-                 "articles published (table daily_attention_share).", _png(fig))
-
-
-def _stance_chart(db_path: Path, filters: Filters) -> Chart:
-    period = _period(db_path, filters)
-    table = "daily_source_framing_stance" if filters.source else "daily_framing_stance"
-    where, params = "where true", []
-    for column, value in (("framing_id", filters.framing), ("source_id", filters.source)):
-        if value:
-            where += f" and {column} = ?"
-            params.append(value)
-    if filters.since:
-        where += " and day >= cast(? as date)"
-        params.append(filters.since)
-    rows = run_query(db_path, "stance", f"""
-        select date_trunc('{period}', day)::date as period, stance, sum(mention_count)
-        from {table} {where} group by all order by period""", params).rows
-    periods = sorted({r[0] for r in rows})
-    fig, ax = _figure()
-    bottom = [0] * len(periods)
-    width = 5 if period == "week" else 0.8
-    for stance, colour in STANCE_COLOURS.items():
-        counts = {r[0]: r[2] for r in rows if r[1] == stance}
-        heights = [counts.get(p, 0) for p in periods]
-        ax.bar(periods, heights, bottom=bottom, width=width, label=stance, color=colour)
-        bottom = [b + h for b, h in zip(bottom, heights)]
-    ax.set_ylabel("framing mentions")
-    _finish(ax, rows, f"by {period}")
-    return Chart("framing_stance", "Framing stance over time",
-                 f"Alliance framings by {period} and stance: asserted, distanced (\"so-called\") or "
-                 "contested (table daily_framing_stance).", _png(fig))
-
-
-def _cohesion_chart(db_path: Path, filters: Filters) -> Chart:
-    result = dyad_cohesion(db_path, filters)
-    rows = [r for r in result.rows if r[5] is not None]
-    fig, ax = _figure()
-    for pair in sorted({r[1] for r in rows}):
-        pts = [(r[0], float(r[5]), r[2] + r[3]) for r in rows if r[1] == pair]
-        line = ax.plot([p[0] for p in pts], [p[1] for p in pts], label=pair, alpha=0.8)[0]
-        ax.scatter([p[0] for p in pts], [p[1] for p in pts], s=[12 + 6 * p[2] for p in pts],
-                   color=line.get_color())
-    ax.axhline(0, color="#999", linewidth=0.8)
-    ax.set_ylim(-1.05, 1.05)
-    ax.set_ylabel("cohesion index (−1 friction … +1 cooperation)")
-    _finish(ax, rows, "by week")
-    return Chart("dyad_cohesion", "Dyad cohesion by week",
-                 "Per member pair and week: (cooperation − friction) / (cooperation + friction) "
-                 "sentences; dot size grows with the number of such sentences (table weekly_dyad_cohesion).",
-                 _png(fig))
-
-
-def _latest_cohesion(db_path: Path, filters: Filters) -> Result:
-    result = dyad_cohesion(db_path, filters)
-    by_pair: dict[str, tuple] = {}
-    for row in result.rows:
-        by_pair[row[1]] = row
-    return Result("Latest week's cohesion per pair", result.columns, sorted(by_pair.values(), key=lambda r: r[1]))
-
-
-def _figure():
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(9, 4), dpi=100)
-    return fig, fig.add_subplot(1, 1, 1)
-
-
-def _finish(ax, rows: list, subtitle: str) -> None:
-    if not rows:
-        ax.text(0.5, 0.5, "no data for this selection", ha="center", va="center", transform=ax.transAxes)
-    else:
-        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize="small", ncols=6, frameon=False)
-    ax.set_title(subtitle, fontsize="small", loc="right")
-    ax.grid(axis="y", alpha=0.3)
-    ax.figure.autofmt_xdate()
-    ax.figure.tight_layout()
-
-
-def _png(fig) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    return buf.getvalue()
-
+    return (f"<details><summary>The counts behind the chart ({len(result.rows)} rows)</summary>"
+            f"<table><tr>{head}</tr>{body}</table></details>")

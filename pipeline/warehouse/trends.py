@@ -8,6 +8,7 @@ and rows) that the CLI, the report and notebooks can all use.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -128,17 +129,57 @@ def framing_stance(db_path: Path, filters: Filters | None = None) -> Result:
 
 
 def dyad_cohesion(db_path: Path, filters: Filters | None = None) -> Result:
-    """Weekly cohesion index per member pair (cooperation vs friction sentences)."""
+    """Weekly cohesion index per member pair (cooperation vs friction sentences), with the
+    sentences and articles behind each index; a source filter counts only that source's articles."""
     filters = filters or Filters()
-    where, params = where_clause(filters, {"since": "week", "until": "week"})
+    columns = ("week", "pair_id", "cooperation", "friction", "neutral", "unsure", "sentences",
+               "articles", "cohesion_index")
+    if filters.source:
+        rows = _dyads_of_source(db_path, filters)
+    else:
+        where, params = where_clause(filters, {"since": "week", "until": "week"})
+        rows = run_query(db_path, "Dyad cohesion by week", f"""
+            select week, pair_id, cooperation_count, friction_count, neutral_count,
+                   low_confidence_count, sentence_count, article_count, cohesion_index
+            from weekly_dyad_cohesion {where}
+            order by week, pair_id""", params).rows
     if filters.member:
-        where += (" and " if where else " where ") + "? in (member_a, member_b)"
-        params.append(filters.member)
-    return run_query(db_path, "Dyad cohesion by week", f"""
-        select week, pair_id, cooperation_count as cooperation, friction_count as friction,
-               neutral_count as neutral, low_confidence_count as unsure, cohesion_index
-        from weekly_dyad_cohesion {where}
-        order by week, pair_id""", params)
+        rows = [r for r in rows if filters.member in r[1].split("-")]
+    return Result("Dyad cohesion by week", list(columns), rows)
+
+
+def _dyads_of_source(db_path: Path, filters: Filters) -> list[tuple]:
+    """Weekly pair counts over one source's articles, from the explorer's query (the marts are not
+    per source). Day bounds widen to whole weeks, as the unfiltered table's ``week`` bounds do."""
+    # imported here: the explorer builds on this module's Result
+    from pipeline.explorer.filters import ViewFilters
+    from pipeline.explorer.queries import dyads_from_tags
+
+    view = ViewFilters(source=filters.source, since=_week_start(filters.since),
+                       until=_week_end(filters.until), grain="week")
+    con = connect(db_path, read_only=True)
+    try:
+        result = dyads_from_tags(con, view)
+    finally:
+        con.close()
+    keep = ("period", "pair_id", "cooperation", "friction", "neutral", "unsure", "sentences",
+            "articles", "cohesion_index")
+    return [tuple(r[k] for k in keep) for r in result.records()]
+
+
+def _week_start(day: str | None) -> str | None:
+    if day is None:
+        return None
+    d = date.fromisoformat(day)
+    return (d - timedelta(days=d.weekday())).isoformat()
+
+
+def _week_end(day: str | None) -> str | None:
+    # ``week <= until`` keeps the whole week that starts on or before ``until``
+    if day is None:
+        return None
+    d = date.fromisoformat(day)
+    return (d - timedelta(days=d.weekday()) + timedelta(days=6)).isoformat()
 
 
 def member_evidence(db_path: Path, day: str, member: str, source: str | None = None,

@@ -8,14 +8,17 @@ import re
 import shutil
 import struct
 import subprocess
+from datetime import timedelta
 from pathlib import Path
+from xml.etree import ElementTree
 
 import duckdb
 import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.warehouse.trends import dyad_evidence, framing_evidence, member_evidence
+from pipeline.warehouse.trends import (Filters, dyad_cohesion, dyad_evidence, framing_evidence,
+                                       member_evidence)
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 runner = CliRunner()
@@ -130,6 +133,41 @@ def test_trends_command_filters_by_member_source_framing_and_day(demo_db):
     assert "natural_allies" not in result.output.split("Framings by stance", 1)[1]
 
 
+RAW_DYADS = """
+    select date_trunc('week', cast(timezone('UTC', a.published_at) as date))::date as week,
+           d.member_a || '-' || d.member_b,
+           count(*) filter (where d.relation = 'cooperation' and coalesce(d.confidence, 1) >= 0.7),
+           count(*) filter (where d.relation = 'friction' and coalesce(d.confidence, 1) >= 0.7),
+           count(*) filter (where d.relation = 'neutral'),
+           count(*) filter (where d.relation <> 'neutral' and coalesce(d.confidence, 1) < 0.7),
+           count(*), count(distinct d.article_id)
+    from dyads d join articles a using (article_id)
+    where list_contains(a.source_ids, ?) and a.published_at is not null
+    group by all order by 1, 2"""
+
+
+@pytest.mark.parametrize("source", ["vestnik", "ledger"])
+def test_the_source_filter_narrows_the_dyad_table_to_that_sources_sentences(demo_db, con, source):
+    raw = con.execute(RAW_DYADS, [source]).fetchall()
+    everything = dyad_cohesion(demo_db, Filters()).rows
+    rows = dyad_cohesion(demo_db, Filters(source=source)).rows
+    assert [r[:8] for r in rows] == raw and raw
+    assert sum(r[6] for r in rows) < sum(r[6] for r in everything)
+    for r in rows:
+        coop, fric = r[2], r[3]
+        assert r[8] == (round((coop - fric) / (coop + fric), 3) if coop + fric else None)
+    first_week = raw[0][0]
+    since = (first_week + timedelta(days=3)).isoformat()  # mid-week: the whole week stays
+    ru = dyad_cohesion(demo_db, Filters(source=source, member="RU", since=since)).rows
+    assert [r[:8] for r in ru] == [r for r in raw if "RU" in r[1].split("-")]
+
+    printed = runner.invoke(app, ["trends", "--db", str(demo_db), "--source", source])
+    assert printed.exit_code == 0, printed.output
+    table = printed.output.split("Dyad cohesion by week", 1)[1]
+    assert sum(int(n) for n in re.findall(r"│\s*(\d+)\s*│\s*\d+\s*│\s*[-\d.]*\s*│\s*$", table, flags=re.M)
+               ) == sum(r[6] for r in raw)
+
+
 @pytest.fixture(scope="session")
 def chromium() -> str:
     """Debian's chromium, installed on first use when missing (CI machines start without it)."""
@@ -150,14 +188,40 @@ def _png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", head[16:24])
 
 
-def test_report_renders_its_charts_in_a_headless_browser(demo_db, chromium, tmp_path):
+CHART_FILES = {"attention", "framing_stance", "dyad_cohesion", "articles_vs_comments"}
+
+
+def _svg_texts(path: Path) -> list[str]:
+    root = ElementTree.parse(path).getroot()
+    return [t.text for t in root.iter("{http://www.w3.org/2000/svg}text") if t.text]
+
+
+def test_report_renders_its_charts_in_a_headless_browser(demo_db, con, chromium, tmp_path):
     out = tmp_path / "report"
     result = runner.invoke(app, ["report", "--db", str(demo_db), "--out", str(out)])
     assert result.exit_code == 0, result.output
     pngs = {p.name: _png_size(p) for p in out.glob("*.png")}
-    assert set(pngs) == {"attention.png", "framing_stance.png", "dyad_cohesion.png"}
+    assert set(pngs) == {f"{n}.png" for n in CHART_FILES}
+    assert {p.stem for p in out.glob("*.svg")} == CHART_FILES
     html = (out / "index.html").read_text(encoding="utf-8")
     assert "http://" not in html and "https://" not in html  # self-contained: nothing to fetch
+    for view in ("attention", "framings", "dyads", "kinds"):
+        assert f"href='snapshot.html#{view}'" in html
+    assert (out / "snapshot.html").exists()
+
+    # weekly by default; every pair has its own panel, and every point its counts under it
+    dyad_texts = _svg_texts(out / "dyad_cohesion.svg")
+    for pair, coop, fric, neutral in con.execute("""
+            select pair_id, cooperation_count, friction_count, neutral_count from weekly_dyad_cohesion
+            where cohesion_index is not null""").fetchall():
+        assert pair in dyad_texts and f"+{coop} −{fric} ·{neutral}" in dyad_texts
+    attention_texts = _svg_texts(out / "attention.svg")
+    for member, k, n in con.execute("""select member, article_count, total_article_count
+                                       from weekly_attention_share""").fetchall():
+        assert member in attention_texts and f"{k}/{n}" in attention_texts
+    framing_texts = _svg_texts(out / "framing_stance.svg")
+    framings = {f for (f,) in con.execute("select distinct framing_id from daily_framing_stance").fetchall()}
+    assert framings <= set(framing_texts) and len(framings) > 1
 
     profile = tmp_path / "profile"
     dom = subprocess.run(
@@ -168,11 +232,32 @@ def test_report_renders_its_charts_in_a_headless_browser(demo_db, chromium, tmp_
          (out / "index.html").as_uri()],
         capture_output=True, text=True, timeout=120)
     assert dom.returncode == 0, dom.stderr[-2000:]
-    assert 'data-charts-rendered="3"' in dom.stdout
+    assert f'data-charts-rendered="{len(CHART_FILES)}"' in dom.stdout
     sizes = dict(re.findall(r'data-file="([\w.]+)"[^>]*data-natural-size="(\d+x\d+)"', dom.stdout)
                  or [(f, s) for s, f in re.findall(r'data-natural-size="(\d+x\d+)"[^>]*data-file="([\w.]+)"',
                                                    dom.stdout)])
     assert sizes == {name: f"{w}x{h}" for name, (w, h) in pngs.items()}
+
+
+def test_the_daily_report_of_one_source_shows_that_sources_counts(demo_db, con, tmp_path):
+    out = tmp_path / "daily"
+    result = runner.invoke(app, ["report", "--db", str(demo_db), "--out", str(out), "--daily",
+                                 "--source", "vestnik", "--member", "ru"])
+    assert result.exit_code == 0, result.output
+    raw = con.execute("""
+        with a as (select article_id, cast(timezone('UTC', published_at) as date) as day from articles
+                   where list_contains(source_ids, 'vestnik') and published_at is not null)
+        select day, count(*) as n,
+               count(*) filter (where article_id in (select article_id from mentions
+                                                     where actor = 'RU' and is_member and doc_kind = 'article'))
+        from a group by day order by day""").fetchall()
+    texts = _svg_texts(out / "attention.svg")
+    assert texts.count("RU") == 1 and "CN" not in texts  # the member's panel only
+    notes = [t for t in texts if re.fullmatch(r"\d+/\d+", t)]
+    assert notes == [f"{k}/{n}" for _, n, k in raw] and len(raw) > 2
+    assert "by day" in (out / "index.html").read_text(encoding="utf-8")
+    pairs = {t for t in _svg_texts(out / "dyad_cohesion.svg") if re.fullmatch(r"[A-Z]{2}-[A-Z]{2}", t)}
+    assert pairs and all("RU" in p for p in pairs)
 
 
 def test_db_migrate_is_idempotent_and_status_lists_every_migration(tmp_path):

@@ -49,3 +49,17 @@ def test_clicking_a_point_in_the_snapshot_shows_its_sentences(snapshot):
         assert page.locator("#evidence p").count() > 1
         browser.close()
     assert all(u.startswith("file://") for u in requests)
+
+
+def test_the_reports_chart_links_open_their_view_in_the_snapshot(snapshot):
+    index = (snapshot.parent / "index.html").read_text(encoding="utf-8")
+    assert "href='snapshot.html#dyads'" in index
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(snapshot.parent.joinpath("index.html").as_uri())
+        page.click("figure#dyad_cohesion img.chart")
+        expect(page.locator("section#dyads")).to_be_visible()
+        expect(page.locator("section#attention")).to_be_hidden()
+        expect(page.locator("nav button[data-view=dyads]")).to_have_class("on")
+        browser.close()
