@@ -23,7 +23,7 @@ test: $(STAMP) compose-cli browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
-# The explorer over the demo database (after `make demo`), on http://127.0.0.1:8765/
+# The explorer over the demo database (after `make demo`), on http://127.0.0.1:8050/
 serve: $(STAMP)
 	$(BIN)/crinkwatch serve --data-dir $(DATA)
 

@@ -17,12 +17,12 @@ from pipeline.paths import default_analyst_db
 def serve(
     data_dir: Path = DATA_DIR_OPTION,
     db: Path = DB_OPTION,
-    port: int = typer.Option(8765, "--port", min=1, max=65535, help="Port on 127.0.0.1."),
+    port: int = typer.Option(8050, "--port", min=1, max=65535, help="Port on 127.0.0.1."),
 ) -> None:
     """Serve the explorer (attention, framings, dyads, articles vs comments, evidence, search,
     CSV/Parquet export) on 127.0.0.1, read-only; each publish is picked up without a restart.
 
-    Example: crinkwatch serve --db data/demo/warehouse.duckdb --port 8765
+    Example: crinkwatch serve --db data/demo/warehouse.duckdb --port 8050
     """
     import uvicorn
 
