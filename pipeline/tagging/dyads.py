@@ -266,7 +266,10 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         return not any(cue.end <= c.start < pos and c.family != cue.family for c in hits.cues)
 
     for x, y in ((a, b), (b, a)):
-        if subject_ok(x) and object_ok(y) and clear_until(min(s.start for s in after if s.code == y)):
+        # an object list that names the subject again is a grouping both belong to ("a division into
+        # a triangle of China, North Korea and Russia"), not one acting on the other
+        if subject_ok(x) and object_ok(y) and x not in {s.code for s in _run(sentence, after, backwards=False)} \
+                and clear_until(min(s.start for s in after if s.code == y)):
             return "pair"
     if cue.family == "directed":
         # "Moscow and Beijing objected to the plan": joint action on a common target
@@ -289,7 +292,10 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         run = _run(sentence, before, backwards=True)
         codes = {s.code for s in run}
         # "China and Russia trade with Europe": the cue relates them to a third party, not to each other
-        to_third = bool(after) and not after[0].is_member and THIRD_PARTY.search(sentence, cue.end, after[0].start)
+        # "China and Russia are threatening U.S. satellites": friction they direct at a third party together
+        to_third = bool(after) and not after[0].is_member and (
+            bool(THIRD_PARTY.search(sentence, cue.end, after[0].start))
+            or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS)
         if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third:
             if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction

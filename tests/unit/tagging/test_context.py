@@ -119,6 +119,24 @@ def test_joint_action_and_between(lexicon):
     assert _relations("Mistrust and rivalry run deep between Moscow and Beijing.", lexicon) == {"CN-RU": "friction"}
 
 
+def test_an_oxford_comma_list_is_one_subject_and_a_concessive_clause_counts_alone(lexicon):
+    text = "Although Iran, China, and Russia coordinate closely, a formal summit has yet to happen."
+    assert set(_relations(text, lexicon).values()) == {"cooperation"}
+    text = "Despite their rivalry, Moscow and Beijing signed a gas deal."
+    assert _relations(text, lexicon) == {"CN-RU": "cooperation"}
+
+
+def test_friction_aimed_at_a_third_party_or_a_grouping_of_both_is_not_theirs(lexicon):
+    text = "Adversaries like China and Russia are also arming and threatening American satellites."
+    assert _relations(text, lexicon) == {"CN-RU": "neutral"}
+    text = "China fears a division of the region into a bloc of China, Iran and Russia against the rest."
+    assert _relations(text, lexicon)["CN-IR"] == "neutral"
+
+
+def test_an_en_dash_compound_is_a_pair(lexicon):
+    assert _relations("Trade keeps deepening China–Russia ties.", lexicon) == {"CN-RU": "cooperation"}
+
+
 def test_diplomatic_cover_is_cooperation(lexicon):
     text = "Beijing condemned the strike as a violation of Iranian sovereignty."
     assert _relations(text, lexicon) == {"CN-IR": "cooperation"}
@@ -135,6 +153,7 @@ def test_diplomatic_cover_is_cooperation(lexicon):
     ("de", "Zwischen Russland und China herrscht tiefes Misstrauen."),
     ("es", "China y Rusia mantienen una desconfianza mutua."),
     ("fa", "بی‌اعتمادی میان ایران و روسیه عمیق است."),
+    ("pl", "Między Rosją a Chinami narasta nieufność."),
 ])
 def test_friction_vocabulary_in_eight_languages(lexicon, lang, text):
     assert set(_relations(text, lexicon, lang).values()) == {"friction"}, text
