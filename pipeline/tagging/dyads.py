@@ -54,6 +54,9 @@ THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со
                          re.IGNORECASE)
 # Between the two names of a pair compound: "North Korea-Russia", "China–Russia", "China – Russia", "Moscow/Tehran".
 _COMPOUND_GLUE = ("", "-", "/", "–", "—", "‐", "‑")
+# Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
+_PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze)\s+(?:the\s+|both\s+)?(?=\S)$",
+                      re.IGNORECASE)
 _POSSESSIVE_TAIL = re.compile(r"^(?:'s?|’s?|s|ские|ская|ский|ского|ских|ische[nr]?|iens?|iennes?)?$")
 
 
@@ -261,6 +264,17 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         run = _run(sentence, before, backwards=True)
         return code in {s.code for s in run} and cue.start - run[-1].end <= SUBJECT_CHARS
 
+    def topic_subject(code: str) -> bool:
+        """The clause opens with ``code`` (its subject) and the cue takes its partner with a
+        preposition: "North Korea aims to ... deepen cooperation with China and Russia"."""
+        if cue.family != "cooperation" or not before or not after:
+            return False
+        run = _run(sentence, before, backwards=False)
+        opening = sentence[c0:run[0].start]
+        partner = _PARTNER.match(sentence, cue.end, after[0].start) if after[0].start - cue.end <= 25 else None
+        return bool(partner) and code in {s.code for s in run} and len(opening.split()) <= 1 and \
+            not any(cue.end <= p < after[0].start for p in hits.parallel)
+
     def clear_until(pos: int) -> bool:
         """No cue of another family stands between the cue and ``pos`` ("supported sanctions against X")."""
         return not any(cue.end <= c.start < pos and c.family != cue.family for c in hits.cues)
@@ -268,7 +282,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     for x, y in ((a, b), (b, a)):
         # an object list that names the subject again is a grouping both belong to ("a division into
         # a triangle of China, North Korea and Russia"), not one acting on the other
-        if subject_ok(x) and object_ok(y) and x not in {s.code for s in _run(sentence, after, backwards=False)} \
+        if (subject_ok(x) or topic_subject(x)) and object_ok(y) and x not in {s.code for s in _run(sentence, after, backwards=False)} \
                 and clear_until(min(s.start for s in after if s.code == y)):
             return "pair"
     if cue.family == "directed":

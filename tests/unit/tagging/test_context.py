@@ -133,6 +133,13 @@ def test_friction_aimed_at_a_third_party_or_a_grouping_of_both_is_not_theirs(lex
     assert _relations(text, lexicon)["CN-IR"] == "neutral"
 
 
+def test_the_clause_subject_is_the_partner_of_a_cue_with_with(lexicon):
+    text = "Iran hopes to rebuild its economy while courting investors and deepening cooperation with Russia."
+    assert _relations(text, lexicon) == {"IR-RU": "cooperation"}
+    text = "Iran and Russia are each expanding trade with China."
+    assert _relations(text, lexicon)["IR-RU"] == "neutral"
+
+
 def test_an_en_dash_compound_is_a_pair(lexicon):
     assert _relations("Trade keeps deepening China–Russia ties.", lexicon) == {"CN-RU": "cooperation"}
 
