@@ -43,14 +43,14 @@ _CONTRAST = re.compile(
     re.IGNORECASE)
 # Between two names of one coordinated phrase: commas, "and", hyphens, slashes, and their kin.
 _LIST_GLUE = re.compile(
-    r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o|"
+    r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o|i|oraz|"
     r"the|la|le|l'|les|die|der|das|el|los|las)*$",
     re.IGNORECASE)
 # A preposition that makes what follows a cue its topic, not a partner ("cooperation on Ukraine").
 _TOPIC = re.compile(r"(?<!\w)(?:on|over|about|regarding|concerning|по поводу|关于|에 대해|درباره|sur|über|sobre)(?!\w)",
                     re.IGNORECASE)
 # A preposition that makes the actor after a cue its partner ("trade with Europe").
-THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со|与|和|同|와|과|با|avec|mit|con)(?!\w)",
+THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со|与|和|同|와|과|با|avec|mit|con|z|ze)(?!\w)",
                          re.IGNORECASE)
 # Between the two names of a pair compound: "North Korea-Russia", "China–Russia", "China – Russia", "Moscow/Tehran".
 _COMPOUND_GLUE = ("", "-", "/", "–", "—", "‐", "‑")

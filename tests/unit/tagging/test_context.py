@@ -192,3 +192,17 @@ def test_organisations_and_venues_are_not_mentions(lexicon):
     assert _mentions("The 2022 Games in Beijing drew few viewers.", lexicon) == []
     assert _mentions("Beijing says it will respond.", lexicon) == [("CN", "Beijing")]
     assert _mentions("Officials in Beijing were furious.", lexicon) == [("CN", "Beijing")]
+
+
+@pytest.mark.parametrize("text, framing, relations", [
+    ("Rosja, Chiny, Iran i Korea Północna tworzą tak zwaną „oś chaosu”.", ("axis_of_upheaval", "distanced"), None),
+    ("Rosja i Chiny nie są naturalnymi sojusznikami.", ("natural_allies", "contested"), None),
+    ("Rosja i Chiny zawetowały rezolucję.", None, {"CN-RU": "cooperation"}),
+    ("Iran i Rosja handlują z Indiami.", None, {"IR-RU": "neutral"}),
+])
+def test_polish_framings_stance_and_relations(lexicon, text, framing, relations):
+    result = tag_text(text, "pl", lexicon)
+    if framing:
+        assert [(f.label, f.stance) for f in result.framings] == [framing]
+    if relations:
+        assert {f"{d.a}-{d.b}": d.relation for d in result.dyads} == relations
