@@ -206,3 +206,9 @@ def test_polish_framings_stance_and_relations(lexicon, text, framing, relations)
         assert [(f.label, f.stance) for f in result.framings] == [framing]
     if relations:
         assert {f"{d.a}-{d.b}": d.relation for d in result.dyads} == relations
+
+
+def test_entente_and_quartet_are_bloc_framings_but_not_the_entente_cordiale(lexicon):
+    assert _framings("Russia, China, Iran and North Korea now act as an entente.", lexicon) == \
+        [("bloc", "asserted", ["CN", "IR", "KP", "RU"])]
+    assert _framings("Russia watched as the Entente Cordiale between London and Paris endured.", lexicon) == []
