@@ -75,3 +75,9 @@ def test_polish_language_name_and_cuisine_are_not_mentions():
     from pipeline.tagging.tagger import tag_text
     result = tag_text("Mówi po rosyjsku i lubi kuchnię chińską.", "pl", load_lexicon(DEFAULT_TAXONOMY))
     assert not {a.label for a in result.actors}
+
+
+def test_a_star_inside_a_multiword_cue_is_a_stem():
+    lexicon = load_lexicon(DEFAULT_TAXONOMY)
+    assert lexicon.cue("dyads.cooperation").search("Beijing keeps leaning towards Moscow", ["en"])
+    assert lexicon.cue("dyads.cooperation").search("Tehran is siding with Moscow", ["en"])
