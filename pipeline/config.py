@@ -64,7 +64,7 @@ class Settings:
     feed_failure_threshold: int = 3
     feed_silence_days: float = 14.0  # also the source_freshness suite's window
     # Data quality: allowed article languages, alert channels (secrets from the environment only).
-    allowed_languages: tuple[str, ...] = ("en", "ru", "zh", "fa", "ko", "fr", "de", "es", "ja", "ar", "und")
+    allowed_languages: tuple[str, ...] = ("en", "ru", "zh", "fa", "ko", "fr", "de", "es", "pl", "ja", "ar", "und")
     alert_webhook_url: str | None = None  # Slack-compatible incoming webhook; a secret, env only
     smtp_host: str | None = None
     smtp_port: int = 25

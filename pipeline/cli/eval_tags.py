@@ -61,8 +61,20 @@ def print_real_report(report: RealReport, title: str) -> None:
     out.print(f"stance accuracy   {report.stance_accuracy:.3f} ({report.stance_correct}/{report.stance_total})")
     out.print(f"target accuracy   {report.target_accuracy:.3f} ({report.target_correct}/{report.target_total})")
     out.print(f"relation accuracy {report.relation_accuracy:.3f} ({report.relation_correct}/{report.relation_total})")
+    print_relation_confusion(report)
     for line in report.stale:
         out.print(text(f"stale label (document text changed): {line}", style="yellow"))
+
+
+def print_relation_confusion(report: RealReport) -> None:
+    """Pairs by gold relation (rows) and predicted relation (columns): counts only, no sentences."""
+    classes = ("cooperation", "friction", "neutral")
+    table = Table(title="relations: gold (rows) by predicted (columns)")
+    for col in ("gold", *classes):
+        table.add_column(col)
+    for g in classes:
+        table.add_row(g, *(str(report.relation_confusion[(g, p)]) for p in classes))
+    out.print(table)
 
 
 @eval_app.command("tags")

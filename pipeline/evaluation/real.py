@@ -44,6 +44,7 @@ class RealReport:
     languages: Counter[str] = field(default_factory=Counter)
     members_by_language: dict[str, Counts] = field(default_factory=dict)
     relations_by_language: dict[str, Counter[str]] = field(default_factory=dict)  # lang -> correct/total
+    relation_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold, predicted) -> pairs
     stale: list[str] = field(default_factory=list)  # lines whose document text changed
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -188,6 +189,7 @@ def evaluate_real(items: list[dict[str, Any]], corpus_dir: Path, lexicon: Lexico
             if g and p:
                 report.relation_total += 1
                 report.relation_correct += g == p
+                report.relation_confusion[(g, p)] += 1
                 by_lang = report.relations_by_language.setdefault(lang, Counter())
                 by_lang["total"] += 1
                 by_lang["correct"] += g == p

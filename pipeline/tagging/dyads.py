@@ -43,15 +43,20 @@ _CONTRAST = re.compile(
     re.IGNORECASE)
 # Between two names of one coordinated phrase: commas, "and", hyphens, slashes, and their kin.
 _LIST_GLUE = re.compile(
-    r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o|"
+    r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o|i|oraz|"
     r"the|la|le|l'|les|die|der|das|el|los|las)*$",
     re.IGNORECASE)
 # A preposition that makes what follows a cue its topic, not a partner ("cooperation on Ukraine").
 _TOPIC = re.compile(r"(?<!\w)(?:on|over|about|regarding|concerning|по поводу|关于|에 대해|درباره|sur|über|sobre)(?!\w)",
                     re.IGNORECASE)
 # A preposition that makes the actor after a cue its partner ("trade with Europe").
-THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со|与|和|同|와|과|با|avec|mit|con)(?!\w)",
+THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со|与|和|同|와|과|با|avec|mit|con|z|ze)(?!\w)",
                          re.IGNORECASE)
+# Between the two names of a pair compound: "North Korea-Russia", "China–Russia", "China – Russia", "Moscow/Tehran".
+_COMPOUND_GLUE = ("", "-", "/", "–", "—", "‐", "‑")
+# Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
+_PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze)\s+(?:the\s+|both\s+)?(?=\S)$",
+                      re.IGNORECASE)
 _POSSESSIVE_TAIL = re.compile(r"^(?:'s?|’s?|s|ские|ская|ский|ского|ских|ische[nr]?|iens?|iennes?)?$")
 
 
@@ -86,6 +91,7 @@ class CueHits:
     lexicon: Lexicon
     langs: list[str]
     cues: list[Cue] = field(default_factory=list)
+    names: list[tuple[int, int]] = field(default_factory=list)  # where actors are named
 
     @property
     def any(self) -> bool:
@@ -93,7 +99,7 @@ class CueHits:
 
     @cached_property
     def clauses(self) -> list[tuple[int, int]]:
-        return _clauses(self.sentence, self.lexicon, self.langs)
+        return _clauses(self.sentence, self.lexicon, self.langs, self.names)
 
     @cached_property
     def parallel(self) -> list[int]:
@@ -120,9 +126,13 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _clauses(sentence: str, lexicon: Lexicon, langs: list[str]) -> list[tuple[int, int]]:
+def _clauses(sentence: str, lexicon: Lexicon, langs: list[str],
+             names: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
     out, start = [], 0
-    breaks = lexicon.cue("clauses.break").finditer(sentence, langs)
+    ends, starts = {e for _, e in names}, {s for s, _ in names}
+    # ", and" or a dash right between two names is list glue ("China, Iran, and Russia"), no clause break
+    breaks = [m for m in lexicon.cue("clauses.break").finditer(sentence, langs)
+              if not (m.start() in ends and m.end() in starts)]
     dashes = [m for m in breaks if m.group().strip() in ("—", "-", "–")]
     if len(dashes) == 2:  # "The axis — China, Russia, Iran — grows": an aside, not two clauses
         breaks = [m for m in breaks if m not in dashes]
@@ -139,8 +149,8 @@ def find_cues(
 ) -> CueHits:
     """Every relation cue of the sentence with its weight.
 
-    A cue inside an actor's name or a framing counts for nothing, as does one in an opening
-    concessive clause or a negated one; one after a contrast ("…, but …") counts double. A
+    A cue inside an actor's name or a framing counts for nothing, as does a negated one or one in
+    an opening concessive clause when the main clause has cues of its own; one after a contrast ("…, but …") counts double. A
     framing (start, end, stance) the writer asserts ("they act as a bloc") is a cooperation cue;
     one the writer distances or contests is none. Condemning a strike on a member is a
     cooperation cue ("cover") and no friction.
@@ -150,13 +160,13 @@ def find_cues(
     contrast = [m.start() for m in _CONTRAST.finditer(sentence)]
 
     def weight(cue: re.Match[str]) -> float:
-        if _in_spans(cue.start(), name_spans) or _in_spans(cue.start(), concessive):
+        if _in_spans(cue.start(), name_spans):
             return 0.0
         if _negated(sentence, cue, lexicon, langs):
             return 0.0
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
-    hits = CueHits(sentence, lexicon, langs)
+    hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors])
     cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)]
     for family in ("cooperation", "friction", "directed"):
         for m in lexicon.cue(f"dyads.{family}").finditer(sentence, langs):
@@ -170,6 +180,11 @@ def find_cues(
                 hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))
     for s, e in cover:
         hits.cues.append(Cue(s, e, "cooperation", 1.0))
+    # The opening concessive clause is background only when the main clause says something itself:
+    # "Despite tensions, they signed a deal" is cooperation, but "Although they coordinate, a summit
+    # has yet to materialise" still states that they coordinate.
+    if any(not _in_spans(c.start, concessive) for c in hits.cues):
+        hits.cues = [c for c in hits.cues if not _in_spans(c.start, concessive)]
     for st, en, stance in framings:
         if stance == "asserted":
             hits.cues.append(Cue(st, en, "cooperation", 1.0))
@@ -249,12 +264,26 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         run = _run(sentence, before, backwards=True)
         return code in {s.code for s in run} and cue.start - run[-1].end <= SUBJECT_CHARS
 
+    def topic_subject(code: str) -> bool:
+        """The clause opens with ``code`` (its subject) and the cue takes its partner with a
+        preposition: "North Korea aims to ... deepen cooperation with China and Russia"."""
+        if cue.family != "cooperation" or not before or not after:
+            return False
+        run = _run(sentence, before, backwards=False)
+        opening = sentence[c0:run[0].start]
+        partner = _PARTNER.match(sentence, cue.end, after[0].start) if after[0].start - cue.end <= 25 else None
+        return bool(partner) and code in {s.code for s in run} and len(opening.split()) <= 1 and \
+            not any(cue.end <= p < after[0].start for p in hits.parallel)
+
     def clear_until(pos: int) -> bool:
         """No cue of another family stands between the cue and ``pos`` ("supported sanctions against X")."""
         return not any(cue.end <= c.start < pos and c.family != cue.family for c in hits.cues)
 
     for x, y in ((a, b), (b, a)):
-        if subject_ok(x) and object_ok(y) and clear_until(min(s.start for s in after if s.code == y)):
+        # an object list that names the subject again is a grouping both belong to ("a division into
+        # a triangle of China, North Korea and Russia"), not one acting on the other
+        if (subject_ok(x) or topic_subject(x)) and object_ok(y) and x not in {s.code for s in _run(sentence, after, backwards=False)} \
+                and clear_until(min(s.start for s in after if s.code == y)):
             return "pair"
     if cue.family == "directed":
         # "Moscow and Beijing objected to the plan": joint action on a common target
@@ -269,7 +298,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     for x in in_clause:
         for y in in_clause:
             if x.code == a and y.code == b or x.code == b and y.code == a:
-                if 0 <= y.start - x.end <= 1 and sentence[x.end:y.start] in ("", "-", "/") and (
+                if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in _COMPOUND_GLUE and (
                         0 <= cue.start - y.end <= 25 or 0 <= x.start - cue.end <= 25):
                     return "pair"
     # both before the cue as one coordinated subject
@@ -277,7 +306,10 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         run = _run(sentence, before, backwards=True)
         codes = {s.code for s in run}
         # "China and Russia trade with Europe": the cue relates them to a third party, not to each other
-        to_third = bool(after) and not after[0].is_member and THIRD_PARTY.search(sentence, cue.end, after[0].start)
+        # "China and Russia are threatening U.S. satellites": friction they direct at a third party together
+        to_third = bool(after) and not after[0].is_member and (
+            bool(THIRD_PARTY.search(sentence, cue.end, after[0].start))
+            or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS)
         if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third:
             if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction

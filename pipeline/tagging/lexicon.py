@@ -180,7 +180,7 @@ def _cue_alternatives(cues: list[str], boundary: str, lower: bool) -> tuple[list
             else:
                 free.append("(?:" + _literal_regex(raw) + ")" + ("" if stem else r"(?!\w)"))
             continue
-        body = raw.replace(" ", r"\s+")
+        body = _STEM_IN_PHRASE.sub(r"\\w*", raw.replace(" ", r"\s+"))
         if boundary != WORD:
             free.append(f"(?:{body})")
             continue
@@ -191,6 +191,11 @@ def _cue_alternatives(cues: list[str], boundary: str, lower: bool) -> tuple[list
         else:
             free.append(f"(?:{body}){right}")
     return bounded, free, bounded_lit, free_lit
+
+
+# A `*` right after a letter inside a multiword cue is a stem too ("lean* toward*" reads "leaning
+# towards"), not a regex repetition of that letter; `\w*` and `]*` keep their regex meaning.
+_STEM_IN_PHRASE = re.compile(r"(?<=[^\W\d_])(?<!\\[a-zA-Z])\*")
 
 
 def _literal_regex(text: str) -> str:

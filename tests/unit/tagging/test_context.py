@@ -119,6 +119,31 @@ def test_joint_action_and_between(lexicon):
     assert _relations("Mistrust and rivalry run deep between Moscow and Beijing.", lexicon) == {"CN-RU": "friction"}
 
 
+def test_an_oxford_comma_list_is_one_subject_and_a_concessive_clause_counts_alone(lexicon):
+    text = "Although Iran, China, and Russia coordinate closely, a formal summit has yet to happen."
+    assert set(_relations(text, lexicon).values()) == {"cooperation"}
+    text = "Despite their rivalry, Moscow and Beijing signed a gas deal."
+    assert _relations(text, lexicon) == {"CN-RU": "cooperation"}
+
+
+def test_friction_aimed_at_a_third_party_or_a_grouping_of_both_is_not_theirs(lexicon):
+    text = "Adversaries like China and Russia are also arming and threatening American satellites."
+    assert _relations(text, lexicon) == {"CN-RU": "neutral"}
+    text = "China fears a division of the region into a bloc of China, Iran and Russia against the rest."
+    assert _relations(text, lexicon)["CN-IR"] == "neutral"
+
+
+def test_the_clause_subject_is_the_partner_of_a_cue_with_with(lexicon):
+    text = "Iran hopes to rebuild its economy while courting investors and deepening cooperation with Russia."
+    assert _relations(text, lexicon) == {"IR-RU": "cooperation"}
+    text = "Iran and Russia are each expanding trade with China."
+    assert _relations(text, lexicon)["IR-RU"] == "neutral"
+
+
+def test_an_en_dash_compound_is_a_pair(lexicon):
+    assert _relations("Trade keeps deepening China–Russia ties.", lexicon) == {"CN-RU": "cooperation"}
+
+
 def test_diplomatic_cover_is_cooperation(lexicon):
     text = "Beijing condemned the strike as a violation of Iranian sovereignty."
     assert _relations(text, lexicon) == {"CN-IR": "cooperation"}
@@ -135,6 +160,7 @@ def test_diplomatic_cover_is_cooperation(lexicon):
     ("de", "Zwischen Russland und China herrscht tiefes Misstrauen."),
     ("es", "China y Rusia mantienen una desconfianza mutua."),
     ("fa", "بی‌اعتمادی میان ایران و روسیه عمیق است."),
+    ("pl", "Między Rosją a Chinami narasta nieufność."),
 ])
 def test_friction_vocabulary_in_eight_languages(lexicon, lang, text):
     assert set(_relations(text, lexicon, lang).values()) == {"friction"}, text
@@ -166,3 +192,23 @@ def test_organisations_and_venues_are_not_mentions(lexicon):
     assert _mentions("The 2022 Games in Beijing drew few viewers.", lexicon) == []
     assert _mentions("Beijing says it will respond.", lexicon) == [("CN", "Beijing")]
     assert _mentions("Officials in Beijing were furious.", lexicon) == [("CN", "Beijing")]
+
+
+@pytest.mark.parametrize("text, framing, relations", [
+    ("Rosja, Chiny, Iran i Korea Północna tworzą tak zwaną „oś chaosu”.", ("axis_of_upheaval", "distanced"), None),
+    ("Rosja i Chiny nie są naturalnymi sojusznikami.", ("natural_allies", "contested"), None),
+    ("Rosja i Chiny zawetowały rezolucję.", None, {"CN-RU": "cooperation"}),
+    ("Iran i Rosja handlują z Indiami.", None, {"IR-RU": "neutral"}),
+])
+def test_polish_framings_stance_and_relations(lexicon, text, framing, relations):
+    result = tag_text(text, "pl", lexicon)
+    if framing:
+        assert [(f.label, f.stance) for f in result.framings] == [framing]
+    if relations:
+        assert {f"{d.a}-{d.b}": d.relation for d in result.dyads} == relations
+
+
+def test_entente_and_quartet_are_bloc_framings_but_not_the_entente_cordiale(lexicon):
+    assert _framings("Russia, China, Iran and North Korea now act as an entente.", lexicon) == \
+        [("bloc", "asserted", ["CN", "IR", "KP", "RU"])]
+    assert _framings("Russia watched as the Entente Cordiale between London and Paris endured.", lexicon) == []

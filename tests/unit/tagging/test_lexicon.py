@@ -6,10 +6,10 @@ import yaml
 from pipeline.config import DEFAULT_TAXONOMY
 from pipeline.tagging.lexicon import TaxonomyError, compile_taxonomy, load_lexicon
 
-LANGS = {"en", "ru", "zh", "fa", "ko", "fr", "de", "es"}
+LANGS = {"en", "ru", "zh", "fa", "ko", "fr", "de", "es", "pl"}
 
 
-def test_every_member_has_aliases_in_all_eight_languages():
+def test_every_member_has_aliases_in_every_language():
     data = yaml.safe_load(DEFAULT_TAXONOMY.read_text(encoding="utf-8"))
     for code, spec in data["members"].items():
         assert set(spec["aliases"]) == LANGS, code
@@ -55,3 +55,29 @@ def test_a_broken_taxonomy_fails_with_its_reason(tmp_path):
     with pytest.raises(TaxonomyError, match="one code per character"):
         compile_taxonomy({"version": "1", "languages": ["zh"], "members": {}, "framings": {},
                           "compounds": {"zh": {"中俄": ["CN"]}}})
+
+
+@pytest.mark.parametrize("lang, text, code", [
+    ("pl", "Współpraca Rosji z Chinami się zacieśnia.", "RU"),
+    ("pl", "Władze w Pekinie milczą, a chińskie firmy handlują dalej.", "CN"),
+    ("pl", "Teheranowi zależy na dostawach.", "IR"),
+    ("pl", "Reżim Korei Północnej wysłał żołnierzy.", "KP"),
+    ("de", "Russlands Krieg und Pekings Schweigen.", "RU"),
+    ("de", "Chinesische Firmen liefern weiter.", "CN"),
+])
+def test_polish_and_german_inflected_forms_are_mentions(lang, text, code):
+    from pipeline.tagging.tagger import tag_text
+    result = tag_text(text, lang, load_lexicon(DEFAULT_TAXONOMY))
+    assert code in {a.label for a in result.actors}
+
+
+def test_polish_language_name_and_cuisine_are_not_mentions():
+    from pipeline.tagging.tagger import tag_text
+    result = tag_text("Mówi po rosyjsku i lubi kuchnię chińską.", "pl", load_lexicon(DEFAULT_TAXONOMY))
+    assert not {a.label for a in result.actors}
+
+
+def test_a_star_inside_a_multiword_cue_is_a_stem():
+    lexicon = load_lexicon(DEFAULT_TAXONOMY)
+    assert lexicon.cue("dyads.cooperation").search("Beijing keeps leaning towards Moscow", ["en"])
+    assert lexicon.cue("dyads.cooperation").search("Tehran is siding with Moscow", ["en"])
