@@ -8,9 +8,10 @@ import unicodedata
 import trafilatura
 from lxml.html import HtmlElement
 
+from pipeline.extraction.comment_fields import date_languages, finish_comments
 from pipeline.extraction.comments import CommentSection, FoundComment, find_comments
 from pipeline.extraction.errors import ExtractionError
-from pipeline.extraction.metadata import article_metadata, parse_date
+from pipeline.extraction.metadata import article_metadata, page_language
 from pipeline.extraction.page import parse_page
 from pipeline.extraction.settings import DEFAULT_SETTINGS, ExtractorSettings
 from pipeline.extraction.text import count_words, normalise_space, strip_comment_lines
@@ -78,6 +79,7 @@ def remove_comments(tree: HtmlElement, url: str | None, settings: ExtractorSetti
     section = find_comments(tree, settings.min_comment_chars, url, settings.trafilatura_comments)
     for c in section.comments:
         c.text = unicodedata.normalize("NFC", c.text[: settings.max_comment_chars])
+    section.comments = finish_comments(section.comments, date_languages(page_language(tree)))
     return section, _prune(section.containers)
 
 
@@ -133,7 +135,7 @@ def build_comments(found: list[FoundComment], article_id: str, hint: str | None,
         lang, conf = _language(c.text, hint, settings)
         records.append(Comment(
             comment_id=ids[i], article_id=article_id, position=i, author=c.author,
-            published_at=parse_date(c.published_at), text=c.text, language=lang,
+            published_at=c.published_at, date_raw=c.date_raw, kind=c.kind, text=c.text, language=lang,
             language_confidence=conf, batch_id=batch_id,
             parent_id=ids[c.parent] if c.parent is not None and c.parent < i else None,
         ))

@@ -28,8 +28,11 @@ class FoundComment:
 
     text: str
     author: str | None = None
-    published_at: str | None = None
+    date_raw: str | None = None  # the date as the page shows it
     parent: int | None = None  # index (in the page's list) of the comment this one answers
+    marks: str = ""  # the item's class and id ("pingback", "trackback" ...)
+    published_at: str | None = None  # ISO 8601 UTC, parsed from date_raw (comment_fields)
+    kind: str = "comment"  # comment | pingback
 
 
 @dataclass
@@ -93,6 +96,25 @@ NOT_CONTAINER = re.compile(r"live|match-comment|commentary|no-?comments|comments
 
 
 SMALL_CONTAINER_CHARS = 300
+
+# Boxes that list comments on *other* posts, or teasers: the recent-comments widget of a sidebar or
+# footer, a "most commented" tab, a related-articles rail. Judged on the element and its ancestors
+# up to the article (an article's class is a soup of its tags and categories).
+WIDGET_ATTR = re.compile(r"recent|latest|last-?comments|neueste|popular|most-?(?:read|commented)|related|"
+                         r"outbrain|taboola|teaser|(?:^|\s)widget(?:[\s_-]|$)|sidebar|site-?footer|colophon|"
+                         r"(?:^|[\s_-])menu|navbar", re.I)
+WIDGET_DEPTH = 6
+WIDGET_STOP = {"article", "main", "body", "html"}
+
+
+def _in_widget(el: HtmlElement) -> bool:
+    """Whether an element is, or sits in, a sidebar/footer widget or a teaser list."""
+    for depth, node in enumerate((el, *el.iterancestors())):
+        if depth > WIDGET_DEPTH or node.tag in WIDGET_STOP:
+            return False
+        if WIDGET_ATTR.search(_attrs(node)):
+            return True
+    return False
 
 
 def _comment_containers(tree: HtmlElement) -> list[HtmlElement]:
@@ -215,7 +237,7 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
             parent = parents[i]
             section.comments.append(FoundComment(
                 text=text, author=_first(item, markup["author"]),
-                published_at=_first(item, markup["date"]),
+                date_raw=_first(item, markup["date"]), marks=_attrs(item),
                 parent=kept.get(parent) if parent is not None else None,
             ))
         if section.comments:
@@ -301,7 +323,7 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int) -> 
         text = element_text(item, nested | meta)
     if len(text) < min_chars:
         return None
-    return FoundComment(text=text, author=author, published_at=date)
+    return FoundComment(text=text, author=author, date_raw=date, marks=_attrs(item))
 
 
 def _looks_like_main_content(el: HtmlElement) -> bool:
@@ -327,9 +349,11 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
 
 
 def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> CommentSection | None:
-    containers = [c for c in _outermost(candidates) if not _looks_like_main_content(c)]
+    outer = [c for c in _outermost(candidates) if not _looks_like_main_content(c)]
+    # widgets listing comments on other posts are pruned with the comments but never read as them
+    leftovers: list[HtmlElement] = [c for c in outer if _in_widget(c)]
+    containers = [c for c in outer if c not in leftovers]
     section = CommentSection(method="generic")
-    leftovers: list[HtmlElement] = []
     # sibling "containers" sharing one signature are the comments themselves (div.Comment x N)
     groups: dict[tuple, list[HtmlElement]] = {}
     for c in containers:
