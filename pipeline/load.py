@@ -205,7 +205,7 @@ def _replace_batch(con: duckdb.DuckDBPyConnection, paths: BatchPaths, sources: l
     con.execute(f"""
         insert into comments
         select comment_id, article_id, position, author, cast(published_at as timestamptz),
-               text, language, language_confidence, batch_id, parent_id
+               text, language, language_confidence, batch_id, parent_id, date_raw, kind
         from read_parquet('{comments}')""")
     for table, path, label in (("mentions", paths.mentions, "actor, is_member"),
                                ("framings", paths.framings, "framing_id, stance")):

@@ -44,6 +44,7 @@ PROMPT = re.compile(
     r"\b(?:dołącz do dyskusji|napisz komentarz|dodaj komentarz|skomentuj)|"
     r"\b(?:оставить|оставьте|написать|добавить) комментари|"
     r"إضافة تعليق|أضف تعليق|"
+    r"^(?:vielen dank|danke) für (?:ihren|deinen|den) kommentar\W*$|^thank(?:s| you) for (?:your|the) comment\W*$|"
     r"\bloading comments|\bkommentare (?:werden )?geladen|\bshow comments|\bkommentare (?:anzeigen|einblenden)",
     re.I,
 )
@@ -72,8 +73,7 @@ LOGIN_OR_RULES = re.compile(
     r"\bdein kommentar wurde nicht gespeichert|\bihr kommentar wurde\b|\byour comment (?:is|was) awaiting|"
     r"\bdein kommentar muss noch|\bdie angabe (?:ihres|des) namens|\bpflichtfelder|required fields|"
     r"\be-?mail[- ]?(?:adresse|address)? (?:will not|wird nicht) (?:be )?(?:published|veröffentlicht)|"
-    r"\bjoin the (?:conversation|discussion)|\b(?:thank you|thanks|vielen dank|danke) für (?:ihren|deinen) kommentar|"
-    r"\bthank(?:s| you) for (?:your|the) comment|\b(?:wartet|awaiting) (?:auf )?moderation|"
+    r"\bjoin the (?:conversation|discussion)|\b(?:wartet|awaiting) (?:auf )?moderation|"
     r"\bangemeldete (?:benutzer|nutzer|leser)|\b(?:nur|only) (?:registrierte|registered|logged)|"
     r"^(?:please|bitte|wir bitten|we ask|if readers|por favor|merci de)\b.{0,250}\b(?:comments?|kommentar\w*|"
     r"comentarios?|commentaires?)\b|\brespektvoll\b|\bhass-?kommentare|\bámbito virtual|\bejercicio responsable|"
