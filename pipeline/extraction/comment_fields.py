@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE,
+from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE,
                                               DOTTED_DATE, FORM_LABEL, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
                                               SAYS_LINE)
 
@@ -145,7 +145,7 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             c.author = c.author or m["author"]
             lines.pop(0)
             continue
-        if BUTTON_LINE.match(line):
+        if BUTTON_LINE.match(line) or CONNECTOR_LINE.match(line):
             lines.pop(0)
             continue
         if not c.author and _name_like(line) and len(lines) > 2 and is_date_line(lines[1], languages):

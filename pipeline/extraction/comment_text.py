@@ -63,7 +63,7 @@ COUNT_OR_NONE = re.compile(
 LOGIN_OR_RULES = re.compile(
     r"\b(?:log|sign)\s?(?:in|up)\b.{0,40}\b(?:comment|reply|post)|\b(?:must|need to) be (?:logged|signed) in|"
     r"\bzum kommentieren\b.{0,40}\b(?:anmelden|einloggen|registrieren)|\bum (?:zu )?kommentieren\b|"
-    r"\bpara comentar debes|\bexclusivos para suscriptores|\bpour commenter|\bчтобы оставить комментарий|"
+    r"\bpara comentar\b|\bexclusiv[oa]s? para suscriptor|\bpour commenter|\bчтобы оставить комментарий|"
     r"\bcomments? (?:are|is|will be) (?:moderated|reviewed|closed)|\bkommentare (?:werden|sind)\b.{0,30}"
     r"(?:moderiert|freigeschaltet|geschlossen)|\bmoderiert\b|\bnetiquette\b|\bcommunity[- ]?(?:richtlinien|"
     r"guidelines|standards|regeln)|\bterms of (?:use|service)\b|\bnutzungsbedingungen\b|"
@@ -91,7 +91,7 @@ FORM_LABEL = re.compile(
 )
 
 # Pingbacks, trackbacks and reblog notices: a site linking here, not a reader writing.
-PINGBACK_MARK = re.compile(r"pingback|trackback", re.I)
+PINGBACK_MARK = re.compile(r"pingback|trackback|pinglist", re.I)
 PINGBACK_TEXT = re.compile(r"^(?:pingback|trackback|reblogged this on|this post was mentioned on|"
                            r"\[…\]|\[\.\.\.\]|\[&#8230;\])|^(?:pingback|trackback) (?:von|from|by|de)\b", re.I)
 
@@ -111,3 +111,5 @@ RELATIVE_DATE = re.compile(r"\b(?:ago|vor|hace|il y a|назад|temu|fa|geleden
                            r"hier|aujourd'hui|ayer|hoy|вчера|сегодня|wczoraj|dzisiaj|just now|gerade eben)\b", re.I)
 # A dotted numeric date is day first everywhere it is written so ("11.09.2011").
 DOTTED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
+# A word left alone on a line between the name and the date ("malte / am / 23. Oktober 2023").
+CONNECTOR_LINE = re.compile(r"^(?:am|on|um|at|le|el|il|op|von|by|de|por|par|—|–|-|\||·|@|,)$", re.I)

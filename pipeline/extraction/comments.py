@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
+from pipeline.extraction.comment_text import PINGBACK_MARK
+
 @dataclass
 class FoundComment:
     """One comment as read from the page, before it becomes a Comment record."""
@@ -56,8 +58,13 @@ KNOWN_MARKUPS: tuple[dict[str, str], ...] = (
                 "//li[" + _cls("comment") + " or starts-with(@id, 'comment-') or starts-with(@id, 'li-comment-')]",
         "body": "./article//div[contains(@class, 'comment-content')] | ./div[contains(@class, 'comment-content')]"
                 " | ./div[contains(@class, 'comment-body')]/div[contains(@class, 'comment-content')]",
-        "author": ".//*[contains(@class, 'comment-author')]//*[contains(@class, 'fn')]",
-        "date": ".//*[contains(@class, 'comment-metadata') or contains(@class, 'comment-meta')]//time/@datetime",
+        "author": ".//*[contains(@class, 'comment-author')]//*[contains(@class, 'fn')]"
+                  " | .//*[" + _cls("fn") + "]",
+        "date": ".//*[contains(@class, 'comment-metadata') or contains(@class, 'comment-meta')]//time/@datetime"
+                " | .//*[contains(@class, 'comment_date') or contains(@class, 'comment-date')]",
+        # pingbacks and trackbacks, listed apart or in the thread with no comment body of their own
+        "pings": "//*[self::ol or self::ul][contains(@class, 'pinglist') or contains(@class, 'trackback')"
+                 " or contains(@class, 'pingback')]/li",
     },
     {
         "name": "disqus",
@@ -101,6 +108,7 @@ SMALL_CONTAINER_CHARS = 300
 # footer, a "most commented" tab, a related-articles rail. Judged on the element and its ancestors
 # up to the article (an article's class is a soup of its tags and categories).
 WIDGET_ATTR = re.compile(r"recent|latest|last-?comments|neueste|popular|most-?(?:read|commented)|related|"
+                         r"(?:^|\s)aside(?:$|\s)|"
                          r"outbrain|taboola|teaser|(?:^|\s)widget(?:[\s_-]|$)|sidebar|site-?footer|colophon|"
                          r"(?:^|[\s_-])menu|navbar", re.I)
 WIDGET_DEPTH = 6
@@ -197,17 +205,32 @@ def _first(node: HtmlElement, xpath: str) -> str | None:
     return _short_text(found[0]) if found else None
 
 
+# A box of replies placed after the comment it answers (Drupal's div.indented, "children" lists).
+REPLY_BOX = re.compile(r"indent|children|replies|child-?comments|comment-?replies|antworten", re.I)
+REPLY_BOX_DEPTH = 3
+
+
+def _reply_box_parent(el: HtmlElement, index: dict[HtmlElement, int]) -> int | None:
+    """The item just before the reply box that holds ``el``, when replies sit beside their parent."""
+    for depth, anc in enumerate(el.iterancestors()):
+        if depth >= REPLY_BOX_DEPTH:
+            return None
+        if REPLY_BOX.search(_attrs(anc)):
+            prev = anc.getprevious()
+            while prev is not None and prev not in index:
+                prev = prev.getprevious()
+            return index[prev] if prev is not None else None
+    return None
+
+
 def _parents(items: list[HtmlElement]) -> list[int | None]:
-    """For each item, the index of the nearest item that contains it (the comment it answers)."""
+    """For each item, the index of the comment it answers: the nearest item that contains it, or
+    the item just before the reply box it sits in."""
     index = {el: i for i, el in enumerate(items)}
     parents: list[int | None] = []
     for el in items:
-        parent = None
-        for anc in el.iterancestors():
-            if anc in index:
-                parent = index[anc]
-                break
-        parents.append(parent)
+        parent = next((index[anc] for anc in el.iterancestors() if anc in index), None)
+        parents.append(parent if parent is not None else _reply_box_parent(el, index))
     return parents
 
 
@@ -221,6 +244,8 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
         items = tree.xpath(markup["item"])
         if not items:
             continue
+        if "pings" in markup and tree.xpath(markup["pings"]):
+            items = tree.xpath(markup["item"] + " | " + markup["pings"])  # one list, in page order
         section = CommentSection(method=markup["name"])
         section.containers = _outermost(tree.xpath(markup["container"])) or _outermost(
             [el.getparent() for el in items if el.getparent() is not None])
@@ -228,19 +253,21 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
         kept: dict[int, int] = {}
         for i, item in enumerate(items):
             bodies = item.xpath(markup["body"])
-            if not bodies:
+            marks = f"{_attrs(item)} {_attrs(item.getparent())}"
+            if not bodies and not PINGBACK_MARK.search(marks):
                 continue
-            text = element_text(bodies[0])
+            text = element_text(bodies[0]) if bodies else element_text(item)
             if len(text) < min_chars:
                 continue
             kept[i] = len(section.comments)
             parent = parents[i]
             section.comments.append(FoundComment(
                 text=text, author=_first(item, markup["author"]),
-                date_raw=_first(item, markup["date"]), marks=_attrs(item),
+                date_raw=_first(item, markup["date"]), marks=marks,
                 parent=kept.get(parent) if parent is not None else None,
             ))
-        if section.comments:
+        # pingbacks alone do not make a thread: the comments must be in this markup too
+        if any(not PINGBACK_MARK.search(c.marks) for c in section.comments):
             return section
     return None
 
@@ -326,8 +353,15 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int) -> 
     return FoundComment(text=text, author=author, date_raw=date, marks=_attrs(item))
 
 
+def _is_comment_title(h1: HtmlElement) -> bool:
+    """An h1 that titles the comments or their form ("10 Kommentare", "Leave a reply")."""
+    text = " ".join(h1.text_content().split())
+    return bool(re.search(r"omment", _attrs(h1)) or COMMENTS_HEADING.match(text)
+                or (len(text) < 60 and WRITE_HEADING.search(text)))
+
+
 def _looks_like_main_content(el: HtmlElement) -> bool:
-    return bool(el.xpath(".//h1")) or el.tag in {"body", "html"}
+    return el.tag in {"body", "html"} or any(not _is_comment_title(h1) for h1 in el.iter("h1"))
 
 
 def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSection) -> int:
