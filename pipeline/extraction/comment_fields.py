@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE,
                                               DOTTED_DATE, FORM_LABEL, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
-                                              SAYS_LINE)
+                                              SAYS_LINE, SAYS_WORDS)
 
 if TYPE_CHECKING:
     from pipeline.extraction.comments import FoundComment
@@ -114,6 +114,19 @@ def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | Non
     return (author or None), date
 
 
+def _byline_date(c: "FoundComment", languages: tuple[str, ...]) -> str | None:
+    """The date in the line around the author's name ("X said, on August 3, 2019 at 3:12 pm"),
+    or in a header/footer line kept out of the body."""
+    lines = list(c.meta_lines)
+    if c.byline and c.author and c.author in c.byline:
+        lines.insert(0, c.byline.split(c.author, 1)[1])
+    for line in lines:
+        rest = re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", line, flags=re.I).strip()
+        if is_date_line(rest, languages):
+            return rest
+    return None
+
+
 def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) -> list[str]:
     """Remove the author line, "X says:", the date and buttons from the start of the body."""
     for _ in range(LEAD_LINES):
@@ -189,7 +202,7 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
     """The comment with author, date and body separated and the date parsed; None if it is
     interface text rather than a comment."""
     c.author, glued_date = clean_author(c.author, languages)
-    c.date_raw = " ".join(c.date_raw.split()) if c.date_raw else glued_date
+    c.date_raw = " ".join(c.date_raw.split()) if c.date_raw else glued_date or _byline_date(c, languages)
     lines = [" ".join(line.split()) for line in c.text.split("\n")]
     lines = _take_tail(_take_lead([line for line in lines if line], c, languages), c, languages)
     c.text = "\n".join(lines).strip()

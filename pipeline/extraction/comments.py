@@ -35,6 +35,8 @@ class FoundComment:
     marks: str = ""  # the item's class and id ("pingback", "trackback" ...)
     published_at: str | None = None  # ISO 8601 UTC, parsed from date_raw (comment_fields)
     kind: str = "comment"  # comment | pingback
+    byline: str | None = None  # the whole line around the author's name ("X said, on May 3 at 3 pm")
+    meta_lines: list[str] = field(default_factory=list)  # header/footer lines kept out of the body
 
 
 @dataclass
@@ -103,6 +105,7 @@ NOT_CONTAINER = re.compile(r"live|match-comment|commentary|no-?comments|comments
 
 
 SMALL_CONTAINER_CHARS = 300
+WRAPPER_CHARS = 20  # a named element with one comment inside and less text of its own wraps it
 
 # Boxes that list comments on *other* posts, or teasers: the recent-comments widget of a sidebar or
 # footer, a "most commented" tab, a related-articles rail. Judged on the element and its ancestors
@@ -288,8 +291,22 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
     """Elements that call themselves one comment (by id or class), replies included; a named
     element holding two or more others is a list, not a comment."""
     named = [el for el in container.iterdescendants() if isinstance(el.tag, str) and _is_named_item(el)]
-    inside = Counter(a for el in named for a in el.iterancestors() if a in set(named))
-    return [el for el in named if inside[el] < 2]
+    first = set(named)
+    # a body that names itself a comment too (section.comment-content.comment) is not a reply
+    named = [el for el in named if not (BODY_ATTR.search(el.get("class", "")) and not ITEM_ID.search(el.get("id", ""))
+                                        and any(a in first for a in el.iterancestors()))]
+    chosen = set(named)
+    inside = Counter(a for el in named for a in el.iterancestors() if a in chosen)
+    kept = []
+    for el in named:
+        if inside[el] >= 2:
+            continue
+        if inside[el] == 1:  # one comment inside: a reply to this one, or this is its wrapper
+            inner = next(d for d in el.iterdescendants() if d in chosen)
+            if len(element_text(el, {inner})) < WRAPPER_CHARS:
+                continue
+        kept.append(el)
+    return kept
 
 
 def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] | None:
@@ -324,13 +341,19 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int) -> 
     own = [d for d in item.iterdescendants() if isinstance(d.tag, str)
            and not any(a in nested for a in d.iterancestors() if a is not item)
            and d not in nested]
-    author = date = None
+    author = date = byline = None
     meta: set[HtmlElement] = set()
+    named_by = [d for d in own if (AUTHOR_ATTR.search(_attrs(d)) or AUTHOR_CAMEL.search(_attrs(d)) or d.tag == "cite")
+                and len(d.text_content()) < 120 and d.text_content().strip()
+                and not BODY_ATTR.search(d.get("class", "")) and d.tag != "p" and not d.xpath(".//p")]
+    if named_by:
+        # the innermost naming element: b.fn, not the header "comment-author" around name and date
+        best = min(named_by, key=lambda d: sum(1 for _ in d.iterdescendants()))
+        author = _short_text(best)
+        meta.update(named_by)
+        byline = _short_text(max(named_by, key=lambda d: len(d.text_content())))
     for d in own:
         attrs = _attrs(d)
-        if author is None and (AUTHOR_ATTR.search(attrs) or AUTHOR_CAMEL.search(attrs) or d.tag == "cite") and len(d.text_content()) < 120:
-            author = _short_text(d)
-            meta.add(d)
         if date is None:
             if d.tag == "time":
                 date = d.get("datetime") or _short_text(d)
@@ -350,7 +373,10 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int) -> 
         text = element_text(item, nested | meta)
     if len(text) < min_chars:
         return None
-    return FoundComment(text=text, author=author, date_raw=date, marks=_attrs(item))
+    # the meta lines left out of the body may hold the date ("July 11, 2011 at 12:25 pm")
+    meta_lines = [t for d in _outermost(list(meta)) if (t := _short_text(d))]
+    return FoundComment(text=text, author=author, date_raw=date, marks=_attrs(item), byline=byline,
+                        meta_lines=meta_lines)
 
 
 def _is_comment_title(h1: HtmlElement) -> bool:
