@@ -60,10 +60,12 @@ KNOWN_MARKUPS: tuple[dict[str, str], ...] = (
                 "//li[" + _cls("comment") + " or starts-with(@id, 'comment-') or starts-with(@id, 'li-comment-')]",
         "body": "./article//div[contains(@class, 'comment-content')] | ./div[contains(@class, 'comment-content')]"
                 " | ./div[contains(@class, 'comment-body')]/div[contains(@class, 'comment-content')]",
-        "author": ".//*[contains(@class, 'comment-author')]//*[contains(@class, 'fn')]"
-                  " | .//*[" + _cls("fn") + "]",
+        # alternatives in order of trust, " || "-separated (themes rename the parts)
+        "author": ".//*[contains(@class, 'comment-author')]//*[contains(@class, 'fn')] | .//*[" + _cls("fn") + "]"
+                  " || .//*[contains(@class, 'comment-author-name')] || .//*[contains(@class, 'comment-author')]",
         "date": ".//*[contains(@class, 'comment-metadata') or contains(@class, 'comment-meta')]//time/@datetime"
-                " | .//*[contains(@class, 'comment_date') or contains(@class, 'comment-date')]",
+                " || .//time/@datetime || .//time || .//*[contains(@class, 'comment_date') or contains(@class, 'comment-date')]"
+                " || .//*[contains(@class, 'comment-meta') or contains(@class, 'commentmetadata')]//a",
         # pingbacks and trackbacks, listed apart or in the thread with no comment body of their own
         "pings": "//*[self::ol or self::ul][contains(@class, 'pinglist') or contains(@class, 'trackback')"
                  " or contains(@class, 'pingback')]/li",
@@ -203,9 +205,13 @@ def _short_text(value: object) -> str | None:
     return text[:200] or None
 
 
-def _first(node: HtmlElement, xpath: str) -> str | None:
-    found = node.xpath(xpath)
-    return _short_text(found[0]) if found else None
+def _first(node: HtmlElement, xpaths: str) -> str | None:
+    """The first match of the first of the " || "-separated XPaths that matches anything."""
+    for xpath in xpaths.split(" || "):
+        found = node.xpath(xpath)
+        if found and (text := _short_text(found[0])):
+            return text
+    return None
 
 
 # A box of replies placed after the comment it answers (Drupal's div.indented, "children" lists).
@@ -336,11 +342,15 @@ def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] |
     return max((sig for sig in counts if sizes[sig] >= wordiest / 2), key=lambda sig: (counts[sig], sizes[sig]))
 
 
-def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int) -> FoundComment | None:
-    """Author, date and body text of one comment item, leaving out its replies."""
+def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
+                header: HtmlElement | None = None) -> FoundComment | None:
+    """Author, date and body text of one comment item, leaving out its replies; ``header`` is a
+    separate element naming who and when (the dt before a dd)."""
     own = [d for d in item.iterdescendants() if isinstance(d.tag, str)
            and not any(a in nested for a in d.iterancestors() if a is not item)
            and d not in nested]
+    if header is not None:
+        own = [header, *(d for d in header.iterdescendants() if isinstance(d.tag, str)), *own]
     author = date = byline = None
     meta: set[HtmlElement] = set()
     named_by = [d for d in own if (AUTHOR_ATTR.search(_attrs(d)) or AUTHOR_CAMEL.search(_attrs(d)) or d.tag == "cite")
@@ -392,12 +402,16 @@ def _looks_like_main_content(el: HtmlElement) -> bool:
 
 def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSection) -> int:
     """Append the comments of ``items`` (replies nested inside items allowed); return how many."""
+    # a dt naming who and when, then the dd with the words: one comment
+    headers = {el.getnext(): el for el in items if el.tag == "dt" and el.getnext() is not None
+               and el.getnext().tag == "dd"}
+    items = [el for el in items if not (el.tag == "dt" and el.getnext() in headers)]
     nested_of = set(items)
     parents = _parents(items)
     kept: dict[int, int] = {}
     found = 0
     for i, item in enumerate(items):
-        comment = _split_item(item, nested_of - {item}, min_chars)
+        comment = _split_item(item, nested_of - {item}, min_chars, headers.get(item))
         if comment is None:
             continue
         parent = parents[i]
