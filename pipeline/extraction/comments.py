@@ -45,7 +45,7 @@ class CommentSection:
 
     comments: list[FoundComment] = field(default_factory=list)
     containers: list[HtmlElement] = field(default_factory=list)
-    method: str = "none"  # wordpress | disqus | generic-section | generic | heading | trafilatura | none
+    method: str = "none"  # wordpress | blogger | disqus | generic-section | generic | heading | trafilatura | none
 
 
 def _cls(expr: str) -> str:
@@ -69,6 +69,14 @@ KNOWN_MARKUPS: tuple[dict[str, str], ...] = (
         # pingbacks and trackbacks, listed apart or in the thread with no comment body of their own
         "pings": "//*[self::ol or self::ul][contains(@class, 'pinglist') or contains(@class, 'trackback')"
                  " or contains(@class, 'pingback')]/li",
+    },
+    {
+        "name": "blogger",
+        "container": "//*[@id='comment-holder']",
+        "item": "//*[@id='comment-holder']//li[" + _cls("comment") + "][./div[contains(@class, 'comment-block')]]",
+        "body": "./div[contains(@class, 'comment-block')]/*[contains(@class, 'comment-content')]",
+        "author": "./div[contains(@class, 'comment-block')]//cite[contains(@class, 'user')]",
+        "date": "./div[contains(@class, 'comment-block')]//*[contains(@class, 'datetime')]",
     },
     {
         "name": "disqus",
