@@ -28,6 +28,7 @@ class Source:
     comments: bool = False
     enabled: bool = True
     homepage: str | None = None
+    render_comments: bool = False  # comments appear only when a browser runs the page's scripts
 
 
 @dataclass

@@ -45,9 +45,13 @@ def fetch_stage(batch_id: str | None = None) -> BatchRef:
 def extract_stage(ref: BatchRef) -> BatchRef:
     """Extract articles and comments from the batch's raw pages."""
     from pipeline.extract import extract_batch
+    from pipeline.extraction.late_comments import open_late_comments
     from pipeline.fetch.rawstore import RawStore
+    from pipeline.sources import enabled_sources, load_sources
 
-    counts = extract_batch(_paths(ref), RawStore(_settings().data_dir / "raw"))
+    settings = _settings()
+    with open_late_comments(settings, enabled_sources(load_sources(settings.sources_path))) as late:
+        counts = extract_batch(_paths(ref), RawStore(settings.data_dir / "raw"), late=late)
     return {**ref, "extract": counts}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 import trafilatura
 from lxml.html import HtmlElement
@@ -19,7 +20,10 @@ from pipeline.fetch.urls import url_id
 from pipeline.language import detect_language
 from pipeline.models import Article, Comment, RawPage
 
-EXTRACTOR = f"crinkwatch-extract 2 / trafilatura {trafilatura.__version__}"
+EXTRACTOR = f"crinkwatch-extract 3 / trafilatura {trafilatura.__version__}"
+
+if TYPE_CHECKING:
+    from pipeline.extraction.late_comments import LateComments
 
 
 
@@ -144,14 +148,21 @@ def build_comments(found: list[FoundComment], article_id: str, hint: str | None,
 
 def extract_page(
     body: bytes, page: RawPage, batch_id: str = "", settings: ExtractorSettings = DEFAULT_SETTINGS,
+    late: "LateComments | None" = None,
 ) -> tuple[Article, list[Comment]]:
-    """One page's article and comments. Raises ExtractionError with the reason on failure."""
+    """One page's article and comments. Raises ExtractionError with the reason on failure.
+
+    With ``late``, comments that load after the page (WordPress endpoints, a browser run) are
+    added to those in the HTML."""
     tree = parse_page(body, settings, page.content_type)
     section, undo = remove_comments(tree, page.url, settings)
     meta = article_metadata(tree, page, extensive_date_search=settings.extensive_date_search)
     text = main_text_without(tree, page.url, settings, section, undo)
     if len(text) < settings.min_text_chars:
         raise ExtractionError(f"main text too short ({len(text)} < {settings.min_text_chars} chars)")
+    if late is not None:
+        section.comments = late.complete(tree, page, body, section.comments,
+                                         date_languages(meta.page_language or page.entry_language))
     hint = page.entry_language or meta.page_language
     lang, conf = _language(text, hint, settings)
     article_id = url_id(page.canonical_url)
