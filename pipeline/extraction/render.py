@@ -12,6 +12,7 @@ Each page has a time budget; whatever the scripts put in the page by then is wha
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import time
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ class PageRenderer:
         self.executable = executable
         self._playwright = None
         self._browser = None
+        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="render-fetch")
 
     def __enter__(self) -> "PageRenderer":
         return self
@@ -96,6 +98,7 @@ class PageRenderer:
         if self._playwright is not None:
             self._playwright.stop()
             self._playwright = None
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def render(self, url: str, body: bytes) -> RenderResult:
         """The page at ``url`` (its stored ``body``) after its scripts ran within the budget."""
@@ -144,7 +147,14 @@ class PageRenderer:
             result.blocked.append((request.url, reason))
             route.abort(ABORT_REASON)
             return
-        fetched = self.fetcher.fetch(request.url, max_bytes=self.max_bytes)
+        # the fetch runs beside the browser so the page's budget bounds it, however slow the server
+        future = self._pool.submit(self.fetcher.fetch, request.url, max_bytes=self.max_bytes)
+        try:
+            fetched = future.result(timeout=max(0.0, deadline - time.monotonic()))
+        except concurrent.futures.TimeoutError:
+            result.blocked.append((request.url, "past the page's time budget"))
+            route.abort("timedout")
+            return
         if fetched.error or fetched.body is None:
             result.blocked.append((request.url, fetched.error or f"HTTP {fetched.status}"))
             route.abort("failed")

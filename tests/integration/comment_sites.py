@@ -54,9 +54,9 @@ def _file(name: str, base: str) -> bytes:
     return (SITE / name).read_bytes().replace(b"{{BASE}}", base.encode())
 
 
-def comment_site(private_base: str = "http://127.0.0.2:9") -> DemoServer:
+def comment_site(private_base: str = "http://127.0.0.2:9", latency_s: float = 0.0) -> DemoServer:
     """The fixture server (not started); ``private_base`` is where the hostile page's script calls."""
-    server = DemoServer(SITE)
+    server = DemoServer(SITE, latency_s=latency_s)
     base = server.base_url
 
     def post(h):
