@@ -3,7 +3,6 @@ with every request of the page checked against the address policy."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,14 +11,15 @@ from pipeline.config import load_settings
 from pipeline.demo.server import DemoServer
 from pipeline.extraction.article import extract_page
 from pipeline.extraction.late_comments import LateComments
-from pipeline.extraction.render import CHROMIUM, PageRenderer
+from pipeline.extraction.render import PageRenderer
 from pipeline.fetch.client import Fetcher
 from pipeline.fetch.state import FetchState
 from pipeline.models import RawPage
 from tests.integration.comment_sites import SITE, comment_site
+# Debian's chromium, installed on first use by the report test's fixture (CI machines start without it)
+from tests.integration.test_warehouse_demo import chromium  # noqa: F401
 
-pytestmark = pytest.mark.skipif(shutil.which(CHROMIUM) is None and not Path(CHROMIUM).exists(),
-                                reason="needs Debian's chromium (make test installs it)")
+pytestmark = pytest.mark.usefixtures("chromium")
 
 
 @pytest.fixture
