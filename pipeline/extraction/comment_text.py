@@ -55,7 +55,8 @@ COUNT_OR_NONE = re.compile(
     r"bisherige kommentare|neueste kommentare|latest comments|recent comments|user comments|"
     r"top kommentierte beiträge)\s*[:(\[]?\s*\d*\s*[)\]]?\s*:?$|"
     r"^(?:no|keine|kein|aucun|sin|nessun|brak|нет|geen|0)\s+(?:\w+\s+)?(?:comments?|kommentare?|commentaires?|"
-    r"comentarios?|commenti|komentarzy|комментариев|reacties|antworten|replies)\b|"
+    r"comentarios?|commenti|komentarzy|комментариев|reacties|antworten|replies)"
+    r"(?:\s+(?:yet|so far|bisher|vorhanden|encore)|\s+(?:for|zu|on|to|sur|a|en)\s+[„“\"«‘'].*)?\W*$|"
     r"\b(?:noch keine|bisher (?:noch )?keine|there are no|no comments? (?:yet|so far|are found|found))\b.{0,30}"
     r"(?:kommentare?|comments?)|\bno comment (?:are|is) found",
     re.I,

@@ -198,8 +198,8 @@ def parse_comments_feed(body: bytes) -> list[FoundComment]:
     import feedparser
 
     parsed = feedparser.parse(body)
-    if not parsed.entries and (parsed.bozo or not parsed.get("feed")):
-        raise ValueError("not a feed")
+    if not parsed.get("version"):
+        raise ValueError("not an RSS or Atom feed")
     found = []
     for entry in parsed.entries:
         html = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
