@@ -25,9 +25,11 @@ MAX_DATE_CHARS = 60
 MAX_NAME_CHARS = 60
 SHORT_INTERFACE_CHARS = 120  # prompts, counts and labels are short; a comment may say "no comments"
 RULES_CHARS = 600  # guidelines and log-in notes run longer, never as long as a discussion
-LEAD_LINES = 4  # author, "says:", date and a reply number sit in the first few lines
+LEAD_LINES = 4
+# A user name on a line of its own: one token, or two capitalised words, no sentence punctuation.
+USERNAME = re.compile(r"^(?:[\w.@-]{2,30}|[A-ZÄÖÜ][\w.-]+ [A-ZÄÖÜ][\w.-]+)$")  # author, "says:", date and a reply number sit in the first few lines
 # "Herr Steffen Ecks28.04.2020, 10:27 Uhr", "brigitte 29.04.2019 // 15:27": a date glued to a name
-NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d])\s*(?P<date>(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
+NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d])[\s—–|,·-]*(?P<date>(?:\d{1,2}[./]\s?\d{1,2}[./,]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
                             r"\d{1,2}\.?\s+[^\W\d]{3,}\.?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4}).*)$")
 # "Am 29. Mai 2017 um 14:38 von Hugo", "17.07.2011 by X"
 DATE_THEN_NAME = re.compile(r"^(?P<date>.+?)\s+(?:von|by|de|por|par|od)\s+(?P<name>[^\d\s].{0,59})$", re.I)
@@ -47,7 +49,8 @@ def date_languages(page_language: str | None) -> tuple[str, ...]:
 
 
 def _strip_date_noise(raw: str) -> str:
-    return " ".join(DATE_NOISE.sub(" ", raw).split())
+    text = re.sub(r"\b(\d{1,2}\.\d{1,2}),\s*(\d{4})\b", r"\1.\2", raw)  # "17.07, 2011" → "17.07.2011"
+    return " ".join(DATE_NOISE.sub(" ", text).split())
 
 
 @lru_cache(maxsize=4096)
@@ -96,6 +99,14 @@ def _name_like(line: str) -> bool:
     return 0 < len(line) <= MAX_NAME_CHARS and len(line.split()) <= 5 and not re.search(r"[.!?]\s|[.!?]$", line)
 
 
+def _without_buttons(text: str) -> str:
+    """"19. Juni 2018 um 15:28 Uhr - Antworten" → "19. Juni 2018 um 15:28 Uhr"."""
+    parts = re.split(r"\s+[-–|·]\s+", text)
+    while len(parts) > 1 and BUTTON_LINE.match(parts[-1]):
+        parts.pop()
+    return " - ".join(parts).strip()
+
+
 def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | None, str | None]:
     """(author, a date found glued to it): "Inga sagt:" → Inga; "brigitte 29.04.2019 // 15:27" →
     (brigitte, 29.04.2019 // 15:27); "Comment by X" → X."""
@@ -108,8 +119,9 @@ def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | Non
         author, rest = m["author"], m["rest"].strip()
         date = rest if rest and is_date_line(rest, languages) else None
     if m := NAME_THEN_DATE.match(author):
-        if is_date_line(m["date"], languages) or _parse(_strip_date_noise(m["date"]), languages):
-            author, date = m["name"], date or m["date"]
+        glued = _without_buttons(m["date"])
+        if is_date_line(glued, languages) or _parse(_strip_date_noise(glued), languages):
+            author, date = m["name"], date or glued
     author = author.strip(" :—–-|,@")
     return (author or None), date
 
@@ -163,6 +175,10 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             continue
         if not c.author and _name_like(line) and len(lines) > 2 and is_date_line(lines[1], languages):
             c.author = line
+            lines.pop(0)
+            continue
+        if not c.author and c.date_raw and USERNAME.match(line) and len(lines) > 1:
+            c.author = line  # "anaya60" above the words, the date in the item's header
             lines.pop(0)
             continue
         break
