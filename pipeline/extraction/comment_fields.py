@@ -202,6 +202,9 @@ def _take_tail(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
 def is_interface_text(text: str) -> bool:
     """Whether a record's whole text is interface: a prompt, a count, a rule, a form label."""
     flat = " ".join(text.split())
+    first = text.strip().split("\n", 1)[0]
+    if len(first) <= SHORT_INTERFACE_CHARS and PROMPT.search(first) and LOGIN_OR_RULES.search(flat[:RULES_CHARS * 2]):
+        return True  # "Write the first comment!" over the site's rules
     if len(flat) <= SHORT_INTERFACE_CHARS and (
             PROMPT.search(flat) or COUNT_OR_NONE.search(flat) or FORM_LABEL.match(flat)):
         return True

@@ -350,6 +350,34 @@ def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] |
     return max((sig for sig in counts if sizes[sig] >= wordiest / 2), key=lambda sig: (counts[sig], sizes[sig]))
 
 
+# schema.org microdata and RDFa name the parts outright (reviews, news comment sections)
+MICRODATA = {
+    "author": re.compile(r"^(?:author|creator|reviewer)$|(?:^|[\s:])(?:creator|author)\b", re.I),
+    "date": re.compile(r"^(?:datePublished|dateCreated|commentTime|uploadDate)$|(?:^|[\s:])(?:date|created)\b", re.I),
+    "text": re.compile(r"^(?:text|reviewBody|commentText|description)$|(?:^|[\s:])content:encoded\b", re.I),
+}
+
+
+def _microdata(own: list[HtmlElement]) -> dict[str, HtmlElement]:
+    """The author, date and text elements an item's itemprop/property attributes name."""
+    found: dict[str, HtmlElement] = {}
+    for d in own:
+        prop = d.get("itemprop") or d.get("property") or ""
+        if not prop:
+            continue
+        for part, pattern in MICRODATA.items():
+            if part not in found and pattern.search(prop):
+                if part == "author":  # as displayed ("Herr X"), or its itemprop="name" if it holds more
+                    if len(d.text_content()) >= 120:
+                        d = next((n for n in d.iter() if n.get("itemprop") == "name"), d)
+                    if len(d.text_content()) >= 120 or not d.text_content().strip():
+                        continue
+                if part == "date" and not (d.get("content") or d.get("datetime") or len(d.text_content()) < 80):
+                    continue
+                found[part] = d
+    return found
+
+
 def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
                 header: HtmlElement | None = None) -> FoundComment | None:
     """Author, date and body text of one comment item, leaving out its replies; ``header`` is a
@@ -364,12 +392,18 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     named_by = [d for d in own if (AUTHOR_ATTR.search(_attrs(d)) or AUTHOR_CAMEL.search(_attrs(d)) or d.tag == "cite")
                 and len(d.text_content()) < 120 and d.text_content().strip()
                 and not BODY_ATTR.search(d.get("class", "")) and d.tag != "p" and not d.xpath(".//p")]
+    by_markup = _microdata(own)
+    if by_markup.get("author") is not None:
+        named_by = [by_markup["author"]]
     if named_by:
         # the innermost naming element: b.fn, not the header "comment-author" around name and date
         best = min(named_by, key=lambda d: sum(1 for _ in d.iterdescendants()))
         author = _short_text(best)
         meta.update(named_by)
         byline = _short_text(max(named_by, key=lambda d: len(d.text_content())))
+    if (dated := by_markup.get("date")) is not None:
+        date = dated.get("content") or dated.get("datetime") or _short_text(dated)
+        meta.add(dated)
     for d in own:
         attrs = _attrs(d)
         if date is None:
@@ -382,6 +416,8 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     candidates = [d for d in own if BODY_ATTR.search(d.get("class", "")) and not META_ATTR.search(d.get("class", ""))
                   and not _skipped(d) and not any(_skipped(a) for a in d.iterancestors() if a is not item)]
     bodies = _outermost([d for d in candidates if STRONG_BODY_ATTR.search(d.get("class", ""))] or candidates)
+    if by_markup.get("text") is not None:
+        bodies = [by_markup["text"]]
     text = "\n".join(t for b in bodies if (t := element_text(b, nested)))
     # a "body" holding a sliver of the comment is a button or a label, not the comment
     if not bodies or len(text) < 0.3 * len(element_text(item, nested)):
