@@ -59,13 +59,16 @@ KNOWN_MARKUPS: tuple[dict[str, str], ...] = (
         "item": "//*[self::ol or self::ul][contains(@class, 'comment-list') or contains(@class, 'commentlist')]"
                 "//li[" + _cls("comment") + " or starts-with(@id, 'comment-') or starts-with(@id, 'li-comment-')]",
         "body": "./article//div[contains(@class, 'comment-content')] | ./div[contains(@class, 'comment-content')]"
-                " | ./div[contains(@class, 'comment-body')]/div[contains(@class, 'comment-content')]",
+                " | ./div[contains(@class, 'comment-body')]/div[contains(@class, 'comment-content')]"
+                # older themes: the words sit in the comment body beside its author/date header
+                " || ./div//div[" + _cls("comment-body") + "] | ./div[" + _cls("comment-body") + "]"
+                " | ./article[" + _cls("comment-body") + "]",
         # alternatives in order of trust, " || "-separated (themes rename the parts)
         "author": ".//*[contains(@class, 'comment-author')]//*[contains(@class, 'fn')] | .//*[" + _cls("fn") + "]"
                   " || .//*[contains(@class, 'comment-author-name')] || .//*[contains(@class, 'comment-author')]",
         "date": ".//*[contains(@class, 'comment-metadata') or contains(@class, 'comment-meta')]//time/@datetime"
                 " || .//time/@datetime || .//time || .//*[contains(@class, 'comment_date') or contains(@class, 'comment-date')]"
-                " || .//*[contains(@class, 'comment-meta') or contains(@class, 'commentmetadata')]//a",
+                " || .//*[contains(@class, 'comment-meta') or contains(@class, 'commentmetadata')]/a[not(contains(@class, 'url'))]",
         # pingbacks and trackbacks, listed apart or in the thread with no comment body of their own
         "pings": "//*[self::ol or self::ul][contains(@class, 'pinglist') or contains(@class, 'trackback')"
                  " or contains(@class, 'pingback')]/li",
@@ -213,6 +216,14 @@ def _short_text(value: object) -> str | None:
     return text[:200] or None
 
 
+def _all_first(node: HtmlElement, xpaths: str) -> list:
+    """Every match of the first of the " || "-separated XPaths that matches anything."""
+    for xpath in xpaths.split(" || "):
+        if found := node.xpath(xpath):
+            return found
+    return []
+
+
 def _first(node: HtmlElement, xpaths: str) -> str | None:
     """The first match of the first of the " || "-separated XPaths that matches anything."""
     for xpath in xpaths.split(" || "):
@@ -269,7 +280,7 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
         parents = _parents(items)
         kept: dict[int, int] = {}
         for i, item in enumerate(items):
-            bodies = item.xpath(markup["body"])
+            bodies = _all_first(item, markup["body"])
             marks = f"{_attrs(item)} {_attrs(item.getparent())}"
             if not bodies and not PINGBACK_MARK.search(marks):
                 continue
