@@ -131,6 +131,13 @@ WIDGET_DEPTH = 6
 WIDGET_STOP = {"article", "main", "body", "html"}
 
 
+def _numbered_thread(el: HtmlElement) -> bool:
+    """Two or more items with comment ids (comment-4483): a thread, wherever broken markup put it
+    (a recent-comments widget links to comments, it does not hold them)."""
+    return sum(1 for d in el.iterdescendants() if isinstance(d.tag, str) and d.tag in ITEM_TAGS
+               and ITEM_ID.search(d.get("id", ""))) >= 2
+
+
 def _in_widget(el: HtmlElement) -> bool:
     """Whether an element is, or sits in, a sidebar/footer widget or a teaser list."""
     for depth, node in enumerate((el, *el.iterancestors())):
@@ -480,7 +487,7 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
 def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> CommentSection | None:
     outer = [c for c in _outermost(candidates) if not _looks_like_main_content(c)]
     # widgets listing comments on other posts are pruned with the comments but never read as them
-    leftovers: list[HtmlElement] = [c for c in outer if _in_widget(c)]
+    leftovers: list[HtmlElement] = [c for c in outer if _in_widget(c) and not _numbered_thread(c)]
     containers = [c for c in outer if c not in leftovers]
     section = CommentSection(method="generic")
     # sibling "containers" sharing one signature are the comments themselves (div.Comment x N)
@@ -615,6 +622,10 @@ def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
     return CommentSection()
 
 
+# Up to four words with no sentence ending: a heading or a label, when nothing marks a comment.
+LABEL_BLOCK = re.compile(r"^(?:[^\s.!?…]+\s?){1,4}$")
+
+
 def split_trafilatura_comments(commentsbody: etree._Element | None, min_chars: int = 2) -> list[FoundComment]:
     """One comment per top-level block of trafilatura's comments XML, for markup we cannot split."""
     if commentsbody is None:
@@ -622,7 +633,8 @@ def split_trafilatura_comments(commentsbody: etree._Element | None, min_chars: i
     found = []
     for block in commentsbody:
         text = " ".join(" ".join(block.itertext()).split())
-        if len(text) >= min_chars:
+        # a bare label ("Ihre Meinung", "Log In", a site name) is the box's furniture, not a comment
+        if len(text) >= min_chars and not LABEL_BLOCK.match(text):
             found.append(FoundComment(text=text))
     return found
 
