@@ -37,13 +37,7 @@ REST_COMMENTS = [
 
 def _send(handler: BaseHTTPRequestHandler, status: int, body: bytes, content_type: str,
           headers: dict[str, str] | None = None) -> None:
-    handler.send_response(status)
-    handler.send_header("Content-Type", content_type)
-    handler.send_header("Content-Length", str(len(body)))
-    for key, value in (headers or {}).items():
-        handler.send_header(key, value)
-    handler.end_headers()
-    handler.wfile.write(body)
+    handler._send(status, body, content_type, headers)  # the demo server's own response writer
 
 
 def _page_number(handler: BaseHTTPRequestHandler) -> int:
