@@ -31,3 +31,11 @@ def test_yaml_booleans_in_text_fields_get_a_clear_message():
     with pytest.raises(SourceConfigError, match="'comments' must be true or false"):
         parse_sources({"sources": [{"id": "a", "name": "A", "feed_url": "u", "type": "news",
                                     "comments": "yes please"}]})
+
+
+def test_render_comments_is_off_unless_a_source_asks():
+    base = {"id": "a", "name": "A", "feed_url": "https://a.example/feed", "type": "news"}
+    plain, rendered = parse_sources({"sources": [base, {**base, "id": "b", "render_comments": True}]})
+    assert (plain.render_comments, rendered.render_comments) == (False, True)
+    with pytest.raises(SourceConfigError, match="'render_comments' must be true or false"):
+        parse_sources({"sources": [{**base, "render_comments": "yes"}]})
