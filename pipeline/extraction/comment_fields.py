@@ -234,6 +234,33 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
     return c
 
 
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _take_quote(c: "FoundComment", earlier: list["FoundComment"]) -> None:
+    """A reply that opens by quoting an earlier comment ("X said: …"): the quote leaves the body
+    and, if the markup gave no parent, the quoted comment becomes it."""
+    for quote in c.quotes:
+        lines = quote.split("\n")
+        if len(lines) > 1 and SAYS_LINE.match(lines[0]) and not SAYS_LINE.match(lines[0])["rest"]:
+            lines = lines[1:]  # the "X said:" attribution
+        quoted = _words(" ".join(lines))
+        if len(quoted) < 10 or not _words(c.text).startswith(quoted):
+            continue
+        source = next((j for j in range(len(earlier) - 1, -1, -1) if _words(earlier[j].text).startswith(quoted[:60])), None)
+        if source is None:
+            continue
+        rest = c.text.split("\n")
+        while rest and quoted.startswith(_words(rest[0])) and _words(rest[0]):
+            quoted = quoted[len(_words(rest[0])):].lstrip()
+            rest.pop(0)
+        if rest and not quoted:
+            c.text = "\n".join(rest)
+            c.parent = c.parent if c.parent is not None else source
+        return
+
+
 def finish_comments(found: Iterable["FoundComment"], languages: tuple[str, ...]) -> list["FoundComment"]:
     """Finished comments in page order, interface text dropped, reply links kept consistent."""
     kept: list[FoundComment] = []
@@ -244,6 +271,8 @@ def finish_comments(found: Iterable["FoundComment"], languages: tuple[str, ...])
         if done is None:
             continue
         done.parent = new_index.get(parent) if parent is not None else None
+        if done.quotes:
+            _take_quote(done, kept)
         new_index[i] = len(kept)
         kept.append(done)
     return kept

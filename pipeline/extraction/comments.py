@@ -37,6 +37,7 @@ class FoundComment:
     kind: str = "comment"  # comment | pingback
     byline: str | None = None  # the whole line around the author's name ("X said, on May 3 at 3 pm")
     meta_lines: list[str] = field(default_factory=list)  # header/footer lines kept out of the body
+    quotes: list[str] = field(default_factory=list)  # quoted blocks: a reply quoting its parent
 
 
 @dataclass
@@ -447,8 +448,10 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
         return None
     # the meta lines left out of the body may hold the date ("July 11, 2011 at 12:25 pm")
     meta_lines = [t for d in _outermost(list(meta)) if (t := _short_text(d))]
+    quotes = [element_text(q) for q in _outermost([d for d in own if d.tag == "blockquote"
+                                                   or "quote" in d.get("class", "").lower()])]
     return FoundComment(text=text, author=author, date_raw=date, marks=_attrs(item), byline=byline,
-                        meta_lines=meta_lines)
+                        meta_lines=meta_lines, quotes=quotes)
 
 
 def _is_comment_title(h1: HtmlElement) -> bool:

@@ -73,3 +73,11 @@ def test_dropping_interface_records_keeps_reply_links():
     kept = finish_comments(found, ("en",))
     assert [c.text for c in kept] == ["First comment here.", "An answer to the first."]
     assert kept[1].parent == 0
+
+
+def test_a_reply_quoting_an_earlier_comment_loses_the_quote_and_gains_a_parent():
+    first = FoundComment(text="The ferry should run hourly in winter too.", author="Lea")
+    reply = FoundComment(text="Lea said:\nThe ferry should run hourly in winter too.\nWho would pay the crew?",
+                         author="Ole", quotes=["Lea said:\nThe ferry should run hourly in winter too."])
+    kept = finish_comments([first, reply], ("en",))
+    assert kept[1].text == "Who would pay the crew?" and kept[1].parent == 0
