@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE,
-                                              DOTTED_DATE, FORM_LABEL, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
+                                              DOTTED_DATE, FORM_LABEL, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
                                               SAYS_LINE, SAYS_WORDS)
 
 if TYPE_CHECKING:
@@ -53,8 +53,20 @@ def _strip_date_noise(raw: str) -> str:
     return " ".join(DATE_NOISE.sub(" ", text).split())
 
 
-@lru_cache(maxsize=4096)
+# When the page's language does not read a date (no or a wrong lang attribute): the languages
+# the corpus and the sources are written in.
+FALLBACK_LANGUAGES = ("en", "de", "fr", "es", "pl", "ru", "it", "pt", "nl")
+
+
 def _parse(text: str, languages: tuple[str, ...]) -> datetime | None:
+    found = _parse_in(text, languages)
+    if found is None and not set(FALLBACK_LANGUAGES) <= set(languages) and MONTH_WORD.search(text):
+        found = _parse_in(text, FALLBACK_LANGUAGES)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _parse_in(text: str, languages: tuple[str, ...]) -> datetime | None:
     import dateparser
 
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC"}

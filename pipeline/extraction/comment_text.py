@@ -116,3 +116,8 @@ RELATIVE_DATE = re.compile(r"\b(?:ago|vor|hace|il y a|назад|temu|fa|geleden
 DOTTED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
 # A word left alone on a line between the name and the date ("malte / am / 23. Oktober 2023").
 CONNECTOR_LINE = re.compile(r"^(?:am|on|um|at|le|el|il|op|von|by|de|por|par|—|–|-|\||·|@|,)$", re.I)
+# A month's name (or its start) in the fallback languages: only then is a date worth reading in all of them.
+MONTH_WORD = re.compile(
+    r"\b(?:jan|feb|f[ée]v|m[äa]r|apr|avr|abr|ma[iyj]|mag|jun|juin|giu|jul|juil|lug|aug|ao[uû]|ago|sep|set|wrz|"
+    r"o[ck]t|out|ott|nov|lis|de[cczs]|d[ée]c|dic|gru|ene|sty|lut|kwi|cze|lip|sie|pa[źz]|mrt|mei|"
+    r"янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)", re.I)
