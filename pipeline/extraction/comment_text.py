@@ -26,7 +26,8 @@ BUTTON_LINE = re.compile(
     r"permalink|link|edit|bearbeiten|modifier|editar|share|teilen|partager|compartir|"
     r"log in to reply|login to reply|zum antworten anmelden|reply ↓|antworten ↓|"
     r"loading\.*|wird geladen\.*|cargando\.*|chargement\.*|"
-    r"liked by \d+ (?:people|person)|\d+ likes?|\d+ people like this|"
+    r"liked by \d+ (?:people|person)|\d+ likes?|\d+ people like this|level \d+|"
+    r"[+-]?\d+ (?:points?|punkte?)(?:\s*·)*(?:\s*edited .{1,30})?|"
     r"(?:reply|antworten|responder|répondre)\s*(?:\(\d+\))?|[+-]?\d+|[↑↓▲▼]+|#\d+(?:\.\d+)*)\W*\s*)+$",
     re.I,
 )
