@@ -44,6 +44,17 @@ def test_the_labelled_dev_pages_hold_the_issue_floors():
 
 
 @needs_corpus
+def test_the_held_out_pages_hold_the_floors_that_are_met():
+    """Record precision and recall reach the issue's floors on the held-out pages; author, date,
+    clean body and false-comment pages do not yet (see the closing note), so they are not held here."""
+    from pipeline.evaluation.comments import evaluate_comments
+
+    score = evaluate_comments(CORPUS, REPO / "tests" / "gold" / "comments", "test")
+    assert score.pages >= 25 and score.errors == 0
+    assert score.precision >= 0.95 and score.recall >= 0.90
+
+
+@needs_corpus
 def test_snippet_recall_on_the_corpus_annotation_does_not_fall():
     from pipeline.evaluation.extraction import evaluate_extraction
 
