@@ -7,7 +7,9 @@ Baseline: trafilatura.extract(include_comments=True, with_metadata=True).
 Both run in the same process run, over the same pages, with 1 and with N worker processes
 (multiprocessing over the page list). Prints docs/s, the ratio ours/baseline and peak RSS.
 
-Usage: python bench/extract.py ../shared/corpus/trafilatura-eval [--limit N] [--workers 2] [--repeat 1]
+Usage: python bench/extract.py ../shared/corpus/trafilatura-eval [--limit N] [--workers 2] [--repeat 1] [--ours-only]
+(--ours-only with --workers 1 compares two versions back to back: PYTHONPATH=<other checkout> for the other;
+docs per CPU-second is the steadier figure on a busy machine)
 """
 
 from __future__ import annotations
@@ -87,11 +89,16 @@ def _warm(_: int) -> None:
     detect_langs("warm up the language profiles once")
 
 
-def timed(fn, n: int, workers: int, pool: "mp.pool.Pool | None") -> float:
+CPU_SECONDS: dict[str, float] = {}  # single-process CPU time per run name: steady on a busy machine
+
+
+def timed(fn, n: int, workers: int, pool: "mp.pool.Pool | None", name: str = "") -> float:
     start = time.perf_counter()
+    cpu = time.process_time()
     if workers == 1:
         for i in range(n):
             fn(i)
+        CPU_SECONDS[name] = min(CPU_SECONDS.get(name, float("inf")), time.process_time() - cpu)
     else:
         list(pool.imap_unordered(fn, range(n), chunksize=4))
     return time.perf_counter() - start
@@ -110,6 +117,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--ours-only", action="store_true",
+                        help="skip bare trafilatura (to compare two versions of ours back to back)")
     args = parser.parse_args()
 
     PAGES.extend(load_pages(args.corpus, args.limit))
@@ -122,19 +131,21 @@ def main() -> None:
     for workers in sorted({1, args.workers}):
         pool = mp.get_context("fork").Pool(workers, initializer=_warm, initargs=(0,)) if workers > 1 else None
         try:
-            for name, fn in (("bare trafilatura", run_bare), ("crinkwatch extract", run_ours),
-                             ("crinkwatch + entry", run_ours_with_entry)):
-                best = min(timed(fn, n, workers, pool) for _ in range(args.repeat))
+            runs = (("bare trafilatura", run_bare), ("crinkwatch extract", run_ours),
+                    ("crinkwatch + entry", run_ours_with_entry))
+            for name, fn in runs[1:] if args.ours_only else runs:
+                best = min(timed(fn, n, workers, pool, name) for _ in range(args.repeat))
                 results[(name, workers)] = n / best
-                print(f"{name:<20} workers={workers}  {n / best:7.1f} docs/s  ({best:.1f} s)")
+                cpu = f", {n / CPU_SECONDS[name]:.1f} docs per CPU-second" if workers == 1 else ""
+                print(f"{name:<20} workers={workers}  {n / best:7.1f} docs/s  ({best:.1f} s{cpu})")
         finally:
             if pool:
                 pool.close()
                 pool.join()
-        for name in ("crinkwatch extract", "crinkwatch + entry"):
+        for name in () if args.ours_only else ("crinkwatch extract", "crinkwatch + entry"):
             ratio = results[(name, workers)] / results[("bare trafilatura", workers)]
             print(f"ratio {name} / bare, workers={workers}: {ratio:.2f}")
-    if args.workers > 1:
+    if args.workers > 1 and not args.ours_only:
         for name in ("crinkwatch extract", "crinkwatch + entry"):
             scale = results[(name, args.workers)] / results[("bare trafilatura", 1)]
             own = results[(name, args.workers)] / results[(name, 1)]

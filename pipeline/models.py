@@ -30,6 +30,7 @@ class Source:
     comments: bool = False
     enabled: bool = True
     homepage: str | None = None
+    render_comments: bool = False  # comments appear only when a browser runs the page's scripts
 
 
 @dataclass
@@ -103,6 +104,8 @@ class Comment:
     language_confidence: float = 0.0
     batch_id: str = ""
     parent_id: str | None = None  # the comment this one replies to, when the markup says
+    date_raw: str | None = None  # the date exactly as the page shows it; published_at is it parsed
+    kind: str = "comment"  # comment | pingback (pingbacks and trackbacks: not counted, not tagged)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from typing import Callable
 
 from pipeline.batch import BatchPaths, new_batch_id
 from pipeline.config import Settings
+from pipeline.extraction.late_comments import open_late_comments
 from pipeline.extraction.stage import extract_batch
 from pipeline.fetch import fetch_batch
 from pipeline.fetch.handoff import mark_batch_loaded
@@ -86,7 +87,8 @@ def run_once(
         raise NothingFetched(f"all {len(active)} feeds failed:\n{reasons}")
     _validate("raw", paths, settings, result, step)
     step("extract")
-    result.counts["extract"] = extract_batch(paths, RawStore(settings.paths.raw_dir), progress)
+    with open_late_comments(settings, active) as late:
+        result.counts["extract"] = extract_batch(paths, RawStore(settings.paths.raw_dir), progress, late=late)
     step("language")
     result.counts["language"] = label_batch(paths)
     _validate("articles", paths, settings, result, step)

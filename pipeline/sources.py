@@ -39,7 +39,7 @@ def parse_sources(data: dict[str, Any], substitutions: dict[str, str] | None = N
                 raise SourceConfigError(f"{where}: '{key}' must be text; quote the value")
             if not raw.get(key):
                 raise SourceConfigError(f"{where}: missing required key '{key}'")
-        for key in ("comments", "enabled"):
+        for key in ("comments", "enabled", "render_comments"):
             if key in raw and not isinstance(raw[key], bool):
                 raise SourceConfigError(f"{where} ({raw['id']}): '{key}' must be true or false")
         if not is_source_id(raw["id"]):
@@ -63,6 +63,7 @@ def parse_sources(data: dict[str, Any], substitutions: dict[str, str] | None = N
                 comments=bool(raw.get("comments", False)),
                 enabled=bool(raw.get("enabled", True)),
                 homepage=raw.get("homepage"),
+                render_comments=bool(raw.get("render_comments", False)),
             )
         )
     return out

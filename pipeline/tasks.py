@@ -44,10 +44,14 @@ def fetch_stage(batch_id: str | None = None) -> BatchRef:
 
 def extract_stage(ref: BatchRef) -> BatchRef:
     """Extract articles and comments from the batch's raw pages."""
+    from pipeline.extraction.late_comments import open_late_comments
     from pipeline.extraction.stage import extract_batch
     from pipeline.fetch.rawstore import RawStore
+    from pipeline.sources import enabled_sources, load_sources
 
-    counts = extract_batch(_paths(ref), RawStore(_settings().paths.raw_dir))
+    settings = _settings()
+    with open_late_comments(settings, enabled_sources(load_sources(settings.sources_path))) as late:
+        counts = extract_batch(_paths(ref), RawStore(settings.paths.raw_dir), late=late)
     return {**ref, "extract": counts}
 
 

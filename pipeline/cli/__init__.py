@@ -2,7 +2,7 @@
 
 from pipeline.cli import evaluate, run, trends  # noqa: F401  (modules register their commands)
 from pipeline.cli import eval_tags, tag  # noqa: F401
-from pipeline.cli import eval_extraction, extract  # noqa: F401,E402
+from pipeline.cli import eval_comments, eval_extraction, extract  # noqa: F401,E402
 from pipeline.cli import sources  # noqa: F401
 from pipeline.cli import validate  # noqa: F401  (data quality: validate, alerts)
 from pipeline.cli import db, report  # noqa: F401

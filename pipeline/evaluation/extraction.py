@@ -174,7 +174,8 @@ def ours(settings: ExtractorSettings | None = None) -> Extractor:
 
     def run(body: bytes, url: str | None) -> tuple[str, list[str]]:
         text, section = split_page(parse_page(body, chosen), url, chosen)
-        return text, [c.text for c in section.comments]
+        # a record's author and date are part of it: a snippet naming the commenter is found there
+        return text, ["\n".join(filter(None, (c.author, c.date_raw, c.text))) for c in section.comments]
 
     return run
 

@@ -174,13 +174,14 @@ def kinds(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
                   from a join articles ar using (article_id) where ar.language = ?
                   union all
                   select a.period, c.comment_id, 'comment' from a join comments c using (article_id)
-                  where c.language = ?"""
+                  where c.language = ? and c.kind = 'comment'"""
         hits_from = "stg_mentions m join docs d on d.doc_id = m.doc_id and d.doc_kind = m.doc_kind"
         params += [f.language, f.language]
     else:
         docs = """select a.period, a.article_id as doc_id, 'article' as doc_kind from a
                   union all
-                  select a.period, c.comment_id, 'comment' from a join comments c using (article_id)"""
+                  select a.period, c.comment_id, 'comment' from a join comments c using (article_id)
+                  where c.kind = 'comment'"""  -- pingbacks are not reader comments
         hits_from = "stg_mentions m join a d using (article_id)"
     return _query(con, f"Articles vs comments, by {f.grain}", f"""
         with a as ({arts}),

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 import trafilatura
 from lxml.html import HtmlElement
 
+from pipeline.extraction.comment_fields import date_languages, finish_comments
 from pipeline.extraction.comments import CommentSection, FoundComment, find_comments
 from pipeline.extraction.errors import ExtractionError
-from pipeline.extraction.metadata import article_metadata, parse_date
+from pipeline.extraction.metadata import article_metadata, page_language
 from pipeline.extraction.page import parse_page
 from pipeline.extraction.settings import DEFAULT_SETTINGS, ExtractorSettings
 from pipeline.extraction.text import count_words, normalise_space, strip_comment_lines
@@ -18,7 +20,10 @@ from pipeline.fetch.urls import url_id
 from pipeline.language import detect_language
 from pipeline.models import Article, Comment, RawPage
 
-EXTRACTOR = f"crinkwatch-extract 2 / trafilatura {trafilatura.__version__}"
+EXTRACTOR = f"crinkwatch-extract 3 / trafilatura {trafilatura.__version__}"
+
+if TYPE_CHECKING:
+    from pipeline.extraction.late_comments import LateComments
 
 
 
@@ -78,6 +83,7 @@ def remove_comments(tree: HtmlElement, url: str | None, settings: ExtractorSetti
     section = find_comments(tree, settings.min_comment_chars, url, settings.trafilatura_comments)
     for c in section.comments:
         c.text = unicodedata.normalize("NFC", c.text[: settings.max_comment_chars])
+    section.comments = finish_comments(section.comments, date_languages(page_language(tree)))
     return section, _prune(section.containers)
 
 
@@ -133,7 +139,7 @@ def build_comments(found: list[FoundComment], article_id: str, hint: str | None,
         lang, conf = _language(c.text, hint, settings)
         records.append(Comment(
             comment_id=ids[i], article_id=article_id, position=i, author=c.author,
-            published_at=parse_date(c.published_at), text=c.text, language=lang,
+            published_at=c.published_at, date_raw=c.date_raw, kind=c.kind, text=c.text, language=lang,
             language_confidence=conf, batch_id=batch_id,
             parent_id=ids[c.parent] if c.parent is not None and c.parent < i else None,
         ))
@@ -142,14 +148,21 @@ def build_comments(found: list[FoundComment], article_id: str, hint: str | None,
 
 def extract_page(
     body: bytes, page: RawPage, batch_id: str = "", settings: ExtractorSettings = DEFAULT_SETTINGS,
+    late: "LateComments | None" = None,
 ) -> tuple[Article, list[Comment]]:
-    """One page's article and comments. Raises ExtractionError with the reason on failure."""
+    """One page's article and comments. Raises ExtractionError with the reason on failure.
+
+    With ``late``, comments that load after the page (WordPress endpoints, a browser run) are
+    added to those in the HTML."""
     tree = parse_page(body, settings, page.content_type)
     section, undo = remove_comments(tree, page.url, settings)
     meta = article_metadata(tree, page, extensive_date_search=settings.extensive_date_search)
     text = main_text_without(tree, page.url, settings, section, undo)
     if len(text) < settings.min_text_chars:
         raise ExtractionError(f"main text too short ({len(text)} < {settings.min_text_chars} chars)")
+    if late is not None:
+        section.comments = late.complete(tree, page, body, section.comments,
+                                         date_languages(meta.page_language or page.entry_language))
     hint = page.entry_language or meta.page_language
     lang, conf = _language(text, hint, settings)
     article_id = url_id(page.canonical_url)

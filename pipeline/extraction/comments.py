@@ -22,14 +22,22 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
+from pipeline.extraction.comment_text import PINGBACK_MARK
+
 @dataclass
 class FoundComment:
     """One comment as read from the page, before it becomes a Comment record."""
 
     text: str
     author: str | None = None
-    published_at: str | None = None
+    date_raw: str | None = None  # the date as the page shows it
     parent: int | None = None  # index (in the page's list) of the comment this one answers
+    marks: str = ""  # the item's class and id ("pingback", "trackback" ...)
+    published_at: str | None = None  # ISO 8601 UTC, parsed from date_raw (comment_fields)
+    kind: str = "comment"  # comment | pingback
+    byline: str | None = None  # the whole line around the author's name ("X said, on May 3 at 3 pm")
+    meta_lines: list[str] = field(default_factory=list)  # header/footer lines kept out of the body
+    quotes: list[str] = field(default_factory=list)  # quoted blocks: a reply quoting its parent
 
 
 @dataclass
@@ -38,7 +46,7 @@ class CommentSection:
 
     comments: list[FoundComment] = field(default_factory=list)
     containers: list[HtmlElement] = field(default_factory=list)
-    method: str = "none"  # wordpress | disqus | generic-section | generic | heading | trafilatura | none
+    method: str = "none"  # wordpress | blogger | disqus | generic-section | generic | heading | trafilatura | none
 
 
 def _cls(expr: str) -> str:
@@ -52,9 +60,27 @@ KNOWN_MARKUPS: tuple[dict[str, str], ...] = (
         "item": "//*[self::ol or self::ul][contains(@class, 'comment-list') or contains(@class, 'commentlist')]"
                 "//li[" + _cls("comment") + " or starts-with(@id, 'comment-') or starts-with(@id, 'li-comment-')]",
         "body": "./article//div[contains(@class, 'comment-content')] | ./div[contains(@class, 'comment-content')]"
-                " | ./div[contains(@class, 'comment-body')]/div[contains(@class, 'comment-content')]",
-        "author": ".//*[contains(@class, 'comment-author')]//*[contains(@class, 'fn')]",
-        "date": ".//*[contains(@class, 'comment-metadata') or contains(@class, 'comment-meta')]//time/@datetime",
+                " | ./div[contains(@class, 'comment-body')]/div[contains(@class, 'comment-content')]"
+                # older themes: the words sit in the comment body beside its author/date header
+                " || ./div//div[" + _cls("comment-body") + "] | ./div[" + _cls("comment-body") + "]"
+                " | ./article[" + _cls("comment-body") + "]",
+        # alternatives in order of trust, " || "-separated (themes rename the parts)
+        "author": ".//*[contains(@class, 'comment-author')]//*[contains(@class, 'fn')] | .//*[" + _cls("fn") + "]"
+                  " || .//*[contains(@class, 'comment-author-name')] || .//*[contains(@class, 'comment-author')]",
+        "date": ".//*[contains(@class, 'comment-metadata') or contains(@class, 'comment-meta')]//time/@datetime"
+                " || .//time/@datetime || .//time || .//*[contains(@class, 'comment_date') or contains(@class, 'comment-date')]"
+                " || .//*[contains(@class, 'comment-meta') or contains(@class, 'commentmetadata')]/a[not(contains(@class, 'url'))]",
+        # pingbacks and trackbacks, listed apart or in the thread with no comment body of their own
+        "pings": "//*[self::ol or self::ul][contains(@class, 'pinglist') or contains(@class, 'trackback')"
+                 " or contains(@class, 'pingback')]/li",
+    },
+    {
+        "name": "blogger",
+        "container": "//*[@id='comment-holder']",
+        "item": "//*[@id='comment-holder']//li[" + _cls("comment") + "][./div[contains(@class, 'comment-block')]]",
+        "body": "./div[contains(@class, 'comment-block')]/*[contains(@class, 'comment-content')]",
+        "author": "./div[contains(@class, 'comment-block')]//cite[contains(@class, 'user')]",
+        "date": "./div[contains(@class, 'comment-block')]//*[contains(@class, 'datetime')]",
     },
     {
         "name": "disqus",
@@ -93,6 +119,34 @@ NOT_CONTAINER = re.compile(r"live|match-comment|commentary|no-?comments|comments
 
 
 SMALL_CONTAINER_CHARS = 300
+WRAPPER_CHARS = 20  # a named element with one comment inside and less text of its own wraps it
+
+# Boxes that list comments on *other* posts, or teasers: the recent-comments widget of a sidebar or
+# footer, a "most commented" tab, a related-articles rail. Judged on the element and its ancestors
+# up to the article (an article's class is a soup of its tags and categories).
+WIDGET_ATTR = re.compile(r"recent|latest|last-?comments|neueste|popular|most-?(?:read|commented)|related|"
+                         r"(?:^|\s)aside(?:$|\s)|"
+                         r"outbrain|taboola|teaser|(?:^|\s)widget(?:[\s_-]|$)|sidebar|site-?footer|colophon|"
+                         r"(?:^|[\s_-])menu|navbar", re.I)
+WIDGET_DEPTH = 6
+WIDGET_STOP = {"article", "main", "body", "html"}
+
+
+def _numbered_thread(el: HtmlElement) -> bool:
+    """Two or more items with comment ids (comment-4483): a thread, wherever broken markup put it
+    (a recent-comments widget links to comments, it does not hold them)."""
+    return sum(1 for d in el.iterdescendants() if isinstance(d.tag, str) and d.tag in ITEM_TAGS
+               and ITEM_ID.search(d.get("id", ""))) >= 2
+
+
+def _in_widget(el: HtmlElement) -> bool:
+    """Whether an element is, or sits in, a sidebar/footer widget or a teaser list."""
+    for depth, node in enumerate((el, *el.iterancestors())):
+        if depth > WIDGET_DEPTH or node.tag in WIDGET_STOP:
+            return False
+        if WIDGET_ATTR.search(_attrs(node)):
+            return True
+    return False
 
 
 def _comment_containers(tree: HtmlElement) -> list[HtmlElement]:
@@ -170,22 +224,49 @@ def _short_text(value: object) -> str | None:
     return text[:200] or None
 
 
-def _first(node: HtmlElement, xpath: str) -> str | None:
-    found = node.xpath(xpath)
-    return _short_text(found[0]) if found else None
+def _all_first(node: HtmlElement, xpaths: str) -> list:
+    """Every match of the first of the " || "-separated XPaths that matches anything."""
+    for xpath in xpaths.split(" || "):
+        if found := node.xpath(xpath):
+            return found
+    return []
+
+
+def _first(node: HtmlElement, xpaths: str) -> str | None:
+    """The first match of the first of the " || "-separated XPaths that matches anything."""
+    for xpath in xpaths.split(" || "):
+        found = node.xpath(xpath)
+        if found and (text := _short_text(found[0])):
+            return text
+    return None
+
+
+# A box of replies placed after the comment it answers (Drupal's div.indented, "children" lists).
+REPLY_BOX = re.compile(r"indent|children|replies|child-?comments|comment-?replies|antworten", re.I)
+REPLY_BOX_DEPTH = 3
+
+
+def _reply_box_parent(el: HtmlElement, index: dict[HtmlElement, int]) -> int | None:
+    """The item just before the reply box that holds ``el``, when replies sit beside their parent."""
+    for depth, anc in enumerate(el.iterancestors()):
+        if depth >= REPLY_BOX_DEPTH:
+            return None
+        if REPLY_BOX.search(_attrs(anc)):
+            prev = anc.getprevious()
+            while prev is not None and prev not in index:
+                prev = prev.getprevious()
+            return index[prev] if prev is not None else None
+    return None
 
 
 def _parents(items: list[HtmlElement]) -> list[int | None]:
-    """For each item, the index of the nearest item that contains it (the comment it answers)."""
+    """For each item, the index of the comment it answers: the nearest item that contains it, or
+    the item just before the reply box it sits in."""
     index = {el: i for i, el in enumerate(items)}
     parents: list[int | None] = []
     for el in items:
-        parent = None
-        for anc in el.iterancestors():
-            if anc in index:
-                parent = index[anc]
-                break
-        parents.append(parent)
+        parent = next((index[anc] for anc in el.iterancestors() if anc in index), None)
+        parents.append(parent if parent is not None else _reply_box_parent(el, index))
     return parents
 
 
@@ -199,26 +280,30 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
         items = tree.xpath(markup["item"])
         if not items:
             continue
+        if "pings" in markup and tree.xpath(markup["pings"]):
+            items = tree.xpath(markup["item"] + " | " + markup["pings"])  # one list, in page order
         section = CommentSection(method=markup["name"])
         section.containers = _outermost(tree.xpath(markup["container"])) or _outermost(
             [el.getparent() for el in items if el.getparent() is not None])
         parents = _parents(items)
         kept: dict[int, int] = {}
         for i, item in enumerate(items):
-            bodies = item.xpath(markup["body"])
-            if not bodies:
+            bodies = _all_first(item, markup["body"])
+            marks = f"{_attrs(item)} {_attrs(item.getparent())}"
+            if not bodies and not PINGBACK_MARK.search(marks):
                 continue
-            text = element_text(bodies[0])
+            text = element_text(bodies[0]) if bodies else element_text(item)
             if len(text) < min_chars:
                 continue
             kept[i] = len(section.comments)
             parent = parents[i]
             section.comments.append(FoundComment(
                 text=text, author=_first(item, markup["author"]),
-                published_at=_first(item, markup["date"]),
+                date_raw=_first(item, markup["date"]), marks=marks,
                 parent=kept.get(parent) if parent is not None else None,
             ))
-        if section.comments:
+        # pingbacks alone do not make a thread: the comments must be in this markup too
+        if any(not PINGBACK_MARK.search(c.marks) for c in section.comments):
             return section
     return None
 
@@ -239,8 +324,22 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
     """Elements that call themselves one comment (by id or class), replies included; a named
     element holding two or more others is a list, not a comment."""
     named = [el for el in container.iterdescendants() if isinstance(el.tag, str) and _is_named_item(el)]
-    inside = Counter(a for el in named for a in el.iterancestors() if a in set(named))
-    return [el for el in named if inside[el] < 2]
+    first = set(named)
+    # a body that names itself a comment too (section.comment-content.comment) is not a reply
+    named = [el for el in named if not (BODY_ATTR.search(el.get("class", "")) and not ITEM_ID.search(el.get("id", ""))
+                                        and any(a in first for a in el.iterancestors()))]
+    chosen = set(named)
+    inside = Counter(a for el in named for a in el.iterancestors() if a in chosen)
+    kept = []
+    for el in named:
+        if inside[el] >= 2:
+            continue
+        if inside[el] == 1:  # one comment inside: a reply to this one, or this is its wrapper
+            inner = next(d for d in el.iterdescendants() if d in chosen)
+            if len(element_text(el, {inner})) < WRAPPER_CHARS:
+                continue
+        kept.append(el)
+    return kept
 
 
 def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] | None:
@@ -270,18 +369,62 @@ def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] |
     return max((sig for sig in counts if sizes[sig] >= wordiest / 2), key=lambda sig: (counts[sig], sizes[sig]))
 
 
-def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int) -> FoundComment | None:
-    """Author, date and body text of one comment item, leaving out its replies."""
+# schema.org microdata and RDFa name the parts outright (reviews, news comment sections)
+MICRODATA = {
+    "author": re.compile(r"^(?:author|creator|reviewer)$|(?:^|[\s:])(?:creator|author)\b", re.I),
+    "date": re.compile(r"^(?:datePublished|dateCreated|commentTime|uploadDate)$|(?:^|[\s:])(?:date|created)\b", re.I),
+    "text": re.compile(r"^(?:text|reviewBody|commentText|description)$|(?:^|[\s:])content:encoded\b", re.I),
+}
+
+
+def _microdata(own: list[HtmlElement]) -> dict[str, HtmlElement]:
+    """The author, date and text elements an item's itemprop/property attributes name."""
+    found: dict[str, HtmlElement] = {}
+    for d in own:
+        prop = d.get("itemprop") or d.get("property") or ""
+        if not prop:
+            continue
+        for part, pattern in MICRODATA.items():
+            if part not in found and pattern.search(prop):
+                if part == "author":  # as displayed ("Herr X"), or its itemprop="name" if it holds more
+                    if len(d.text_content()) >= 120:
+                        d = next((n for n in d.iter() if n.get("itemprop") == "name"), d)
+                    if len(d.text_content()) >= 120 or not d.text_content().strip():
+                        continue
+                if part == "date" and not (d.get("content") or d.get("datetime") or len(d.text_content()) < 80):
+                    continue
+                found[part] = d
+    return found
+
+
+def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
+                header: HtmlElement | None = None) -> FoundComment | None:
+    """Author, date and body text of one comment item, leaving out its replies; ``header`` is a
+    separate element naming who and when (the dt before a dd)."""
     own = [d for d in item.iterdescendants() if isinstance(d.tag, str)
            and not any(a in nested for a in d.iterancestors() if a is not item)
            and d not in nested]
-    author = date = None
+    if header is not None:
+        own = [header, *(d for d in header.iterdescendants() if isinstance(d.tag, str)), *own]
+    author = date = byline = None
     meta: set[HtmlElement] = set()
+    named_by = [d for d in own if (AUTHOR_ATTR.search(_attrs(d)) or AUTHOR_CAMEL.search(_attrs(d)) or d.tag == "cite")
+                and len(d.text_content()) < 120 and d.text_content().strip()
+                and not BODY_ATTR.search(d.get("class", "")) and d.tag != "p" and not d.xpath(".//p")]
+    by_markup = _microdata(own)
+    if by_markup.get("author") is not None:
+        named_by = [by_markup["author"]]
+    if named_by:
+        # the innermost naming element: b.fn, not the header "comment-author" around name and date
+        best = min(named_by, key=lambda d: sum(1 for _ in d.iterdescendants()))
+        author = _short_text(best)
+        meta.update(named_by)
+        byline = _short_text(max(named_by, key=lambda d: len(d.text_content())))
+    if (dated := by_markup.get("date")) is not None:
+        date = dated.get("content") or dated.get("datetime") or _short_text(dated)
+        meta.add(dated)
     for d in own:
         attrs = _attrs(d)
-        if author is None and (AUTHOR_ATTR.search(attrs) or AUTHOR_CAMEL.search(attrs) or d.tag == "cite") and len(d.text_content()) < 120:
-            author = _short_text(d)
-            meta.add(d)
         if date is None:
             if d.tag == "time":
                 date = d.get("datetime") or _short_text(d)
@@ -292,6 +435,8 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int) -> 
     candidates = [d for d in own if BODY_ATTR.search(d.get("class", "")) and not META_ATTR.search(d.get("class", ""))
                   and not _skipped(d) and not any(_skipped(a) for a in d.iterancestors() if a is not item)]
     bodies = _outermost([d for d in candidates if STRONG_BODY_ATTR.search(d.get("class", ""))] or candidates)
+    if by_markup.get("text") is not None:
+        bodies = [by_markup["text"]]
     text = "\n".join(t for b in bodies if (t := element_text(b, nested)))
     # a "body" holding a sliver of the comment is a button or a label, not the comment
     if not bodies or len(text) < 0.3 * len(element_text(item, nested)):
@@ -301,21 +446,37 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int) -> 
         text = element_text(item, nested | meta)
     if len(text) < min_chars:
         return None
-    return FoundComment(text=text, author=author, published_at=date)
+    # the meta lines left out of the body may hold the date ("July 11, 2011 at 12:25 pm")
+    meta_lines = [t for d in _outermost(list(meta)) if (t := _short_text(d))]
+    quotes = [element_text(q) for q in _outermost([d for d in own if d.tag == "blockquote"
+                                                   or "quote" in d.get("class", "").lower()])]
+    return FoundComment(text=text, author=author, date_raw=date, marks=_attrs(item), byline=byline,
+                        meta_lines=meta_lines, quotes=quotes)
+
+
+def _is_comment_title(h1: HtmlElement) -> bool:
+    """An h1 that titles the comments or their form ("10 Kommentare", "Leave a reply")."""
+    text = " ".join(h1.text_content().split())
+    return bool(re.search(r"omment", _attrs(h1)) or COMMENTS_HEADING.match(text)
+                or (len(text) < 60 and WRITE_HEADING.search(text)))
 
 
 def _looks_like_main_content(el: HtmlElement) -> bool:
-    return bool(el.xpath(".//h1")) or el.tag in {"body", "html"}
+    return el.tag in {"body", "html"} or any(not _is_comment_title(h1) for h1 in el.iter("h1"))
 
 
 def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSection) -> int:
     """Append the comments of ``items`` (replies nested inside items allowed); return how many."""
+    # a dt naming who and when, then the dd with the words: one comment
+    headers = {el.getnext(): el for el in items if el.tag == "dt" and el.getnext() is not None
+               and el.getnext().tag == "dd"}
+    items = [el for el in items if not (el.tag == "dt" and el.getnext() in headers)]
     nested_of = set(items)
     parents = _parents(items)
     kept: dict[int, int] = {}
     found = 0
     for i, item in enumerate(items):
-        comment = _split_item(item, nested_of - {item}, min_chars)
+        comment = _split_item(item, nested_of - {item}, min_chars, headers.get(item))
         if comment is None:
             continue
         parent = parents[i]
@@ -327,9 +488,11 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
 
 
 def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> CommentSection | None:
-    containers = [c for c in _outermost(candidates) if not _looks_like_main_content(c)]
+    outer = [c for c in _outermost(candidates) if not _looks_like_main_content(c)]
+    # widgets listing comments on other posts are pruned with the comments but never read as them
+    leftovers: list[HtmlElement] = [c for c in outer if _in_widget(c) and not _numbered_thread(c)]
+    containers = [c for c in outer if c not in leftovers]
     section = CommentSection(method="generic")
-    leftovers: list[HtmlElement] = []
     # sibling "containers" sharing one signature are the comments themselves (div.Comment x N)
     groups: dict[tuple, list[HtmlElement]] = {}
     for c in containers:
@@ -462,6 +625,10 @@ def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
     return CommentSection()
 
 
+# Up to four words with no sentence ending: a heading or a label, when nothing marks a comment.
+LABEL_BLOCK = re.compile(r"^(?:[^\s.!?…]+\s?){1,4}$")
+
+
 def split_trafilatura_comments(commentsbody: etree._Element | None, min_chars: int = 2) -> list[FoundComment]:
     """One comment per top-level block of trafilatura's comments XML, for markup we cannot split."""
     if commentsbody is None:
@@ -469,7 +636,8 @@ def split_trafilatura_comments(commentsbody: etree._Element | None, min_chars: i
     found = []
     for block in commentsbody:
         text = " ".join(" ".join(block.itertext()).split())
-        if len(text) >= min_chars:
+        # a bare label ("Ihre Meinung", "Log In", a site name) is the box's furniture, not a comment
+        if len(text) >= min_chars and not LABEL_BLOCK.match(text):
             found.append(FoundComment(text=text))
     return found
 

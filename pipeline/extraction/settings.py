@@ -31,6 +31,11 @@ class ExtractorSettings:
     min_comment_chars: int = 2
     trafilatura_comments: bool = True  # fall back on trafilatura's comment capture, one block each
     max_comment_chars: int = 20_000
+    # comments that load after the page (pipeline.extraction.late_comments; off unless a run asks)
+    remote_comment_pages: int = 10  # REST API pages of 100 comments, at most, per post
+    remote_comment_bytes: int = 5 * 1024 * 1024  # per response (API page, feed, rendered request)
+    render_budget_s: float = 15.0  # per page in headless Chromium
+    render_max_requests: int = 200  # per page
     # language (langdetect on a bounded prefix)
     language_prefix_chars: int = 1000
     language_trials: int = 3

@@ -68,6 +68,8 @@ def tag_records(
         if progress:
             progress("tag", 1)
     for c in comments:
+        if c.kind != "comment":  # a pingback is another site's teaser, not a reader's words
+            continue
         tags.extend(tag_document(c.comment_id, "comment", c.article_id, c.text, c.language, lexicon, batch_id))
     return tags
 

@@ -82,10 +82,14 @@ def _replace_batch(con: duckdb.DuckDBPyConnection, paths: BatchPaths, sources: l
                cast(published_at as timestamptz), site_name, text, language,
                language_confidence, word_count, extractor, batch_id, extractor_settings
         from read_parquet(?)""", [articles])
-    con.execute("""
-        insert into comments
-        select comment_id, article_id, position, author, cast(published_at as timestamptz),
-               text, language, language_confidence, batch_id, parent_id
+    # batches extracted before comments had a raw date and a kind hold reader comments only
+    have = {row[0] for row in con.execute("describe select * from read_parquet(?)", [comments]).fetchall()}
+    date_raw = "date_raw" if "date_raw" in have else "null::varchar as date_raw"
+    kind = "kind" if "kind" in have else "'comment' as kind"
+    con.execute(f"""
+        insert into comments by name
+        select comment_id, article_id, position, author, cast(published_at as timestamptz) as published_at,
+               text, language, language_confidence, batch_id, parent_id, {date_raw}, {kind}
         from read_parquet(?)""", [comments])
     for table, path, label, extra in (
             ("mentions", paths.mentions, "actor, is_member", ""),

@@ -1,7 +1,7 @@
 -- Grain: day × source. How much each source published: the denominator of every share.
 create or replace view daily_source_volume as
 with comment_counts as (
-    select article_id, count(*) as comment_count from comments group by article_id
+    select article_id, count(*) as comment_count from comments where kind = 'comment' group by article_id
 ),
 
 final as (

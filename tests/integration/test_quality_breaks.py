@@ -138,6 +138,8 @@ CASES: list[tuple[str, str, str, Callable]] = [
     ("articles", "comments", "published_at_range",
      lambda p: _edit(p.comments, _set("published_at", "2099-01-01T00:00:00+00:00"))),
     ("articles", "comments", "comment_leak_rate", _leak),
+    ("articles", "comments", "kind_known", lambda p: _edit(p.comments, _set("kind", "reblog"))),
+    ("articles", "comments", "date_raw_length", lambda p: _edit(p.comments, _set("date_raw", "x" * 300))),
 ]
 for _suite, _path in (("mentions", "mentions"), ("framings", "framings")):
     CASES += [

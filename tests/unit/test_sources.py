@@ -61,3 +61,11 @@ def test_a_fan_out_part_never_leaves_its_batch(tmp_path):
     assert source_paths(batch, "ledger").root == batch.root / "sources" / "ledger"
     with pytest.raises(SourceConfigError, match="not a source id"):
         source_paths(batch, "../../x")
+
+
+def test_render_comments_is_off_unless_a_source_asks():
+    base = {"id": "a", "name": "A", "feed_url": "https://a.example/feed", "type": "news"}
+    plain, rendered = parse_sources({"sources": [base, {**base, "id": "b", "render_comments": True}]})
+    assert (plain.render_comments, rendered.render_comments) == (False, True)
+    with pytest.raises(SourceConfigError, match="'render_comments' must be true or false"):
+        parse_sources({"sources": [{**base, "render_comments": "yes"}]})

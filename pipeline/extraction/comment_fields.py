@@ -1,0 +1,290 @@
+"""Turn a comment as found on the page into clean fields: who, when, what — or nothing at all.
+
+The splitters in ``comments`` find comment-shaped blocks; this module decides what each one says.
+It takes the author line, the date line, "says:" and the reply/like buttons out of the body and into
+their fields, parses the date with dateparser in the page's language (keeping the raw string), marks
+pingbacks and trackbacks as ``kind = "pingback"``, and drops records that are interface text — a
+prompt to comment, a count, a "no comments" line, a log-in prompt, the site's rules, a form label.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE,
+                                              DOTTED_DATE, FORM_LABEL, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
+                                              SAYS_LINE, SAYS_WORDS)
+
+if TYPE_CHECKING:
+    from pipeline.extraction.comments import FoundComment
+
+MAX_DATE_CHARS = 60
+MAX_NAME_CHARS = 60
+SHORT_INTERFACE_CHARS = 120  # prompts, counts and labels are short; a comment may say "no comments"
+RULES_CHARS = 600  # guidelines and log-in notes run longer, never as long as a discussion
+LEAD_LINES = 4
+# A user name on a line of its own: one token, or two capitalised words, no sentence punctuation.
+USERNAME = re.compile(r"^(?:[\w.@-]{2,30}|[A-ZÄÖÜ][\w.-]+ [A-ZÄÖÜ][\w.-]+)$")  # author, "says:", date and a reply number sit in the first few lines
+# "Herr Steffen Ecks28.04.2020, 10:27 Uhr", "brigitte 29.04.2019 // 15:27": a date glued to a name
+NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d])[\s—–|,·-]*(?P<date>(?:\d{1,2}[./]\s?\d{1,2}[./,]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
+                            r"\d{1,2}\.?\s+[^\W\d]{3,}\.?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4}).*)$")
+# "Am 29. Mai 2017 um 14:38 von Hugo", "17.07.2011 by X"
+DATE_THEN_NAME = re.compile(r"^(?P<date>.+?)\s+(?:von|by|de|por|par|od)\s+(?P<name>[^\d\s].{0,59})$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _date_languages() -> frozenset[str]:
+    from dateparser.data import language_order
+
+    return frozenset(language_order)
+
+
+def date_languages(page_language: str | None) -> tuple[str, ...]:
+    """Languages to read comment dates in: the page's (if dateparser knows it) and English."""
+    base = (page_language or "").split("-")[0].lower()
+    return (base, "en") if base in _date_languages() and base != "en" else ("en",)
+
+
+def _strip_date_noise(raw: str) -> str:
+    text = re.sub(r"\b(\d{1,2}\.\d{1,2}),\s*(\d{4})\b", r"\1.\2", raw)  # "17.07, 2011" → "17.07.2011"
+    return " ".join(DATE_NOISE.sub(" ", text).split())
+
+
+# When the page's language does not read a date (no or a wrong lang attribute): the languages
+# the corpus and the sources are written in.
+FALLBACK_LANGUAGES = ("en", "de", "fr", "es", "pl", "ru", "it", "pt", "nl")
+
+
+def _parse(text: str, languages: tuple[str, ...]) -> datetime | None:
+    found = _parse_in(text, languages)
+    if found is None and not set(FALLBACK_LANGUAGES) <= set(languages) and MONTH_WORD.search(text):
+        found = _parse_in(text, FALLBACK_LANGUAGES)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _parse_in(text: str, languages: tuple[str, ...]) -> datetime | None:
+    import dateparser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC"}
+    if DOTTED_DATE.search(text):
+        settings["DATE_ORDER"] = "DMY"
+    try:
+        return dateparser.parse(text, languages=list(languages), settings=settings)
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None
+
+
+def parse_comment_date(raw: str | None, languages: tuple[str, ...] = ("en",),
+                       now: datetime | None = None) -> str | None:
+    """An ISO 8601 UTC timestamp for a comment's date as the page shows it, or None.
+
+    ISO strings (``<time datetime>``) are read directly; anything else goes to dateparser in the
+    page's languages. A date in the future is a misreading and gives None."""
+    if not raw or RELATIVE_DATE.search(raw):
+        return None  # a relative date is kept raw: the page alone does not say "ago" from when
+    value = raw.strip()
+    try:
+        parsed: datetime | None = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = _parse(_strip_date_noise(value), languages) if len(value) <= 2 * MAX_DATE_CHARS else None
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    if parsed > (now or datetime.now(timezone.utc)):
+        return None
+    return parsed.astimezone(timezone.utc).isoformat()
+
+
+def is_date_line(line: str, languages: tuple[str, ...]) -> bool:
+    """Whether a short line is nothing but a date or time."""
+    if not line or len(line) > MAX_DATE_CHARS or not DATE_HINT.search(line) or len(line.split()) > 9:
+        return False
+    return _parse(_strip_date_noise(line), languages) is not None
+
+
+def _name_like(line: str) -> bool:
+    return 0 < len(line) <= MAX_NAME_CHARS and len(line.split()) <= 5 and not re.search(r"[.!?]\s|[.!?]$", line)
+
+
+def _without_buttons(text: str) -> str:
+    """"19. Juni 2018 um 15:28 Uhr - Antworten" → "19. Juni 2018 um 15:28 Uhr"."""
+    parts = re.split(r"\s+[-–|·]\s+", text)
+    while len(parts) > 1 and BUTTON_LINE.match(parts[-1]):
+        parts.pop()
+    return " - ".join(parts).strip()
+
+
+def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """(author, a date found glued to it): "Inga sagt:" → Inga; "brigitte 29.04.2019 // 15:27" →
+    (brigitte, 29.04.2019 // 15:27); "Comment by X" → X."""
+    if not raw:
+        return None, None
+    author, date = " ".join(raw.split()), None
+    if m := BY_LINE.match(author):
+        author = m["author"]
+    if m := SAYS_LINE.match(author):
+        author, rest = m["author"], m["rest"].strip()
+        date = rest if rest and is_date_line(rest, languages) else None
+    if m := NAME_THEN_DATE.match(author):
+        glued = _without_buttons(m["date"])
+        if is_date_line(glued, languages) or _parse(_strip_date_noise(glued), languages):
+            author, date = m["name"], date or glued
+    author = author.strip(" :—–-|,@")
+    return (author or None), date
+
+
+def _byline_date(c: "FoundComment", languages: tuple[str, ...]) -> str | None:
+    """The date in the line around the author's name ("X said, on August 3, 2019 at 3:12 pm"),
+    or in a header/footer line kept out of the body."""
+    lines = list(c.meta_lines)
+    if c.byline and c.author and c.author in c.byline:
+        lines.insert(0, c.byline.split(c.author, 1)[1])
+    for line in lines:
+        rest = re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", line, flags=re.I).strip()
+        if is_date_line(rest, languages):
+            return rest
+    return None
+
+
+def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) -> list[str]:
+    """Remove the author line, "X says:", the date and buttons from the start of the body."""
+    for _ in range(LEAD_LINES):
+        if len(lines) < 2:
+            break
+        line = lines[0]
+        if c.author and line.casefold().strip(" :") == c.author.casefold():
+            lines.pop(0)
+            continue
+        if (m := SAYS_LINE.match(line)) and len(m["author"]) <= MAX_NAME_CHARS and (
+                not m["rest"] or is_date_line(m["rest"], languages)):
+            c.author = c.author or m["author"].strip(" :")
+            c.date_raw = c.date_raw or (m["rest"] or None)
+            lines.pop(0)
+            continue
+        if (m := SAYS_LINE.match(line)) and len(m["author"]) <= MAX_NAME_CHARS and _name_like(m["author"]):
+            c.author = c.author or m["author"].strip(" :")
+            lines[0] = m["rest"]
+            continue
+        if is_date_line(line, languages):
+            c.date_raw = c.date_raw or line
+            lines.pop(0)
+            continue
+        if (m := DATE_THEN_NAME.match(line)) and is_date_line(m["date"], languages):
+            c.date_raw, c.author = c.date_raw or m["date"], c.author or m["name"]
+            lines.pop(0)
+            continue
+        if (m := BY_LINE.match(line)) and _name_like(m["author"]):
+            c.author = c.author or m["author"]
+            lines.pop(0)
+            continue
+        if BUTTON_LINE.match(line) or CONNECTOR_LINE.match(line):
+            lines.pop(0)
+            continue
+        if not c.author and _name_like(line) and len(lines) > 2 and is_date_line(lines[1], languages):
+            c.author = line
+            lines.pop(0)
+            continue
+        if not c.author and c.date_raw and USERNAME.match(line) and len(lines) > 1:
+            c.author = line  # "anaya60" above the words, the date in the item's header
+            lines.pop(0)
+            continue
+        break
+    return lines
+
+
+def _take_tail(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) -> list[str]:
+    """Remove buttons (and a trailing date line) from the end of the body."""
+    while len(lines) > 1:
+        line = lines[-1]
+        if BUTTON_LINE.match(line):
+            lines.pop()
+        elif is_date_line(line.strip(" |"), languages):
+            c.date_raw = c.date_raw or line.strip(" |")
+            lines.pop()
+        else:
+            break
+    return lines
+
+
+def is_interface_text(text: str) -> bool:
+    """Whether a record's whole text is interface: a prompt, a count, a rule, a form label."""
+    flat = " ".join(text.split())
+    first = text.strip().split("\n", 1)[0]
+    if len(first) <= SHORT_INTERFACE_CHARS and PROMPT.search(first) and LOGIN_OR_RULES.search(flat[:RULES_CHARS * 2]):
+        return True  # "Write the first comment!" over the site's rules
+    if len(flat) <= SHORT_INTERFACE_CHARS and (
+            PROMPT.search(flat) or COUNT_OR_NONE.search(flat) or FORM_LABEL.match(flat)):
+        return True
+    return len(flat) <= RULES_CHARS and bool(LOGIN_OR_RULES.search(flat))
+
+
+def is_pingback(c: "FoundComment") -> bool:
+    """A pingback, trackback or reblog notice, by the item's class or the text's opening words."""
+    return bool(PINGBACK_MARK.search(c.marks) or PINGBACK_TEXT.match(c.text.lstrip())
+                or (c.author and PINGBACK_TEXT.match(c.author)))
+
+
+def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComment | None":
+    """The comment with author, date and body separated and the date parsed; None if it is
+    interface text rather than a comment."""
+    c.author, glued_date = clean_author(c.author, languages)
+    c.date_raw = " ".join(c.date_raw.split()) if c.date_raw else glued_date or _byline_date(c, languages)
+    lines = [" ".join(line.split()) for line in c.text.split("\n")]
+    lines = _take_tail(_take_lead([line for line in lines if line], c, languages), c, languages)
+    c.text = "\n".join(lines).strip()
+    if c.author and len(c.author) > MAX_NAME_CHARS * 2:
+        c.author = None
+    c.kind = "pingback" if is_pingback(c) else "comment"
+    if not c.text or (c.kind == "comment" and (is_interface_text(c.text) or is_date_line(c.text, languages))):
+        return None
+    c.published_at = parse_comment_date(c.date_raw, languages)
+    return c
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _take_quote(c: "FoundComment", earlier: list["FoundComment"]) -> None:
+    """A reply that opens by quoting an earlier comment ("X said: …"): the quote leaves the body
+    and, if the markup gave no parent, the quoted comment becomes it."""
+    for quote in c.quotes:
+        lines = quote.split("\n")
+        if len(lines) > 1 and SAYS_LINE.match(lines[0]) and not SAYS_LINE.match(lines[0])["rest"]:
+            lines = lines[1:]  # the "X said:" attribution
+        quoted = _words(" ".join(lines))
+        if len(quoted) < 10 or not _words(c.text).startswith(quoted):
+            continue
+        source = next((j for j in range(len(earlier) - 1, -1, -1) if _words(earlier[j].text).startswith(quoted[:60])), None)
+        if source is None:
+            continue
+        rest = c.text.split("\n")
+        while rest and quoted.startswith(_words(rest[0])) and _words(rest[0]):
+            quoted = quoted[len(_words(rest[0])):].lstrip()
+            rest.pop(0)
+        if rest and not quoted:
+            c.text = "\n".join(rest)
+            c.parent = c.parent if c.parent is not None else source
+        return
+
+
+def finish_comments(found: Iterable["FoundComment"], languages: tuple[str, ...]) -> list["FoundComment"]:
+    """Finished comments in page order, interface text dropped, reply links kept consistent."""
+    kept: list[FoundComment] = []
+    new_index: dict[int, int] = {}
+    for i, c in enumerate(found):
+        parent = c.parent
+        done = finish_comment(c, languages)
+        if done is None:
+            continue
+        done.parent = new_index.get(parent) if parent is not None else None
+        if done.quotes:
+            _take_quote(done, kept)
+        new_index[i] = len(kept)
+        kept.append(done)
+    return kept

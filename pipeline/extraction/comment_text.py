@@ -1,0 +1,124 @@
+"""Words and patterns that tell a comment from the interface around it, in the corpus's languages.
+
+Data, not logic: ``comment_fields`` and ``comments`` read these. Each pattern names what it
+recognises; all are matched on whitespace-collapsed text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The verb between a commenter's name and their words: "Inga sagt:", "Ana dijo:", "Paul a écrit :".
+SAYS_WORDS = (r"says|said|wrote|writes|replied|sagt|sagte|schrieb|schreibt|meint|antwortete|dijo|escribió|"
+              r"escribe|comentó|a écrit|écrit|dit|пишет|написал|написала|napisał|napisała|pisze|scrive|"
+              r"ha scritto|dice|zegt|schreef|skriver|skrev|disse|escreveu|kirjoitti|yazdı")
+SAYS_LINE = re.compile(rf"^(?P<author>.{{1,80}}?)\s+(?:{SAYS_WORDS})\s*[:,]?\s*(?P<rest>.*)$", re.I)
+# "Comment by X", "Kommentar von X", "Antwort von X", "Von X", "By X", "Posted by X"
+BY_LINE = re.compile(r"^(?:(?:comment|kommentar|antwort|reply|posted|geschrieben|escrito|publicado|"
+                     r"commentaire|réponse|komentarz)\s+)?(?:by|von|de|por|par|od|от)\s+(?P<author>.{1,80})$",
+                     re.I)
+
+# A button or link at the edge of a comment body: reply, like, report, quote, permalink.
+BUTTON_LINE = re.compile(
+    r"^(?:\W*(?:reply|antworten|antwort|responder|responde|répondre|repondre|rispondi|ответить|odpowiedz|"
+    r"beantworten|reageer|svara|like|liked|unlike|gefällt mir|j'aime|me gusta|mi piace|нравится|lubię to|"
+    r"report|melden|signaler|denunciar|segnala|пожаловаться|zgłoś|quote|zitieren|citer|citar|cita|"
+    r"permalink|link|edit|bearbeiten|modifier|editar|share|teilen|partager|compartir|"
+    r"log in to reply|login to reply|zum antworten anmelden|reply ↓|antworten ↓|"
+    r"loading\.*|wird geladen\.*|cargando\.*|chargement\.*|"
+    r"liked by \d+ (?:people|person)|\d+ likes?|\d+ people like this|level \d+|"
+    r"[+-]?\d+ (?:points?|punkte?)(?:\s*·)*(?:\s*edited .{1,30})?|"
+    r"(?:reply|antworten|responder|répondre)\s*(?:\(\d+\))?|[+-]?\d+|[↑↓▲▼]+|#\d+(?:\.\d+)*)\W*\s*)+$",
+    re.I,
+)
+
+# Interface text that is never a reader's comment, whatever element holds it. Matched on the whole
+# (collapsed) text of a short record.
+PROMPT = re.compile(
+    r"\b(?:leave|post|add|write|submit|join|start|be the first)\b.{0,20}\b(?:comment|reply|response|"
+    r"conversation|discussion)s?\b|"
+    r"\bkommentar\w*\s+(?:schreiben|hinterlassen|verfassen|hinzufügen|posten|abgeben|abschicken|absenden)|"
+    r"\b(?:hinterlasse|schreibe|schreib|schreiben sie|kommentieren sie|diskutieren sie|verfassen sie)\b|"
+    r"\b(?:erstellen sie|schreib)\b.{0,20}\bersten kommentar|"
+    r"\bdej[aá] (?:tu|un) comentario|\bescribe un comentario|\bcomenta\b|"
+    r"\b(?:publier|laisser|ajouter|écrire) un commentaire|\blaissez un commentaire|"
+    r"\b(?:dołącz do dyskusji|napisz komentarz|dodaj komentarz|skomentuj)|"
+    r"\b(?:оставить|оставьте|написать|добавить) комментари|"
+    r"إضافة تعليق|أضف تعليق|"
+    r"^(?:vielen dank|danke) für (?:ihren|deinen|den) kommentar\W*$|^thank(?:s| you) for (?:your|the) comment\W*$|"
+    r"\bihre meinung(?: ist gefragt)?\W*$|\bshare your thoughts\b|\bleave new\W*$|"
+    r"\balle kommentare\b.{0,40}\banzeigen|\bneueste[rn]? kommentar|\bletzte kommentare|"
+    r"\bloading comments|\bkommentare (?:werden )?geladen|\bshow comments|\bkommentare (?:anzeigen|einblenden)",
+    re.I,
+)
+COUNT_OR_NONE = re.compile(
+    r"^(?:\(?\d+\)?\s*)?(?:reader\s+|user\s+|leser-?)?(?:comments?|kommentare?|komentarz[ey]?|komentarzy|"
+    r"comentarios?|comentários|commentaires?|commenti|reacties|reaktionen|antworten|replies|responses|"
+    r"комментари\w*|lesermeinung(?:en)?|leserkommentare|diskussion|discussion|discusión|"
+    r"bisherige kommentare|neueste kommentare|latest comments|recent comments|user comments|"
+    r"top kommentierte beiträge)\s*[:(\[]?\s*\d*\s*[)\]]?\s*:?$|"
+    r"^(?:no|keine|kein|aucun|sin|nessun|brak|нет|geen|0)\s+(?:\w+\s+)?(?:comments?|kommentare?|commentaires?|"
+    r"comentarios?|commenti|komentarzy|комментариев|reacties|antworten|replies)"
+    r"(?:\s+(?:yet|so far|bisher|vorhanden|encore)|\s+(?:for|zu|on|to|sur|a|en)\s+[„“\"«‘'].*)?\W*$|"
+    r"\b(?:noch keine|bisher (?:noch )?keine|there are no|no comments? (?:yet|so far|are found|found))\b.{0,30}"
+    r"(?:kommentare?|comments?)|\bno comment (?:are|is) found",
+    re.I,
+)
+LOGIN_OR_RULES = re.compile(
+    r"\b(?:log|sign)\s?(?:in|up)\b.{0,40}\b(?:comment|reply|post)|\b(?:must|need to) be (?:logged|signed) in|"
+    r"\bzum kommentieren\b.{0,40}\b(?:anmelden|einloggen|registrieren)|\bum (?:zu )?kommentieren\b|"
+    r"\bpara comentar\b|\bexclusiv[oa]s? para suscriptor|\bpour commenter|\bчтобы оставить комментарий|"
+    r"\bcomments? (?:are|is|will be) (?:moderated|reviewed|closed)|\bkommentare (?:werden|sind)\b.{0,30}"
+    r"(?:moderiert|freigeschaltet|geschlossen)|\bmoderiert\b|\bnetiquette\b|\bcommunity[- ]?(?:richtlinien|"
+    r"guidelines|standards|regeln)|\bterms of (?:use|service)\b|\bnutzungsbedingungen\b|"
+    r"\bkeep (?:comments|it) civil\b|\bschaltet kommentare\b|\bwe (?:welcome|invite) (?:reader )?comments|"
+    r"\bwe invite you to use our commenting|\bexpress(?:am)? (?:a )?(?:the )?opini(?:on|ão) (?:of|dos)|"
+    r"\bcomentarios (?:aquí |en esta sección )?(?:son|postados)|\bdisclaimer\b|"
+    r"\bdein kommentar wurde nicht gespeichert|\bihr kommentar wurde\b|\byour comment (?:is|was) awaiting|"
+    r"\bdein kommentar muss noch|\bdie angabe (?:ihres|des) namens|\bpflichtfelder|required fields|"
+    r"\be-?mail[- ]?(?:adresse|address)? (?:will not|wird nicht) (?:be )?(?:published|veröffentlicht)|"
+    r"\bjoin the (?:conversation|discussion)|\b(?:wartet|awaiting) (?:auf )?moderation|"
+    r"\bangemeldete (?:benutzer|nutzer|leser)|\b(?:nur|only) (?:registrierte|registered|logged)|"
+    r"^(?:please|bitte|wir bitten|we ask|if readers|por favor|merci de)\b.{0,250}\b(?:comments?|kommentar\w*|"
+    r"comentarios?|commentaires?)\b|\brespektvoll\b|\bhass-?kommentare|\bámbito virtual|\bejercicio responsable|"
+    r"\bder kommentar ist länger als|\bschreibsperre\b|\bals spam (?:identifiziert|erkannt)|"
+    r"^\d+\s+(?:kommentare?|comments?|responses?|replies|antworten|commentaires?|comentarios?)\s+(?:zu|on|to|for|"
+    r"sur|a|en|für|auf)\b",
+    re.I,
+)
+FORM_LABEL = re.compile(
+    r"^(?:name|e-?mail(?:-adresse| address)?|website|webseite|url|ihre nachricht|nachricht|message|kommentar|"
+    r"comment|senden|absenden|abschicken|abbrechen|submit|send|cancel|post|posten|speichern|"
+    r"facebook|twitter|google ?\+|whatsapp|linkedin|pinterest|xing|reddit|telegram|e-?mail|print|drucken|"
+    r"share|teilen|tweet|mail|uhr|am|pm)\s*\*?:?$",
+    re.I,
+)
+
+# Pingbacks, trackbacks and reblog notices: a site linking here, not a reader writing.
+PINGBACK_MARK = re.compile(r"pingback|trackback|pinglist", re.I)
+PINGBACK_TEXT = re.compile(r"^(?:pingback|trackback|reblogged this on|this post was mentioned on|"
+                           r"\[…\]|\[\.\.\.\]|\[&#8230;\])|^(?:pingback|trackback) (?:von|from|by|de)\b", re.I)
+
+# A line that may be a date or time ("5. April 2014 um 18:42", "#1 — vor 8 Stunden", "on 04 Feb").
+DATE_HINT = re.compile(
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\b\d{4}\b|"
+    r"\b(?:ago|vor|hace|il y a|назад|temu|fa|geleden|sedan|gestern|heute|yesterday|today|hier|"
+    r"aujourd'hui|ayer|hoy|вчера|сегодня|wczoraj|dzisiaj)\b|"
+    r"\b\d{1,2}\.?\s+[^\W\d]{3,}\.?|\b[^\W\d]{3,}\.?\s+\d{1,2}\b",
+    re.I,
+)
+DATE_NOISE = re.compile(r"^(?:#\d+(?:\.\d+)*\s*[—–-]\s*|on\s+|am\s+|le\s+|el\s+|posted\s+|"
+                        r"veröffentlicht\s+)|\s*(?://|@|\||·|—|–)\s*|\s+(?:um|at|à|a las|o)\s+|\s+uhr$|\s+hs?\.?$",
+                        re.I)
+# Relative dates ("vor 8 Stunden", "2 days ago") say when only against the time of the fetch.
+RELATIVE_DATE = re.compile(r"\b(?:ago|vor|hace|il y a|назад|temu|fa|geleden|sedan|gestern|heute|yesterday|today|"
+                           r"hier|aujourd'hui|ayer|hoy|вчера|сегодня|wczoraj|dzisiaj|just now|gerade eben)\b", re.I)
+# A dotted numeric date is day first everywhere it is written so ("11.09.2011").
+DOTTED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
+# A word left alone on a line between the name and the date ("malte / am / 23. Oktober 2023").
+CONNECTOR_LINE = re.compile(r"^(?:am|on|um|at|le|el|il|op|von|by|de|por|par|—|–|-|\||·|@|,)$", re.I)
+# A month's name (or its start) in the fallback languages: only then is a date worth reading in all of them.
+MONTH_WORD = re.compile(
+    r"\b(?:jan|feb|f[ée]v|m[äa]r|apr|avr|abr|ma[iyj]|mag|jun|juin|giu|jul|juil|lug|aug|ao[uû]|ago|sep|set|wrz|"
+    r"o[ck]t|out|ott|nov|lis|de[cczs]|d[ée]c|dic|gru|ene|sty|lut|kwi|cze|lip|sie|pa[źz]|mrt|mei|"
+    r"янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)", re.I)

@@ -1,0 +1,83 @@
+"""Comment fields: author line, date, "says:" and buttons out of the body; dates parsed in the page's
+language; pingbacks kept apart; interface text never a comment. Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extraction.comment_fields import (clean_author, date_languages, finish_comment, finish_comments,
+                                                is_interface_text, parse_comment_date)
+from pipeline.extraction.comments import FoundComment
+
+
+def _finish(text: str, lang: str = "en", **fields) -> FoundComment | None:
+    return finish_comment(FoundComment(text=text, **fields), date_languages(lang))
+
+
+@pytest.mark.parametrize("text,lang,author,date,body", [
+    ("Inga sagt:\n5. April 2014 um 18:42\nHallo zusammen, ich finde das gut.\nAntworten", "de",
+     "Inga", "5. April 2014 um 18:42", "Hallo zusammen, ich finde das gut."),
+    ("Ramón dijo:\n26 abril 2022 a las 18:21\nOjalá me permitieran responder.", "es",
+     "Ramón", "26 abril 2022 a las 18:21", "Ojalá me permitieran responder."),
+    ("Paul a écrit :\nVoilà un article utile.\nRépondre", "fr", "Paul", None, "Voilà un article utile."),
+    ("Игорь пишет:\n12 марта 2021\nСпасибо за статью.", "ru", "Игорь", "12 марта 2021", "Спасибо за статью."),
+    ("Am 29. Mai 2017 um 14:38 von Hugo\nDas sehe ich anders.", "de", "Hugo", "Am 29. Mai 2017 um 14:38",
+     "Das sehe ich anders."),
+    ("Tom\nJuly 11, 2011 at 12:25 pm\nSo true.\nReply\nLike", "en", "Tom", "July 11, 2011 at 12:25 pm", "So true."),
+])
+def test_author_line_date_and_buttons_leave_the_body(text, lang, author, date, body):
+    c = _finish(text, lang)
+    assert (c.author, c.date_raw, c.text) == (author, date, body)
+
+
+def test_dates_are_parsed_in_the_page_language_and_kept_raw():
+    c = _finish("Guter Punkt.", "de", author="Inga", date_raw="5. April 2014 um 18:42")
+    assert c.published_at == "2014-04-05T18:42:00+00:00" and c.date_raw == "5. April 2014 um 18:42"
+    assert parse_comment_date("2020-08-15T09:35:53-07:00") == "2020-08-15T16:35:53+00:00"
+    assert parse_comment_date("11.09.2011 23:31") == "2011-09-11T23:31:00+00:00"  # day first when dotted
+    assert parse_comment_date("vor 8 Stunden", ("de", "en")) is None  # relative: kept raw only
+    assert parse_comment_date("3000-01-01") is None  # a future date is a misreading
+
+
+def test_author_fields_lose_says_and_glued_dates():
+    assert clean_author("Graugans sagt:", ("de", "en")) == ("Graugans", None)
+    assert clean_author("brigitte 29.04.2019 // 15:27", ("de", "en")) == ("brigitte", "29.04.2019 // 15:27")
+    assert clean_author("Comment by Jane Roe", ("en",))[0] == "Jane Roe"
+
+
+@pytest.mark.parametrize("text", [
+    "LEAVE A REPLY", "Kommentare (0)", "No comments:", "Keine Kommentare", "Schreibe einen Kommentar",
+    "Please log in to leave a comment.", "Dejá tu comentario", "Name *", "Lesermeinung",
+    "Comments are moderated and will appear after review. Please keep comments civil.",
+    "0 Kommentare zu “Ein Titel”", "Loading comments...", "No comments yet.", "Keine Kommentare for “Ein Titel”",
+])
+def test_interface_text_is_not_a_comment(text):
+    assert is_interface_text(text)
+    assert _finish(text) is None
+
+
+def test_a_comment_mentioning_comments_stays():
+    assert not is_interface_text("Danke für deinen Kommentar, ich sehe das genauso und habe es ausprobiert.")
+    assert _finish("No comment on the politics, but the photos are great.") is not None
+
+
+def test_pingbacks_are_kept_apart():
+    assert _finish("Pingback: A post elsewhere | Some blog").kind == "pingback"
+    assert _finish("[…] as the cranes of the old harbour […]", marks="trackback odd").kind == "pingback"
+    assert _finish("A reader's words.", marks="comment even").kind == "comment"
+
+
+def test_dropping_interface_records_keeps_reply_links():
+    found = [FoundComment(text="First comment here."), FoundComment(text="Leave a reply"),
+             FoundComment(text="An answer to the first.", parent=0)]
+    kept = finish_comments(found, ("en",))
+    assert [c.text for c in kept] == ["First comment here.", "An answer to the first."]
+    assert kept[1].parent == 0
+
+
+def test_a_reply_quoting_an_earlier_comment_loses_the_quote_and_gains_a_parent():
+    first = FoundComment(text="The ferry should run hourly in winter too.", author="Lea")
+    reply = FoundComment(text="Lea said:\nThe ferry should run hourly in winter too.\nWho would pay the crew?",
+                         author="Ole", quotes=["Lea said:\nThe ferry should run hourly in winter too."])
+    kept = finish_comments([first, reply], ("en",))
+    assert kept[1].text == "Who would pay the crew?" and kept[1].parent == 0
