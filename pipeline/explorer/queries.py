@@ -181,7 +181,7 @@ def kinds(con: duckdb.DuckDBPyConnection, f: ViewFilters) -> Result:
         docs = """select a.period, a.article_id as doc_id, 'article' as doc_kind from a
                   union all
                   select a.period, c.comment_id, 'comment' from a join comments c using (article_id)
-                  where c.kind = 'comment'"""  -- pingbacks are not reader comments
+                  where c.kind = 'comment'"""  # pingbacks are not reader comments
         hits_from = "stg_mentions m join a d using (article_id)"
     return _query(con, f"Articles vs comments, by {f.grain}", f"""
         with a as ({arts}),
