@@ -71,7 +71,7 @@ def main() -> None:
               f"per-host cap {args.per_host}, global cap {args.global_cap}, "
               f"per-host interval {args.interval_ms:g} ms")
         for run in ("first", "second"):
-            paths = BatchPaths.for_batch(settings.runs_dir, f"bench-{run}")
+            paths = BatchPaths.for_batch(settings.paths.runs_dir, f"bench-{run}")
             before = sum(len(s.requests) for s in servers)
             t0 = time.perf_counter()
             report = fetch_batch(sources, paths, settings)

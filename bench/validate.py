@@ -154,8 +154,8 @@ def main() -> None:
     from pipeline.extraction import extract_batch
     from pipeline.fetch.rawstore import RawStore
     from pipeline.language import label_batch
-    from pipeline.load import load_batch
-    from pipeline.publish import publish
+    from pipeline.warehouse.load import load_batch
+    from pipeline.warehouse.publish import publish
     from pipeline.quality import validate_stage
     from pipeline.quality.docs import quality_dir
     from pipeline.quality.suites import get_context

@@ -24,10 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipeline.batch import BatchPaths  # noqa: E402
 from pipeline.config import SQL_DIR, load_settings  # noqa: E402
-from pipeline.load import load_batch  # noqa: E402
+from pipeline.warehouse.load import load_batch  # noqa: E402
 from pipeline.models import Source  # noqa: E402
-from pipeline.publish import publish  # noqa: E402
-from pipeline import trends  # noqa: E402
+from pipeline.warehouse.publish import publish  # noqa: E402
+from pipeline.warehouse import trends  # noqa: E402
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 N_SOURCES = 20
@@ -120,7 +120,7 @@ def main() -> None:
             first = n * size
             if first >= args.articles:
                 break
-            paths = BatchPaths.for_batch(settings.runs_dir, f"bench-{n:03d}")
+            paths = BatchPaths.for_batch(settings.paths.runs_dir, f"bench-{n:03d}")
             generate_batch(paths, first, min(size, args.articles - first), args.articles, per_article)
             batches.append(paths)
         print(f"generated {len(batches)} batches in {time.perf_counter() - t:.1f} s")

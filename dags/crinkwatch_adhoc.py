@@ -16,6 +16,7 @@ from airflow.sdk import Asset, AssetWatcher, Param, dag, task
 
 from _crinkwatch import DEFAULT_ARGS, FETCH_POOL, RAW_PAGES, START_DATE, TAGS, data_dir
 
+# pipeline.paths.DataPaths.ready_flag, spelled out here: DAG files never import the pipeline at parse.
 READY_FLAG = os.path.join(data_dir(), "inbox", "READY")
 
 ADHOC_REQUEST = Asset(

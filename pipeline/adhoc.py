@@ -25,8 +25,6 @@ log = logging.getLogger(__name__)
 
 ADHOC_SOURCE_ID = "adhoc"
 URL_FILE_SUFFIX = ".txt"
-# Touching this file in the inbox tells the orchestrator the URL files are complete.
-READY_FLAG = "READY"
 
 
 @dataclass
@@ -39,11 +37,6 @@ class AdhocReport:
     pages_ok: int = 0
     pages_failed: int = 0
     failures: list[dict] = field(default_factory=list)
-
-
-def inbox_dir(settings: Settings) -> Path:
-    """The folder analysts drop URL files into."""
-    return settings.data_dir / "inbox"
 
 
 def parse_url_lines(text: str) -> tuple[list[str], list[str]]:
@@ -101,9 +94,9 @@ def fetch_urls(urls: list[str], paths: BatchPaths, settings: Settings,
     for url in wanted:
         unique.setdefault(canonical_url(url), url)
 
-    store = RawStore(settings.data_dir / "raw")
+    store = RawStore(settings.paths.raw_dir)
     pages: list[RawPage] = []
-    with FetchState.for_data_dir(settings.data_dir) as state, Fetcher(settings, state) as fetcher:
+    with FetchState(settings.paths.fetch_state) as state, Fetcher(settings, state) as fetcher:
         for canon, url in unique.items():
             pages.append(_fetch_page(fetcher, state, store, canon, url, paths.batch_id, report))
     paths.root.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+from pipeline.paths import DataPaths, default_analyst_db, default_private_db
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
 SQL_DIR = PROJECT_DIR / "sql"
@@ -26,7 +28,8 @@ class Settings:
     """Everything a pipeline run needs to know, in one place."""
 
     data_dir: Path = Path("data")
-    db_path: Path = Path("data/warehouse.duckdb")
+    # The analysts' database; None means ``data_dir/warehouse.duckdb``.
+    db_path: Path | None = None
     sources_path: Path = DEFAULT_SOURCES
     taxonomy_path: Path = DEFAULT_TAXONOMY
     expectations_dir: Path = EXPECTATIONS_DIR
@@ -74,25 +77,25 @@ class Settings:
     # site's snapshot date, so it does not start raising alerts as the calendar moves on.
     as_of: datetime | None = None
 
+    # How long a writer waits for another to release the private warehouse before giving up.
+    warehouse_lock_timeout_s: float = 900.0
+
     def __post_init__(self) -> None:
-        if self.private_db_path is None:
-            object.__setattr__(self, "private_db_path", Path(self.data_dir) / "private" / "warehouse.duckdb")
+        object.__setattr__(self, "data_dir", Path(self.data_dir))
+        object.__setattr__(self, "db_path", Path(self.db_path or default_analyst_db(self.data_dir)))
+        object.__setattr__(self, "private_db_path",
+                           Path(self.private_db_path or default_private_db(self.data_dir)))
 
     @property
-    def state_dir(self) -> Path:
-        """Fetch state that outlives a batch (HTTP validators, hashes, robots, feed health)."""
-        return self.data_dir / "state"
+    def paths(self) -> DataPaths:
+        """Every path under the data folder, and the two warehouses."""
+        return DataPaths(self.data_dir, self.db_path, self.private_db_path)
 
     def now(self) -> datetime:
         """``as_of`` if set, else the current UTC time (always timezone-aware)."""
         if self.as_of is None:
             return datetime.now(timezone.utc)
         return self.as_of if self.as_of.tzinfo else self.as_of.replace(tzinfo=timezone.utc)
-
-    @property
-    def runs_dir(self) -> Path:
-        """Where each batch's stage files live."""
-        return self.data_dir / "runs"
 
     def with_overrides(self, **changes: object) -> "Settings":
         """A copy with some fields changed (None values are ignored)."""
@@ -104,7 +107,6 @@ def load_settings(**overrides: object) -> Settings:
     env: dict[str, object] = {}
     if v := os.environ.get("CRINKWATCH_DATA_DIR"):
         env["data_dir"] = Path(v)
-        env["db_path"] = Path(v) / "warehouse.duckdb"
     if v := os.environ.get("CRINKWATCH_DB"):
         env["db_path"] = Path(v)
     if v := os.environ.get("CRINKWATCH_SOURCES"):
@@ -122,10 +124,10 @@ def load_settings(**overrides: object) -> Settings:
         env["private_db_path"] = Path(v)
     if v := os.environ.get("CRINKWATCH_AS_OF"):
         env["as_of"] = parse_as_of(v)
-    settings = Settings().with_overrides(**env).with_overrides(**overrides)
-    if env.get("private_db_path") is None and overrides.get("private_db_path") is None:
-        settings = replace(settings, private_db_path=Path(settings.data_dir) / "private" / "warehouse.duckdb")
-    return settings
+    if v := os.environ.get("CRINKWATCH_LOCK_TIMEOUT_S"):
+        env["warehouse_lock_timeout_s"] = float(v)
+    # Built once, so warehouse paths left unset follow the final data folder.
+    return Settings(**{**env, **{k: v for k, v in overrides.items() if v is not None}})
 
 
 def parse_as_of(value: str) -> datetime:

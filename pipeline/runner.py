@@ -9,13 +9,13 @@ from typing import Callable
 
 from pipeline.batch import BatchPaths, new_batch_id
 from pipeline.config import Settings
-from pipeline.extract import extract_batch
+from pipeline.extraction.stage import extract_batch
 from pipeline.fetch import fetch_batch
 from pipeline.fetch.rawstore import RawStore
 from pipeline.language import label_batch
-from pipeline.load import load_batch
+from pipeline.warehouse.load import load_batch
 from pipeline.models import Source
-from pipeline.publish import publish
+from pipeline.warehouse.publish import publish
 from pipeline.sources import enabled_sources
 from pipeline.tagging.stage import tag_batch
 from pipeline.quality import validate_stage
@@ -50,7 +50,7 @@ def run_once(
     progress: Progress | None = None,
 ) -> RunResult:
     """Fetch, extract, label, tag, validate and load one batch; raise on a blocking failure."""
-    paths = BatchPaths.for_batch(settings.runs_dir, batch_id or new_batch_id())
+    paths = settings.paths.batch(batch_id or new_batch_id())
     paths.root.mkdir(parents=True, exist_ok=True)
     result = RunResult(paths.batch_id, str(paths.root), str(settings.db_path))
     active = enabled_sources(sources)
@@ -70,7 +70,7 @@ def run_once(
         raise NothingFetched(f"all {len(active)} feeds failed:\n{reasons}")
     _validate("raw", paths, settings, result, step)
     step("extract")
-    result.counts["extract"] = extract_batch(paths, RawStore(settings.data_dir / "raw"), progress)
+    result.counts["extract"] = extract_batch(paths, RawStore(settings.paths.raw_dir), progress)
     step("language")
     result.counts["language"] = label_batch(paths)
     _validate("articles", paths, settings, result, step)

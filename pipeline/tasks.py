@@ -18,7 +18,7 @@ BatchRef = dict[str, Any]
 def _paths(ref: BatchRef) -> BatchPaths:
     if ref.get("batch_dir"):
         return BatchPaths(Path(ref["batch_dir"]))
-    return BatchPaths.for_batch(load_settings().runs_dir, ref["batch_id"])
+    return load_settings().paths.batch(ref["batch_id"])
 
 
 def _settings() -> Settings:
@@ -31,7 +31,7 @@ def fetch_stage(batch_id: str | None = None) -> BatchRef:
     from pipeline.sources import enabled_sources, load_sources
 
     settings = _settings()
-    paths = BatchPaths.for_batch(settings.runs_dir, batch_id or new_batch_id())
+    paths = settings.paths.batch(batch_id or new_batch_id())
     paths.root.mkdir(parents=True, exist_ok=True)
     report = fetch_batch(enabled_sources(load_sources(settings.sources_path)), paths, settings)
     from pipeline.quality.alerts import dispatch_alerts
@@ -44,10 +44,10 @@ def fetch_stage(batch_id: str | None = None) -> BatchRef:
 
 def extract_stage(ref: BatchRef) -> BatchRef:
     """Extract articles and comments from the batch's raw pages."""
-    from pipeline.extract import extract_batch
+    from pipeline.extraction.stage import extract_batch
     from pipeline.fetch.rawstore import RawStore
 
-    counts = extract_batch(_paths(ref), RawStore(_settings().data_dir / "raw"))
+    counts = extract_batch(_paths(ref), RawStore(_settings().paths.raw_dir))
     return {**ref, "extract": counts}
 
 
@@ -80,7 +80,7 @@ def validate_trends_stage(ref: BatchRef) -> BatchRef:
 
 def load_stage(ref: BatchRef) -> BatchRef:
     """Load the validated batch into the private warehouse (publish makes it visible)."""
-    from pipeline.load import load_batch
+    from pipeline.warehouse.load import load_batch
     from pipeline.sources import load_sources
 
     settings = _settings()
@@ -93,7 +93,7 @@ def load_stage(ref: BatchRef) -> BatchRef:
 
 def new_batch_stage(batch_id: str | None = None) -> BatchRef:
     """Open a new batch folder; every mapped fetch writes its part under it."""
-    paths = BatchPaths.for_batch(_settings().runs_dir, batch_id or new_batch_id())
+    paths = _settings().paths.batch(batch_id or new_batch_id())
     paths.root.mkdir(parents=True, exist_ok=True)
     return {"batch_id": paths.batch_id, "batch_dir": str(paths.root)}
 
@@ -136,14 +136,14 @@ def merge_fetch_stage(ref: BatchRef, parts: list[BatchRef]) -> BatchRef:
 
 def adhoc_fetch_stage(urls: list[str] | None = None, batch_id: str | None = None) -> BatchRef:
     """Fetch analyst-requested URLs (given, and from the inbox's files) into a new batch."""
-    from pipeline.adhoc import claim_url_files, fetch_urls, inbox_dir
+    from pipeline.adhoc import claim_url_files, fetch_urls
 
     settings = _settings()
-    paths = BatchPaths.for_batch(settings.runs_dir, batch_id or new_batch_id())
+    paths = settings.paths.batch(batch_id or new_batch_id())
     paths.root.mkdir(parents=True, exist_ok=True)
-    files = claim_url_files(inbox_dir(settings), paths)
+    files = claim_url_files(settings.paths.inbox_dir, paths)
     if not urls and not files:
-        raise ValueError(f"no URLs given and no *.txt URL file in {inbox_dir(settings)}")
+        raise ValueError(f"no URLs given and no *.txt URL file in {settings.paths.inbox_dir}")
     report = fetch_urls(list(urls or []), paths, settings, files)
     return {"batch_id": paths.batch_id, "batch_dir": str(paths.root), "origin": "adhoc",
             "raw_pages": str(paths.raw_pages), "fetch_log": str(paths.fetch_log),
@@ -155,14 +155,14 @@ def adhoc_fetch_stage(urls: list[str] | None = None, batch_id: str | None = None
 
 def publish_stage(ref: BatchRef) -> BatchRef:
     """Publish the private warehouse as the analysts' database (atomic file replace)."""
-    from pipeline.publish import publish
+    from pipeline.warehouse.publish import publish
 
     return {**ref, "db_path": str(publish(_settings()))}
 
 
 def trends_stage(ref: BatchRef) -> BatchRef:
     """Summarise the published daily trends; the result is the trends event."""
-    from pipeline.trends import daily_mentions
+    from pipeline.warehouse.trends import daily_mentions
 
     settings = _settings()
     rows = daily_mentions(settings.db_path)

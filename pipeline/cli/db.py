@@ -9,7 +9,8 @@ from rich.table import Table
 
 from pipeline.cli.app import app, console, out
 from pipeline.config import load_settings
-from pipeline.load import applied_migrations, connect, migrate, migration_files, warehouse_lock
+from pipeline.warehouse.connection import connect, warehouse_lock
+from pipeline.warehouse.migrate import applied_migrations, migrate, migration_files
 
 db_app = typer.Typer(help="Manage the warehouse: migrations and publishing.\n\nExample: crinkwatch db migrate",
                      no_args_is_help=True)
@@ -74,7 +75,7 @@ def publish_command(
 
     Example: crinkwatch db publish --data-dir data --db data/warehouse.duckdb
     """
-    from pipeline.publish import PublishFailed, publish
+    from pipeline.warehouse.publish import PublishFailed, publish
 
     settings = _settings(data_dir, private_db, db)
     try:

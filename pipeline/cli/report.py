@@ -8,8 +8,8 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pipeline.cli.app import app, console, out
-from pipeline.report import CHARTS, write_report
-from pipeline.trends import Filters
+from pipeline.warehouse.report import CHARTS, write_report
+from pipeline.warehouse.trends import Filters
 
 
 @app.command()

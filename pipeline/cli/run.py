@@ -69,11 +69,11 @@ def demo(
     from pipeline.demo import DEMO_AS_OF, DEMO_SOURCES
     from pipeline.demo.server import DemoServer
 
-    db = data_dir / "warehouse.duckdb"
+    settings = load_settings(data_dir=data_dir, sources_path=DEMO_SOURCES,
+                             allow_private=("127.0.0.1",), as_of=DEMO_AS_OF)
+    db = settings.db_path
     with DemoServer() as server:
         console.print(f"demo site serving at {server.base_url}")
-        settings = load_settings(data_dir=data_dir, db_path=db, sources_path=DEMO_SOURCES,
-                                 allow_private=("127.0.0.1",), as_of=DEMO_AS_OF)
         sources = load_sources(DEMO_SOURCES, {"BASE": server.base_url})
         result = _run(settings, sources)
     _summary(result)

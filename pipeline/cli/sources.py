@@ -91,7 +91,7 @@ def status(
     registry = _load(sources)
     settings = load_settings(data_dir=data_dir, feed_failure_threshold=failures,
                              feed_silence_days=silence_days, as_of=parse_as_of_or_exit(as_of))
-    state_file = settings.state_dir / "fetch.sqlite"
+    state_file = settings.paths.fetch_state
     if not state_file.exists():
         console.print(f"[yellow]no fetch state at {state_file}; run `crinkwatch run` first[/yellow]")
     with FetchState(state_file if state_file.exists() else ":memory:") as state:

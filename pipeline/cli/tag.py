@@ -52,8 +52,8 @@ def retag(
     """
     _lexicon(taxonomy)
     settings = load_settings(data_dir=data_dir, db_path=db, taxonomy_path=taxonomy)
-    if not settings.runs_dir.exists():
-        console.print(f"[red]no extracted store at {settings.runs_dir}; run `crinkwatch run` first[/red]")
+    if not settings.paths.runs_dir.exists():
+        console.print(f"[red]no extracted store at {settings.paths.runs_dir}; run `crinkwatch run` first[/red]")
         raise typer.Exit(code=2)
     result = retag_warehouse(settings, taxonomy)
     old = ", ".join(result.replaced_versions) or "none"

@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from pipeline.cli.app import app, console, out
-from pipeline.trends import (Filters, Result, attention_by_week, daily_mentions, dyad_cohesion,
+from pipeline.warehouse.trends import (Filters, Result, attention_by_week, daily_mentions, dyad_cohesion,
                              dyad_evidence, framing_evidence, framing_stance, member_evidence,
                              member_totals, publish_info)
 

@@ -37,10 +37,10 @@ def validate(
         console.print(f"[red]unknown stage '{stage}'; one of: {', '.join(STAGE_SUITES)}[/red]")
         raise typer.Exit(code=2)
     settings = load_settings(data_dir=data_dir, db_path=db or data_dir / "warehouse.duckdb")
-    batch_id = batch or latest_batch(settings.runs_dir)
-    paths = BatchPaths.for_batch(settings.runs_dir, batch_id) if batch_id else None
+    batch_id = batch or latest_batch(settings.paths.runs_dir)
+    paths = settings.paths.batch(batch_id) if batch_id else None
     if paths is None or not paths.root.is_dir():
-        console.print(f"[red]no batch {batch_id or ''} under {settings.runs_dir}; run `crinkwatch run` first[/red]")
+        console.print(f"[red]no batch {batch_id or ''} under {settings.paths.runs_dir}; run `crinkwatch run` first[/red]")
         raise typer.Exit(code=2)
     try:
         report = validate_stage(stage, paths, settings)

@@ -152,12 +152,12 @@ def fetch_batch(
 
     A broken feed or page is recorded with its reason in ``fetch_log.jsonl`` and the batch goes on.
     """
-    store = RawStore(settings.data_dir / "raw")
+    store = RawStore(settings.paths.raw_dir)
     report = FetchReport(batch_id=paths.batch_id, raw_pages_path=str(paths.raw_pages))
     log_rows: list[dict] = report.failures
     thresholds = HealthThresholds(settings.feed_failure_threshold, settings.feed_silence_days)
     pages: list[RawPage] = []
-    with FetchState.for_data_dir(settings.data_dir) as state, Fetcher(settings, state) as fetcher, \
+    with FetchState(settings.paths.fetch_state) as state, Fetcher(settings, state) as fetcher, \
             ThreadPoolExecutor(max_workers=max(1, settings.global_concurrency)) as pool:
         report.stats = fetcher.stats
 

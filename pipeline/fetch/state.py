@@ -104,11 +104,6 @@ class FetchState:
                 self._con.execute("pragma synchronous=normal")
             self._con.executescript(SCHEMA)
 
-    @classmethod
-    def for_data_dir(cls, data_dir: Path) -> "FetchState":
-        """The state file of a data folder."""
-        return cls(Path(data_dir) / "state" / "fetch.sqlite")
-
     def close(self) -> None:
         self._con.close()
 

@@ -78,7 +78,8 @@ def batch_alerts(paths: BatchPaths) -> list[Alert]:
 
 def record_alerts(db_path: Path, sql_dir: Path, alerts: Sequence[Alert]) -> list[Alert]:
     """Insert alerts not yet in the warehouse's ``alerts`` table; return the new ones."""
-    from pipeline.load import connect, migrate
+    from pipeline.warehouse.connection import connect
+    from pipeline.warehouse.migrate import migrate
 
     if not alerts:
         return []
@@ -120,7 +121,7 @@ def dispatch_alerts(paths: BatchPaths, settings: Any,
 
 def list_alerts(db_path: Path, since: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
     """Alerts from the warehouse, newest first, optionally from a date or time on."""
-    from pipeline.load import connect
+    from pipeline.warehouse.connection import connect
 
     con = connect(db_path, read_only=True)
     try:

@@ -24,7 +24,7 @@ RUN_TIME_FORMAT = "%Y%m%dT%H%M%S.%fZ"  # how GX names a result's run-time folder
 
 def quality_dir(settings: Any) -> Path:
     """The run-time GX project folder for these settings."""
-    return Path(settings.data_dir) / "quality"
+    return settings.paths.quality_dir
 
 
 def docs_dir(settings: Any) -> Path:

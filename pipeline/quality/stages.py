@@ -142,7 +142,8 @@ class _Run:
 
 
 def _record_quarantine(settings: Any, rows: list[quarantine.QuarantinedRow]) -> None:
-    from pipeline.load import connect, migrate
+    from pipeline.warehouse.connection import connect
+    from pipeline.warehouse.migrate import migrate
 
     try:
         con = connect(warehouse_path(settings))
@@ -216,7 +217,7 @@ def _trends(run: _Run) -> None:
 
 def read_trend_frames(db_path: Path, batch_id: str) -> dict[str, Any]:
     """The warehouse frames the trend suites need, read with a short read-only connection."""
-    from pipeline.load import connect
+    from pipeline.warehouse.connection import connect
 
     if not Path(db_path).exists():
         raise FileNotFoundError(f"no warehouse at {db_path}: the trends stage runs after load")

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from pipeline.batch import BatchPaths, new_batch_id
 from pipeline.config import Settings
-from pipeline.load import connect, migrate
+from pipeline.warehouse.connection import connect
+from pipeline.warehouse.migrate import migrate
 from pipeline.models import Article, Comment, read_parquet
 from pipeline.tagging.lexicon import load_lexicon
 from pipeline.tagging.stage import tag_records, write_tags
@@ -129,12 +130,12 @@ def warehouse_path(settings: Settings) -> Path:
 def retag_warehouse(settings: Settings, taxonomy_path: Path) -> RetagResult:
     """Retag the store into the loads' warehouse, then republish the analysts' copy so trends follow.
 
-    The publish step is called when the pipeline has one (``pipeline.publish``); without it the
+    The publish step is called when the pipeline has one (``pipeline.warehouse.publish``); without it the
     warehouse analysts query is the one just retagged.
     """
-    result = retag_store(settings.runs_dir, warehouse_path(settings), settings.sql_dir, taxonomy_path)
-    if importlib.util.find_spec("pipeline.publish") is not None:
-        from pipeline.publish import publish
+    result = retag_store(settings.paths.runs_dir, warehouse_path(settings), settings.sql_dir, taxonomy_path)
+    if importlib.util.find_spec("pipeline.warehouse.publish") is not None:
+        from pipeline.warehouse.publish import publish
 
         result.published_to = str(publish(settings))
     return result

@@ -3,7 +3,7 @@
 import json
 
 from pipeline.batch import BatchPaths
-from pipeline.extract import extract_batch
+from pipeline.extraction.stage import extract_batch
 from pipeline.fetch.rawstore import RawStore
 from pipeline.models import Article, Comment, RawPage, read_jsonl, read_parquet, write_jsonl
 from tests.unit.extraction.conftest import PAGES

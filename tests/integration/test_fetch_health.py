@@ -43,7 +43,7 @@ def test_failing_and_silent_feeds_raise_alerts_and_show_in_status(tmp_path):
         sources = [s for s in load_sources(sources_file) if s.enabled]
         alerts_per_run = []
         for run in range(4):
-            paths = BatchPaths.for_batch(settings.runs_dir, f"run{run}")
+            paths = BatchPaths.for_batch(settings.paths.runs_dir, f"run{run}")
             fetch_batch(sources, paths, settings)
             alerts_per_run.append(list(read_jsonl(paths.alerts, Alert)) if paths.alerts.exists() else [])
 
@@ -56,7 +56,7 @@ def test_failing_and_silent_feeds_raise_alerts_and_show_in_status(tmp_path):
     assert alert.origin == "feed_health" and alert.suite == "feed_health" and alert.batch_id == "run3"
     assert alert.observed == "4" and "HTTP 500" in alert.details
 
-    with FetchState.for_data_dir(settings.data_dir) as state:
+    with FetchState(settings.paths.fetch_state) as state:
         fresh = state.feed_health("fresh")
         broken = state.feed_health("broken")
     assert fresh.consecutive_failures == 0 and fresh.entries_seen == 1 and fresh.runs == 4

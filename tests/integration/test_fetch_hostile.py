@@ -44,7 +44,7 @@ def hostile_run(tmp_path_factory):
             data_dir=data, allow_private=("127.0.0.1",), timeout_s=0.5, connect_timeout_s=0.5,
             max_retries=2, backoff_base_s=0.01, backoff_max_s=0.05, max_retry_after_s=5.0,
             max_body_bytes=MAX_BODY, max_response_s=3.0, global_concurrency=8)
-        paths = BatchPaths.for_batch(settings.runs_dir, "hostile")
+        paths = BatchPaths.for_batch(settings.paths.runs_dir, "hostile")
         report = fetch_batch(load_sources(root / "sources.yml"), paths, settings)
         requests = list(server.requests)
     pages = list(read_jsonl(paths.raw_pages, RawPage))

@@ -11,7 +11,7 @@ import pytest
 from pipeline.batch import BatchPaths
 from pipeline.config import load_settings
 from pipeline.demo.server import DemoServer
-from pipeline.extract import extract_batch
+from pipeline.extraction.stage import extract_batch
 from pipeline.fetch import fetch_batch
 from pipeline.fetch.rawstore import RawStore
 from pipeline.models import RawPage, Source, read_jsonl
@@ -50,7 +50,7 @@ def _sources(server, ids=("a", "b")):
 
 
 def _run(settings, sources, batch):
-    paths = BatchPaths.for_batch(settings.runs_dir, batch)
+    paths = BatchPaths.for_batch(settings.paths.runs_dir, batch)
     report = fetch_batch(sources, paths, settings)
     return report, list(read_jsonl(paths.raw_pages, RawPage)), paths
 

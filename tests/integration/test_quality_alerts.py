@@ -88,7 +88,7 @@ def test_a_broken_webhook_does_not_stop_email(channels, smtp):
 
 
 def test_feed_health_records_in_the_batch_file_are_routed(channels, webhook, tmp_path):
-    paths = BatchPaths.for_batch(channels.runs_dir, "20261127T060000Z-abcdef")
+    paths = BatchPaths.for_batch(channels.paths.runs_dir, "20261127T060000Z-abcdef")
     feed = Alert(alert_id="fh1", raised_at="2026-11-27T06:00:00+00:00", origin="feed_health",
                  suite="feed_health", check="consecutive_failures", severity="warning",
                  observed="3 failures in a row", batch_id=paths.batch_id, subject="vestnik")

@@ -25,7 +25,7 @@ import pytest
 
 from pipeline.batch import BatchPaths
 from pipeline.config import load_settings
-from pipeline.load import load_batch
+from pipeline.warehouse.load import load_batch
 from pipeline.models import DyadMention, read_jsonl, write_jsonl, write_parquet
 from pipeline.quality import ValidationFailed, validate_stage
 from pipeline.quality.suites import load_suite_dict

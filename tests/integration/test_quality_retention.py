@@ -13,7 +13,7 @@ OLD = "20260101T060000.000000Z"  # a run time far outside a 90-day window
 
 
 def _batch(settings) -> BatchPaths:
-    paths = BatchPaths.for_batch(settings.runs_dir, "20261127T060000Z-keep01")
+    paths = BatchPaths.for_batch(settings.paths.runs_dir, "20261127T060000Z-keep01")
     paths.root.mkdir(parents=True)
     url = "https://news.example.org/2026/11/talks.html"
     write_jsonl(paths.raw_pages, [RawPage(url=url, canonical_url=url, source_ids=["desk"], status=200,

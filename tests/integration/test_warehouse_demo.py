@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.trends import dyad_evidence, framing_evidence, member_evidence
+from pipeline.warehouse.trends import dyad_evidence, framing_evidence, member_evidence
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 runner = CliRunner()

@@ -14,8 +14,9 @@ import duckdb
 import pytest
 
 from pipeline.config import load_settings
-from pipeline.load import connect, load_batch
-from pipeline.publish import PublishFailed, publish
+from pipeline.warehouse.connection import connect
+from pipeline.warehouse.load import load_batch
+from pipeline.warehouse.publish import PublishFailed, publish
 from tests.unit.warehouse.batches import SOURCES, write_day
 
 # One statement, so each observation is one snapshot of the file it reads.
@@ -60,7 +61,7 @@ def _observations(path: Path) -> list[list]:
 @pytest.fixture
 def published(tmp_path):
     settings = load_settings(data_dir=tmp_path / "data", db_path=tmp_path / "analyst" / "warehouse.duckdb")
-    load_batch(write_day(settings.runs_dir, "2026-11-20"), settings.private_db_path, settings.sql_dir, SOURCES)
+    load_batch(write_day(settings.paths.runs_dir, "2026-11-20"), settings.private_db_path, settings.sql_dir, SOURCES)
     publish(settings)
     return settings
 
@@ -82,7 +83,7 @@ def test_a_reader_in_another_process_sees_the_old_or_the_new_day_never_a_mix(pub
             assert time.monotonic() < deadline, "readers did not start"
             time.sleep(0.05)
         # The analysts' file is open in two processes: the load and the publish must still succeed.
-        load_batch(write_day(settings.runs_dir, "2026-11-21", n_articles=4), settings.private_db_path,
+        load_batch(write_day(settings.paths.runs_dir, "2026-11-21", n_articles=4), settings.private_db_path,
                    settings.sql_dir, SOURCES)
         assert _state(settings.db_path) == old  # loading alone publishes nothing
         publish(settings)

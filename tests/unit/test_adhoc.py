@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.adhoc import claim_url_files, fetch_urls, inbox_dir, parse_url_lines
+from pipeline.adhoc import claim_url_files, fetch_urls, parse_url_lines
 from pipeline.batch import BatchPaths
 from pipeline.models import RawPage, read_jsonl
 
@@ -34,7 +34,7 @@ def test_fetch_urls_keeps_going_past_bad_pages(minisite_server, settings, tmp_pa
     base = minisite_server.base_url
     url_file = tmp_path / "desk.txt"
     url_file.write_text(f"{base}/news/tea.html\nnot-a-url\n")
-    paths = BatchPaths(settings.runs_dir / "adhoc1")
+    paths = BatchPaths(settings.paths.runs_dir / "adhoc1")
 
     report = fetch_urls([f"{base}/news/accord.html", f"{base}/news/tea.html", f"{base}/nope",
                          "http://10.0.0.1/private"], paths, settings, [url_file])
@@ -45,4 +45,3 @@ def test_fetch_urls_keeps_going_past_bad_pages(minisite_server, settings, tmp_pa
     reasons = {f["url"]: f["reason"] for f in report.failures}
     assert "not-a-url" in reasons and f"{base}/nope" in reasons
     assert "http://10.0.0.1/private" in reasons  # the SSRF guard applies to ad-hoc URLs too
-    assert inbox_dir(settings) == settings.data_dir / "inbox"

@@ -6,7 +6,9 @@ import duckdb
 
 from pipeline.batch import BatchPaths
 from pipeline.config import SQL_DIR
-from pipeline.load import connect, load_batch, migrate
+from pipeline.warehouse.connection import connect
+from pipeline.warehouse.migrate import migrate
+from pipeline.warehouse.load import load_batch
 from pipeline.models import Article, Comment, FramingMention, Mention, write_parquet
 
 

@@ -8,7 +8,7 @@ import yaml
 
 from pipeline.batch import BatchPaths
 from pipeline.config import DEFAULT_TAXONOMY, SQL_DIR
-from pipeline.load import load_batch
+from pipeline.warehouse.load import load_batch
 from pipeline.models import Article, Comment, write_parquet
 from pipeline.tagging.retag import retag_store, stored_documents
 from pipeline.tagging.stage import tag_batch

@@ -7,7 +7,9 @@ import datetime as dt
 import duckdb
 
 from pipeline.config import SQL_DIR
-from pipeline.load import applied_migrations, connect, load_batch, migrate, migration_files
+from pipeline.warehouse.connection import connect
+from pipeline.warehouse.migrate import applied_migrations, migrate, migration_files
+from pipeline.warehouse.load import load_batch
 from tests.unit.warehouse.batches import SOURCES, write_day
 
 TABLES = ("articles", "comments", "mentions", "framings", "dyads", "sources")

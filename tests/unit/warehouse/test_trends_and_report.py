@@ -6,8 +6,8 @@ import base64
 from pathlib import Path
 
 from pipeline.config import Settings, load_settings
-from pipeline.report import Chart, render_html
-from pipeline.trends import Filters, Result, where_clause
+from pipeline.warehouse.report import Chart, render_html
+from pipeline.warehouse.trends import Filters, Result, where_clause
 
 
 def test_where_clause_uses_only_the_filters_a_query_supports():

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from pipeline.trends import Filters, Result, dyad_cohesion, framing_stance, publish_info, run_query
+from pipeline.warehouse.trends import Filters, Result, dyad_cohesion, framing_stance, publish_info, run_query
 
 MEMBER_COLOURS = {"CN": "#c0392b", "RU": "#2c3e80", "IR": "#1e8449", "KP": "#7d3c98"}
 STANCE_COLOURS = {"asserted": "#d35400", "distanced": "#7f8c8d", "contested": "#2980b9"}

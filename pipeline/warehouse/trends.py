@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.load import connect
+from pipeline.warehouse.connection import connect
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ from pathlib import Path
 import duckdb
 
 from pipeline.config import Settings
-from pipeline.load import connect, mart_names, migrate, view_files, warehouse_lock
+from pipeline.warehouse.connection import connect, warehouse_lock
+from pipeline.warehouse.migrate import mart_names, migrate, view_files
 
 log = logging.getLogger(__name__)
 
