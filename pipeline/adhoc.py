@@ -20,6 +20,7 @@ from pipeline.fetch.rawstore import RawStore
 from pipeline.fetch.state import FetchState
 from pipeline.fetch.urls import canonical_url
 from pipeline.models import RawPage, write_jsonl
+from pipeline.redaction import redact
 
 log = logging.getLogger(__name__)
 
@@ -117,8 +118,8 @@ def _fetch_page(fetcher: Fetcher, state: FetchState, store: RawStore, canon: str
     if result.error:
         page.error = result.error
         report.pages_failed += 1
-        report.failures.append({"kind": "page", "source_id": ADHOC_SOURCE_ID, "url": url,
-                                "reason": result.error, "status": result.status, "at": _now()})
+        report.failures.append({"kind": "page", "source_id": ADHOC_SOURCE_ID, "url": redact(url),
+                                "reason": redact(result.error), "status": result.status, "at": _now()})
         log.warning("ad-hoc page %s failed: %s", url, result.error)
         return page
     sha, body_path = store.put(result.body, {"kind": "page", "source_ids": [ADHOC_SOURCE_ID],

@@ -56,6 +56,10 @@ class Settings:
     backoff_max_s: float = 30.0
     max_retry_after_s: float = 120.0  # a longer Retry-After fails the URL for this run instead
     robots_ttl_s: float = 24 * 3600.0
+    # A page that failed (4xx/5xx after retries, a gzip bomb, a redirect loop…) is fetched again
+    # 1, 2, 4 … days later, at most this many days apart, instead of on every run.
+    page_retry_base_days: float = 1.0
+    page_retry_max_days: float = 32.0
     # Feed health: alert after this many failed runs in a row, or this many days without entries.
     feed_failure_threshold: int = 3
     feed_silence_days: float = 14.0  # also the source_freshness suite's window

@@ -10,6 +10,7 @@ from pipeline.cli.app import app, as_of_option, console, out, parse_as_of_or_exi
 from pipeline.cli.progress import stage_progress
 from pipeline.cli.trends import print_trends
 from pipeline.config import load_settings
+from pipeline.demo import DEMO_PORT
 from pipeline.runner import NothingFetched, RunResult, run_once
 from pipeline.sources import SourceConfigError, load_sources
 from pipeline.quality import ValidationFailed
@@ -61,19 +62,27 @@ def run(
 @app.command()
 def demo(
     data_dir: Path = typer.Option(Path("data/demo"), "--data-dir", help="Where the demo's files go."),
+    port: int = typer.Option(DEMO_PORT, "--port", min=1, max=65535,
+                             help="Port of the demo site on 127.0.0.1 (part of every article's URL)."),
 ) -> None:
     """Serve the bundled demo site on 127.0.0.1, run the pipeline over it, print the trends.
+
+    Run it again and nothing is counted twice: the site keeps its port, so its articles keep
+    their URLs (a busy port falls back to a free one, with a warning).
 
     Example: crinkwatch demo --data-dir data/demo
     """
     from pipeline.demo import DEMO_AS_OF, DEMO_SOURCES
-    from pipeline.demo.server import DemoServer
+    from pipeline.demo.server import serve_on_preferred_port
 
-    settings = load_settings(data_dir=data_dir, sources_path=DEMO_SOURCES,
-                             allow_private=("127.0.0.1",), as_of=DEMO_AS_OF)
-    db = settings.db_path
-    with DemoServer() as server:
+    with serve_on_preferred_port(port) as server:
         console.print(f"demo site serving at {server.base_url}")
+        if not server.base_url.endswith(f":{port}"):
+            console.print(f"[yellow]port {port} is busy: the demo's article URLs differ from a run on "
+                          f"port {port}, so a data dir reused across both counts them twice[/yellow]")
+        settings = load_settings(data_dir=data_dir, sources_path=DEMO_SOURCES,
+                                 allow_private=("127.0.0.1",), as_of=DEMO_AS_OF)
+        db = settings.db_path
         sources = load_sources(DEMO_SOURCES, {"BASE": server.base_url})
         result = _run(settings, sources)
     _summary(result)

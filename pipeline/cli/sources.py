@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from pipeline.cli.app import app, as_of_option, console, out, parse_as_of_or_exit
 from pipeline.config import DEFAULT_SOURCES, load_settings
@@ -85,6 +86,7 @@ def status(
 
     Example: crinkwatch sources status --sources config/sources.yml --data-dir data --failures 3
     """
+    from pipeline.fetch.failures import failed_pages_by_source
     from pipeline.fetch.health import HealthThresholds, feed_status
     from pipeline.fetch.state import FetchState
 
@@ -99,12 +101,15 @@ def status(
                            {s.id for s in registry if s.enabled},
                            HealthThresholds(settings.feed_failure_threshold, settings.feed_silence_days),
                            settings.now())
+        failed_pages = failed_pages_by_source(state)
     alerting = any(r.alerts for r in rows)
     if as_json:
         for r in rows:
             typer.echo(json.dumps({**dataclasses.asdict(r.health), "enabled": r.enabled,
                                    "silent_days": r.silent_days,
-                                   "alerts": [dataclasses.asdict(a) for a in r.alerts]},
+                                   "alerts": [dataclasses.asdict(a) for a in r.alerts],
+                                   "failed_pages": [dataclasses.asdict(f)
+                                                    for f in failed_pages.get(r.source_id, [])]},
                                   ensure_ascii=False))
         raise typer.Exit(code=1 if alerting else 0)
     table = Table(title="Feed health")
@@ -119,5 +124,20 @@ def status(
                       "-" if r.silent_days is None else f"{r.silent_days:.1f}",
                       f"[red]{alert}[/red]" if alert else "", (h.last_error or "")[:80])
     out.print(table)
+    _print_failed_pages(failed_pages)
     if alerting:
         raise typer.Exit(code=1)
+
+
+def _print_failed_pages(by_source) -> None:
+    """The pages that failed and when each is tried again (they are not fetched until then)."""
+    if not by_source:
+        return
+    table = Table(title="Pages waiting for a retry")
+    for col in ("source", "url", "failures", "last error", "next attempt"):
+        table.add_column(col, overflow="fold")
+    for source_id, failures in by_source.items():
+        for f in failures:
+            table.add_row(Text(source_id), Text(f.canonical_url), str(f.failures),
+                          Text((f.last_error or "")[:80]), f.next_attempt_at[:19])
+    out.print(table)

@@ -1,4 +1,4 @@
-"""A fixture HTTP server for the bundled demo site, on 127.0.0.1 and a free port.
+"""A fixture HTTP server for the bundled demo site, on a loopback address (127.0.0.1 or ::1).
 
 It serves ``pipeline/demo/site/`` and writes its own base URL wherever a file says ``{{BASE}}``,
 so feeds and pages link to whatever port it got. The demo and the tests both use it.
@@ -6,8 +6,10 @@ so feeds and pages link to whatever port it got. The demo and the tests both use
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
+import socket
 import threading
 import time
 from email.utils import formatdate, parsedate_to_datetime
@@ -108,8 +110,17 @@ class _Server(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
+class _Server6(_Server):
+    address_family = socket.AF_INET6
+
+
+def base_url_for(host: str, port: int) -> str:
+    """``http://host:port``, with an IPv6 literal in brackets (RFC 3986)."""
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
 class DemoServer:
-    """Serve a site folder on 127.0.0.1; use as a context manager.
+    """Serve a site folder on a loopback address (IPv4 or IPv6); use as a context manager.
 
     >>> with DemoServer() as server:
     ...     server.base_url  # doctest: +SKIP
@@ -118,14 +129,15 @@ class DemoServer:
 
     def __init__(self, root: Path = SITE_DIR, host: str = "127.0.0.1", port: int = 0,
                  latency_s: float = 0.0, gzip: bool = False) -> None:
-        self._server = _Server((host, port), _Handler)
+        server_class = _Server6 if ":" in host else _Server
+        self._server = server_class((host, port), _Handler)
         self._server.root = Path(root).resolve()
         self._server.routes = {}
         self._server.requests = []
         # Added delay per response (benchmarks) and gzip of file bodies when the client asks.
         self._server.latency_s = latency_s
         self._server.gzip = gzip
-        self._server.base_url = f"http://{host}:{self._server.server_address[1]}"
+        self._server.base_url = base_url_for(host, self._server.server_address[1])
         self._thread: threading.Thread | None = None
 
     @property
@@ -155,3 +167,17 @@ class DemoServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def serve_on_preferred_port(port: int, **kwargs: object) -> "DemoServer":
+    """A demo server on ``port`` if it is free, else on any free port (check ``base_url``).
+
+    The demo's article URLs contain the port, so a stable port keeps the same articles the same
+    from one ``crinkwatch demo`` to the next; a busy port still lets the demo run.
+    """
+    try:
+        return DemoServer(port=port, **kwargs)  # type: ignore[arg-type]
+    except OSError as exc:
+        if exc.errno not in (errno.EADDRINUSE, errno.EACCES):
+            raise
+        return DemoServer(port=0, **kwargs)  # type: ignore[arg-type]

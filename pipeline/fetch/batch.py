@@ -18,6 +18,7 @@ from typing import Callable, Iterable
 from pipeline.batch import BatchPaths
 from pipeline.config import Settings
 from pipeline.fetch.client import Fetcher, FetchResult, FetchStats
+from pipeline.fetch.failures import deferral_reason, is_due, record_attempt
 from pipeline.fetch.feeds import FeedError, ParsedFeed, read_feed
 from pipeline.fetch.health import (FeedOutcome, HealthThresholds, append_alerts, health_alerts,
                                    update_health)
@@ -25,6 +26,7 @@ from pipeline.fetch.rawstore import RawStore
 from pipeline.fetch.state import CacheEntry, FetchState
 from pipeline.fetch.urls import canonical_url, origin_of
 from pipeline.models import FeedEntry, RawPage, Source, write_jsonl
+from pipeline.redaction import redact
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,7 @@ class FetchReport:
     feeds_not_modified: int = 0
     pages_new: int = 0
     pages_unchanged: int = 0  # 304 or same content hash as before: not reprocessed
+    pages_deferred: int = 0  # failed on earlier runs and still waiting for the next attempt
     entries: int = 0
     duplicate_entries: int = 0
     alerts: int = 0
@@ -72,6 +75,12 @@ def _kept_headers(headers: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in headers.items() if k in KEPT_HEADERS}
 
 
+def _stored_headers(store: RawStore, sha256: str, url: str) -> dict[str, str]:
+    """The kept headers of the latest stored fetch of ``url`` that returned this body."""
+    fetches = [m for m in store.meta(sha256) if m.get("url") == url] or store.meta(sha256)
+    return dict(fetches[-1].get("headers") or {}) if fetches else {}
+
+
 def _validators(state: FetchState, store: RawStore, url: str) -> tuple[CacheEntry | None, dict]:
     """The cached entry and conditional-GET arguments, only when we still hold the body."""
     cached = state.cache_entry(url)
@@ -88,6 +97,9 @@ def _fetch_body(
     cached, conditional = _validators(state, store, url)
     result = fetcher.fetch(url, **conditional)
     if result.not_modified and cached:
+        # A 304 carries no Content-Type; the stored response's headers still describe the body
+        # (RFC 9111 4.3.4), and without them a good feed reads as a malformed one.
+        result.headers = {**_stored_headers(store, cached.content_sha256, url), **result.headers}
         return result, cached.content_sha256
     if result.error or result.body is None:
         if result.not_modified:  # a 304 we did not ask for: nothing to reuse
@@ -162,6 +174,8 @@ def fetch_batch(
         report.stats = fetcher.stats
 
         def note(kind: str, source_id: str, url: str, reason: str, status: int = 0) -> None:
+            # The fetch log is a log: a token in a feed's URL or an error stays out of it.
+            url, reason = redact(url), redact(reason)
             log_rows.append({"kind": kind, "source_id": source_id, "url": url, "reason": reason,
                              "status": status, "at": _now()})
             log.warning("%s %s (source %s): %s", kind, url, source_id, reason)
@@ -254,11 +268,26 @@ def fetch_batch(
                 state.record_page(key, sha, paths.batch_id, _now())
             return page
 
-        order = {key: i for i, (key, _, _) in enumerate(listed)}
-        futures = [pool.submit(fetch_page, item) for item in _round_robin(listed)]
+        # A page that failed on earlier runs waits out its backoff (1, 2, 4 … days).
+        attempt_at = datetime.now(timezone.utc)
+        failed_before = {f.canonical_url: f for f in state.page_failures()}
+        due = []
+        for item in listed:
+            failure = failed_before.get(item[0])
+            if is_due(failure, attempt_at):
+                due.append(item)
+            else:
+                report.pages_deferred += 1
+                log_rows.append({"kind": "page_deferred", "source_id": item[2][0],
+                                 "url": redact(item[1].url), "reason": redact(deferral_reason(failure)), "status": failure.last_status or 0,
+                                 "at": _now()})
+        order = {key: i for i, (key, _, _) in enumerate(due)}
+        futures = [pool.submit(fetch_page, item) for item in _round_robin(due)]
         for fut in as_completed(futures):
             page = fut.result()
             pages.append(page)
+            record_attempt(state, failed_before.get(page.canonical_url), page.canonical_url,
+                           page.status, page.error, attempt_at, settings)
             if page.error:
                 report.pages_failed += 1
                 note("page", page.source_ids[0], page.url, page.error, page.status)

@@ -11,6 +11,7 @@ from pipeline.fetch.client import Fetcher
 from pipeline.fetch.feeds import FeedError, read_feed
 from pipeline.fetch.state import FetchState
 from pipeline.models import Source
+from pipeline.redaction import redact
 
 
 @dataclass
@@ -48,6 +49,7 @@ def check_feed(fetcher: Fetcher, source: Source) -> FeedCheck:
             check.newest_entry_at = max(dates, default=None)
             check.reason = parsed.warning
     check.elapsed_s = round(time.monotonic() - started, 3)
+    check.reason = redact(check.reason) if check.reason else check.reason
     return check
 
 

@@ -24,7 +24,7 @@ from pipeline.fetch.limits import ACCEPT_ENCODING, BodyTooLarge, UnsupportedEnco
 from pipeline.fetch.politeness import HostGate
 from pipeline.fetch.retry import RETRY_STATUSES, RetryPolicy, retry_wait
 from pipeline.fetch.robots import RobotsRules
-from pipeline.fetch.safety import BlockedURL, UnresolvableHost, check_url
+from pipeline.fetch.safety import BlockedURL, UnresolvableHost, check_url, is_allowed_private
 from pipeline.fetch.state import FetchState
 from pipeline.fetch.transport import guarded_transport
 from pipeline.fetch.urls import origin_of
@@ -138,7 +138,8 @@ class Fetcher:
         """Hosts the operator allowed as private are their own servers (a mirror, the demo, the
         test fixture): they get ``private_host_interval_s`` instead of the public interval."""
         host = urlsplit(origin).hostname or ""
-        return self.settings.private_host_interval_s if host in self.settings.allow_private else None
+        allowed = is_allowed_private(host, self.settings.allow_private)
+        return self.settings.private_host_interval_s if allowed else None
 
     def _count(self, **inc: int) -> None:
         with self._stats_lock:

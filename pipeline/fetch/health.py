@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pipeline.fetch.state import FeedHealth
 from pipeline.models import Alert, read_jsonl, write_jsonl
+from pipeline.redaction import redact
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def update_health(h: FeedHealth, outcome: FeedOutcome, now: datetime) -> FeedHea
     at = now.isoformat()
     h = replace(h, last_attempt_at=at, last_status=outcome.status, runs=h.runs + 1)
     if not outcome.ok:
-        return replace(h, last_error=outcome.error, consecutive_failures=h.consecutive_failures + 1,
+        return replace(h, last_error=redact(outcome.error or "") or None, consecutive_failures=h.consecutive_failures + 1,
                        failures=h.failures + 1)
     newest = max(filter(None, [_parse(h.newest_entry_at), _parse(outcome.newest_entry_at)]),
                  default=None)
@@ -91,9 +92,9 @@ def health_alerts(
             raised_at=at, origin="feed_health", suite="feed_health", check="consecutive_failures",
             severity=severity, observed=str(h.consecutive_failures), batch_id=batch_id,
             subject=h.source_id,
-            details=(f"feed {h.source_id} failed {h.consecutive_failures} runs in a row "
-                     f"(threshold {thresholds.failures}); last error: {h.last_error}; "
-                     f"last success: {h.last_success_at or 'never'}"),
+            details=redact(f"feed {h.source_id} failed {h.consecutive_failures} runs in a row "
+                           f"(threshold {thresholds.failures}); last error: {h.last_error}; "
+                           f"last success: {h.last_success_at or 'never'}"),
         ))
     days = silent_days(h, now)
     if h.consecutive_failures == 0 and days is not None and days > thresholds.silence_days:

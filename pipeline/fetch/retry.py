@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
@@ -64,3 +64,17 @@ def retry_wait(
             return None
         delay = max(delay, asked)
     return delay
+
+
+def next_attempt_at(
+    failures: int, failed_at: datetime, base_days: float, max_days: float,
+) -> datetime:
+    """When a page that has now failed ``failures`` runs in a row may be fetched again:
+    1, 2, 4 … ``base_days`` after the last failure, at most ``max_days``.
+
+    Across runs, not within one: a page that is gone or hostile (a gzip bomb, a redirect loop)
+    should cost one request every few days, not one every run, and still be picked up if it
+    comes back.
+    """
+    days = min(max_days, base_days * (2 ** max(0, failures - 1)))
+    return failed_at + timedelta(days=days)

@@ -34,6 +34,23 @@ def _plain(ip: IPAddress) -> IPAddress:
     return ip
 
 
+def normal_host(host: str) -> str:
+    """A host as the allow list compares it: lower case, no IPv6 brackets, an IP literal in its
+    canonical form (so ``[0:0::1]`` and ``::1`` are one host)."""
+    bare = host.strip().lower()
+    if bare.startswith("[") and bare.endswith("]"):
+        bare = bare[1:-1]
+    try:
+        return str(ipaddress.ip_address(bare))
+    except ValueError:
+        return bare
+
+
+def is_allowed_private(host: str, allow_private: tuple[str, ...]) -> bool:
+    """True when the operator named this host (or IP literal) with ``--allow-private``."""
+    return normal_host(host) in {normal_host(h) for h in allow_private}
+
+
 def is_public(ip: IPAddress) -> bool:
     """True for a globally routable unicast address."""
     ip = _plain(ip)
@@ -56,12 +73,13 @@ def allowed_addresses(host: str, port: int, allow_private: tuple[str, ...] = (),
                       resolve=None) -> list[IPAddress]:
     """The addresses ``host`` resolves to, all of which may be connected to; raises BlockedURL
     (or UnresolvableHost) otherwise. ``resolve`` replaces DNS, for tests."""
-    host = host.lower()
+    host = normal_host(host)
     addresses = (resolve or _resolve)(host, port)
-    if host in allow_private:
+    if is_allowed_private(host, allow_private):
         return addresses
     for ip in addresses:
-        if is_public(ip) or str(ip) in allow_private:
+        # A mapped ::ffff:a.b.c.d is judged as a.b.c.d (_plain): allowing ::1 never opens 127.0.0.1.
+        if is_public(ip) or is_allowed_private(str(ip), allow_private):
             continue
         if str(ip) in METADATA_ADDRESSES:
             raise BlockedURL(f"host '{host}' is the cloud metadata address {ip}; refused")
@@ -86,6 +104,6 @@ def check_url(url: str, allow_private: tuple[str, ...] = ()) -> None:
     host = (parts.hostname or "").lower()
     if not host:
         raise BlockedURL("URL has no host")
-    if host in allow_private:
+    if is_allowed_private(host, allow_private):
         return
     allowed_addresses(host, port, allow_private)

@@ -54,6 +54,15 @@ create table if not exists feed_health (
     runs integer not null default 0,
     failures integer not null default 0
 );
+create table if not exists page_failures (
+    canonical_url text primary key,
+    failures integer not null,
+    first_failed_at text not null,
+    last_failed_at text not null,
+    last_status integer,
+    last_error text,
+    next_attempt_at text not null
+);
 """
 
 
@@ -84,6 +93,19 @@ class FeedHealth:
     last_new_entry_at: str | None = None
     runs: int = 0
     failures: int = 0
+
+
+@dataclass
+class PageFailure:
+    """A page that failed on its last attempts, and when it may be fetched again."""
+
+    canonical_url: str
+    failures: int
+    first_failed_at: str
+    last_failed_at: str
+    last_status: int | None
+    last_error: str | None
+    next_attempt_at: str
 
 
 class FetchState:
@@ -160,6 +182,12 @@ class FetchState:
                 "order by first_seen_at, rowid", (canonical_url,)).fetchall()
         return [r[0] for r in rows]
 
+    def sources_of(self, canonical_url: str) -> list[str]:
+        """The sources that listed an article, first seen first."""
+        return [r[0] for r in self._rows(
+            "select source_id from url_sources where canonical_url = ? order by first_seen_at, rowid",
+            (canonical_url,))]
+
     def known_urls(self, canonical_urls: list[str]) -> set[str]:
         """Which of these articles any earlier run has seen."""
         found: set[str] = set()
@@ -196,6 +224,24 @@ class FetchState:
              h.consecutive_failures, h.entries_seen, h.newest_entry_at, h.last_new_entry_at,
              h.runs, h.failures),
         )
+
+    # Failed pages: retried with backoff across runs -----------------------------------------
+    def page_failures(self) -> list[PageFailure]:
+        """Every page waiting for another attempt, soonest first."""
+        return [PageFailure(**dict(r)) for r in
+                self._rows("select * from page_failures order by next_attempt_at, canonical_url")]
+
+    def page_failure(self, canonical_url: str) -> PageFailure | None:
+        rows = self._rows("select * from page_failures where canonical_url = ?", (canonical_url,))
+        return PageFailure(**dict(rows[0])) if rows else None
+
+    def save_page_failure(self, f: PageFailure) -> None:
+        self._write("insert or replace into page_failures values (?, ?, ?, ?, ?, ?, ?)",
+                    (f.canonical_url, f.failures, f.first_failed_at, f.last_failed_at,
+                     f.last_status, f.last_error, f.next_attempt_at))
+
+    def clear_page_failure(self, canonical_url: str) -> None:
+        self._write("delete from page_failures where canonical_url = ?", (canonical_url,))
 
     def iter_cache(self) -> Iterator[dict[str, Any]]:
         for r in self._rows("select * from http_cache order by url"):

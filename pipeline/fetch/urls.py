@@ -32,6 +32,8 @@ def origin_of(url: str) -> str:
     """``scheme://host[:port]``: the unit of politeness and of robots.txt (RFC 9309)."""
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
+    if ":" in host:  # an IPv6 literal keeps its brackets
+        host = f"[{host}]"
     default = {"http": 80, "https": 443}.get(parts.scheme)
     port = f":{parts.port}" if parts.port and parts.port != default else ""
     return f"{parts.scheme}://{host}{port}"

@@ -15,6 +15,7 @@ from email.message import EmailMessage
 from typing import Any, Protocol, Sequence
 
 from pipeline.models import Alert
+from pipeline.redaction import redact, register_secret
 
 log = logging.getLogger("pipeline.quality.alerts")
 
@@ -29,7 +30,7 @@ def alert_line(a: Alert) -> str:
     """One line an on-call person can act on."""
     where = f" [{a.subject}]" if a.subject else ""
     batch = f" batch {a.batch_id}" if a.batch_id else ""
-    return f"{a.severity.upper()} {a.suite}.{a.check}{where}: observed {a.observed};{batch}"
+    return redact(f"{a.severity.upper()} {a.suite}.{a.check}{where}: observed {a.observed};{batch}")
 
 
 def summary(alerts: Sequence[Alert]) -> str:
@@ -47,7 +48,7 @@ def alert_text(a: Alert) -> str:
         lines.append(f"  {a.details}")
     if a.docs_url:
         lines.append(f"  Data Docs: {a.docs_url}")
-    return "\n".join(lines)
+    return redact("\n".join(lines))
 
 
 @dataclass
@@ -76,7 +77,8 @@ class WebhookNotifier:
         return {"text": summary(alerts),
                 "blocks": [{"type": "header", "text": {"type": "plain_text", "text": summary(alerts)[:150]}},
                            *blocks],
-                "alerts": [asdict(a) for a in alerts]}
+                "alerts": [{k: redact(v) if isinstance(v, str) else v for k, v in asdict(a).items()}
+                           for a in alerts]}
 
     def send(self, alerts: Sequence[Alert]) -> None:
         import httpx
@@ -91,7 +93,7 @@ def _mrkdwn(a: Alert) -> str:
         text += f"\n{a.details[:500]}"
     if a.docs_url:
         text += f"\n<{a.docs_url}|Data Docs>"
-    return text
+    return redact(text)
 
 
 @dataclass
@@ -127,6 +129,8 @@ class EmailNotifier:
 def build_notifiers(settings: Any) -> list[Notifier]:
     """The log notifier, plus webhook and email when the settings configure them."""
     notifiers: list[Notifier] = [LogNotifier()]
+    register_secret(settings.alert_webhook_url)
+    register_secret(os.environ.get("CRINKWATCH_SMTP_PASSWORD"))
     if settings.alert_webhook_url:
         notifiers.append(WebhookNotifier(settings.alert_webhook_url))
     if settings.smtp_host and settings.smtp_to:
@@ -145,6 +149,7 @@ def notify(alerts: Sequence[Alert], notifiers: Sequence[Notifier]) -> dict[str, 
             n.send(alerts)
             outcome[n.name] = "ok"
         except Exception as exc:  # one broken channel must not silence the others
-            log.error("alert channel %s failed: %s", n.name, exc)
-            outcome[n.name] = f"error: {exc}"
+            # The error of a failed webhook names its URL, token included: redact() masks it.
+            log.error("alert channel %s failed: %s", n.name, redact(str(exc)))
+            outcome[n.name] = redact(f"error: {exc}")
     return outcome

@@ -29,3 +29,13 @@ def test_retry_wait_honours_retry_after_and_gives_up():
     assert retry_wait(0, policy, "120") is None  # longer than we are willing to wait
     assert retry_wait(2, policy) is None  # out of retries
     assert 0 <= retry_wait(1, policy) <= 0.01
+
+
+def test_a_failed_page_waits_1_2_4_days_and_never_more_than_the_cap():
+    from datetime import timedelta
+
+    from pipeline.fetch.retry import next_attempt_at
+
+    failed = datetime(2026, 11, 20, tzinfo=timezone.utc)
+    waits = [next_attempt_at(n, failed, 1.0, 8.0) - failed for n in range(1, 7)]
+    assert waits == [timedelta(days=d) for d in (1, 2, 4, 8, 8, 8)]
