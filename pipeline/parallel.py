@@ -203,6 +203,6 @@ def _sum_counts(results, progress, pages_of) -> dict[str, dict]:
                     total[name][key] = value
         if progress:
             done = pages_of(result)
-            progress("extract", done.get("articles", 0) + done.get("failed", 0))
+            progress("process", done.get("articles", 0) + done.get("failed", 0))
     total["seconds"] = {k: round(v, 3) for k, v in total["seconds"].items()}
     return total

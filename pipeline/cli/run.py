@@ -41,14 +41,17 @@ def run(
     allow_private: list[str] = typer.Option(
         [], "--allow-private", help="Host or IP that may be fetched although it is private/loopback."),
     as_of: str = as_of_option(),
+    workers: int = typer.Option(
+        None, "--workers", min=1,
+        help="Processes for extract, language and tag (default: CRINKWATCH_WORKERS, else every core)."),
 ) -> None:
     """Run every stage once: fetch, extract, language, tag, validate, load.
 
-    Example: crinkwatch run --sources config/sources.yml --db data/warehouse.duckdb --data-dir data
+    Example: crinkwatch run --sources config/sources.yml --db data/warehouse.duckdb --data-dir data --workers 2
     """
     settings = load_settings(data_dir=data_dir, db_path=db, sources_path=sources,
                              allow_private=tuple(allow_private) or None,
-                             as_of=parse_as_of_or_exit(as_of))
+                             as_of=parse_as_of_or_exit(as_of), workers=workers)
     try:
         source_list = load_sources(sources)
     except SourceConfigError as exc:
