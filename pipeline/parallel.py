@@ -140,10 +140,7 @@ def merge_chunks(paths: BatchPaths) -> dict[str, int]:
         tmp = target.with_suffix(target.suffix + ".tmp")
         parts = [chunk.root / rel for chunk in chunks if (chunk.root / rel).exists()]
         if rel.suffix == ".parquet":
-            schema = pq.read_schema(parts[0])
-            with pq.ParquetWriter(tmp, schema) as writer:
-                for part in parts:
-                    writer.write_table(pq.read_table(part, schema=schema))
+            _concat_parquet(parts, tmp)
         else:
             with tmp.open("wb") as out:
                 for part in parts:
@@ -152,6 +149,24 @@ def merge_chunks(paths: BatchPaths) -> dict[str, int]:
         tmp.replace(target)
     shutil.rmtree(chunks_dir(paths))
     return _merged_rows(paths)
+
+
+def _concat_parquet(parts: list[Path], target: Path) -> None:
+    """Concatenate Parquet files one at a time. The tag stage writes a batch's article rows
+    before its comment rows, so files with ``doc_kind`` are merged in that order too: the merged
+    file is then row for row the one a single pass over the batch writes."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    schema = pq.read_schema(parts[0])
+    kinds: tuple[str | None, ...] = ("article", "comment") if "doc_kind" in schema.names else (None,)
+    with pq.ParquetWriter(target, schema) as writer:
+        for kind in kinds:
+            for part in parts:
+                table = pq.read_table(part, schema=schema)
+                if kind is not None:
+                    table = table.filter(pc.equal(table["doc_kind"], kind))
+                writer.write_table(table)
 
 
 def _merged_rows(paths: BatchPaths) -> dict[str, int]:
