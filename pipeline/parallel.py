@@ -178,6 +178,15 @@ def _merged_rows(paths: BatchPaths) -> dict[str, int]:
             if path.exists()}
 
 
+def balanced_chunk_size(paths: BatchPaths, chunk_size: int, workers: int) -> int:
+    """``chunk_size``, made smaller for a small batch so that each worker gets about four chunks
+    (pages differ a lot in cost; several chunks each keep the workers evenly busy)."""
+    if workers <= 1:
+        return chunk_size
+    pages = sum(1 for _ in _page_lines(paths.raw_pages))
+    return max(1, min(chunk_size, -(-pages // (workers * 4))))
+
+
 def _process_in_worker(args: tuple[str, int, str, str]) -> dict:
     batch_root, index, raw_dir, taxonomy_path = args
     return process_chunk(ChunkPaths.of(BatchPaths(Path(batch_root)), index), Path(raw_dir),
@@ -193,7 +202,7 @@ def process_batch(
     Returns the summed counts per stage, and ``seconds``: the time each stage took, summed
     over the chunks (CPU-side time, so with N workers it exceeds the wall time).
     """
-    n = plan_chunks(paths, chunk_size)
+    n = plan_chunks(paths, balanced_chunk_size(paths, chunk_size, workers))
     jobs = [(str(paths.root), i, str(raw_dir), str(taxonomy_path)) for i in range(n)]
     if workers <= 1 or n == 1:
         results = map(_process_in_worker, jobs)
