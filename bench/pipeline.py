@@ -66,12 +66,19 @@ def corpus_pages(corpus: Path, limit: int) -> list[Page]:
             body = gzip.decompress(body)
         name = path.name.removesuffix(".gz")
         item = truth.get(name, {})
+        author = item.get("author") or None
         pages.append(Page(name, item.get("url") or f"https://example.org/{name}", body,
-                          item.get("title") or None, item.get("date") or None,
-                          item.get("author") or None))
+                          _text(item.get("title")), _text(item.get("date")), _text(author)))
         if len(pages) >= limit:
             break
     return pages
+
+
+def _text(value: object) -> str | None:
+    """A truth field as one string (some list several authors)."""
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    return str(value) if value else None
 
 
 SYNTHETIC = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>

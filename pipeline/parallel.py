@@ -20,7 +20,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from pipeline.batch import BatchPaths
 
@@ -205,28 +205,28 @@ def process_batch(
     n = plan_chunks(paths, balanced_chunk_size(paths, chunk_size, workers))
     jobs = [(str(paths.root), i, str(raw_dir), str(taxonomy_path)) for i in range(n)]
     if workers <= 1 or n == 1:
-        results = map(_process_in_worker, jobs)
-        total = _sum_counts(results, progress, lambda r: r["extract"])
+        total = sum_counts(map(_process_in_worker, jobs), progress)
     else:
         # fork: the workers inherit the imported pipeline instead of importing it again.
         with ProcessPoolExecutor(min(workers, n), mp_context=mp.get_context("fork")) as pool:
-            total = _sum_counts(pool.map(_process_in_worker, jobs), progress,
-                                lambda r: r["extract"])
+            total = sum_counts(pool.map(_process_in_worker, jobs), progress)
     total["merge"] = merge_chunks(paths)
     return total
 
 
-def _sum_counts(results, progress, pages_of) -> dict[str, dict]:
+def sum_counts(results: Iterable[dict], progress: Callable[..., None] | None = None
+               ) -> dict[str, dict]:
+    """Per-stage counts (and ``seconds``) summed over chunk results; text values kept as they are."""
     total: dict[str, dict] = {name: {} for name in (*STAGE_NAMES, "seconds")}
     for result in results:
-        for name in (*STAGE_NAMES, "seconds"):
-            for key, value in result[name].items():
+        for name in total:
+            for key, value in result.get(name, {}).items():
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     total[name][key] = total[name].get(key, 0) + value
                 else:
                     total[name][key] = value
         if progress:
-            done = pages_of(result)
+            done = result.get("extract", {})
             progress("process", done.get("articles", 0) + done.get("failed", 0))
     total["seconds"] = {k: round(v, 3) for k, v in total["seconds"].items()}
     return total
