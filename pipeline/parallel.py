@@ -97,7 +97,7 @@ def planned_chunks(paths: BatchPaths) -> int:
 
 def process_chunk(chunk: ChunkPaths, raw_dir: Path, taxonomy_path: Path) -> dict:
     """Extract, label and tag one chunk with the batch's stage functions; counts and seconds."""
-    from pipeline.extract import extract_batch
+    from pipeline.extraction.stage import extract_batch
     from pipeline.fetch.rawstore import RawStore
     from pipeline.language import label_batch
     from pipeline.tagging.stage import tag_batch

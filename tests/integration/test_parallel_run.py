@@ -16,7 +16,7 @@ import pytest
 from pipeline.batch import BatchPaths
 from pipeline.config import load_settings
 from pipeline.demo import DEMO_AS_OF, DEMO_SOURCES
-from pipeline.extract import extract_batch
+from pipeline.extraction.stage import extract_batch
 from pipeline.fetch.rawstore import RawStore
 from pipeline.language import label_batch
 from pipeline.parallel import chunks_dir, merge_chunks, plan_chunks
