@@ -20,6 +20,7 @@ demo: $(STAMP)
 	$(BIN)/crinkwatch demo --data-dir $(DATA)
 
 test: $(STAMP) compose-cli services
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 # The local Airflow stack (api-server, scheduler, dag-processor, triggerer) with our DAGs;

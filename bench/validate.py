@@ -27,6 +27,10 @@ import random
 import shutil
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.batch import BatchPaths
 
 SENTENCES = [
     "Officials in Moscow and Beijing described the talks as constructive.",

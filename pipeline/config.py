@@ -7,7 +7,7 @@ each build their own.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -40,7 +40,6 @@ class Settings:
     timeout_s: float = 20.0
     max_body_bytes: int = 10 * 1024 * 1024
     max_entries_per_feed: int = 200
-    extra: dict[str, str] = field(default_factory=dict)
     # Fetch politeness and limits (see pipeline/fetch/). The User-Agent names the project and,
     # when set, this contact URL, so site operators know who to write to.
     contact_url: str = "https://github.com/crinkwatch/crinkwatch"

@@ -11,7 +11,7 @@ from pipeline.batch import BatchPaths
 from pipeline.config import Settings
 from pipeline.fetch import FetchReport, fetch_batch
 from pipeline.models import RawPage, read_jsonl, write_jsonl
-from pipeline.sources import enabled_sources, load_sources
+from pipeline.sources import SourceConfigError, enabled_sources, is_source_id, load_sources
 
 
 class UnknownSource(KeyError):
@@ -19,7 +19,9 @@ class UnknownSource(KeyError):
 
 
 def source_paths(paths: BatchPaths, source_id: str) -> BatchPaths:
-    """Where one source's part of a batch is written."""
+    """Where one source's part of a batch is written (always a sub-folder of the batch)."""
+    if not is_source_id(source_id):
+        raise SourceConfigError(f"not a source id: {source_id!r}")
     return BatchPaths(paths.root / "sources" / source_id)
 
 

@@ -195,12 +195,19 @@ def write_jsonl(path: Path, records: Iterable[Any]) -> int:
     return n
 
 
+class DamagedFile(ValueError):
+    """A stage or state file cannot be parsed; the message names the file and the line."""
+
+
 def read_jsonl(path: Path, cls: type[T] | None = None) -> Iterator[Any]:
     """Read JSON Lines, as dicts or as ``cls`` records."""
     with path.open(encoding="utf-8") as fh:
-        for line in fh:
+        for number, line in enumerate(fh, 1):
             if line.strip():
-                row = json.loads(line)
+                try:
+                    row = json.loads(line)
+                except ValueError as exc:
+                    raise DamagedFile(f"{path}, line {number}: not valid JSON ({exc})") from exc
                 yield from_dict(cls, row) if cls else row
 
 

@@ -88,7 +88,8 @@ def run_once(
     _validate("articles", paths, settings, result, step)
     _validate("tags", paths, settings, result, step)
     step("load")
-    result.counts["load"] = load_batch(paths, settings.private_db_path, settings.sql_dir, sources)
+    result.counts["load"] = load_batch(paths, settings.private_db_path, settings.sql_dir, sources,
+                                       settings.warehouse_lock_timeout_s)
     _validate("trends", paths, settings, result, step)
     step("publish")
     result.counts["publish"] = {"analyst_db": str(publish(settings))}

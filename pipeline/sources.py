@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from pipeline.models import Source
 from pipeline.yamlio import load_yaml
 
 SOURCE_TYPES = ("think_tank", "news", "state_media")
+# Source ids name folders under a batch and rows in the warehouse: nothing that could leave a folder.
+SOURCE_ID = re.compile(r"[a-z0-9_]+")
 
 
 class SourceConfigError(ValueError):
@@ -37,6 +42,9 @@ def parse_sources(data: dict[str, Any], substitutions: dict[str, str] | None = N
         for key in ("comments", "enabled"):
             if key in raw and not isinstance(raw[key], bool):
                 raise SourceConfigError(f"{where} ({raw['id']}): '{key}' must be true or false")
+        if not is_source_id(raw["id"]):
+            raise SourceConfigError(f"{where}: source id {str(raw['id'])!r} must be lower-case letters, "
+                                    "digits and underscores only (e.g. pacific_forum)")
         if raw["type"] not in SOURCE_TYPES:
             raise SourceConfigError(f"{where} ({raw['id']}): type must be one of {SOURCE_TYPES}")
         if raw["id"] in seen:
@@ -60,10 +68,22 @@ def parse_sources(data: dict[str, Any], substitutions: dict[str, str] | None = N
     return out
 
 
+def is_source_id(value: object) -> bool:
+    """Whether ``value`` is a valid source id (``^[a-z0-9_]+$``)."""
+    return isinstance(value, str) and SOURCE_ID.fullmatch(value) is not None
+
+
 def load_sources(path: Path, substitutions: dict[str, str] | None = None) -> list[Source]:
-    """Read a sources YAML file; see :func:`parse_sources`."""
-    with Path(path).open(encoding="utf-8") as fh:
-        return parse_sources(load_yaml(fh), substitutions)
+    """Read a sources YAML file; see :func:`parse_sources`. Any problem, a missing or unreadable
+    file included, is a SourceConfigError naming the file."""
+    try:
+        with Path(path).open(encoding="utf-8") as fh:
+            return parse_sources(load_yaml(fh), substitutions)
+    except SourceConfigError as exc:
+        raise SourceConfigError(f"{path}: {exc}") from exc
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+        reason = " ".join(str(exc).split())
+        raise SourceConfigError(f"{path}: cannot read the sources file ({reason})") from exc
 
 
 def enabled_sources(sources: list[Source]) -> list[Source]:

@@ -115,7 +115,7 @@ def load_stage(ref: BatchRef) -> BatchRef:
 
     settings = _settings()
     counts = load_batch(_paths(ref), settings.private_db_path, settings.sql_dir,
-                        load_sources(settings.sources_path))
+                        load_sources(settings.sources_path), settings.warehouse_lock_timeout_s)
     return {**ref, "load": counts, "private_db_path": str(settings.private_db_path)}
 
 

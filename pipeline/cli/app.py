@@ -7,8 +7,12 @@ import sys
 
 import typer
 from rich.console import Console
+from rich.text import Text
+
+from pipeline.cli.errors import ErrorMappingGroup, InputError
 
 app = typer.Typer(
+    cls=ErrorMappingGroup,
     name="crinkwatch",
     help="Follow how China, Russia, Iran and North Korea and their alliance framings are covered.",
     no_args_is_help=True,
@@ -37,7 +41,7 @@ def as_of_option() -> object:
 
 
 def parse_as_of_or_exit(value: str | None):
-    """``--as-of`` as a datetime, or a clean usage error."""
+    """``--as-of`` as a datetime, or a one-line error."""
     from pipeline.config import parse_as_of
 
     if value is None:
@@ -45,4 +49,10 @@ def parse_as_of_or_exit(value: str | None):
     try:
         return parse_as_of(value)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--as-of")
+        raise InputError(f"--as-of: {exc}")
+
+
+def text(value: object, style: str = "") -> Text:
+    """Data (page text, ids, error reasons) as a rich Text, so ``[/b]`` prints as written
+    instead of being read as markup."""
+    return Text("" if value is None else str(value), style=style)

@@ -7,11 +7,11 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from pipeline.cli.app import console, out
+from pipeline.cli.app import out, text
 from pipeline.cli.evaluate import eval_app
 from pipeline.config import DEFAULT_TAXONOMY
-from pipeline.evaluation.tags import GoldError, TagReport, evaluate_tags, read_gold
-from pipeline.tagging.lexicon import TaxonomyError, load_lexicon
+from pipeline.evaluation.tags import TagReport, evaluate_tags, read_gold
+from pipeline.tagging.lexicon import load_lexicon
 
 
 def print_report(report: TagReport, title: str) -> None:
@@ -44,16 +44,12 @@ def eval_tags(
 
     Example: crinkwatch eval tags --gold tests/gold/tags.jsonl --split test
     """
-    try:
-        items = read_gold(gold, split)
-        lexicon = load_lexicon(taxonomy)
-    except (GoldError, TaxonomyError) as exc:
-        console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(code=2)
+    items = read_gold(gold, split)
+    lexicon = load_lexicon(taxonomy)
     report = evaluate_tags(items, lexicon)
     print_report(report, f"{gold.name} [{split}] taxonomy {lexicon.version}")
     if errors:
         for e in report.errors:
-            out.print(f"{e['id']}: {e['text']}")
+            out.print(text(f"{e['id']}: {e['text']}"))
             for p in e["problems"]:
-                out.print(f"    {p}")
+                out.print(text(f"    {p}"))

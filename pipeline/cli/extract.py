@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from pipeline.cli.app import app, console
+from pipeline.cli.app import app, console, text
 
 
 def page_json(path: Path, url: str | None) -> dict:
@@ -48,6 +48,6 @@ def extract(
         result = page_json(file, url)
     except ExtractionError as exc:
         print(json.dumps({"error": str(exc), "file": str(file)}, ensure_ascii=False))
-        console.print(f"[red]{file}: {exc}[/red]")
+        console.print(text(f"{file}: {exc}", "red"))
         raise typer.Exit(code=1)
     print(json.dumps(result, ensure_ascii=False, indent=2))

@@ -8,15 +8,17 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pipeline.cli.app import app, console, out
+from pipeline.cli.options import DATA_DIR_OPTION, DB_OPTION, command_settings, day_option
 from pipeline.warehouse.report import CHARTS, write_report
-from pipeline.warehouse.trends import Filters
+from pipeline.warehouse.trends import Filters, publish_info
 
 
 @app.command()
 def report(
     out_dir: Path = typer.Option(..., "--out", help="Folder for index.html and the chart PNGs."),
-    db: Path = typer.Option(Path("data/warehouse.duckdb"), "--db", help="The analyst DuckDB database."),
-    since: str = typer.Option(None, "--since", help="Only days from this date (YYYY-MM-DD)."),
+    data_dir: Path = DATA_DIR_OPTION,
+    db: Path = DB_OPTION,
+    since: str = day_option("--since", "Only days from this date."),
     member: str = typer.Option(None, "--member", help="Only this member's attention and pairs."),
     framing: str = typer.Option(None, "--framing", help="Only this framing in the stance chart."),
     source: str = typer.Option(None, "--source", help="Only this source."),
@@ -25,9 +27,8 @@ def report(
 
     Example: crinkwatch report --db data/warehouse.duckdb --out reports/2026-11
     """
-    if not db.exists():
-        console.print(f"[red]no warehouse at {db}; run `crinkwatch run` first[/red]")
-        raise typer.Exit(code=2)
+    db = command_settings(data_dir, db).db_path
+    publish_info(db)  # a missing, damaged or foreign database fails here, before any output
     filters = Filters(member=member.upper() if member else None, framing=framing, source=source, since=since)
     bars = Progress(TextColumn("report"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                     TimeElapsedColumn(), console=console)
@@ -35,4 +36,4 @@ def report(
         task = bars.add_task("charts", total=len(CHARTS) + 1)
         path = write_report(db, out_dir, filters, progress=lambda step: bars.advance(task, 1) or
                             bars.update(task, description=step))
-    out.print(f"report written: {path.resolve()}")
+    out.print(f"report written: {path.resolve()}", markup=False)

@@ -10,22 +10,15 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.cli.app import app, as_of_option, console, out, parse_as_of_or_exit
-from pipeline.config import DEFAULT_SOURCES, load_settings
-from pipeline.sources import SourceConfigError, load_sources
+from pipeline.cli.app import app, as_of_option, console, out, parse_as_of_or_exit, text
+from pipeline.cli.options import DATA_DIR_OPTION, command_settings
+from pipeline.config import DEFAULT_SOURCES
+from pipeline.sources import load_sources
 
 sources_app = typer.Typer(help="Check the feeds of the source registry and show their health.\n\n"
                                "Example: crinkwatch sources check --sources config/sources.yml",
                           no_args_is_help=True)
 app.add_typer(sources_app, name="sources")
-
-
-def _load(path: Path):
-    try:
-        return load_sources(path)
-    except (SourceConfigError, OSError) as exc:
-        console.print(f"[red]{path}: {exc}[/red]")
-        raise typer.Exit(code=2)
 
 
 @sources_app.command("check")
@@ -46,25 +39,25 @@ def check(
     """
     from pipeline.fetch.check import check_sources
 
-    registry = _load(sources)
+    registry = load_sources(sources)
     chosen = registry if all_sources else [s for s in registry if s.enabled]
-    settings = load_settings(allow_private=tuple(allow_private) or None, timeout_s=timeout,
-                             max_retries=retries)
+    settings = command_settings(allow_private=tuple(allow_private) or None, timeout_s=timeout,
+                                max_retries=retries)
     results = check_sources(chosen, settings)
     failed = [r for r in results if not r.ok]
     if as_json:
         for r in results:
             typer.echo(json.dumps(dataclasses.asdict(r), ensure_ascii=False))
         raise typer.Exit(code=1 if failed else 0)
-    table = Table(title=f"Feeds in {sources}")
+    table = Table(title=text(f"Feeds in {sources}"))
     table.add_column("source", no_wrap=True)
     for col in ("ok", "status", "format", "entries", "newest entry", "seconds"):
         table.add_column(col, no_wrap=True)
     table.add_column("reason", overflow="fold")
     for r in results:
-        table.add_row(r.source_id, "yes" if r.ok else "[red]no[/red]", str(r.status or "-"),
-                      r.format or "-", str(r.entries), (r.newest_entry_at or "-")[:10],
-                      f"{r.elapsed_s:.2f}", r.reason or "")
+        table.add_row(text(r.source_id), text("yes") if r.ok else text("no", "red"),
+                      str(r.status or "-"), text(r.format or "-"), str(r.entries),
+                      text((r.newest_entry_at or "-")[:10]), f"{r.elapsed_s:.2f}", text(r.reason))
     out.print(table)
     out.print(f"{len(results) - len(failed)} of {len(results)} feeds reachable and parseable")
     if failed:
@@ -74,7 +67,7 @@ def check(
 @sources_app.command("status")
 def status(
     sources: Path = typer.Option(DEFAULT_SOURCES, "--sources", help="Sources YAML file."),
-    data_dir: Path = typer.Option(Path("data"), "--data-dir", help="Data folder holding state/."),
+    data_dir: Path = DATA_DIR_OPTION,
     failures: int = typer.Option(None, "--failures", help="Alert after this many failed runs in a row."),
     silence_days: float = typer.Option(None, "--silence-days", help="Alert after this many days without entries."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object per feed instead of a table."),
@@ -90,12 +83,12 @@ def status(
     from pipeline.fetch.health import HealthThresholds, feed_status
     from pipeline.fetch.state import FetchState
 
-    registry = _load(sources)
-    settings = load_settings(data_dir=data_dir, feed_failure_threshold=failures,
-                             feed_silence_days=silence_days, as_of=parse_as_of_or_exit(as_of))
+    registry = load_sources(sources)
+    settings = command_settings(data_dir, feed_failure_threshold=failures,
+                                feed_silence_days=silence_days, as_of=parse_as_of_or_exit(as_of))
     state_file = settings.paths.fetch_state
     if not state_file.exists():
-        console.print(f"[yellow]no fetch state at {state_file}; run `crinkwatch run` first[/yellow]")
+        console.print(text(f"no fetch state at {state_file}; run `crinkwatch run` first", "yellow"))
     with FetchState(state_file if state_file.exists() else ":memory:") as state:
         rows = feed_status(state.all_feed_health(), [s.id for s in registry],
                            {s.id for s in registry if s.enabled},
@@ -119,10 +112,10 @@ def status(
     for r in rows:
         h = r.health
         alert = ", ".join(f"{a.severity}: {a.check}" for a in r.alerts)
-        table.add_row(r.source_id, "yes" if r.enabled else "no", (h.last_success_at or "never")[:19],
-                      str(h.consecutive_failures), str(h.entries_seen), (h.newest_entry_at or "-")[:10],
+        table.add_row(text(r.source_id), "yes" if r.enabled else "no", text((h.last_success_at or "never")[:19]),
+                      str(h.consecutive_failures), str(h.entries_seen), text((h.newest_entry_at or "-")[:10]),
                       "-" if r.silent_days is None else f"{r.silent_days:.1f}",
-                      f"[red]{alert}[/red]" if alert else "", (h.last_error or "")[:80])
+                      text(alert, "red"), text((h.last_error or "")[:80]))
     out.print(table)
     _print_failed_pages(failed_pages)
     if alerting:

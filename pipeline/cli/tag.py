@@ -7,8 +7,10 @@ from pathlib import Path
 
 import typer
 
-from pipeline.cli.app import app, console, out
-from pipeline.config import DEFAULT_TAXONOMY, load_settings
+from pipeline.cli.app import app, console, out, text
+from pipeline.cli.errors import InputError
+from pipeline.cli.options import DATA_DIR_OPTION, DB_OPTION, PRIVATE_DB_OPTION, command_settings
+from pipeline.config import DEFAULT_TAXONOMY
 from pipeline.tagging.lexicon import TaxonomyError, load_lexicon
 from pipeline.tagging.retag import retag_warehouse
 from pipeline.tagging.stream import tag_lines
@@ -18,8 +20,7 @@ def _lexicon(path: Path):
     try:
         return load_lexicon(path)
     except (OSError, TaxonomyError) as exc:
-        console.print(f"[red]cannot load taxonomy {path}: {exc}[/red]")
-        raise typer.Exit(code=2)
+        raise TaxonomyError(f"cannot load taxonomy {path}: {exc}") from exc
 
 
 @app.command()
@@ -43,25 +44,25 @@ def tag(
 @app.command()
 def retag(
     taxonomy: Path = typer.Option(..., "--taxonomy", exists=True, dir_okay=False, help="New taxonomy YAML file."),
-    db: Path = typer.Option(Path("data/warehouse.duckdb"), "--db", help="DuckDB warehouse."),
-    data_dir: Path = typer.Option(Path("data"), "--data-dir", help="Folder holding runs/ (the extracted store)."),
+    db: Path = DB_OPTION,
+    data_dir: Path = DATA_DIR_OPTION,
+    private_db: Path = PRIVATE_DB_OPTION,
 ) -> None:
     """Re-tag every stored article and comment under a new taxonomy and swap the warehouse's tags.
 
-    Example: crinkwatch retag --taxonomy pipeline/tagging/taxonomy.yml --db data/warehouse.duckdb --data-dir data
+    Example: crinkwatch retag --taxonomy pipeline/tagging/taxonomy.yml --data-dir data
     """
     _lexicon(taxonomy)
-    settings = load_settings(data_dir=data_dir, db_path=db, taxonomy_path=taxonomy)
+    settings = command_settings(data_dir, db, private_db, taxonomy_path=taxonomy)
     if not settings.paths.runs_dir.exists():
-        console.print(f"[red]no extracted store at {settings.paths.runs_dir}; run `crinkwatch run` first[/red]")
-        raise typer.Exit(code=2)
+        raise InputError(f"no extracted store at {settings.paths.runs_dir}; run `crinkwatch run` first")
     result = retag_warehouse(settings, taxonomy)
     old = ", ".join(result.replaced_versions) or "none"
-    out.print(f"retagged {result.articles} articles and {result.comments} comments with taxonomy "
-              f"{result.taxonomy_version} (replaced: {old}) in batch {result.batch_id}")
-    out.print("  " + ", ".join(f"{k}={v}" for k, v in result.rows.items()))
+    out.print(text(f"retagged {result.articles} articles and {result.comments} comments with taxonomy "
+                   f"{result.taxonomy_version} (replaced: {old}) in batch {result.batch_id}"))
+    out.print(text("  " + ", ".join(f"{k}={v}" for k, v in result.rows.items())))
     if result.published_to:
-        out.print(f"  published {result.published_to}")
+        out.print(text(f"  published {result.published_to}"))
     if result.untagged_articles:
         console.print(f"[yellow]{result.untagged_articles} warehouse articles are not in the store "
                       "and have no tags now[/yellow]")

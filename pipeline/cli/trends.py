@@ -10,12 +10,12 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from pipeline.cli.app import app, console, out
+from pipeline.cli.app import app, out, text
+from pipeline.cli.errors import InputError
+from pipeline.cli.options import DATA_DIR_OPTION, DB_OPTION, command_settings, day_option, limit_option
 from pipeline.warehouse.trends import (Filters, Result, attention_by_week, daily_mentions, dyad_cohesion,
                              dyad_evidence, framing_evidence, framing_stance, member_evidence,
                              member_totals, publish_info)
-
-DB_OPTION = typer.Option(Path("data/warehouse.duckdb"), "--db", help="The analyst DuckDB database.")
 
 
 def print_result(result: Result, max_width: int | None = None) -> None:
@@ -26,8 +26,8 @@ def print_result(result: Result, max_width: int | None = None) -> None:
         table.add_column(col, overflow="fold",
                          max_width=max_width if col in ("sentence", "title", "url") else None)
     for row in result.rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    out.print(table if result.rows else f"[dim]{result.title}: no rows[/dim]")
+        table.add_row(*(text(v) for v in row))
+    out.print(table if result.rows else text(f"{result.title}: no rows", style="dim"))
 
 
 def print_trends(db: Path, since: str | None = None, daily: bool = False,
@@ -36,8 +36,9 @@ def print_trends(db: Path, since: str | None = None, daily: bool = False,
     filters = filters or Filters(since=since)
     info = publish_info(db)
     if info:
-        out.print(f"[dim]published {info['published_at']:%Y-%m-%d %H:%M UTC}; days "
-                  f"{info['first_day']} … {info['last_day']}; {info['batch_count']} batch(es)[/dim]")
+        out.print(text(f"published {info['published_at']:%Y-%m-%d %H:%M UTC}; days "
+                       f"{info['first_day']} … {info['last_day']}; {info['batch_count']} batch(es)",
+                       style="dim"))
     print_result(attention_by_week(db, filters))
     print_result(Result("Mentions by member and source",
                         ["member", "source", "mentions", "article-days", "first day", "last day"],
@@ -49,16 +50,11 @@ def print_trends(db: Path, since: str | None = None, daily: bool = False,
                             daily_mentions(db, filters=filters)))
 
 
-def _require(db: Path) -> None:
-    if not db.exists():
-        console.print(f"[red]no warehouse at {db}; run `crinkwatch run` first[/red]")
-        raise typer.Exit(code=2)
-
-
 @app.command()
 def trends(
+    data_dir: Path = DATA_DIR_OPTION,
     db: Path = DB_OPTION,
-    since: str = typer.Option(None, "--since", help="Only days from this date (YYYY-MM-DD)."),
+    since: str = day_option("--since", "Only days from this date."),
     member: str = typer.Option(None, "--member", help="Only this member (CN, RU, IR, KP)."),
     framing: str = typer.Option(None, "--framing", help="Only this framing id (e.g. natural_allies)."),
     source: str = typer.Option(None, "--source", help="Only this source id."),
@@ -68,7 +64,7 @@ def trends(
 
     Example: crinkwatch trends --db data/warehouse.duckdb --member RU --since 2026-11-01
     """
-    _require(db)
+    db = command_settings(data_dir, db).db_path
     filters = Filters(member=member.upper() if member else None, framing=framing, source=source,
                       since=since)
     print_trends(db, daily=daily, filters=filters)
@@ -88,37 +84,34 @@ def _emit(result: Result, fmt: str) -> None:
 
 @app.command()
 def evidence(
+    data_dir: Path = DATA_DIR_OPTION,
     db: Path = DB_OPTION,
-    day: str = typer.Option(None, "--day", help="The trend cell's day (YYYY-MM-DD)."),
+    day: str = day_option("--day", "The trend cell's day."),
     member: str = typer.Option(None, "--member", help="A member's cell: CN, RU, IR or KP."),
     framing: str = typer.Option(None, "--framing", help="A framing's cell, e.g. natural_allies."),
     pair: str = typer.Option(None, "--pair", help="A dyad's cell, e.g. CN-RU (needs --week)."),
-    week: str = typer.Option(None, "--week", help="Any day of the dyad cell's week (YYYY-MM-DD)."),
+    week: str = day_option("--week", "Any day of the dyad cell's week."),
     source: str = typer.Option(None, "--source", help="Narrow to one source id."),
     kind: str = typer.Option(None, "--kind", help="Narrow to article or comment (member cells)."),
     language: str = typer.Option(None, "--language", help="Narrow to one language (member cells)."),
     stance: str = typer.Option(None, "--stance", help="asserted, distanced or contested (framing cells)."),
     relation: str = typer.Option(None, "--relation", help="cooperation, friction or neutral (dyad cells)."),
-    limit: int = typer.Option(None, "--limit", help="At most this many sentences."),
+    limit: int = limit_option(None, "At most this many sentences."),
     fmt: str = typer.Option("table", "--format", help="table, csv or json."),
 ) -> None:
     """Print the sentences behind one trend cell (a member, framing or pair on a day or week).
 
     Example: crinkwatch evidence --db data/warehouse.duckdb --member RU --day 2026-11-20 --source ledger
     """
-    _require(db)
     if sum(x is not None for x in (member, framing, pair)) != 1:
-        console.print("[red]name exactly one of --member, --framing or --pair[/red]")
-        raise typer.Exit(code=2)
+        raise InputError("name exactly one of --member, --framing or --pair")
     if pair and not week:
-        console.print("[red]--pair needs --week[/red]")
-        raise typer.Exit(code=2)
+        raise InputError("--pair needs --week")
     if (member or framing) and not day:
-        console.print("[red]--member and --framing need --day[/red]")
-        raise typer.Exit(code=2)
+        raise InputError("--member and --framing need --day")
     if fmt not in ("table", "csv", "json"):
-        console.print(f"[red]unknown --format {fmt!r}: use table, csv or json[/red]")
-        raise typer.Exit(code=2)
+        raise InputError(f"--format: unknown format {fmt!r} (use table, csv or json)")
+    db = command_settings(data_dir, db).db_path
     if member:
         result = member_evidence(db, day, member.upper(), source, kind, language, limit)
     elif framing:

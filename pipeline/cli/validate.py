@@ -8,9 +8,10 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from pipeline.batch import BatchPaths
-from pipeline.cli.app import app, console, out
-from pipeline.config import load_settings
+from pipeline.cli.app import app, console, out, text
+from pipeline.cli.errors import InputError
+from pipeline.cli.options import (DATA_DIR_OPTION, DB_OPTION, PRIVATE_DB_OPTION, command_settings,
+                                  limit_option, moment_option)
 
 
 def latest_batch(runs_dir: Path) -> str | None:
@@ -23,8 +24,9 @@ def latest_batch(runs_dir: Path) -> str | None:
 def validate(
     stage: str = typer.Option(..., "--stage", help="raw, articles, tags or trends."),
     batch: str = typer.Option(None, "--batch", help="Batch id (default: the newest under DATA_DIR/runs)."),
-    data_dir: Path = typer.Option(Path("data"), "--data-dir", help="Where the batch folders are."),
-    db: Path = typer.Option(None, "--db", help="Analyst database (default: DATA_DIR/warehouse.duckdb); checks run on the private warehouse under DATA_DIR/private."),
+    data_dir: Path = DATA_DIR_OPTION,
+    db: Path = DB_OPTION,
+    private_db: Path = PRIVATE_DB_OPTION,
 ) -> None:
     """Validate one stage of a batch: run its suites, quarantine bad rows, send alerts.
 
@@ -34,22 +36,18 @@ def validate(
     from pipeline.quality.docs import index_url
 
     if stage not in STAGE_SUITES:
-        console.print(f"[red]unknown stage '{stage}'; one of: {', '.join(STAGE_SUITES)}[/red]")
-        raise typer.Exit(code=2)
-    settings = load_settings(data_dir=data_dir, db_path=db or data_dir / "warehouse.duckdb")
+        raise InputError(f"--stage: unknown stage {stage!r} (one of: {', '.join(STAGE_SUITES)})")
+    settings = command_settings(data_dir, db, private_db)
     batch_id = batch or latest_batch(settings.paths.runs_dir)
     paths = settings.paths.batch(batch_id) if batch_id else None
     if paths is None or not paths.root.is_dir():
-        console.print(f"[red]no batch {batch_id or ''} under {settings.paths.runs_dir}; run `crinkwatch run` first[/red]")
-        raise typer.Exit(code=2)
+        raise InputError(f"no batch {batch_id or ''} under {settings.paths.runs_dir}; "
+                         "run `crinkwatch run` first")
     try:
         report = validate_stage(stage, paths, settings)
         code = 0
     except ValidationFailed as exc:
         report, code = exc.report, 2
-    except FileNotFoundError as exc:
-        console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(code=2)
     table = Table(title=f"Stage {stage}, batch {paths.batch_id}")
     for col in ("suite", "rows", "expectations", "failed", "blocking", "quarantined"):
         table.add_column(col)
@@ -59,8 +57,8 @@ def validate(
     out.print(table)
     for r in report.results:
         for f in r.failed:
-            out.print(f"  {f.on_failure:<10} {f.suite}.{f.check}: observed {f.observed}")
-    out.print(f"Data Docs: {index_url(settings)}")
+            out.print(text(f"  {f.on_failure:<10} {f.suite}.{f.check}: observed {f.observed}"))
+    out.print(text(f"Data Docs: {index_url(settings)}"))
     if code:
         console.print("[red]blocking expectations failed: this batch must not load or publish[/red]")
         raise typer.Exit(code=code)
@@ -68,21 +66,30 @@ def validate(
 
 @app.command()
 def alerts(
-    since: str = typer.Option(None, "--since", help="Only alerts raised from this date/time (ISO 8601)."),
-    db: Path = typer.Option(Path("data/warehouse.duckdb"), "--db", help="DuckDB warehouse."),
-    limit: int = typer.Option(200, "--limit", help="At most this many, newest first."),
+    since: str = moment_option("--since", "Only alerts raised from this date/time (ISO 8601)."),
+    data_dir: Path = DATA_DIR_OPTION,
+    db: Path = typer.Option(None, "--db", metavar="FILE",
+                            help="Read an analysts' copy instead of the private warehouse."),
+    private_db: Path = PRIVATE_DB_OPTION,
+    limit: int = limit_option(200, "At most this many, newest first."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per line, for scripts."),
 ) -> None:
-    """List data-quality and feed-health alerts from the warehouse, newest first.
+    """List data-quality and feed-health alerts, newest first.
 
-    Example: crinkwatch alerts --since 2026-11-20 --db data/warehouse.duckdb
+    Alerts are recorded in the private warehouse as they are raised, so a batch that validation
+    blocked (and that was never published) shows its alerts here.
+
+    Example: crinkwatch alerts --since 2026-11-20 --data-dir data
     """
-    from pipeline.quality.alerts import list_alerts
+    from pipeline.warehouse.quality_records import list_alerts
 
-    if not db.exists():
-        console.print(f"[red]no warehouse at {db}; run `crinkwatch run` first[/red]")
-        raise typer.Exit(code=2)
-    rows = list_alerts(db, since, limit)
+    settings = command_settings(data_dir, db, private_db)
+    # An analyst's machine may hold only the published copy.
+    if db is None and (settings.private_db_path.exists() or not settings.db_path.exists()):
+        rows = list_alerts(settings.private_db_path, since, limit,
+                           lock_timeout_s=settings.warehouse_lock_timeout_s)
+    else:
+        rows = list_alerts(settings.db_path, since, limit, private=False)
     if as_json:
         for r in rows:
             typer.echo(json.dumps(r, default=str, ensure_ascii=False))
@@ -91,7 +98,8 @@ def alerts(
     for col in ("raised at", "severity", "origin", "check", "subject", "observed", "batch"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(str(r["raised_at"])[:19], r["severity"], r["origin"], f"{r['suite']}.{r['check_name']}",
-                      r["subject"] or "", str(r["observed"])[:80], r["batch_id"] or "")
+        table.add_row(*(text(v) for v in (
+            str(r["raised_at"])[:19], r["severity"], r["origin"], f"{r['suite']}.{r['check_name']}",
+            r["subject"], str(r["observed"])[:80], r["batch_id"])))
     out.print(table)
     out.print(f"{len(rows)} alert(s)")

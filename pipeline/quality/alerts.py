@@ -13,7 +13,6 @@ import json
 import logging
 from dataclasses import asdict
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any, Sequence
 
 from pipeline.batch import BatchPaths
@@ -22,11 +21,6 @@ from pipeline.quality.notifiers import Notifier, build_notifiers, notify
 from pipeline.quality.policy import SEVERITY
 
 log = logging.getLogger(__name__)
-
-
-def warehouse_path(settings: Any) -> Path:
-    """The DuckDB file the loader writes (a private warehouse when a publish step splits them)."""
-    return Path(getattr(settings, "private_db_path", None) or settings.db_path)
 
 
 def now_iso() -> str:
@@ -76,38 +70,16 @@ def batch_alerts(paths: BatchPaths) -> list[Alert]:
     return list(read_jsonl(paths.alerts, Alert)) if paths.alerts.exists() else []
 
 
-def record_alerts(db_path: Path, sql_dir: Path, alerts: Sequence[Alert]) -> list[Alert]:
-    """Insert alerts not yet in the warehouse's ``alerts`` table; return the new ones."""
-    from pipeline.warehouse.connection import connect
-    from pipeline.warehouse.migrate import migrate
-
-    if not alerts:
-        return []
-    con = connect(db_path)
-    try:
-        migrate(con, sql_dir)
-        ids = [a.alert_id for a in alerts]
-        known = {r[0] for r in con.execute(
-            "select alert_id from alerts where alert_id in (select unnest(?))", [ids]).fetchall()}
-        new = [a for a in {a.alert_id: a for a in alerts}.values() if a.alert_id not in known]
-        for a in new:
-            con.execute(
-                "insert into alerts (alert_id, raised_at, origin, suite, check_name, severity, observed,"
-                " batch_id, subject, details, docs_url) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [a.alert_id, a.raised_at, a.origin, a.suite, a.check, a.severity, str(a.observed),
-                 a.batch_id, a.subject, a.details, a.docs_url])
-    finally:
-        con.close()
-    return new
-
-
 def send_alerts(alerts: Sequence[Alert], settings: Any,
                 notifiers: Sequence[Notifier] | None = None) -> list[Alert]:
     """Record alerts in the warehouse and notify the new ones; a database error still notifies."""
+    from pipeline.warehouse.quality_records import record_alerts
+
     try:
-        new = record_alerts(warehouse_path(settings), settings.sql_dir, alerts)
+        new = record_alerts(settings.private_db_path, settings.sql_dir, alerts,
+                            settings.warehouse_lock_timeout_s)
     except Exception as exc:  # the warehouse may be locked; the alert must still go out
-        log.error("could not record %d alert(s) in %s: %s", len(alerts), warehouse_path(settings), exc)
+        log.error("could not record %d alert(s) in %s: %s", len(alerts), settings.private_db_path, exc)
         new = list(alerts)
     notify(new, notifiers if notifiers is not None else build_notifiers(settings))
     return new
@@ -117,28 +89,6 @@ def dispatch_alerts(paths: BatchPaths, settings: Any,
                     notifiers: Sequence[Notifier] | None = None) -> list[Alert]:
     """Route every alert in the batch's alerts.jsonl to the warehouse and the notifiers (once)."""
     return send_alerts(batch_alerts(paths), settings, notifiers)
-
-
-def list_alerts(db_path: Path, since: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
-    """Alerts from the warehouse, newest first, optionally from a date or time on."""
-    from pipeline.warehouse.connection import connect
-
-    con = connect(db_path, read_only=True)
-    try:
-        tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
-        if "alerts" not in tables:
-            return []
-        sql = ("select raised_at, severity, origin, suite, check_name, subject, observed, batch_id,"
-               " docs_url, details from alerts")
-        params: list[Any] = []
-        if since:
-            sql += " where raised_at >= cast(? as timestamptz)"
-            params.append(since)
-        cur = con.execute(sql + " order by raised_at desc, suite, check_name limit ?", params + [limit])
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row)) for row in cur.fetchall()]
-    finally:
-        con.close()
 
 
 def alert_from_task_context(context: dict[str, Any]) -> Alert:

@@ -83,14 +83,6 @@ def write_file(paths: BatchPaths, stage: str, rows: list[QuarantinedRow]) -> Pat
     return path
 
 
-def write_table(con: Any, rows: list[QuarantinedRow]) -> None:
-    """Insert (or replace) rows in the warehouse's ``quarantine`` table."""
-    for r in rows:
-        con.execute("insert or replace into quarantine values (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [r.batch_id, r.stage, r.table_name, r.row_key, r.checks, r.reason, r.row_json,
-                     r.quarantined_at])
-
-
 def drop_parquet_rows(path: Path, column: str, values: set[Any]) -> int:
     """Rewrite a stage Parquet file without the rows whose ``column`` is in ``values``."""
     import pyarrow as pa

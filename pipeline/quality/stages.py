@@ -28,7 +28,7 @@ import pandas as pd
 from pipeline.batch import BatchPaths
 from pipeline.models import Alert, read_jsonl
 from pipeline.quality import frames, quarantine
-from pipeline.quality.alerts import alert_from_failure, append_alerts, dispatch_alerts, warehouse_path
+from pipeline.quality.alerts import alert_from_failure, append_alerts, dispatch_alerts
 from pipeline.quality.docs import build_docs, prune_results, public_url, quality_dir
 from pipeline.quality.policy import expectation_parameters, failing_rows
 from pipeline.quality.suites import SuiteResult, docs_url, get_context, run_suite
@@ -142,18 +142,12 @@ class _Run:
 
 
 def _record_quarantine(settings: Any, rows: list[quarantine.QuarantinedRow]) -> None:
-    from pipeline.warehouse.connection import connect
-    from pipeline.warehouse.migrate import migrate
+    from pipeline.warehouse.quality_records import record_quarantine
 
     try:
-        con = connect(warehouse_path(settings))
-        try:
-            migrate(con, settings.sql_dir)
-            quarantine.write_table(con, rows)
-        finally:
-            con.close()
+        record_quarantine(settings.private_db_path, settings.sql_dir, rows, settings.warehouse_lock_timeout_s)
     except Exception as exc:  # the quarantine file holds them; the table is a convenience
-        log.error("could not record quarantined rows in %s: %s", warehouse_path(settings), exc)
+        log.error("could not record quarantined rows in %s: %s", settings.private_db_path, exc)
 
 
 def _raw(run: _Run) -> None:
@@ -207,7 +201,8 @@ def _tags(run: _Run) -> None:
 
 
 def _trends(run: _Run) -> None:
-    warehouse = read_trend_frames(warehouse_path(run.settings), run.paths.batch_id)
+    warehouse = read_trend_frames(run.settings.private_db_path, run.paths.batch_id,
+                                  run.settings.warehouse_lock_timeout_s)
     run.check("daily_member_mentions", warehouse["daily_member_mentions"])
     run.check("daily_article_volume", frames.volume_frame(
         warehouse["daily_volume"], list(warehouse["batch_days"]["day"]), warehouse["has_history"]))
@@ -215,14 +210,14 @@ def _trends(run: _Run) -> None:
         warehouse["sources"], warehouse["last_seen"], warehouse["has_history"]))
 
 
-def read_trend_frames(db_path: Path, batch_id: str) -> dict[str, Any]:
-    """The warehouse frames the trend suites need, read with a short read-only connection."""
-    from pipeline.warehouse.connection import connect
+def read_trend_frames(db_path: Path, batch_id: str, lock_timeout_s: float = 900.0) -> dict[str, Any]:
+    """The warehouse frames the trend suites need, read with a short read-only connection
+    (after any writer of the warehouse has finished)."""
+    from pipeline.warehouse.session import read_session
 
     if not Path(db_path).exists():
         raise FileNotFoundError(f"no warehouse at {db_path}: the trends stage runs after load")
-    con = connect(db_path, read_only=True)
-    try:
+    with read_session(db_path, lock_timeout_s) as con:
         days = con.execute("select distinct cast(published_at as date) as day from articles "
                            "where batch_id = ? and published_at is not null", [batch_id]).df()
         return {
@@ -241,8 +236,6 @@ def read_trend_frames(db_path: Path, batch_id: str) -> dict[str, Any]:
                 " select unnest(source_ids) as source_id, cast(published_at as date) as day"
                 " from articles where published_at is not null) group by 1").df(),
         }
-    finally:
-        con.close()
 
 
 STAGE_RUNNERS: dict[str, Callable[[_Run], None]] = {

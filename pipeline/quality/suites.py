@@ -197,9 +197,3 @@ def docs_url(context: Any, identifier: Any) -> str | None:
     except Exception:  # docs are a convenience; a failure here must not hide the validation
         return None
     return sites[0].get("site_url") if sites else None
-
-
-def docs_index(context: Any) -> str | None:
-    """The Data Docs index page of the run-time project."""
-    sites = context.get_docs_sites_urls(site_name=DOCS_SITE)
-    return sites[0].get("site_url") if sites else None

@@ -7,7 +7,6 @@ then replaced in one transaction, so analysts never see a mix of two taxonomy ve
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import logging
 from dataclasses import asdict, dataclass, field
@@ -15,15 +14,14 @@ from pathlib import Path
 
 from pipeline.batch import BatchPaths, new_batch_id
 from pipeline.config import Settings
-from pipeline.warehouse.connection import connect
-from pipeline.warehouse.migrate import migrate
 from pipeline.models import Article, Comment, read_parquet
 from pipeline.tagging.lexicon import load_lexicon
 from pipeline.tagging.stage import tag_records, write_tags
+from pipeline.warehouse.connection import DEFAULT_LOCK_TIMEOUT_S
+from pipeline.warehouse.tags import replace_tags
 
 log = logging.getLogger(__name__)
 
-TAG_TABLES = ("mentions", "framings", "dyads")
 MANIFEST = "retag.json"
 RETAGGED_ARTICLES = "retagged_articles.parquet"  # the ids this retag covered
 
@@ -58,47 +56,9 @@ def stored_documents(runs_dir: Path) -> tuple[list[Article], list[Comment]]:
     return list(articles.values()), list(comments.values())
 
 
-def replace_tags(db_path: Path, sql_dir: Path, paths: BatchPaths, version: str) -> tuple[list[str], dict[str, int], int]:
-    """Swap every tag row in the warehouse for the batch's, in one transaction.
-
-    Only rows of documents the warehouse holds are inserted (a stored article that failed
-    validation was never loaded). Returns (old versions, row counts, articles left untagged).
-    """
-    con = connect(db_path)
-    try:
-        migrate(con, sql_dir)
-        old = sorted({r[0] for t in TAG_TABLES
-                      for r in con.execute(f"select distinct taxonomy_version from {t}").fetchall()})
-        con.execute("begin")
-        try:
-            for table in TAG_TABLES:
-                con.execute(f"delete from {table}")
-            known = ("(doc_kind = 'article' and doc_id in (select article_id from articles)) or "
-                     "(doc_kind = 'comment' and doc_id in (select comment_id from comments))")
-            for table, path, cols in (
-                ("mentions", paths.mentions, 'actor, is_member, "start", "end", surface, sentence'),
-                ("framings", paths.framings, 'framing_id, stance, "start", "end", surface, sentence'),
-                ("dyads", paths.dyads, "member_a, member_b, relation, sentence, sentence_start"),
-            ):
-                con.execute(f"""
-                    insert into {table}
-                    select doc_id, doc_kind, article_id, {cols}, taxonomy_version, batch_id
-                    from read_parquet(?) where {known}""", [str(path)])
-        except Exception:
-            con.execute("rollback")
-            raise
-        con.execute("commit")
-        counts = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in TAG_TABLES}
-        untagged = con.execute(
-            "select count(*) from articles where article_id not in (select article_id from read_parquet(?))",
-            [str(paths.root / RETAGGED_ARTICLES)]).fetchone()[0]
-    finally:
-        con.close()
-    return old, counts, untagged
-
-
 def retag_store(runs_dir: Path, db_path: Path, sql_dir: Path, taxonomy_path: Path,
-                batch_id: str | None = None) -> RetagResult:
+                batch_id: str | None = None,
+                lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S) -> RetagResult:
     """Re-tag the extracted store under ``taxonomy_path`` and replace the warehouse's tag rows."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -111,7 +71,8 @@ def retag_store(runs_dir: Path, db_path: Path, sql_dir: Path, taxonomy_path: Pat
     write_tags(paths, tags)
     pq.write_table(pa.table({"article_id": pa.array([a.article_id for a in articles], pa.string())}),
                    paths.root / RETAGGED_ARTICLES)
-    old, counts, untagged = replace_tags(db_path, sql_dir, paths, lexicon.version)
+    old, counts, untagged = replace_tags(db_path, sql_dir, paths, paths.root / RETAGGED_ARTICLES,
+                                         lock_timeout_s)
     if untagged:
         log.warning("%d warehouse articles are not in the store under %s and now have no tags",
                     untagged, runs_dir)
@@ -122,20 +83,11 @@ def retag_store(runs_dir: Path, db_path: Path, sql_dir: Path, taxonomy_path: Pat
     return result
 
 
-def warehouse_path(settings: Settings) -> Path:
-    """The warehouse loads write to: the private one when the pipeline keeps one, else ``db_path``."""
-    return Path(getattr(settings, "private_db_path", None) or settings.db_path)
-
-
 def retag_warehouse(settings: Settings, taxonomy_path: Path) -> RetagResult:
-    """Retag the store into the loads' warehouse, then republish the analysts' copy so trends follow.
+    """Retag the store into the private warehouse, then republish the analysts' copy so trends follow."""
+    from pipeline.warehouse.publish import publish
 
-    The publish step is called when the pipeline has one (``pipeline.warehouse.publish``); without it the
-    warehouse analysts query is the one just retagged.
-    """
-    result = retag_store(settings.paths.runs_dir, warehouse_path(settings), settings.sql_dir, taxonomy_path)
-    if importlib.util.find_spec("pipeline.warehouse.publish") is not None:
-        from pipeline.warehouse.publish import publish
-
-        result.published_to = str(publish(settings))
+    result = retag_store(settings.paths.runs_dir, settings.private_db_path, settings.sql_dir,
+                         taxonomy_path, lock_timeout_s=settings.warehouse_lock_timeout_s)
+    result.published_to = str(publish(settings))
     return result

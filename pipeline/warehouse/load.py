@@ -13,8 +13,8 @@ import duckdb
 
 from pipeline.batch import BatchPaths
 from pipeline.models import Source
-from pipeline.warehouse.connection import connect, warehouse_lock
-from pipeline.warehouse.migrate import migrate
+from pipeline.warehouse.connection import DEFAULT_LOCK_TIMEOUT_S
+from pipeline.warehouse.session import write_session
 
 TAG_TABLES = ("mentions", "framings", "dyads")
 
@@ -28,24 +28,14 @@ def upsert_sources(con: duckdb.DuckDBPyConnection, sources: list[Source]) -> Non
 
 
 def load_batch(
-    paths: BatchPaths, db_path: Path, sql_dir: Path, sources: list[Source] | None = None
+    paths: BatchPaths, db_path: Path, sql_dir: Path, sources: list[Source] | None = None,
+    lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S,
 ) -> dict[str, int]:
     """Load one validated batch into ``db_path`` (the private warehouse); return its row counts."""
-    with warehouse_lock(db_path):
-        con = connect(db_path)
-        try:
-            migrate(con, sql_dir)
-            con.execute("begin")
-            try:
-                _replace_batch(con, paths, sources)
-                counts = _batch_counts(con, paths.batch_id)
-                _record_batch(con, paths.batch_id, counts)
-            except Exception:
-                con.execute("rollback")
-                raise
-            con.execute("commit")
-        finally:
-            con.close()
+    with write_session(db_path, sql_dir, lock_timeout_s) as con:
+        _replace_batch(con, paths, sources)
+        counts = _batch_counts(con, paths.batch_id)
+        _record_batch(con, paths.batch_id, counts)
     return counts
 
 
@@ -71,37 +61,37 @@ def _replace_batch(con: duckdb.DuckDBPyConnection, paths: BatchPaths, sources: l
         upsert_sources(con, sources)
     articles, comments = str(paths.articles), str(paths.comments)
     # An article re-fetched in a later batch replaces its earlier rows, tags included.
-    con.execute(f"""
+    con.execute("""
         create or replace temp table batch_articles as
-        select article_id from read_parquet('{articles}')""")
+        select article_id from read_parquet(?)""", [articles])
     seen_before = con.execute("select count(*) from articles where article_id in "
                               "(select article_id from batch_articles)").fetchone()[0]
     if seen_before:  # an article's rows are only ever written together, so new articles have none
         for table in (*TAG_TABLES, "comments"):
             con.execute(f"delete from {table} where article_id in (select article_id from batch_articles)")
         con.execute("delete from articles where article_id in (select article_id from batch_articles)")
-    con.execute(f"""
+    con.execute("""
         insert into articles
         select article_id, url, canonical_url, source_ids, title, authors,
                cast(published_at as timestamptz), site_name, text, language,
                language_confidence, word_count, extractor, batch_id, extractor_settings
-        from read_parquet('{articles}')""")
-    con.execute(f"""
+        from read_parquet(?)""", [articles])
+    con.execute("""
         insert into comments
         select comment_id, article_id, position, author, cast(published_at as timestamptz),
                text, language, language_confidence, batch_id, parent_id
-        from read_parquet('{comments}')""")
+        from read_parquet(?)""", [comments])
     for table, path, label in (("mentions", paths.mentions, "actor, is_member"),
                                ("framings", paths.framings, "framing_id, stance")):
         con.execute(f"""
             insert into {table}
             select doc_id, doc_kind, article_id, {label}, "start", "end", surface, sentence,
                    taxonomy_version, batch_id
-            from read_parquet('{path}')""")
+            from read_parquet(?)""", [str(path)])
     if paths.dyads.exists():
-        con.execute(f"""
+        con.execute("""
             insert into dyads
             select doc_id, doc_kind, article_id, member_a, member_b, relation, sentence,
                    sentence_start, taxonomy_version, batch_id
-            from read_parquet('{paths.dyads}')""")
+            from read_parquet(?)""", [str(paths.dyads)])
     con.execute("drop table batch_articles")

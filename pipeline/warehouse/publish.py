@@ -21,8 +21,9 @@ from pathlib import Path
 import duckdb
 
 from pipeline.config import Settings
-from pipeline.warehouse.connection import connect, warehouse_lock
-from pipeline.warehouse.migrate import mart_names, migrate, view_files
+from pipeline.warehouse.connection import WarehouseMissing, warehouse_lock
+from pipeline.warehouse.migrate import mart_names, view_files
+from pipeline.warehouse.session import migrate_locked
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,10 @@ log = logging.getLogger(__name__)
 ANALYST_TABLES = ("articles", "comments", "mentions", "framings", "dyads", "sources", "alerts",
                   "members", "loaded_batches", "publish_info",
                   "mention_evidence", "framing_evidence", "dyad_evidence")
+
+
+# The analyst database is built under ``.<name>.<random>.publishing`` and renamed into place.
+STAGING_SUFFIX = ".publishing"
 
 
 class PublishFailed(RuntimeError):
@@ -40,11 +45,12 @@ def publish(settings: Settings) -> Path:
     """Build, check and atomically install the analyst database; return its path."""
     private, target = Path(settings.private_db_path), Path(settings.db_path)
     if not private.exists():
-        raise FileNotFoundError(f"no private warehouse at {private}: load a batch first")
+        raise WarehouseMissing(f"no private warehouse at {private}: load a batch first")
     target.parent.mkdir(parents=True, exist_ok=True)
-    with warehouse_lock(private):
-        _bring_schema_up_to_date(private, settings.sql_dir)
-        staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.publishing")
+    with warehouse_lock(private, settings.warehouse_lock_timeout_s):
+        remove_stale_copies(target)
+        migrate_locked(private, settings.sql_dir)
+        staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}{STAGING_SUFFIX}")
         try:
             build_analyst_db(private, staging, settings.sql_dir)
             problems = check_analyst_db(staging, settings.sql_dir)
@@ -57,6 +63,19 @@ def publish(settings: Settings) -> Path:
                 leftover.unlink(missing_ok=True)
     log.info("published %s", target)
     return target
+
+
+def remove_stale_copies(target: Path) -> list[Path]:
+    """Delete the half-built copies (and their WALs) that killed publishes left beside ``target``.
+
+    Publishes hold the warehouse lock, so while one runs no other copy can be in use.
+    """
+    stale = [p for p in target.parent.glob(f".{target.name}.*{STAGING_SUFFIX}*")
+             if p.name.endswith((STAGING_SUFFIX, STAGING_SUFFIX + ".wal"))]
+    for path in stale:
+        log.warning("removing %s, left by an interrupted publish", path)
+        path.unlink(missing_ok=True)
+    return stale
 
 
 def build_analyst_db(private: Path, out: Path, sql_dir: Path) -> None:
@@ -100,14 +119,6 @@ def check_analyst_db(path: Path, sql_dir: Path) -> list[str]:
             rows = con.execute(check.read_text(encoding="utf-8")).fetchall()
             problems += [f"{check.stem}: {problem} ({detail})" for problem, detail in rows[:5]]
         return problems
-    finally:
-        con.close()
-
-
-def _bring_schema_up_to_date(private: Path, sql_dir: Path) -> None:
-    con = connect(private)
-    try:
-        migrate(con, sql_dir)
     finally:
         con.close()
 

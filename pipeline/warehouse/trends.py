@@ -127,17 +127,6 @@ def framing_stance(db_path: Path, filters: Filters | None = None) -> Result:
         group by framing_id order by mentions desc, framing_id""", params)
 
 
-def framing_stance_by_week(db_path: Path, filters: Filters | None = None) -> Result:
-    """Framing mentions per week and stance (for the stance-over-time chart)."""
-    filters = filters or Filters()
-    table = "daily_source_framing_stance" if filters.source else "daily_framing_stance"
-    where, params = where_clause(filters, {"framing": "framing_id", "source": "source_id",
-                                           "since": "day", "until": "day"})
-    return run_query(db_path, "Framing stance by week", f"""
-        select date_trunc('week', day)::date as week, stance, sum(mention_count) as mentions
-        from {table} {where} group by all order by week, stance""", params)
-
-
 def dyad_cohesion(db_path: Path, filters: Filters | None = None) -> Result:
     """Weekly cohesion index per member pair (cooperation vs friction sentences)."""
     filters = filters or Filters()
@@ -159,11 +148,8 @@ def member_evidence(db_path: Path, day: str, member: str, source: str | None = N
                     start_offset, end_offset, doc_id, taxonomy_version
              from mention_evidence where day = cast(? as date) and member = ?"""
     params: list[Any] = [day, member]
-    for column, value in (("source_id", source), ("doc_kind", kind), ("language", language)):
-        if value is not None:
-            sql += f" and {column} = ?"
-            params.append(value)
-    sql += " order by source_id, doc_id, start_offset" + (f" limit {int(limit)}" if limit else "")
+    sql += _narrowed(params, (("source_id", source), ("doc_kind", kind), ("language", language)))
+    sql += _ordered("source_id, doc_id, start_offset", limit)
     return run_query(db_path, f"Evidence: {member} on {day}", sql, params)
 
 
@@ -174,11 +160,8 @@ def framing_evidence(db_path: Path, day: str, framing: str, stance: str | None =
                     start_offset, end_offset, doc_id, taxonomy_version
              from framing_evidence where day = cast(? as date) and framing_id = ?"""
     params: list[Any] = [day, framing]
-    for column, value in (("stance", stance), ("source_id", source)):
-        if value is not None:
-            sql += f" and {column} = ?"
-            params.append(value)
-    sql += " order by source_id, doc_id, start_offset" + (f" limit {int(limit)}" if limit else "")
+    sql += _narrowed(params, (("stance", stance), ("source_id", source)))
+    sql += _ordered("source_id, doc_id, start_offset", limit)
     return run_query(db_path, f"Evidence: {framing} on {day}", sql, params)
 
 
@@ -190,11 +173,20 @@ def dyad_evidence(db_path: Path, week: str, pair: str, relation: str | None = No
              from dyad_evidence where week = date_trunc('week', cast(? as date))::date and pair_id = ?"""
     pair = "-".join(sorted(pair.upper().split("-")))  # pairs are stored alphabetically: CN-RU
     params: list[Any] = [week, pair]
-    if relation is not None:
-        sql += " and relation = ?"
-        params.append(relation)
-    sql += " order by day, doc_id, sentence_start" + (f" limit {int(limit)}" if limit else "")
+    sql += _narrowed(params, (("relation", relation),))
+    sql += _ordered("day, doc_id, sentence_start", limit)
     return run_query(db_path, f"Evidence: {pair} in the week of {week}", sql, params)
+
+
+def _narrowed(params: list[Any], equal: tuple[tuple[str, str | None], ...]) -> str:
+    """`` and column = ?`` for each given value (appended to ``params``)."""
+    given = [(column, value) for column, value in equal if value is not None]
+    params.extend(value for _, value in given)
+    return "".join(f" and {column} = ?" for column, _ in given)
+
+
+def _ordered(order: str, limit: int | None) -> str:
+    return f" order by {order}" + (f" limit {int(limit)}" if limit else "")
 
 
 def publish_info(db_path: Path) -> dict[str, Any]:

@@ -1,5 +1,7 @@
 -- Data-quality alerts (one row per failed expectation or feed-health problem) and the rows
 -- validation quarantined, each with its reason. Grain: alert_id; batch × table × row_key.
+-- The one migration that creates these tables (warehouses migrated before this was so also ran a
+-- since-removed 0003_alerts with the same columns; `if not exists` keeps them as they are).
 create table if not exists alerts (
     alert_id    varchar primary key,
     raised_at   timestamptz not null,

@@ -146,7 +146,7 @@ def test_fetches_share_a_pool_and_warehouse_writers_one_slot(dagbag):
 def test_failure_callback_raises_a_data_quality_alert(tmp_path, monkeypatch):
     from _crinkwatch import notify_failure
 
-    from pipeline.quality.alerts import list_alerts
+    from pipeline.warehouse.quality_records import list_alerts
 
     monkeypatch.setenv("CRINKWATCH_DATA_DIR", str(tmp_path))
 

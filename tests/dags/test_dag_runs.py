@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import MINISITE, write_sources
+from tests.conftest import MINISITE
 from tests.dags.conftest import asset_events, load_dag
 
 pytestmark = [pytest.mark.airflow, pytest.mark.slow]

@@ -10,8 +10,8 @@ import pytest
 
 from pipeline.batch import BatchPaths
 from pipeline.models import Alert, write_jsonl
-from pipeline.quality.alerts import (dispatch_alerts, list_alerts, on_task_failure, send_alerts,
-                                     warehouse_path)
+from pipeline.quality.alerts import dispatch_alerts, on_task_failure, send_alerts
+from pipeline.warehouse.quality_records import list_alerts
 from pipeline.quality.notifiers import EmailNotifier, LogNotifier, WebhookNotifier, build_notifiers
 from tests.integration.quality_receivers import SmtpReceiver, WebhookReceiver
 
@@ -66,7 +66,7 @@ def test_alerts_go_to_the_warehouse_webhook_email_and_log(channels, webhook, smt
     levels = [r.levelname for r in caplog.records if "articles.text_length" in r.getMessage()]
     assert levels == ["ERROR", "WARNING"]
     # warehouse
-    rows = list_alerts(warehouse_path(channels))
+    rows = list_alerts(channels.private_db_path)
     assert {(r["severity"], r["check_name"]) for r in rows} == {("critical", "text_length"),
                                                                  ("warning", "text_length")}
 
@@ -75,7 +75,7 @@ def test_the_same_alert_is_sent_once(channels, webhook):
     send_alerts([_alert(1)], channels)
     assert send_alerts([_alert(1)], channels) == []
     assert len(webhook.posts) == 1
-    con = duckdb.connect(str(warehouse_path(channels)), read_only=True)
+    con = duckdb.connect(str(channels.private_db_path), read_only=True)
     assert con.execute("select count(*) from alerts").fetchone()[0] == 1
     con.close()
 
@@ -96,8 +96,8 @@ def test_feed_health_records_in_the_batch_file_are_routed(channels, webhook, tmp
     assert [a.alert_id for a in dispatch_alerts(paths, channels)] == ["fh1"]
     assert webhook.alerts()[0]["origin"] == "feed_health"
     assert dispatch_alerts(paths, channels) == []  # already routed
-    assert list_alerts(warehouse_path(channels), since="2026-11-26")[0]["subject"] == "vestnik"
-    assert list_alerts(warehouse_path(channels), since="2026-11-28") == []
+    assert list_alerts(channels.private_db_path, since="2026-11-26")[0]["subject"] == "vestnik"
+    assert list_alerts(channels.private_db_path, since="2026-11-28") == []
 
 
 def test_airflow_failure_callback_sends_through_the_same_notifiers(channels, webhook, monkeypatch):
@@ -112,7 +112,7 @@ def test_airflow_failure_callback_sends_through_the_same_notifiers(channels, web
     assert alert["origin"] == "pipeline" and alert["check"] == "task_failed"
     assert alert["subject"] == "crinkwatch_daily.validate" and alert["batch_id"] == "b9"
     assert "suite 'articles' failed" in alert["observed"]
-    assert list_alerts(warehouse_path(channels))[0]["check_name"] == "task_failed"
+    assert list_alerts(channels.private_db_path)[0]["check_name"] == "task_failed"
 
 
 def test_email_and_webhook_notifiers_directly(webhook, smtp):

@@ -13,7 +13,6 @@ raise its alert (warehouse row and log), and then:
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 from pathlib import Path
@@ -234,7 +233,6 @@ def test_breaking_an_expectation(clean, tmp_path, caplog, stage, suite, check, c
         change(paths, settings.db_path)
     else:
         change(paths)
-    table = suite if stage != "trends" else "articles"
     before = len(pd.read_parquet(getattr(paths, suite))) if stage in ("articles", "tags") else None
 
     with caplog.at_level(logging.WARNING, logger="pipeline.quality.alerts"):

@@ -84,7 +84,7 @@ def test_clean_demo_run_raises_no_alert(tmp_path, receivers):
     assert listed.exit_code == 0 and "0 alert(s)" in listed.output
 
 
-def test_a_blocking_failure_stops_the_run_before_load(minisite_server, tmp_path, receivers):
+def test_a_blocking_failure_stops_the_run_before_load(minisite_server, tmp_path, receivers, monkeypatch):
     """A deployment that tightens a suite (here: a batch needs at least 5 articles, blocking)."""
     from pipeline.config import load_settings, parse_as_of
     from pipeline.quality import ValidationFailed
@@ -117,6 +117,13 @@ def test_a_blocking_failure_stops_the_run_before_load(minisite_server, tmp_path,
     assert row == ("critical", "2")
     assert [a["check"] for a in webhook.alerts()] == ["min_articles"]
     assert "min_articles" in smtp.bodies()[0]
+    # the README's command, with no flags, from the folder holding data/, shows the blocked batch's alert
+    monkeypatch.chdir(tmp_path)
+    for var in ("CRINKWATCH_DATA_DIR", "CRINKWATCH_DB", "CRINKWATCH_PRIVATE_DB"):
+        monkeypatch.delenv(var, raising=False)
+    listed = runner.invoke(app, ["alerts"])
+    assert listed.exit_code == 0, listed.output
+    assert "articles.min_articles" in listed.stdout and "1 alert(s)" in listed.stdout
 
 
 def test_an_article_in_an_unexpected_language_is_quarantined_and_the_rest_loads(

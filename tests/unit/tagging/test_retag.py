@@ -120,11 +120,10 @@ def test_retag_command(warehouse, tmp_path):
 
     from pipeline.cli import app
     from pipeline.config import load_settings
-    from pipeline.tagging.retag import warehouse_path
 
     runs, db = warehouse
     settings = load_settings(data_dir=runs.parent, db_path=db)
-    target = warehouse_path(settings)  # where loads write (a private warehouse, when there is one)
+    target = settings.private_db_path  # where loads write
     if target != db:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(db.read_bytes())
