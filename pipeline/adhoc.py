@@ -16,6 +16,7 @@ from pathlib import Path
 from pipeline.batch import BatchPaths
 from pipeline.config import Settings
 from pipeline.fetch.client import Fetcher
+from pipeline.fetch.handoff import queue_new_page
 from pipeline.fetch.rawstore import RawStore
 from pipeline.fetch.state import FetchState
 from pipeline.fetch.urls import canonical_url
@@ -128,6 +129,6 @@ def _fetch_page(fetcher: Fetcher, state: FetchState, store: RawStore, canon: str
                                              "status": result.status, "fetched_at": _now()})
     page.content_sha256, page.body_path = sha, str(body_path)
     state.add_url_sources(canon, [ADHOC_SOURCE_ID], _now())
-    state.record_page(canon, sha, batch_id, _now())
+    queue_new_page(state, page, batch_id)  # done once this batch has loaded
     report.pages_ok += 1
     return page

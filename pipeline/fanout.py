@@ -10,6 +10,9 @@ from __future__ import annotations
 from pipeline.batch import BatchPaths
 from pipeline.config import Settings
 from pipeline.fetch import FetchReport, fetch_batch
+from pipeline.fetch.handoff import requeue_pending
+from pipeline.fetch.rawstore import RawStore
+from pipeline.fetch.state import FetchState
 from pipeline.models import RawPage, read_jsonl, write_jsonl
 from pipeline.sources import SourceConfigError, enabled_sources, is_source_id, load_sources
 
@@ -37,7 +40,7 @@ def fetch_one_source(source_id: str, paths: BatchPaths, settings: Settings) -> F
         raise UnknownSource(f"source '{source_id}' is not enabled in {settings.sources_path}")
     part = source_paths(paths, source_id)
     part.root.mkdir(parents=True, exist_ok=True)
-    return fetch_batch([sources[source_id]], part, settings)
+    return fetch_batch([sources[source_id]], part, settings, requeue=False)  # the merge re-queues
 
 
 def _rank(page: RawPage) -> int:
@@ -77,8 +80,13 @@ def _merge_alerts(paths: BatchPaths, source_ids: list[str]) -> None:
         write_jsonl(paths.alerts, rows)
 
 
-def merge_source_parts(paths: BatchPaths, source_ids: list[str]) -> dict[str, int]:
-    """Combine the sources' sub-manifests and fetch logs into the batch's; return page counts."""
+def merge_source_parts(paths: BatchPaths, source_ids: list[str],
+                       settings: Settings | None = None) -> dict[str, int]:
+    """Combine the sources' sub-manifests and fetch logs into the batch's; return page counts.
+
+    With ``settings`` the batch also carries the pending pages of earlier batches that never
+    loaded (a crashed or blocked run), so none is lost.
+    """
     parts: list[list[RawPage]] = []
     log_rows: list[dict] = []
     for source_id in source_ids:
@@ -87,10 +95,14 @@ def merge_source_parts(paths: BatchPaths, source_ids: list[str]) -> dict[str, in
         if part.fetch_log.exists():
             log_rows += list(read_jsonl(part.fetch_log))
     pages = merge_pages(parts)
+    requeued = 0
+    if settings is not None:
+        with FetchState(settings.paths.fetch_state) as state:
+            requeued = requeue_pending(state, RawStore(settings.paths.raw_dir), pages, paths.batch_id)
     write_jsonl(paths.raw_pages, pages)
     write_jsonl(paths.fetch_log, log_rows)
     _merge_alerts(paths, source_ids)
     ok = sum(1 for p in pages if not p.error)
     return {"pages": len(pages), "pages_ok": ok, "pages_failed": len(pages) - ok,
-            "duplicates": sum(len(p) for p in parts) - len(pages)}
+            "duplicates": sum(len(p) for p in parts) - (len(pages) - requeued), "requeued": requeued}
 

@@ -11,6 +11,7 @@ from typing import Callable
 from pipeline.batch import BatchPaths, new_batch_id
 from pipeline.config import Settings
 from pipeline.fetch import fetch_batch
+from pipeline.fetch.handoff import mark_batch_loaded
 from pipeline.warehouse.load import load_batch
 from pipeline.models import Source
 from pipeline.warehouse.publish import publish
@@ -90,6 +91,9 @@ def run_once(
     step("load")
     result.counts["load"] = load_batch(paths, settings.private_db_path, settings.sql_dir, sources,
                                        settings.warehouse_lock_timeout_s)
+    # Only now, after the load's commit, do the batch's pages count as done: a crash before this
+    # line leaves them pending, and the next run carries them again.
+    result.counts["load"]["pages_done"] = mark_batch_loaded(paths, settings.paths.fetch_state)
     _validate("trends", paths, settings, result, step)
     step("publish")
     result.counts["publish"] = {"analyst_db": str(publish(settings))}

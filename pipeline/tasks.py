@@ -113,9 +113,14 @@ def load_stage(ref: BatchRef) -> BatchRef:
     from pipeline.warehouse.load import load_batch
     from pipeline.sources import load_sources
 
+    from pipeline.fetch.handoff import mark_batch_loaded
+
     settings = _settings()
-    counts = load_batch(_paths(ref), settings.private_db_path, settings.sql_dir,
+    paths = _paths(ref)
+    counts = load_batch(paths, settings.private_db_path, settings.sql_dir,
                         load_sources(settings.sources_path), settings.warehouse_lock_timeout_s)
+    # Only now, after the load's commit, do the batch's pages count as done (a retry re-loads).
+    counts["pages_done"] = mark_batch_loaded(paths, settings.paths.fetch_state)
     return {**ref, "load": counts, "private_db_path": str(settings.private_db_path)}
 
 
@@ -154,7 +159,7 @@ def merge_fetch_stage(ref: BatchRef, parts: list[BatchRef]) -> BatchRef:
     parts = list(parts)
     paths = _paths(ref)
     failed = [p["source_id"] for p in parts if p["feeds_failed"]]
-    counts = merge_source_parts(paths, [p["source_id"] for p in parts])
+    counts = merge_source_parts(paths, [p["source_id"] for p in parts], _settings())
     dispatch_alerts(paths, _settings())  # feed-health alerts go out as soon as fetch knows them
     if parts and len(failed) == len(parts):
         raise NothingFetched(f"all {len(parts)} feeds failed ({', '.join(failed)}); "

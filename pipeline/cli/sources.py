@@ -8,7 +8,6 @@ from pathlib import Path
 
 import typer
 from rich.table import Table
-from rich.text import Text
 
 from pipeline.cli.app import app, as_of_option, console, out, parse_as_of_or_exit, text
 from pipeline.cli.options import DATA_DIR_OPTION, command_settings
@@ -131,6 +130,6 @@ def _print_failed_pages(by_source) -> None:
         table.add_column(col, overflow="fold")
     for source_id, failures in by_source.items():
         for f in failures:
-            table.add_row(Text(source_id), Text(f.canonical_url), str(f.failures),
-                          Text((f.last_error or "")[:80]), f.next_attempt_at[:19])
+            table.add_row(text(source_id), text(f.canonical_url), str(f.failures),
+                          text((f.last_error or "")[:80]), f.next_attempt_at[:19])
     out.print(table)

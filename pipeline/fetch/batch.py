@@ -19,6 +19,7 @@ from pipeline.batch import BatchPaths
 from pipeline.config import Settings
 from pipeline.fetch.client import Fetcher, FetchResult, FetchStats
 from pipeline.fetch.failures import deferral_reason, is_due, record_attempt
+from pipeline.fetch.handoff import queue_new_page, requeue_pending
 from pipeline.fetch.feeds import FeedError, ParsedFeed, read_feed
 from pipeline.fetch.health import (FeedOutcome, HealthThresholds, append_alerts, health_alerts,
                                    update_health)
@@ -53,6 +54,7 @@ class FetchReport:
     pages_new: int = 0
     pages_unchanged: int = 0  # 304 or same content hash as before: not reprocessed
     pages_deferred: int = 0  # failed on earlier runs and still waiting for the next attempt
+    pages_requeued: int = 0  # fetched by an earlier batch that never loaded: carried again here
     entries: int = 0
     duplicate_entries: int = 0
     alerts: int = 0
@@ -158,11 +160,14 @@ def _is_page_type(content_type: str | None) -> bool:
 
 
 def fetch_batch(
-    sources: list[Source], paths: BatchPaths, settings: Settings, progress: Progress | None = None
+    sources: list[Source], paths: BatchPaths, settings: Settings, progress: Progress | None = None,
+    requeue: bool = True,
 ) -> FetchReport:
     """Fetch all feeds and their pages into the raw store; write ``raw_pages.jsonl``.
 
     A broken feed or page is recorded with its reason in ``fetch_log.jsonl`` and the batch goes on.
+    With ``requeue`` the batch also carries the pending pages of earlier batches that never
+    loaded (:mod:`pipeline.fetch.handoff`); a per-source part of a batch leaves that to its merge.
     """
     store = RawStore(settings.paths.raw_dir)
     report = FetchReport(batch_id=paths.batch_id, raw_pages_path=str(paths.raw_pages))
@@ -263,9 +268,11 @@ def fetch_batch(
             if not _is_page_type(page.content_type):
                 page.error = f"not a web page (content type {page.content_type})"
                 return page
-            page.is_new = not result.not_modified and state.page_hash(key) != sha
+            # New until a loaded batch has carried this body: a 304 for a page whose batch never
+            # loaded (a crash, a blocked validation) is still new.
+            page.is_new = state.page_hash(key) != sha
             if page.is_new:
-                state.record_page(key, sha, paths.batch_id, _now())
+                queue_new_page(state, page, paths.batch_id)
             return page
 
         # A page that failed on earlier runs waits out its backoff (1, 2, 4 … days).
@@ -300,6 +307,11 @@ def fetch_batch(
             if progress:
                 progress("fetch", 1)
         pages.sort(key=lambda p: order[p.canonical_url])
+        if requeue:
+            report.pages_requeued = requeue_pending(state, store, pages, paths.batch_id)
+            report.pages_new += report.pages_requeued
+            report.pages_failed = sum(1 for p in pages if p.error)
+            report.pages_ok = len(pages) - report.pages_failed
 
         # 4. feed health and its alerts
         # Rows record when things happened; alerts judge silence at the run's as-of moment.

@@ -54,6 +54,13 @@ create table if not exists feed_health (
     runs integer not null default 0,
     failures integer not null default 0
 );
+create table if not exists pending_pages (
+    canonical_url text primary key,
+    content_sha256 text not null,
+    batch_id text not null,
+    page text not null,
+    queued_at text not null
+);
 create table if not exists page_failures (
     canonical_url text primary key,
     failures integer not null,
@@ -156,18 +163,34 @@ class FetchState:
         )
 
     # Pages handed to later stages ----------------------------------------------------------------
+    # A page is *pending* from the fetch that found its new body until a batch carrying that body
+    # has loaded; only then is it *done* (``pages``). A crash in between leaves it pending, and
+    # the next run re-queues it, so no page is lost between fetch and load.
     def page_hash(self, canonical_url: str) -> str | None:
-        """The content hash of the last body of this article handed downstream."""
+        """The content hash of the body of this article that a loaded batch carried."""
         rows = self._rows("select content_sha256 from pages where canonical_url = ?", (canonical_url,))
         return rows[0][0] if rows else None
 
-    def record_page(self, canonical_url: str, sha256: str, batch_id: str, at: str) -> None:
-        self._write(
-            """insert into pages values (?, ?, ?, ?, ?)
-               on conflict (canonical_url) do update set content_sha256 = excluded.content_sha256,
-               last_batch_id = excluded.last_batch_id, updated_at = excluded.updated_at""",
-            (canonical_url, sha256, batch_id, batch_id, at),
-        )
+    def queue_page(self, canonical_url: str, sha256: str, batch_id: str, page_json: str, at: str) -> None:
+        """Note a new body as pending in ``batch_id`` (a later fetch of the page replaces it)."""
+        self._write("insert or replace into pending_pages values (?, ?, ?, ?, ?)",
+                    (canonical_url, sha256, batch_id, page_json, at))
+
+    def pending_pages(self) -> list[sqlite3.Row]:
+        """Every page fetched but not yet carried by a loaded batch, oldest first."""
+        return self._rows("select * from pending_pages order by queued_at, canonical_url")
+
+    def mark_loaded(self, pages: list[tuple[str, str]], batch_id: str, at: str) -> None:
+        """Pages (canonical URL, content hash) of a batch that has loaded: done, not pending."""
+        with self._lock, self._con:
+            for canonical_url, sha256 in pages:
+                self._con.execute(
+                    """insert into pages values (?, ?, ?, ?, ?)
+                       on conflict (canonical_url) do update set content_sha256 = excluded.content_sha256,
+                       last_batch_id = excluded.last_batch_id, updated_at = excluded.updated_at""",
+                    (canonical_url, sha256, batch_id, batch_id, at))
+                self._con.execute("delete from pending_pages where canonical_url = ? and content_sha256 = ?",
+                                  (canonical_url, sha256))
 
     # Which sources listed an article -------------------------------------------------------------
     def add_url_sources(self, canonical_url: str, source_ids: list[str], at: str) -> list[str]:

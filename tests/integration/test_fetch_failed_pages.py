@@ -10,20 +10,19 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.batch import BatchPaths
 from pipeline.cli.app import app
 from pipeline.config import load_settings
 from pipeline.demo import DEMO_SOURCES
 from pipeline.demo.server import SITE_DIR, DemoServer
 from pipeline.fetch import fetch_batch
 from pipeline.fetch.state import FetchState
-from pipeline.models import Source, read_jsonl
+from pipeline.models import RawPage, Source, read_jsonl
 from pipeline.sources import load_sources
 from tests.fixtures.faults import PAGE, XML, respond, rss, send, write_page
 
 
 def _fetch(settings, sources, batch_id):
-    paths = BatchPaths.for_batch(settings.runs_dir, batch_id)
+    paths = settings.paths.batch(batch_id)
     report = fetch_batch(sources, paths, settings)
     return report, list(read_jsonl(paths.fetch_log))
 
@@ -58,7 +57,7 @@ def flaky_site(tmp_path):
 
 def _age(settings, days: float) -> None:
     """Let ``days`` pass for every failed page (its next attempt moves that much earlier)."""
-    with FetchState.for_data_dir(settings.data_dir) as state:
+    with FetchState(settings.paths.fetch_state) as state:
         for f in state.page_failures():
             f.next_attempt_at = (datetime.fromisoformat(f.next_attempt_at) - timedelta(days=days)).isoformat()
             state.save_page_failure(f)
@@ -74,7 +73,7 @@ def test_a_failed_page_is_retried_after_1_then_2_days_not_on_every_run(tmp_path,
     first, _ = _fetch(settings, source, "run1")
     assert first.pages_ok == 1 and first.pages_failed == 3
     before = datetime.now(timezone.utc)
-    with FetchState.for_data_dir(settings.data_dir) as state:
+    with FetchState(settings.paths.fetch_state) as state:
         failures = {f.canonical_url.rsplit("/", 1)[-1]: f for f in state.page_failures()}
     assert set(failures) == {"gone.html", "loop.html", "bomb.html"}
     for f in failures.values():
@@ -95,7 +94,7 @@ def test_a_failed_page_is_retried_after_1_then_2_days_not_on_every_run(tmp_path,
     third, _ = _fetch(settings, source, "run3")
     assert third.pages_failed == 3 and third.pages_deferred == 0
     assert all(server.requests.count(p) > requests[p] for p in failing)
-    with FetchState.for_data_dir(settings.data_dir) as state:
+    with FetchState(settings.paths.fetch_state) as state:
         for f in state.page_failures():
             assert f.failures == 2
             wait = datetime.fromisoformat(f.next_attempt_at) - datetime.fromisoformat(f.last_failed_at)
@@ -117,8 +116,10 @@ def test_a_failed_page_is_retried_after_1_then_2_days_not_on_every_run(tmp_path,
                                            {"Content-Type": "text/html; charset=utf-8"}))
     _age(settings, 2)
     fourth, _ = _fetch(settings, source, "run4")
-    assert fourth.pages_failed == 2 and fourth.pages_new == 1
-    with FetchState.for_data_dir(settings.data_dir) as state:
+    pages = {p.canonical_url.rsplit("/", 1)[-1]: p
+             for p in read_jsonl(settings.paths.batch("run4").raw_pages, RawPage)}
+    assert fourth.pages_failed == 2 and pages["gone.html"].is_new and not pages["gone.html"].error
+    with FetchState(settings.paths.fetch_state) as state:
         assert sorted(f.canonical_url.rsplit("/", 1)[-1] for f in state.page_failures()) == \
             ["bomb.html", "loop.html"]
 

@@ -13,6 +13,7 @@ from pipeline.config import load_settings
 from pipeline.demo.server import DemoServer
 from pipeline.extraction.stage import extract_batch
 from pipeline.fetch import fetch_batch
+from pipeline.fetch.handoff import mark_batch_loaded
 from pipeline.fetch.rawstore import RawStore
 from pipeline.models import RawPage, Source, read_jsonl
 from tests.fixtures.faults import PAGE, XML, rss, send, write_page
@@ -67,6 +68,7 @@ def test_second_run_downloads_no_page_bodies_and_nothing_is_reprocessed(site, tm
     assert first.pages_new == 3 and first.pages_failed == 1  # the robots-disallowed page
     store = RawStore(settings.data_dir / "raw")
     assert extract_batch(paths1, store)["articles"] == 3
+    mark_batch_loaded(paths1, settings.paths.fetch_state)  # as the run does after its load
 
     second, pages2, paths2 = _run(settings, _sources(server), "run2")
     assert second.feeds_not_modified == 2
@@ -82,7 +84,8 @@ def test_second_run_downloads_no_page_bodies_and_nothing_is_reprocessed(site, tm
 def test_a_changed_page_is_fetched_and_processed_again(site, tmp_path):
     root, server = site
     settings = _settings(tmp_path)
-    _run(settings, _sources(server), "run1")
+    _, _, paths1 = _run(settings, _sources(server), "run1")
+    mark_batch_loaded(paths1, settings.paths.fetch_state)
     write_page(root, "/a/only-a.html", "Only in feed A, corrected")
     report, pages, _ = _run(settings, _sources(server), "run2")
     changed = [p for p in pages if p.is_new and not p.error]
@@ -90,10 +93,37 @@ def test_a_changed_page_is_fetched_and_processed_again(site, tmp_path):
     assert report.pages_new == 1
 
 
+def test_pages_of_a_batch_that_never_loaded_are_carried_again_even_when_unchanged(site, tmp_path):
+    """A crash (or a blocked validation) between fetch and load: the next batch has them all."""
+    root, server = site
+    settings = _settings(tmp_path)
+    first, pages1, _ = _run(settings, _sources(server), "run1")  # ... and no load
+    second, pages2, _ = _run(settings, _sources(server), "run2")
+    assert second.feeds_not_modified == 2 and second.stats.bodies == 1  # conditional GETs: 304s
+    new1 = sorted(p.canonical_url for p in pages1 if p.is_new and not p.error)
+    assert sorted(p.canonical_url for p in pages2 if p.is_new and not p.error) == new1
+    assert second.pages_new == first.pages_new == 3
+
+
+def test_a_pending_page_no_feed_lists_any_more_is_requeued_from_the_raw_store(site, tmp_path):
+    root, server = site
+    settings = _settings(tmp_path)
+    _, pages1, _ = _run(settings, _sources(server), "run1")  # feed A lists only-a.html; no load
+    report, pages2, paths2 = _run(settings, _sources(server, ("b",)), "run2")  # B does not
+    assert report.pages_requeued == 2  # only-a.html and plain.html, from run1's bodies
+    carried = {p.canonical_url.rsplit("/", 1)[-1]: p for p in pages2 if p.is_new and not p.error}
+    assert set(carried) == {"shared.html", "only-a.html", "plain.html"}
+    assert server.requests.count("/a/only-a.html") == 1  # not fetched again
+    mark_batch_loaded(paths2, settings.paths.fetch_state)
+    third, pages3, _ = _run(settings, _sources(server, ("b",)), "run3")
+    assert third.pages_requeued == 0 and not [p for p in pages3 if p.is_new]
+
+
 def test_one_article_from_two_feeds_and_two_runs_is_stored_once_with_every_source(site, tmp_path):
     root, server = site
     settings = _settings(tmp_path)
-    _, pages1, _ = _run(settings, _sources(server), "run1")
+    _, pages1, paths1 = _run(settings, _sources(server), "run1")
+    mark_batch_loaded(paths1, settings.paths.fetch_state)
     shared = [p for p in pages1 if "shared" in p.canonical_url]
     assert len(shared) == 1 and shared[0].source_ids == ["a", "b"]
     assert "utm_" not in shared[0].canonical_url

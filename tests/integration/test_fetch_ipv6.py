@@ -8,7 +8,6 @@ import socket
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.batch import BatchPaths
 from pipeline.cli.app import app
 from pipeline.config import load_settings
 from pipeline.demo import DEMO_SOURCES
@@ -47,7 +46,7 @@ def test_the_demo_site_on_ipv6_loopback_is_fetched_when_allowed(tmp_path, server
     assert server6.base_url.startswith("http://[::1]:")
     settings = load_settings(data_dir=tmp_path / "data", allow_private=("::1",))
     sources = load_sources(DEMO_SOURCES, {"BASE": server6.base_url})
-    paths = BatchPaths.for_batch(settings.runs_dir, "b1")
+    paths = settings.paths.batch("b1")
     paths.root.mkdir(parents=True)
     report = fetch_batch(sources, paths, settings)
     assert report.feeds_failed == 0 and report.pages_failed == 0

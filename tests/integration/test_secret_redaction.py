@@ -8,7 +8,6 @@ import logging
 
 import pytest
 
-from pipeline.batch import BatchPaths
 from pipeline.fetch import fetch_batch
 from pipeline.fetch.state import FetchState
 from pipeline.models import Alert, Source
@@ -66,13 +65,13 @@ def test_a_key_in_a_feed_url_stays_out_of_the_fetch_log_state_and_alerts(setting
         feed = f"{server.base_url}/feed.xml?api_key={API_KEY}"
         source = [Source(id="keyed", name="Keyed", feed_url=feed, type="news")]
         quick = settings.with_overrides(max_retries=0, feed_failure_threshold=1)
-        paths = BatchPaths.for_batch(quick.runs_dir, "b1")
+        paths = quick.paths.batch("b1")
         report = fetch_batch(source, paths, quick)
     assert report.feeds_failed == 1 and report.alerts == 1
     assert "api_key=***" in paths.fetch_log.read_text(encoding="utf-8")
     for path in (paths.fetch_log, paths.alerts):
         assert API_KEY not in path.read_text(encoding="utf-8")
-    with FetchState.for_data_dir(quick.data_dir) as state:
+    with FetchState(quick.paths.fetch_state) as state:
         assert API_KEY not in (state.feed_health("keyed").last_error or "")
     assert API_KEY not in caplog.text
 

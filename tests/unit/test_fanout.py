@@ -37,7 +37,8 @@ def test_merge_writes_the_batch_manifest_and_log(tmp_path):
 
     counts = merge_source_parts(paths, ["a", "b", "silent"])
 
-    assert counts == {"pages": 2, "pages_ok": 2, "pages_failed": 0, "duplicates": 1}
+    assert counts == {"pages": 2, "pages_ok": 2, "pages_failed": 0, "duplicates": 1,
+                      "requeued": 0}
     assert len(list(read_jsonl(paths.raw_pages, RawPage))) == 2
     assert [r["source_id"] for r in read_jsonl(paths.fetch_log)] == ["b"]
 

@@ -15,7 +15,7 @@ def test_state_survives_reopening(tmp_path):
     path = tmp_path / "state" / "fetch.sqlite"
     with FetchState(path) as state:
         state.save_cache_entry(CacheEntry("u", '"e1"', "Mon, 23 Nov 2026 08:00:00 GMT", "h", 200, "t"))
-        state.record_page("u", "h", "b1", "t")
+        state.mark_loaded([("u", "h")], "b1", "t")
         assert state.add_url_sources("u", ["a"], "t1") == ["a"]
     with FetchState(path) as state:
         assert state.cache_entry("u").etag == '"e1"'
