@@ -32,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from email.utils import format_datetime
 from datetime import datetime, timedelta, timezone
 from pathlib import Path

@@ -128,7 +128,6 @@ def merge_chunks(paths: BatchPaths) -> dict[str, int]:
     Run again after a crash it redoes the merge; once the chunks are gone (merged and removed)
     it only reports the rows of the merged files.
     """
-    import pyarrow.parquet as pq
 
     if not (chunks_dir(paths) / PLAN_FILE).exists():
         return _merged_rows(paths)
