@@ -4,6 +4,7 @@ the same stage functions one task each."""
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -70,6 +71,8 @@ def run_once(
         if progress:
             progress(name, 0)
 
+    # Great Expectations takes seconds to import; let that overlap the fetch, which mostly waits.
+    threading.Thread(target=_import_gx, daemon=True, name="import great_expectations").start()
     step("fetch")
     fetched = fetch_batch(active, paths, settings, progress)
     result.counts["fetch"] = {"feeds_ok": fetched.feeds_ok, "feeds_failed": fetched.feeds_failed,
@@ -99,6 +102,15 @@ def run_once(
     result.counts["publish"] = {"analyst_db": str(publish(settings))}
     step("")
     return result
+
+
+def _import_gx() -> None:
+    """Import Great Expectations, quietened and with analytics off as validation would; the
+    validation's own import then waits for this one instead of starting again."""
+    from pipeline.quality.suites import quiet_gx
+
+    quiet_gx()
+    import great_expectations  # noqa: F401
 
 
 def _validate(stage: str, paths: BatchPaths, settings: Settings, result: RunResult,
