@@ -100,7 +100,7 @@ def describe(exc: BaseException) -> str | None:
         if isinstance(exc, kinds):
             return message(exc)
     if _is_usage_error(exc):
-        return _one_line(exc.format_message()) + " (see --help)"
+        return _one_line(exc.format_message()) + " (see --help)" if exc.format_message() else ""
     return None
 
 
@@ -115,7 +115,8 @@ def report_error(exc: Exception) -> int:
         code = EXIT_INTERNAL
     else:
         code = exc.exit_code if _is_usage_error(exc) else EXIT_BAD_INPUT
-    typer.echo(f"crinkwatch: {message}", err=True)
+    if message:  # empty when the help was printed instead (a command group given no command)
+        typer.echo(f"crinkwatch: {message}", err=True)
     return code
 
 

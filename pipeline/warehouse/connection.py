@@ -86,7 +86,9 @@ def warehouse_lock(db_path: Path, timeout_s: float = DEFAULT_LOCK_TIMEOUT_S,
         return
     lock.parent.mkdir(parents=True, exist_ok=True)
     mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
-    with lock.open("r" if shared and not os.access(lock, os.W_OK) else "a") as fh:
+    # A reader may lock a file it cannot write (flock needs only an open file).
+    read_only = shared and lock.exists() and not os.access(lock, os.W_OK)
+    with lock.open("r" if read_only else "a") as fh:
         deadline = time.monotonic() + timeout_s
         while True:
             try:
