@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, TypeVar
 
+from pipeline.tempfiles import temp_path_for
+
 T = TypeVar("T")
 
 
@@ -184,7 +186,7 @@ def from_dict(cls: type[T], row: dict[str, Any]) -> T:
 def write_jsonl(path: Path, records: Iterable[Any]) -> int:
     """Write records (dataclasses or dicts) as JSON Lines atomically; return the count."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp = temp_path_for(path)
     n = 0
     with tmp.open("w", encoding="utf-8") as fh:
         for r in records:
@@ -228,7 +230,7 @@ def write_parquet(path: Path, records: Iterable[Any], cls: type | None = None) -
         table = pa.Table.from_pylist(rows)
     else:
         raise ValueError(f"no records and no record class for {path}")
-    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp = temp_path_for(path)
     pq.write_table(table, tmp)
     tmp.replace(path)
     return table.num_rows

@@ -13,11 +13,13 @@ from pipeline.batch import BatchPaths, new_batch_id
 from pipeline.config import Settings
 from pipeline.fetch import fetch_batch
 from pipeline.fetch.handoff import mark_batch_loaded
+from pipeline.killpoints import kill_point
 from pipeline.warehouse.load import load_batch
 from pipeline.models import Source
 from pipeline.warehouse.publish import publish
 from pipeline.sources import enabled_sources
 from pipeline.parallel import STAGE_NAMES, process_batch
+from pipeline.tempfiles import remove_stale_temp_files
 from pipeline.quality import validate_stage
 from pipeline.quality.alerts import dispatch_alerts
 
@@ -53,6 +55,7 @@ def run_once(
     progress: Progress | None = None,
 ) -> RunResult:
     """Fetch, extract, label, tag, validate and load one batch; raise on a blocking failure."""
+    remove_stale_temp_files([settings.paths.runs_dir, settings.paths.raw_dir])
     paths = settings.paths.batch(batch_id or new_batch_id())
     paths.root.mkdir(parents=True, exist_ok=True)
     result = RunResult(paths.batch_id, str(paths.root), str(settings.db_path))
@@ -67,16 +70,29 @@ def run_once(
         clock.update(stage=name, start=now)
         if not name:  # the end of the last stage
             return
+        kill_point(name)
         log.info("stage %s (batch %s)", name, paths.batch_id)
         if progress:
             progress(name, 0)
 
     # Great Expectations takes seconds to import; let that overlap the fetch, which mostly waits.
     threading.Thread(target=_import_gx, daemon=True, name="import great_expectations").start()
+
+    fetched_pages = 0
+
+    def fetch_progress(stage: str, advance: int = 0, **kw: object) -> None:
+        nonlocal fetched_pages
+        fetched_pages += advance
+        kill_point(f"{stage}:{fetched_pages}")  # mid-stage, after N pages
+        if progress:
+            progress(stage, advance, **kw)
+
     step("fetch")
-    fetched = fetch_batch(active, paths, settings, progress)
+    fetched = fetch_batch(active, paths, settings, fetch_progress)
     result.counts["fetch"] = {"feeds_ok": fetched.feeds_ok, "feeds_failed": fetched.feeds_failed,
-                              "pages_ok": fetched.pages_ok, "pages_failed": fetched.pages_failed}
+                              "pages_ok": fetched.pages_ok, "pages_failed": fetched.pages_failed,
+                              "pages_new": fetched.pages_new, "pages_requeued": fetched.pages_requeued,
+                              "pages_deferred": fetched.pages_deferred}
     if active and fetched.feeds_ok == 0:
         dispatch_alerts(paths, settings)  # the feed-health alerts of the failed feeds
         reasons = "\n".join(f"  - {f['source_id']}: {f['reason']}" for f in fetched.failures)
@@ -94,6 +110,7 @@ def run_once(
     step("load")
     result.counts["load"] = load_batch(paths, settings.private_db_path, settings.sql_dir, sources,
                                        settings.warehouse_lock_timeout_s)
+    kill_point("loaded")
     # Only now, after the load's commit, do the batch's pages count as done: a crash before this
     # line leaves them pending, and the next run carries them again.
     result.counts["load"]["pages_done"] = mark_batch_loaded(paths, settings.paths.fetch_state)

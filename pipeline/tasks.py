@@ -110,10 +110,9 @@ def validate_trends_stage(ref: BatchRef) -> BatchRef:
 
 def load_stage(ref: BatchRef) -> BatchRef:
     """Load the validated batch into the private warehouse (publish makes it visible)."""
-    from pipeline.warehouse.load import load_batch
-    from pipeline.sources import load_sources
-
     from pipeline.fetch.handoff import mark_batch_loaded
+    from pipeline.sources import load_sources
+    from pipeline.warehouse.load import load_batch
 
     settings = _settings()
     paths = _paths(ref)

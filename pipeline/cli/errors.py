@@ -17,6 +17,8 @@ from typing import Any, Callable
 import typer
 from typer.core import TyperGroup
 
+from pipeline.redaction import redact
+
 # The running command's settings, for the messages below (the data folder, the databases).
 current_settings: ContextVar[Any] = ContextVar("crinkwatch_settings", default=None)
 EXIT_BAD_INPUT = 2
@@ -116,7 +118,7 @@ def report_error(exc: Exception) -> int:
     else:
         code = exc.exit_code if _is_usage_error(exc) else EXIT_BAD_INPUT
     if message:  # empty when the help was printed instead (a command group given no command)
-        typer.echo(f"crinkwatch: {message}", err=True)
+        typer.echo(f"crinkwatch: {redact(message)}", err=True)  # an error may quote a secret URL
     return code
 
 

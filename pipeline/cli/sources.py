@@ -94,6 +94,7 @@ def status(
                            HealthThresholds(settings.feed_failure_threshold, settings.feed_silence_days),
                            settings.now())
         failed_pages = failed_pages_by_source(state)
+        pending = state.pending_pages()
     alerting = any(r.alerts for r in rows)
     if as_json:
         for r in rows:
@@ -117,6 +118,10 @@ def status(
                       text(alert, "red"), text((h.last_error or "")[:80]))
     out.print(table)
     _print_failed_pages(failed_pages)
+    if pending:
+        oldest = min(r["queued_at"] for r in pending)[:19]
+        out.print(text(f"{len(pending)} page(s) fetched but not yet loaded (since {oldest}); "
+                       "the next run carries them"))
     if alerting:
         raise typer.Exit(code=1)
 

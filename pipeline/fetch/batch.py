@@ -286,8 +286,8 @@ def fetch_batch(
             else:
                 report.pages_deferred += 1
                 log_rows.append({"kind": "page_deferred", "source_id": item[2][0],
-                                 "url": redact(item[1].url), "reason": redact(deferral_reason(failure)), "status": failure.last_status or 0,
-                                 "at": _now()})
+                                 "url": redact(item[1].url), "reason": redact(deferral_reason(failure)),
+                                 "status": failure.last_status or 0, "at": _now()})
         order = {key: i for i, (key, _, _) in enumerate(due)}
         futures = [pool.submit(fetch_page, item) for item in _round_robin(due)]
         for fut in as_completed(futures):

@@ -41,12 +41,17 @@ def requeue_pending(state: FetchState, store: RawStore, pages: list[RawPage], ba
     The stored copy is used (its body is in the raw store), so a page that has dropped off its
     feed, or that fails today, still reaches the warehouse.
     """
-    carried = {p.canonical_url for p in pages if not p.error and p.content_sha256}
+    carried = {p.canonical_url: p.is_new for p in pages if not p.error and p.content_sha256}
     index = {p.canonical_url: i for i, p in enumerate(pages)}
     added = 0
     for row in state.pending_pages():
         url, sha = row["canonical_url"], row["content_sha256"]
-        if url in carried or row["batch_id"] == batch_id:
+        if row["batch_id"] == batch_id or carried.get(url):
+            continue  # this batch carries the page's newest body itself
+        if url in carried or state.page_hash(url) == sha:
+            # The page's current body is already loaded (an ad-hoc re-fetch of an unchanged
+            # page, or an older body superseded): nothing is left to carry.
+            state.drop_pending(url, sha)
             continue
         if not store.has(sha):
             log.warning("pending page %s: its body %s is no longer in the raw store; it will be "

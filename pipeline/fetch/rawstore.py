@@ -17,10 +17,13 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from pipeline.tempfiles import writer_tag
+
 
 def _atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    # Named for its writer, so a later run can tell a dead process's leftover from a live write.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{path.name}.", suffix=f".{writer_tag()}.tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

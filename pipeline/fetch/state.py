@@ -180,6 +180,11 @@ class FetchState:
         """Every page fetched but not yet carried by a loaded batch, oldest first."""
         return self._rows("select * from pending_pages order by queued_at, canonical_url")
 
+    def drop_pending(self, canonical_url: str, sha256: str) -> None:
+        """Forget a pending body that no batch needs to carry any more."""
+        self._write("delete from pending_pages where canonical_url = ? and content_sha256 = ?",
+                    (canonical_url, sha256))
+
     def mark_loaded(self, pages: list[tuple[str, str]], batch_id: str, at: str) -> None:
         """Pages (canonical URL, content hash) of a batch that has loaded: done, not pending."""
         with self._lock, self._con:

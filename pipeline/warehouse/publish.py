@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.config import Settings
+from pipeline.killpoints import kill_point
 from pipeline.warehouse.connection import WarehouseMissing, warehouse_lock
 from pipeline.warehouse.migrate import mart_names, view_files
 from pipeline.warehouse.session import migrate_locked
@@ -53,6 +54,7 @@ def publish(settings: Settings) -> Path:
         staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}{STAGING_SUFFIX}")
         try:
             build_analyst_db(private, staging, settings.sql_dir)
+            kill_point("publish_built")
             problems = check_analyst_db(staging, settings.sql_dir)
             if problems:
                 raise PublishFailed(f"{len(problems)} check(s) failed; {target} was left as it was:\n"

@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from tests.conftest import MINISITE
+from tests.fixtures.faults import send
 from tests.dags.conftest import asset_events, load_dag
 
 pytestmark = [pytest.mark.airflow, pytest.mark.slow]
@@ -150,6 +151,42 @@ def test_adhoc_fetches_inbox_files_and_param_urls_into_a_raw_pages_event(chain_e
     assert list(inbox.glob("*.txt")) == []  # claimed: a second run cannot take it again
     log = Path(event["fetch_log"]).read_text(encoding="utf-8")
     assert "not a url" in log and "/missing" in log
+
+
+def test_the_next_ingest_carries_the_pages_of_a_batch_that_never_loaded(chain_env):
+    """An ad-hoc batch whose process run never happened (as if it had crashed): its page, which
+    no feed lists, is pending, so the next ingest carries it, and once that batch loads nothing
+    is pending."""
+    import sqlite3
+
+    server = chain_env["server"]
+    page = (MINISITE / "news" / "tea.html").read_bytes().replace(b"<title>", b"<title>Desk: ", 1)
+    server.add_route("/desk/only-asked.html", lambda h: send(h, 200, page, {"Content-Type": "text/html"}))
+    adhoc = load_dag("crinkwatch_adhoc").test(run_conf={"urls": [f"{server.base_url}/desk/only-asked.html"]})
+    assert adhoc.state == "success", _states(adhoc)
+
+    run = load_dag("crinkwatch_ingest").test()
+    assert run.state == "success", _states(run)
+    [raw] = asset_events("raw_pages", "crinkwatch_ingest", run.run_id)
+    assert raw["requeued"] == 1  # from the raw store: no feed lists it
+    pages = [json.loads(line) for line in Path(raw["raw_pages"]).read_text().splitlines()]
+    assert [Path(p["canonical_url"]).name for p in pages if p["is_new"]] == ["only-asked.html"]
+
+    process = load_dag("crinkwatch_process").test(run_conf={"batches": [raw]})
+    assert process.state == "success", _states(process)
+    [validated] = asset_events("validated_batch", "crinkwatch_process", process.run_id)
+    publish = load_dag("crinkwatch_publish").test(run_conf={"batches": [validated]})
+    assert publish.state == "success", _states(publish)
+    [trends] = asset_events("trends", "crinkwatch_publish", publish.run_id)
+    with duckdb.connect(trends["db_path"], read_only=True) as con:
+        assert con.execute("select count(*), count(distinct canonical_url) from articles").fetchone() == (3, 3)
+    with sqlite3.connect(chain_env["data"] / "state" / "fetch.sqlite") as state:
+        assert state.execute("select count(*) from pending_pages").fetchone()[0] == 0
+
+    again = load_dag("crinkwatch_ingest").test()
+    [raw] = asset_events("raw_pages", "crinkwatch_ingest", again.run_id)
+    assert raw["requeued"] == 0
+    assert not [line for line in Path(raw["raw_pages"]).read_text().splitlines() if json.loads(line)["is_new"]]
 
 
 def test_process_emits_nothing_when_validation_fails(chain_env):

@@ -110,6 +110,7 @@ def test_a_failed_page_is_retried_after_1_then_2_days_not_on_every_run(tmp_path,
     table = CliRunner().invoke(app, ["sources", "status", "--sources", str(_registry(tmp_path, source)),
                                      "--data-dir", str(settings.data_dir)])
     assert "Pages waiting for a retry" in table.output and "gone.html" in table.output
+    assert "1 page(s) fetched but not yet loaded" in table.output  # ok.html: these runs never load
 
     # The page comes back: after its wait it is fetched, and it leaves the list.
     server.add_route("/gone.html", respond(200, PAGE.format(title="Back again").encode(),

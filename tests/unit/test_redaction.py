@@ -61,3 +61,11 @@ def test_every_log_record_is_redacted_message_args_and_traceback():
     text = stream.getvalue()
     assert "S3cr3tT0k3n" not in text
     assert text.count("hooks.slack.com/services/***") == 2 and "RuntimeError" in text
+
+
+def test_a_command_line_error_quoting_a_secret_url_is_printed_masked(capsys):
+    from pipeline.cli.errors import InputError, report_error
+
+    code = report_error(InputError("--webhook https://hooks.slack.com/services/T1/B2/Zz9secret is not reachable"))
+    err = capsys.readouterr().err
+    assert code == 2 and "Zz9secret" not in err and "hooks.slack.com/services/***" in err
