@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from pipeline.batch import BatchPaths
+from pipeline.tempfiles import temp_path_for
 
 PLAN_FILE = "plan.json"
 STAGE_NAMES = ("extract", "language", "tag")
@@ -136,7 +137,7 @@ def merge_chunks(paths: BatchPaths) -> dict[str, int]:
     for rel in relative:
         target = paths.root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(target.suffix + ".tmp")
+        tmp = temp_path_for(target)
         parts = [chunk.root / rel for chunk in chunks if (chunk.root / rel).exists()]
         if rel.suffix == ".parquet":
             _concat_parquet(parts, tmp)
