@@ -11,6 +11,8 @@ worker ran what even though all of them share one machine.
 
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
 import json
 import os
 import secrets
@@ -31,6 +33,14 @@ PG_BIN_DIRS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
 HOSTNAME_CALLABLE = "tests.dags.celery_stack.worker_hostname"
 WORKER_NAME_ENV = "CRINKWATCH_WORKER_NAME"
 COMPONENTS = ("api-server", "scheduler", "dag-processor", "triggerer")
+CREATE_POOLS = """
+import subprocess, sys
+sys.path.insert(0, sys.argv[1])
+from _crinkwatch import POOLS
+for name, (slots, description) in POOLS.items():
+    subprocess.run([sys.executable, "-m", "airflow", "pools", "set", name, str(slots), description],
+                   check=True, stdout=subprocess.DEVNULL)
+"""
 
 
 def worker_hostname() -> str:
@@ -50,10 +60,14 @@ def missing_services() -> list[str]:
     missing = [] if shutil.which("redis-server") else ["redis-server"]
     if not any((d / "initdb").exists() for d in PG_BIN_DIRS):
         missing.append("postgresql")
+    # Looked up without importing: importing airflow here would fix its configuration for the
+    # whole test process before the in-process DAG tests set theirs.
     try:
-        import airflow.providers.celery  # noqa: F401
-        import psycopg2  # noqa: F401
-    except ImportError:
+        importlib.metadata.version("apache-airflow-providers-celery")
+        has_driver = importlib.util.find_spec("psycopg2") is not None
+    except importlib.metadata.PackageNotFoundError:
+        has_driver = False
+    if not has_driver:
         missing.append("the celery extra (pip install -e '.[celery]')")
     return missing
 
@@ -232,12 +246,9 @@ class CeleryStack:
             raise
 
     def _create_pools(self, env: dict[str, str]) -> None:
-        sys.path.insert(0, str(ROOT / "dags"))
-        from _crinkwatch import POOLS
-
-        for name, (slots, description) in POOLS.items():
-            _run_or_say_why([sys.executable, "-m", "airflow", "pools", "set", name, str(slots),
-                             description], env)
+        """The DAGs' pools, read from their shared module in a child process with the stack's
+        configuration (importing airflow in this process would configure it for this one)."""
+        _run_or_say_why([sys.executable, "-c", CREATE_POOLS, str(ROOT / "dags")], env)
 
     def _spawn(self, name: str, argv: list[str], env: dict[str, str] | None = None) -> None:
         with (self.log_dir / f"{name}.log").open("ab") as out:
