@@ -41,6 +41,18 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+if __name__ == "pipeline":
+    # A sibling bench script run as ``python bench/x.py`` has bench/ first on sys.path, so its
+    # ``import pipeline`` finds this file; hand it the real package instead.
+    import importlib.util
+
+    _spec = importlib.util.spec_from_file_location(
+        "pipeline", ROOT / "pipeline" / "__init__.py",
+        submodule_search_locations=[str(ROOT / "pipeline")])
+    _package = importlib.util.module_from_spec(_spec)
+    sys.modules["pipeline"] = _package
+    _spec.loader.exec_module(_package)
+
 
 @dataclass
 class Page:
