@@ -194,7 +194,7 @@ def _bare_one(job: tuple[str, str]) -> int:
 
 
 def child_pipeline(base_url: str, sources_file: Path, workers: int, chunk_size: int | None,
-                   as_of: str) -> dict:
+                   as_of: str, host_concurrency: int | None = None) -> dict:
     """The real ``run_once`` into a fresh data folder, in this (fresh) process."""
     from pipeline.config import load_settings, parse_as_of
     from pipeline.runner import run_once
@@ -203,7 +203,7 @@ def child_pipeline(base_url: str, sources_file: Path, workers: int, chunk_size: 
     with tempfile.TemporaryDirectory(prefix="crinkwatch-bench-") as data:
         settings = load_settings(data_dir=Path(data), allow_private=("127.0.0.1",),
                                  workers=workers, chunk_size=chunk_size,
-                                 as_of=parse_as_of(as_of))
+                                 as_of=parse_as_of(as_of), per_host_concurrency=host_concurrency)
         sources = load_sources(sources_file, {"BASE": base_url})
         start = time.perf_counter()
         result = run_once(settings, sources)
@@ -231,7 +231,8 @@ def _child_main(spec: str) -> None:
         out = child_bare(Path(params["site"]), params["workers"])
     else:
         out = child_pipeline(params["base_url"], Path(params["sources"]), params["workers"],
-                             params.get("chunk_size"), params["as_of"])
+                             params.get("chunk_size"), params["as_of"],
+                             params.get("host_concurrency"))
     print(json.dumps(out))
 
 
@@ -249,6 +250,9 @@ def main() -> None:
     parser.add_argument("--bare-workers", type=int, default=2,
                         help="also time bare trafilatura on this many processes (1: skip)")
     parser.add_argument("--chunk-size", type=int, default=None, help="pages per chunk")
+    parser.add_argument("--host-concurrency", type=int, default=None,
+                        help="requests in flight to the one loopback host (default: the setting, 2;"
+                             " every page here is on one host, unlike a real day's feeds)")
     parser.add_argument("--repeat", type=int, default=1, help="paired runs; medians reported")
     parser.add_argument("--no-bare", action="store_true", help="skip bare trafilatura")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -282,7 +286,8 @@ def main() -> None:
                 for w in args.workers:
                     ours[w].append(run_child("pipeline", base_url=server.base_url,
                                              sources=str(sources), workers=w,
-                                             chunk_size=args.chunk_size, as_of=as_of))
+                                             chunk_size=args.chunk_size, as_of=as_of,
+                                             host_concurrency=args.host_concurrency))
     report(bare if not args.no_bare else {}, ours, n)
 
 
