@@ -1,8 +1,11 @@
-"""Process each new batch: extract → language → tag → validate; announce ``validated_batch``.
+"""Process each new batch: extract → language → tag → merge → validate; announce ``validated_batch``.
 
 Triggered by ``raw_pages`` events (from the daily ingest or an ad-hoc request). Every event that
-queued up is processed, one mapped chain per batch; a batch's ``validated_batch`` event is emitted
-only when its validation passed, so nothing unvalidated reaches the warehouse.
+queued up is processed. Each batch's pages are split into chunks (``CRINKWATCH_CHUNK_SIZE``
+pages each) and extract, language and tag are mapped over the chunks of all the batches, so the
+workers of a Celery cluster share a day's pages; each batch's chunks are then merged and the
+batch validated. A batch's ``validated_batch`` event is emitted only when its validation passed,
+so nothing unvalidated reaches the warehouse.
 """
 
 from __future__ import annotations
@@ -34,6 +37,11 @@ def crinkwatch_process():
                                          "params": params})
 
     @task
+    def plan(refs: list[dict]) -> list[dict]:
+        from pipeline.tasks import plan_chunks_stage
+        return plan_chunks_stage(refs)
+
+    @task
     def extract(ref: dict) -> dict:
         from pipeline.tasks import extract_stage
         return extract_stage(ref)
@@ -48,6 +56,11 @@ def crinkwatch_process():
         from pipeline.tasks import tag_stage
         return tag_stage(ref)
 
+    @task
+    def merge(ref: dict, chunks: list[dict]) -> dict:
+        from pipeline.tasks import merge_chunks_stage
+        return merge_chunks_stage(ref, chunks)
+
     # A failed expectation is a verdict on the data, not a glitch: retrying cannot change it.
     @task(retries=0, outlets=[VALIDATED_BATCH])
     def validate(ref: dict, outlet_events=None) -> dict:
@@ -55,7 +68,8 @@ def crinkwatch_process():
         outlet_events[VALIDATED_BATCH].extra = event = validate_stage(ref)
         return event
 
-    validate.expand(ref=tag.expand(ref=language.expand(ref=extract.expand(ref=batches()))))
-
+    refs = batches()
+    chunks = tag.expand(ref=language.expand(ref=extract.expand(ref=plan(refs))))
+    validate.expand(ref=merge.partial(chunks=chunks).expand(ref=refs))
 
 dag = crinkwatch_process()

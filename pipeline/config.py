@@ -85,12 +85,21 @@ class Settings:
     warehouse_lock_timeout_s: float = 900.0
     # Narrative watch rules evaluated after each publish (pipeline/watch/); a missing file: none.
     watch_rules_path: Path = DEFAULT_WATCH_RULES
+    # Extract, language and tag run over chunks of this many pages (one process or one mapped
+    # Airflow task each), on ``workers`` processes in a CLI run; None means every core.
+    chunk_size: int = 100
+    workers: int | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "data_dir", Path(self.data_dir))
         object.__setattr__(self, "db_path", Path(self.db_path or default_analyst_db(self.data_dir)))
         object.__setattr__(self, "private_db_path",
                            Path(self.private_db_path or default_private_db(self.data_dir)))
+
+    @property
+    def worker_count(self) -> int:
+        """Processes for the chunked stages of a CLI run: ``workers``, else the number of cores."""
+        return max(1, self.workers or os.cpu_count() or 1)
 
     @property
     def paths(self) -> DataPaths:
@@ -134,6 +143,10 @@ def load_settings(**overrides: object) -> Settings:
         env["watch_rules_path"] = Path(v)
     if v := os.environ.get("CRINKWATCH_LOCK_TIMEOUT_S"):
         env["warehouse_lock_timeout_s"] = float(v)
+    if v := os.environ.get("CRINKWATCH_CHUNK_SIZE"):
+        env["chunk_size"] = int(v)
+    if v := os.environ.get("CRINKWATCH_WORKERS"):
+        env["workers"] = int(v)
     # Built once, so warehouse paths left unset follow the final data folder.
     return Settings(**{**env, **{k: v for k, v in overrides.items() if v is not None}})
 

@@ -16,9 +16,16 @@ BatchRef = dict[str, Any]
 
 
 def _paths(ref: BatchRef) -> BatchPaths:
+    """The batch's paths, or one chunk's when the reference names a chunk (``chunk``)."""
     if ref.get("batch_dir"):
-        return BatchPaths(Path(ref["batch_dir"]))
-    return load_settings().paths.batch(ref["batch_id"])
+        paths = BatchPaths(Path(ref["batch_dir"]))
+    else:
+        paths = load_settings().paths.batch(ref["batch_id"])
+    if ref.get("chunk") is None:
+        return paths
+    from pipeline.parallel import ChunkPaths
+
+    return ChunkPaths.of(paths, int(ref["chunk"]))
 
 
 def _settings() -> Settings:
@@ -42,8 +49,31 @@ def fetch_stage(batch_id: str | None = None) -> BatchRef:
             "pages_failed": report.pages_failed, "feeds_failed": report.feeds_failed}
 
 
+def plan_chunks_stage(refs: list[BatchRef]) -> list[BatchRef]:
+    """Split each batch's pages into chunks of ``chunk_size``; one small reference per chunk."""
+    from pipeline.parallel import plan_chunks
+
+    chunk_size = _settings().chunk_size
+    chunks = []
+    for ref in refs:
+        count = plan_chunks(_paths(ref), chunk_size)
+        chunks += [{"batch_id": ref["batch_id"], "batch_dir": str(_paths(ref).root), "chunk": i}
+                   for i in range(count)]
+    return chunks
+
+
+def merge_chunks_stage(ref: BatchRef, chunks: list[BatchRef]) -> BatchRef:
+    """Merge a batch's processed chunks into its stage files; counts summed over the chunks."""
+    from pipeline.parallel import STAGE_NAMES, merge_chunks, sum_counts
+
+    mine = [c for c in chunks if c["batch_id"] == ref["batch_id"]]
+    merge_chunks(_paths(ref))
+    counts = sum_counts(mine)
+    return {**ref, **{name: counts[name] for name in STAGE_NAMES}, "chunks": len(mine)}
+
+
 def extract_stage(ref: BatchRef) -> BatchRef:
-    """Extract articles and comments from the batch's raw pages."""
+    """Extract articles and comments from the batch's (or one chunk's) raw pages."""
     from pipeline.extraction.late_comments import open_late_comments
     from pipeline.extraction.stage import extract_batch
     from pipeline.fetch.rawstore import RawStore

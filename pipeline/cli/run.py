@@ -50,14 +50,17 @@ def run(
     allow_private: list[str] = typer.Option(
         [], "--allow-private", help="Host or IP that may be fetched although it is private/loopback."),
     as_of: str = as_of_option(),
+    workers: int = typer.Option(
+        None, "--workers", min=1,
+        help="Processes for extract, language and tag (default: CRINKWATCH_WORKERS, else every core)."),
 ) -> None:
     """Run every stage once: fetch, extract, language, tag, validate, load.
 
-    Example: crinkwatch run --sources config/sources.yml --data-dir data
+    Example: crinkwatch run --sources config/sources.yml --data-dir data --workers 2
     """
     settings = command_settings(data_dir, db, private_db, sources_path=sources,
                                 allow_private=tuple(allow_private) or None,
-                                as_of=parse_as_of_or_exit(as_of))
+                                as_of=parse_as_of_or_exit(as_of), workers=workers)
     result = _run(settings, load_sources(sources))
     _summary(result)
     out.print(text(f"batch {result.batch_id} loaded into {result.db_path}"))
@@ -91,8 +94,9 @@ def demo(
     with serve_on_preferred_port(port) as server:
         console.print(text(f"demo site serving at {server.base_url}"))
         if not server.base_url.endswith(f":{port}"):
-            console.print(f"[yellow]port {port} is busy: the demo's article URLs differ from a run on "
-                          f"port {port}, so a data dir reused across both counts them twice[/yellow]")
+            console.print(text(f"port {port} is busy: the demo's article URLs differ from a run on "
+                               f"port {port}, so a data dir reused across both counts them twice",
+                               "yellow"))
         sources = load_sources(DEMO_SOURCES, {"BASE": server.base_url})
         result = _run(settings, sources)
     _summary(result)

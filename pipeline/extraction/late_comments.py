@@ -106,7 +106,7 @@ def open_late_comments(settings: "Settings", sources: list["Source"],
     if not wordpress and not render:
         yield None
         return
-    with FetchState.for_data_dir(settings.data_dir) as state, Fetcher(settings, state) as fetcher, \
+    with FetchState(settings.paths.fetch_state) as state, Fetcher(settings, state) as fetcher, \
             contextlib.ExitStack() as stack:
         renderer = None
         if render:

@@ -79,16 +79,21 @@ def test_ingest_maps_over_sources_and_emits_raw_pages(chain_env):
     chain_env["events"]["raw_pages"] = event
 
 
-def test_process_reads_the_raw_pages_event_and_emits_validated_batch(chain_env):
+def test_process_reads_the_raw_pages_event_and_emits_validated_batch(chain_env, monkeypatch):
+    monkeypatch.setenv("CRINKWATCH_CHUNK_SIZE", "1")  # two pages: two chunks, mapped
     raw = chain_env["events"]["raw_pages"]
     run = load_dag("crinkwatch_process").test(run_conf={"batches": [raw]})
 
     assert run.state == "success", _states(run)
+    states = _states(run)
+    assert all(states[t] == ["success"] * 2 for t in ("extract", "language", "tag")), states
+    assert states["merge"] == ["success"] and states["validate"] == ["success"]
     [event] = asset_events("validated_batch", "crinkwatch_process", run.run_id)
     assert event["batch_id"] == raw["batch_id"] and event["batch_dir"] == raw["batch_dir"]
     assert event["validated"] is True
-    assert event["extract"]["articles"] == 2
+    assert event["extract"]["articles"] == 2 and event["chunks"] == 2
     assert Path(raw["batch_dir"], "articles.parquet").is_file()
+    assert not Path(raw["batch_dir"], "chunks").exists()  # merged, then removed
     chain_env["events"]["validated_batch"] = event
 
 

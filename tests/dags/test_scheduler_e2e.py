@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -28,6 +27,7 @@ import httpx
 import pytest
 
 from tests.conftest import MINISITE, write_sources
+from tests.dags.celery_stack import stop_group
 
 pytestmark = [pytest.mark.airflow, pytest.mark.slow]
 
@@ -239,7 +239,7 @@ def test_scheduler_runs_the_asset_chain_to_published_trends(tmp_path, minisite_s
                  lambda: published(adhoc["extra"]["batch_id"]), deadline)
         assert not (inbox / "READY").exists() and not (inbox / "desk.txt").exists()
     finally:
-        _stop(stack)
+        stop_group(stack)  # the script's whole process group
 
     con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
     try:
@@ -248,29 +248,6 @@ def test_scheduler_runs_the_asset_chain_to_published_trends(tmp_path, minisite_s
             trends["extra"]["trend_rows"]
     finally:
         con.close()
-
-
-def _stop(stack: subprocess.Popen) -> None:
-    """End the whole process group the script started: TERM, then KILL what is left."""
-    try:
-        os.killpg(stack.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    try:
-        stack.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        pass
-    end = time.monotonic() + 15
-    while time.monotonic() < end:
-        try:
-            os.killpg(stack.pid, 0)
-        except ProcessLookupError:
-            return
-        time.sleep(0.5)
-    try:
-        os.killpg(stack.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def test_the_deadline_moves_while_progress_is_seen_and_not_after():

@@ -48,3 +48,10 @@ def test_warehouse_bench(tmp_path):
 def test_extract_bench(tmp_path, workers):
     out = _bench("extract.py", str(PAGES), "--workers", workers, tmp_path=tmp_path)
     assert "ratio crinkwatch extract / bare, workers=1" in out and "peak RSS" in out
+
+
+def test_pipeline_bench(tmp_path):
+    out = _bench("pipeline.py", str(PAGES), "--pages", "4", "--feeds", "2", "--workers", "1", "2",
+                 "--bare-workers", "1", tmp_path=tmp_path)
+    assert "ratio crinkwatch/bare, workers=1" in out and "ratio crinkwatch/bare, workers=2" in out
+    assert "seconds per stage: fetch" in out and "peak RSS main" in out
