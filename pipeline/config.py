@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from pipeline.paths import DataPaths, default_analyst_db, default_private_db
 
@@ -117,36 +118,34 @@ class Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
+def _host_list(value: str) -> tuple[str, ...]:
+    return tuple(h.strip() for h in value.split(",") if h.strip())
+
+
+# Environment variable -> (Settings field, parser). The quality and alert channels are read apart
+# (``_quality_env``), since some of them are secrets that are only read when sending.
+ENV_SETTINGS: dict[str, tuple[str, Callable[[str], object]]] = {
+    "CRINKWATCH_DATA_DIR": ("data_dir", Path),
+    "CRINKWATCH_DB": ("db_path", Path),
+    "CRINKWATCH_SOURCES": ("sources_path", Path),
+    "CRINKWATCH_TAXONOMY": ("taxonomy_path", Path),
+    "CRINKWATCH_ALLOW_PRIVATE": ("allow_private", _host_list),
+    "CRINKWATCH_USER_AGENT": ("user_agent", str),
+    "CRINKWATCH_CONTACT_URL": ("contact_url", str),
+    "CRINKWATCH_PRIVATE_DB": ("private_db_path", Path),
+    "CRINKWATCH_AS_OF": ("as_of", lambda value: parse_as_of(value)),  # defined below
+    "CRINKWATCH_WATCH_RULES": ("watch_rules_path", Path),
+    "CRINKWATCH_LOCK_TIMEOUT_S": ("warehouse_lock_timeout_s", float),
+    "CRINKWATCH_CHUNK_SIZE": ("chunk_size", int),
+    "CRINKWATCH_WORKERS": ("workers", int),
+}
+
+
 def load_settings(**overrides: object) -> Settings:
     """Defaults, then ``CRINKWATCH_*`` environment variables, then explicit overrides."""
-    env: dict[str, object] = {}
-    if v := os.environ.get("CRINKWATCH_DATA_DIR"):
-        env["data_dir"] = Path(v)
-    if v := os.environ.get("CRINKWATCH_DB"):
-        env["db_path"] = Path(v)
-    if v := os.environ.get("CRINKWATCH_SOURCES"):
-        env["sources_path"] = Path(v)
-    if v := os.environ.get("CRINKWATCH_TAXONOMY"):
-        env["taxonomy_path"] = Path(v)
-    if v := os.environ.get("CRINKWATCH_ALLOW_PRIVATE"):
-        env["allow_private"] = tuple(h.strip() for h in v.split(",") if h.strip())
-    if v := os.environ.get("CRINKWATCH_USER_AGENT"):
-        env["user_agent"] = v
-    if v := os.environ.get("CRINKWATCH_CONTACT_URL"):
-        env["contact_url"] = v
+    env: dict[str, object] = {field: parse(os.environ[name]) for name, (field, parse) in ENV_SETTINGS.items()
+                              if os.environ.get(name)}
     env.update(_quality_env())
-    if v := os.environ.get("CRINKWATCH_PRIVATE_DB"):
-        env["private_db_path"] = Path(v)
-    if v := os.environ.get("CRINKWATCH_AS_OF"):
-        env["as_of"] = parse_as_of(v)
-    if v := os.environ.get("CRINKWATCH_WATCH_RULES"):
-        env["watch_rules_path"] = Path(v)
-    if v := os.environ.get("CRINKWATCH_LOCK_TIMEOUT_S"):
-        env["warehouse_lock_timeout_s"] = float(v)
-    if v := os.environ.get("CRINKWATCH_CHUNK_SIZE"):
-        env["chunk_size"] = int(v)
-    if v := os.environ.get("CRINKWATCH_WORKERS"):
-        env["workers"] = int(v)
     # Built once, so warehouse paths left unset follow the final data folder.
     return Settings(**{**env, **{k: v for k, v in overrides.items() if v is not None}})
 
