@@ -32,6 +32,8 @@ USERNAME = re.compile(r"^(?:[\w.@-]{2,30}|[A-ZÄÖÜ][\w.-]+ [A-ZÄÖÜ][\w.-]+)
 NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d])[\s—–|,·-]*(?P<date>(?:\d{1,2}[./]\s?\d{1,2}[./,]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
                             r"\d{1,2}\.?\s+[^\W\d]{3,}\.?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4}).*)$")
 # "Am 29. Mai 2017 um 14:38 von Hugo", "17.07.2011 by X"
+# "Jo am 21. Jan. 2015, 20:02", "Jo on May 3, 2019", "Jo / 22.04.2020": a name, a connector, a date
+NAME_DATE_SEP = re.compile(r"\s(?:am|on|le|el|il|op|um|at)\s|\s*[,/|·—–]\s*|\s-\s|\s(?=\d)", re.I)
 DATE_THEN_NAME = re.compile(r"^(?P<date>.+?)\s+(?:von|by|de|por|par|od)\s+(?P<name>[^\d\s].{0,59})$", re.I)
 
 
@@ -138,17 +140,43 @@ def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | Non
     return (author or None), date
 
 
+def _around_author(line: str, author: str | None) -> list[str]:
+    """The line itself, or — when it names the author — what stands after and before the name
+    ("Karsten / 22.04.2020", "am 3. Mai 2019 von Karsten")."""
+    if not author or author not in line:
+        return [line]
+    before, after = line.split(author, 1)
+    return [after, before]
+
+
 def _byline_date(c: "FoundComment", languages: tuple[str, ...]) -> str | None:
     """The date in the line around the author's name ("X said, on August 3, 2019 at 3:12 pm"),
     or in a header/footer line kept out of the body."""
-    lines = list(c.meta_lines)
-    if c.byline and c.author and c.author in c.byline:
-        lines.insert(0, c.byline.split(c.author, 1)[1])
+    lines = ([c.byline] if c.byline else []) + list(c.meta_lines)
     for line in lines:
-        rest = re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", line, flags=re.I).strip()
-        if is_date_line(rest, languages):
-            return rest
+        for part in _around_author(line, c.author):
+            rest = re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", part, flags=re.I).strip(" ,;:/|·—–-")
+            rest = re.sub(r"\s+(?:von|by|de|por|par|od)$", "", rest, flags=re.I)
+            if is_date_line(rest, languages):
+                return rest
     return None
+
+
+def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
+    """Author and date from a header line kept out of the body when the markup named neither:
+    "geschrieben von Jo am 21. Jan. 2015, 20:02", "Posted by Jo on May 3, 2019", "Jo – 3 May 2019"."""
+    for line in c.meta_lines:
+        flat = " ".join(line.split())
+        if m := BY_LINE.match(flat):
+            flat = m["author"]
+        elif not NAME_THEN_DATE.match(flat):
+            continue
+        for sep in NAME_DATE_SEP.finditer(flat):
+            name, date = flat[:sep.start()].strip(" :—–-|,@"), _without_buttons(flat[sep.end():])
+            if name and not name[0].isdigit() and _name_like(name) and is_date_line(date, languages):
+                c.author = c.author or name
+                c.date_raw = c.date_raw or date
+                return
 
 
 def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) -> list[str]:
@@ -234,6 +262,8 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
     interface text rather than a comment."""
     c.author, glued_date = clean_author(c.author, languages)
     c.date_raw = " ".join(c.date_raw.split()) if c.date_raw else glued_date or _byline_date(c, languages)
+    if not c.author or not c.date_raw:
+        _meta_line_fields(c, languages)
     lines = [" ".join(line.split()) for line in c.text.split("\n")]
     lines = _take_tail(_take_lead([line for line in lines if line], c, languages), c, languages)
     c.text = "\n".join(lines).strip()

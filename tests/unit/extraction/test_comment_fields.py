@@ -81,3 +81,20 @@ def test_a_reply_quoting_an_earlier_comment_loses_the_quote_and_gains_a_parent()
                          author="Ole", quotes=["Lea said:\nThe ferry should run hourly in winter too."])
     kept = finish_comments([first, reply], ("en",))
     assert kept[1].text == "Who would pay the crew?" and kept[1].parent == 0
+
+
+@pytest.mark.parametrize("meta,author,date", [
+    ("geschrieben von Jo am 21. Jan. 2015, 20:02", "Jo", "21. Jan. 2015, 20:02"),
+    ("Posted by Ann Lee on May 3, 2019 at 3:12 pm", "Ann Lee", "May 3, 2019 at 3:12 pm"),
+    ("Jean-Paul – 3. Mai 2019", "Jean-Paul", "3. Mai 2019"),
+])
+def test_a_header_line_kept_out_of_the_body_gives_author_and_date(meta, author, date):
+    c = _finish("Das sehe ich anders.", "de", meta_lines=[meta])
+    assert (c.author, c.date_raw, c.text) == (author, date, "Das sehe ich anders.")
+
+
+def test_the_date_beside_a_named_author_in_the_header_line_is_found():
+    c = _finish("Guter Punkt.", "de", author="Karl Berg", byline="Karl Berg", meta_lines=["Karl Berg / 22.04.2020"])
+    assert (c.date_raw, c.published_at) == ("22.04.2020", "2020-04-22T00:00:00+00:00")
+    c = _finish("Fair point.", "en", author="Kim", meta_lines=["on 4 May 2019 by Kim"])
+    assert c.date_raw == "on 4 May 2019"
