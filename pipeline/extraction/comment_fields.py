@@ -149,6 +149,15 @@ def _around_author(line: str, author: str | None) -> list[str]:
     return [after, before]
 
 
+def _without_trailing_buttons(line: str) -> str:
+    """"18.10.2019, 16:18 Zitieren #" → "18.10.2019, 16:18": button words and marks after a date."""
+    words = line.split()
+    while len(words) > 1 and ((re.search(r"[^\W\d]", words[-1]) and BUTTON_LINE.match(words[-1]))
+                              or not re.search(r"\w", words[-1])):  # a time ("14:57") is no button
+        words.pop()
+    return " ".join(words)
+
+
 def _byline_date(c: "FoundComment", languages: tuple[str, ...]) -> str | None:
     """The date in the line around the author's name ("X said, on August 3, 2019 at 3:12 pm"),
     or in a header/footer line kept out of the body."""
@@ -156,7 +165,7 @@ def _byline_date(c: "FoundComment", languages: tuple[str, ...]) -> str | None:
     for line in lines:
         for part in _around_author(line, c.author):
             rest = re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", part, flags=re.I).strip(" ,;:/|·—–-")
-            rest = re.sub(r"\s+(?:von|by|de|por|par|od)$", "", rest, flags=re.I)
+            rest = _without_trailing_buttons(re.sub(r"\s+(?:von|by|de|por|par|od)$", "", rest, flags=re.I))
             if is_date_line(rest, languages):
                 return rest
     return None
