@@ -188,6 +188,19 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
                 return
 
 
+def _is_author_header(rest: str, c: "FoundComment", languages: tuple[str, ...]) -> bool:
+    """Whether what follows the author's name on a line is only "says", a date and buttons; the
+    date is kept if none was found yet."""
+    rest = _without_trailing_buttons(re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", rest, flags=re.I).strip(" ,;:/|·—–-"))
+    if not rest or BUTTON_LINE.match(rest):
+        return True
+    date = _without_buttons(rest)
+    if is_date_line(date, languages):
+        c.date_raw = c.date_raw or date
+        return True
+    return False
+
+
 def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) -> list[str]:
     """Remove the author line, "X says:", the date and buttons from the start of the body."""
     for _ in range(LEAD_LINES):
@@ -219,8 +232,12 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             c.author = c.author or m["author"]
             lines.pop(0)
             continue
-        if BUTTON_LINE.match(line) or CONNECTOR_LINE.match(line):
+        if BUTTON_LINE.match(line) or CONNECTOR_LINE.match(line) or not re.search(r"\w", line):
             lines.pop(0)
+            continue
+        if c.author and line.casefold().startswith(c.author.casefold()) and _is_author_header(
+                line[len(c.author):], c, languages):
+            lines.pop(0)  # "Jo · 3. Mai 2019 · Antworten" above the words
             continue
         if not c.author and _name_like(line) and len(lines) > 2 and is_date_line(lines[1], languages):
             c.author = line
@@ -238,7 +255,7 @@ def _take_tail(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
     """Remove buttons (and a trailing date line) from the end of the body."""
     while len(lines) > 1:
         line = lines[-1]
-        if BUTTON_LINE.match(line):
+        if BUTTON_LINE.match(line) or not re.search(r"\w", line):
             lines.pop()
         elif is_date_line(line.strip(" |"), languages):
             c.date_raw = c.date_raw or line.strip(" |")

@@ -24,6 +24,7 @@ BUTTON_LINE = re.compile(
     r"beantworten|reageer|svara|like|liked|unlike|gefällt mir|j'aime|me gusta|mi piace|нравится|lubię to|"
     r"report|melden|signaler|denunciar|segnala|пожаловаться|zgłoś|quote|zitieren|citer|citar|cita|"
     r"permalink|link|edit|bearbeiten|modifier|editar|share|teilen|partager|compartir|"
+    r"dislike|upvote|downvote|flag|recommend|empfehlen|zitat|kommentieren|cytuj|цитировать|поделиться|"
     r"log in to reply|login to reply|zum antworten anmelden|reply ↓|antworten ↓|"
     r"loading\.*|wird geladen\.*|cargando\.*|chargement\.*|"
     r"liked by \d+ (?:people|person)|\d+ likes?|\d+ people like this|level \d+|"

@@ -98,3 +98,13 @@ def test_the_date_beside_a_named_author_in_the_header_line_is_found():
     assert (c.date_raw, c.published_at) == ("22.04.2020", "2020-04-22T00:00:00+00:00")
     c = _finish("Fair point.", "en", author="Kim", meta_lines=["on 4 May 2019 by Kim"])
     assert c.date_raw == "on 4 May 2019"
+
+
+@pytest.mark.parametrize("text,lang,date,body", [
+    ("Jo · 3. Mai 2019 · Antworten\nDas sehe ich anders.\nMelden", "de", "3. Mai 2019", "Das sehe ich anders."),
+    ("Jo wrote on May 3, 2019\n[ ]\nFair point.\nUpvote Downvote Flag", "en", "on May 3, 2019", "Fair point."),
+    ("Jo\nFair point.\n|", "en", None, "Fair point."),
+])
+def test_a_header_line_starting_with_the_author_and_mark_only_lines_leave_the_body(text, lang, date, body):
+    c = _finish(text, lang, author="Jo")
+    assert (c.author, c.date_raw, c.text) == ("Jo", date, body)
