@@ -272,7 +272,8 @@ def is_interface_text(text: str) -> bool:
     if len(first) <= SHORT_INTERFACE_CHARS and PROMPT.search(first) and LOGIN_OR_RULES.search(flat[:RULES_CHARS * 2]):
         return True  # "Write the first comment!" over the site's rules
     if len(flat) <= SHORT_INTERFACE_CHARS and (
-            PROMPT.search(flat) or COUNT_OR_NONE.search(flat) or FORM_LABEL.match(flat)):
+            PROMPT.search(flat) or COUNT_OR_NONE.search(flat) or FORM_LABEL.match(flat)
+            or (BUTTON_LINE.match(flat) and re.search(r"[^\W\d]", flat))):  # "Kommentieren ...", "Reply"
         return True
     return len(flat) <= RULES_CHARS and bool(LOGIN_OR_RULES.search(flat))
 

@@ -47,7 +47,7 @@ PROMPT = re.compile(
     r"\b(?:оставить|оставьте|написать|добавить) комментари|"
     r"إضافة تعليق|أضف تعليق|"
     r"^(?:vielen dank|danke) für (?:ihren|deinen|den) kommentar\W*$|^thank(?:s| you) for (?:your|the) comment\W*$|"
-    r"\bihre meinung(?: ist gefragt)?\W*$|\bshare your thoughts\b|\bleave new\W*$|"
+    r"\bihre meinung(?: ist)?(?: gefragt)?\W*$|\b(?:lade|loading|wird geladen|cargando|chargement)\b.{0,30}(?:\.\.\.|…)\W*$|\bshare your thoughts\b|\bleave new\W*$|"
     r"\balle kommentare\b.{0,40}\banzeigen|\bneueste[rn]? kommentar|\bletzte kommentare|"
     r"\bloading comments|\bkommentare (?:werden )?geladen|\bshow comments|\bkommentare (?:anzeigen|einblenden)",
     re.I,

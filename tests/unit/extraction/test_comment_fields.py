@@ -47,7 +47,7 @@ def test_author_fields_lose_says_and_glued_dates():
 
 @pytest.mark.parametrize("text", [
     "LEAVE A REPLY", "Kommentare (0)", "No comments:", "Keine Kommentare", "Schreibe einen Kommentar",
-    "Please log in to leave a comment.", "Dejá tu comentario", "Name *", "Lesermeinung",
+    "Please log in to leave a comment.", "Kommentieren ...", "Lade Eingabefeld...", "Hier ist Ihre Meinung gefragt", "Reply", "Dejá tu comentario", "Name *", "Lesermeinung",
     "Comments are moderated and will appear after review. Please keep comments civil.",
     "0 Kommentare zu “Ein Titel”", "Loading comments...", "No comments yet.", "Keine Kommentare for “Ein Titel”",
 ])
