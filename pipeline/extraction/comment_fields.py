@@ -31,6 +31,10 @@ USERNAME = re.compile(r"^(?:[\w.@-]{2,30}|[A-ZÄÖÜ][\w.-]+ [A-ZÄÖÜ][\w.-]+)
 # "Herr Steffen Ecks28.04.2020, 10:27 Uhr", "brigitte 29.04.2019 // 15:27": a date glued to a name
 NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d])[\s—–|,·-]*(?P<date>(?:\d{1,2}[./]\s?\d{1,2}[./,]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
                             r"\d{1,2}\.?\s+[^\W\d]{3,}\.?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4}).*)$")
+# What a comment system prints after the name: a connector left by a glued date ("Jo on"), a role badge.
+AUTHOR_BADGE = re.compile(r"(?:\s+(?:on|am|le|el|il|um|at|op|—|–|\|)|\s*[(\[]?\s*(?:post author|beitragsautor|"
+                          r"autor(?:in)? des beitrags|author|autor|auteur|autore|moderator|admin|verified)\s*[)\]]?)$",
+                          re.I)
 # "Am 29. Mai 2017 um 14:38 von Hugo", "17.07.2011 by X"
 # "Jo am 21. Jan. 2015, 20:02", "Jo on May 3, 2019", "Jo / 22.04.2020": a name, a connector, a date
 NAME_DATE_SEP = re.compile(r"\s(?:am|on|le|el|il|op|um|at)\s|\s*[,/|·—–]\s*|\s-\s|\s(?=\d)", re.I)
@@ -136,7 +140,7 @@ def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | Non
         glued = _without_buttons(m["date"])
         if is_date_line(glued, languages) or _parse(_strip_date_noise(glued), languages):
             author, date = m["name"], date or glued
-    author = author.strip(" :—–-|,@")
+    author = AUTHOR_BADGE.sub("", _without_trailing_buttons(author)).strip(" :—–-|,@")
     return (author or None), date
 
 

@@ -108,3 +108,12 @@ def test_the_date_beside_a_named_author_in_the_header_line_is_found():
 def test_a_header_line_starting_with_the_author_and_mark_only_lines_leave_the_body(text, lang, date, body):
     c = _finish(text, lang, author="Jo")
     assert (c.author, c.date_raw, c.text) == ("Jo", date, body)
+
+
+@pytest.mark.parametrize("raw,author,date", [
+    ("Jo on May 3, 2019", "Jo", "May 3, 2019"),
+    ("Ann Lee (Post author)", "Ann Lee", None),
+    ("Karl Berg Antworten", "Karl Berg", None),
+])
+def test_author_fields_lose_connectors_badges_and_buttons(raw, author, date):
+    assert clean_author(raw, ("en", "de")) == (author, date)
