@@ -56,6 +56,7 @@ def date_languages(page_language: str | None) -> tuple[str, ...]:
 
 def _strip_date_noise(raw: str) -> str:
     text = re.sub(r"\b(\d{1,2}\.\d{1,2}),\s*(\d{4})\b", r"\1.\2", raw)  # "17.07, 2011" → "17.07.2011"
+    text = re.sub(r"^(\d+\s+[^\W\d]+(?:\s+\d+\s+[^\W\d]+)?)\s+her$", r"vor \1", text.strip(), flags=re.I)  # "2 Tage her"
     return " ".join(DATE_NOISE.sub(" ", text).split())
 
 
@@ -66,7 +67,8 @@ FALLBACK_LANGUAGES = ("en", "de", "fr", "es", "pl", "ru", "it", "pt", "nl")
 
 def _parse(text: str, languages: tuple[str, ...]) -> datetime | None:
     found = _parse_in(text, languages)
-    if found is None and not set(FALLBACK_LANGUAGES) <= set(languages) and MONTH_WORD.search(text):
+    if found is None and not set(FALLBACK_LANGUAGES) <= set(languages) and (
+            MONTH_WORD.search(text) or RELATIVE_DATE.search(text)):
         found = _parse_in(text, FALLBACK_LANGUAGES)
     return found
 

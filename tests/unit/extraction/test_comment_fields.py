@@ -117,3 +117,13 @@ def test_a_header_line_starting_with_the_author_and_mark_only_lines_leave_the_bo
 ])
 def test_author_fields_lose_connectors_badges_and_buttons(raw, author, date):
     assert clean_author(raw, ("en", "de")) == (author, date)
+
+
+@pytest.mark.parametrize("line", ["50 Minuten 46 Sekunden her", "2 Tage her", "hace 2 horas", "il y a 3 jours", "3 dni temu"])
+def test_relative_dates_are_read_whatever_the_page_language_and_kept_raw(line):
+    c = _finish(f"{line}\nDas sehe ich anders.", "de", author="Jo")
+    assert (c.date_raw, c.published_at, c.text) == (line, None, "Das sehe ich anders.")
+
+
+def test_a_sentence_ending_in_her_is_no_date():
+    assert _finish("I love her", "en", author="Jo").text == "I love her"
