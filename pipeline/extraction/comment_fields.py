@@ -186,12 +186,20 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
             flat = m["author"]
         elif not NAME_THEN_DATE.match(flat):
             continue
-        for sep in NAME_DATE_SEP.finditer(flat):
-            name, date = flat[:sep.start()].strip(" :—–-|,@"), _without_buttons(flat[sep.end():])
-            if name and not name[0].isdigit() and _name_like(name) and is_date_line(date, languages):
-                c.author = c.author or name
-                c.date_raw = c.date_raw or date
-                return
+        if found := split_name_date(flat, languages):
+            c.author, c.date_raw = c.author or found[0], c.date_raw or found[1]
+            return
+
+
+def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
+    """(name, date) of a line that is a name, a connector and a date, else None:
+    "Jo am 21. Jan. 2015, 20:02", "Jo – 3. Mai 2019 – Antworten"."""
+    for sep in NAME_DATE_SEP.finditer(line):
+        name = line[:sep.start()].strip(" :—–-|,@")
+        date = _without_trailing_buttons(_without_buttons(line[sep.end():]))
+        if name and not name[0].isdigit() and _name_like(name) and is_date_line(date, languages):
+            return name, date
+    return None
 
 
 def _is_author_header(rest: str, c: "FoundComment", languages: tuple[str, ...]) -> bool:
@@ -244,6 +252,11 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
         if c.author and line.casefold().startswith(c.author.casefold()) and _is_author_header(
                 line[len(c.author):], c, languages):
             lines.pop(0)  # "Jo · 3. Mai 2019 · Antworten" above the words
+            continue
+        if not c.author and len(lines) > 1 and len(line) <= MAX_NAME_CHARS * 2 and (
+                found := split_name_date(line, languages)):
+            c.author, c.date_raw = found[0], c.date_raw or found[1]  # "Jo | 3. Mai 2019" above the words
+            lines.pop(0)
             continue
         if not c.author and _name_like(line) and len(lines) > 2 and is_date_line(lines[1], languages):
             c.author = line

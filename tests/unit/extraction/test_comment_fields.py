@@ -127,3 +127,17 @@ def test_relative_dates_are_read_whatever_the_page_language_and_kept_raw(line):
 
 def test_a_sentence_ending_in_her_is_no_date():
     assert _finish("I love her", "en", author="Jo").text == "I love her"
+
+
+@pytest.mark.parametrize("text,author,date", [
+    ("Kim Ode | 3. Mai 2019\nDas sehe ich anders.", "Kim Ode", "3. Mai 2019"),
+    ("Jo am 21. Jan. 2015, 20:02 - Antworten\nDas sehe ich anders.", "Jo", "21. Jan. 2015, 20:02"),
+])
+def test_an_opening_name_and_date_line_gives_the_fields_when_the_markup_named_none(text, author, date):
+    c = _finish(text, "de")
+    assert (c.author, c.date_raw, c.text) == (author, date, "Das sehe ich anders.")
+
+
+def test_an_opening_sentence_with_a_date_stays_in_the_body():
+    c = _finish("Seit dem 3. Mai 2019 warte ich.\nNichts passiert.", "de")
+    assert c.author is None and c.text.startswith("Seit dem 3. Mai 2019")
