@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE,
                                               DOTTED_DATE, FORM_LABEL, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
-                                              SAYS_LINE, SAYS_WORDS)
+                                              REPLY_TO_LINE, SAYS_LINE, SAYS_WORDS)
 
 if TYPE_CHECKING:
     from pipeline.extraction.comments import FoundComment
@@ -246,7 +246,8 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             c.author = c.author or m["author"]
             lines.pop(0)
             continue
-        if BUTTON_LINE.match(line) or CONNECTOR_LINE.match(line) or not re.search(r"\w", line):
+        if (BUTTON_LINE.match(line) or CONNECTOR_LINE.match(line) or REPLY_TO_LINE.match(line)
+                or not re.search(r"\w", line)):
             lines.pop(0)
             continue
         if c.author and line.casefold().startswith(c.author.casefold()) and _is_author_header(

@@ -25,6 +25,8 @@ BUTTON_LINE = re.compile(
     r"report|melden|signaler|denunciar|segnala|пожаловаться|zgłoś|quote|zitieren|citer|citar|cita|"
     r"permalink|link|edit|bearbeiten|modifier|editar|share|teilen|partager|compartir|"
     r"dislike|upvote|downvote|flag|recommend|empfehlen|zitat|kommentieren|cytuj|цитировать|поделиться|"
+    r"cancel reply|abbrechen|\(?edited\)?|\(?bearbeitet\)?|translate|übersetzen|show original|original anzeigen|"
+    r"show more|see more|read more|mehr anzeigen|weiterlesen|ver más|voir plus|leer más|"
     r"log in to reply|login to reply|zum antworten anmelden|reply ↓|antworten ↓|"
     r"loading\.*|wird geladen\.*|cargando\.*|chargement\.*|"
     r"liked by \d+ (?:people|person)|\d+ likes?|\d+ people like this|level \d+|"
@@ -116,6 +118,11 @@ RELATIVE_DATE = re.compile(r"\d\s+[^\W\d]+\s+her$|\b(?:ago|vor|hace|il y a|на�
                            r"hier|aujourd'hui|ayer|hoy|вчера|сегодня|wczoraj|dzisiaj|just now|gerade eben)\b", re.I)
 # A dotted numeric date is day first everywhere it is written so ("11.09.2011").
 DOTTED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
+# A line above a reply naming whom it answers, or an avatar's alternative text: neither is the reader's words.
+REPLY_TO_LINE = re.compile(r"^(?:in reply to|reply to|replying to|antwort (?:an|auf)|als antwort auf|en réponse à|"
+                           r"en respuesta a|em resposta a|in risposta a|в ответ (?:на|для)|w odpowiedzi (?:na|do)|"
+                           r"(?:profilbild|avatar|foto|bild|photo) (?:von|of|de|du|di)|avatar für)\b.{0,60}$|"
+                           r"^.{1,60}'s (?:avatar|profile picture)$", re.I)
 # A word left alone on a line between the name and the date ("malte / am / 23. Oktober 2023").
 CONNECTOR_LINE = re.compile(r"^(?:am|on|um|at|le|el|il|op|von|by|de|por|par|—|–|-|\||·|@|,)$", re.I)
 # A month's name (or its start) in the fallback languages: only then is a date worth reading in all of them.

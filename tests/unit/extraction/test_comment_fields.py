@@ -141,3 +141,11 @@ def test_an_opening_name_and_date_line_gives_the_fields_when_the_markup_named_no
 def test_an_opening_sentence_with_a_date_stays_in_the_body():
     c = _finish("Seit dem 3. Mai 2019 warte ich.\nNichts passiert.", "de")
     assert c.author is None and c.text.startswith("Seit dem 3. Mai 2019")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Profilbild von Jo\nAntwort an Kim\nDas sehe ich anders.\nBearbeitet\nAntworten Abbrechen", "de"),
+    ("In reply to Kim.\nDas sehe ich anders.\nShow more\nTranslate", "en"),
+])
+def test_reply_to_and_avatar_lines_and_trailing_buttons_leave_the_body(text, lang):
+    assert _finish(text, lang, author="Jo").text == "Das sehe ich anders."
