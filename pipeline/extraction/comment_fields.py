@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE,
                                               DOTTED_DATE, FORM_LABEL, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
-                                              SAYS_LINE, SAYS_WORDS)
+                                              REPLY_TO_LINE, SAYS_LINE, SAYS_WORDS)
 
 if TYPE_CHECKING:
     from pipeline.extraction.comments import FoundComment
@@ -31,7 +31,13 @@ USERNAME = re.compile(r"^(?:[\w.@-]{2,30}|[A-ZÄÖÜ][\w.-]+ [A-ZÄÖÜ][\w.-]+)
 # "Herr Steffen Ecks28.04.2020, 10:27 Uhr", "brigitte 29.04.2019 // 15:27": a date glued to a name
 NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d])[\s—–|,·-]*(?P<date>(?:\d{1,2}[./]\s?\d{1,2}[./,]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
                             r"\d{1,2}\.?\s+[^\W\d]{3,}\.?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4}).*)$")
+# What a comment system prints after the name: a connector left by a glued date ("Jo on"), a role badge.
+AUTHOR_BADGE = re.compile(r"(?:\s+(?:on|am|le|el|il|um|at|op|—|–|\|)|\s*[(\[]?\s*(?:post author|beitragsautor|"
+                          r"autor(?:in)? des beitrags|author|autor|auteur|autore|moderator|admin|verified)\s*[)\]]?)$",
+                          re.I)
 # "Am 29. Mai 2017 um 14:38 von Hugo", "17.07.2011 by X"
+# "Jo am 21. Jan. 2015, 20:02", "Jo on May 3, 2019", "Jo / 22.04.2020": a name, a connector, a date
+NAME_DATE_SEP = re.compile(r"\s(?:am|on|le|el|il|op|um|at)\s|\s*[,/|·—–]\s*|\s-\s|\s(?=\d)", re.I)
 DATE_THEN_NAME = re.compile(r"^(?P<date>.+?)\s+(?:von|by|de|por|par|od)\s+(?P<name>[^\d\s].{0,59})$", re.I)
 
 
@@ -50,6 +56,7 @@ def date_languages(page_language: str | None) -> tuple[str, ...]:
 
 def _strip_date_noise(raw: str) -> str:
     text = re.sub(r"\b(\d{1,2}\.\d{1,2}),\s*(\d{4})\b", r"\1.\2", raw)  # "17.07, 2011" → "17.07.2011"
+    text = re.sub(r"^(\d+\s+[^\W\d]+(?:\s+\d+\s+[^\W\d]+)?)\s+her$", r"vor \1", text.strip(), flags=re.I)  # "2 Tage her"
     return " ".join(DATE_NOISE.sub(" ", text).split())
 
 
@@ -60,7 +67,8 @@ FALLBACK_LANGUAGES = ("en", "de", "fr", "es", "pl", "ru", "it", "pt", "nl")
 
 def _parse(text: str, languages: tuple[str, ...]) -> datetime | None:
     found = _parse_in(text, languages)
-    if found is None and not set(FALLBACK_LANGUAGES) <= set(languages) and MONTH_WORD.search(text):
+    if found is None and not set(FALLBACK_LANGUAGES) <= set(languages) and (
+            MONTH_WORD.search(text) or RELATIVE_DATE.search(text)):
         found = _parse_in(text, FALLBACK_LANGUAGES)
     return found
 
@@ -134,21 +142,77 @@ def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | Non
         glued = _without_buttons(m["date"])
         if is_date_line(glued, languages) or _parse(_strip_date_noise(glued), languages):
             author, date = m["name"], date or glued
-    author = author.strip(" :—–-|,@")
+    author = AUTHOR_BADGE.sub("", _without_trailing_buttons(author)).strip(" :—–-|,@")
     return (author or None), date
+
+
+def _around_author(line: str, author: str | None) -> list[str]:
+    """The line itself, or — when it names the author — what stands after and before the name
+    ("Karsten / 22.04.2020", "am 3. Mai 2019 von Karsten")."""
+    if not author or author not in line:
+        return [line]
+    before, after = line.split(author, 1)
+    return [after, before]
+
+
+def _without_trailing_buttons(line: str) -> str:
+    """"18.10.2019, 16:18 Zitieren #" → "18.10.2019, 16:18": button words and marks after a date."""
+    words = line.split()
+    while len(words) > 1 and ((re.search(r"[^\W\d]", words[-1]) and BUTTON_LINE.match(words[-1]))
+                              or not re.search(r"\w", words[-1])):  # a time ("14:57") is no button
+        words.pop()
+    return " ".join(words)
 
 
 def _byline_date(c: "FoundComment", languages: tuple[str, ...]) -> str | None:
     """The date in the line around the author's name ("X said, on August 3, 2019 at 3:12 pm"),
     or in a header/footer line kept out of the body."""
-    lines = list(c.meta_lines)
-    if c.byline and c.author and c.author in c.byline:
-        lines.insert(0, c.byline.split(c.author, 1)[1])
+    lines = ([c.byline] if c.byline else []) + list(c.meta_lines)
     for line in lines:
-        rest = re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", line, flags=re.I).strip()
-        if is_date_line(rest, languages):
-            return rest
+        for part in _around_author(line, c.author):
+            rest = re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", part, flags=re.I).strip(" ,;:/|·—–-")
+            rest = _without_trailing_buttons(re.sub(r"\s+(?:von|by|de|por|par|od)$", "", rest, flags=re.I))
+            if is_date_line(rest, languages):
+                return rest
     return None
+
+
+def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
+    """Author and date from a header line kept out of the body when the markup named neither:
+    "geschrieben von Jo am 21. Jan. 2015, 20:02", "Posted by Jo on May 3, 2019", "Jo – 3 May 2019"."""
+    for line in c.meta_lines:
+        flat = " ".join(line.split())
+        if m := BY_LINE.match(flat):
+            flat = m["author"]
+        elif not NAME_THEN_DATE.match(flat):
+            continue
+        if found := split_name_date(flat, languages):
+            c.author, c.date_raw = c.author or found[0], c.date_raw or found[1]
+            return
+
+
+def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
+    """(name, date) of a line that is a name, a connector and a date, else None:
+    "Jo am 21. Jan. 2015, 20:02", "Jo – 3. Mai 2019 – Antworten"."""
+    for sep in NAME_DATE_SEP.finditer(line):
+        name = line[:sep.start()].strip(" :—–-|,@")
+        date = _without_trailing_buttons(_without_buttons(line[sep.end():]))
+        if name and not name[0].isdigit() and _name_like(name) and is_date_line(date, languages):
+            return name, date
+    return None
+
+
+def _is_author_header(rest: str, c: "FoundComment", languages: tuple[str, ...]) -> bool:
+    """Whether what follows the author's name on a line is only "says", a date and buttons; the
+    date is kept if none was found yet."""
+    rest = _without_trailing_buttons(re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", rest, flags=re.I).strip(" ,;:/|·—–-"))
+    if not rest or BUTTON_LINE.match(rest):
+        return True
+    date = _without_buttons(rest)
+    if is_date_line(date, languages):
+        c.date_raw = c.date_raw or date
+        return True
+    return False
 
 
 def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) -> list[str]:
@@ -182,7 +246,17 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             c.author = c.author or m["author"]
             lines.pop(0)
             continue
-        if BUTTON_LINE.match(line) or CONNECTOR_LINE.match(line):
+        if (BUTTON_LINE.match(line) or CONNECTOR_LINE.match(line) or REPLY_TO_LINE.match(line)
+                or not re.search(r"\w", line)):
+            lines.pop(0)
+            continue
+        if c.author and line.casefold().startswith(c.author.casefold()) and _is_author_header(
+                line[len(c.author):], c, languages):
+            lines.pop(0)  # "Jo · 3. Mai 2019 · Antworten" above the words
+            continue
+        if not c.author and len(lines) > 1 and len(line) <= MAX_NAME_CHARS * 2 and (
+                found := split_name_date(line, languages)):
+            c.author, c.date_raw = found[0], c.date_raw or found[1]  # "Jo | 3. Mai 2019" above the words
             lines.pop(0)
             continue
         if not c.author and _name_like(line) and len(lines) > 2 and is_date_line(lines[1], languages):
@@ -201,7 +275,7 @@ def _take_tail(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
     """Remove buttons (and a trailing date line) from the end of the body."""
     while len(lines) > 1:
         line = lines[-1]
-        if BUTTON_LINE.match(line):
+        if BUTTON_LINE.match(line) or not re.search(r"\w", line):
             lines.pop()
         elif is_date_line(line.strip(" |"), languages):
             c.date_raw = c.date_raw or line.strip(" |")
@@ -218,7 +292,8 @@ def is_interface_text(text: str) -> bool:
     if len(first) <= SHORT_INTERFACE_CHARS and PROMPT.search(first) and LOGIN_OR_RULES.search(flat[:RULES_CHARS * 2]):
         return True  # "Write the first comment!" over the site's rules
     if len(flat) <= SHORT_INTERFACE_CHARS and (
-            PROMPT.search(flat) or COUNT_OR_NONE.search(flat) or FORM_LABEL.match(flat)):
+            PROMPT.search(flat) or COUNT_OR_NONE.search(flat) or FORM_LABEL.match(flat)
+            or (BUTTON_LINE.match(flat) and re.search(r"[^\W\d]", flat))):  # "Kommentieren ...", "Reply"
         return True
     return len(flat) <= RULES_CHARS and bool(LOGIN_OR_RULES.search(flat))
 
@@ -234,6 +309,8 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
     interface text rather than a comment."""
     c.author, glued_date = clean_author(c.author, languages)
     c.date_raw = " ".join(c.date_raw.split()) if c.date_raw else glued_date or _byline_date(c, languages)
+    if not c.author or not c.date_raw:
+        _meta_line_fields(c, languages)
     lines = [" ".join(line.split()) for line in c.text.split("\n")]
     lines = _take_tail(_take_lead([line for line in lines if line], c, languages), c, languages)
     c.text = "\n".join(lines).strip()

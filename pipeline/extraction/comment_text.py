@@ -24,6 +24,9 @@ BUTTON_LINE = re.compile(
     r"beantworten|reageer|svara|like|liked|unlike|gefällt mir|j'aime|me gusta|mi piace|нравится|lubię to|"
     r"report|melden|signaler|denunciar|segnala|пожаловаться|zgłoś|quote|zitieren|citer|citar|cita|"
     r"permalink|link|edit|bearbeiten|modifier|editar|share|teilen|partager|compartir|"
+    r"dislike|upvote|downvote|flag|recommend|empfehlen|zitat|kommentieren|cytuj|цитировать|поделиться|"
+    r"cancel reply|abbrechen|\(?edited\)?|\(?bearbeitet\)?|translate|übersetzen|show original|original anzeigen|"
+    r"show more|see more|read more|mehr anzeigen|weiterlesen|ver más|voir plus|leer más|"
     r"log in to reply|login to reply|zum antworten anmelden|reply ↓|antworten ↓|"
     r"loading\.*|wird geladen\.*|cargando\.*|chargement\.*|"
     r"liked by \d+ (?:people|person)|\d+ likes?|\d+ people like this|level \d+|"
@@ -46,7 +49,7 @@ PROMPT = re.compile(
     r"\b(?:оставить|оставьте|написать|добавить) комментари|"
     r"إضافة تعليق|أضف تعليق|"
     r"^(?:vielen dank|danke) für (?:ihren|deinen|den) kommentar\W*$|^thank(?:s| you) for (?:your|the) comment\W*$|"
-    r"\bihre meinung(?: ist gefragt)?\W*$|\bshare your thoughts\b|\bleave new\W*$|"
+    r"\bihre meinung(?: ist)?(?: gefragt)?\W*$|\b(?:lade|loading|wird geladen|cargando|chargement)\b.{0,30}(?:\.\.\.|…)\W*$|\bshare your thoughts\b|\bleave new\W*$|"
     r"\balle kommentare\b.{0,40}\banzeigen|\bneueste[rn]? kommentar|\bletzte kommentare|"
     r"\bloading comments|\bkommentare (?:werden )?geladen|\bshow comments|\bkommentare (?:anzeigen|einblenden)",
     re.I,
@@ -103,7 +106,7 @@ PINGBACK_TEXT = re.compile(r"^(?:pingback|trackback|reblogged this on|this post 
 DATE_HINT = re.compile(
     r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\b\d{4}\b|"
     r"\b(?:ago|vor|hace|il y a|назад|temu|fa|geleden|sedan|gestern|heute|yesterday|today|hier|"
-    r"aujourd'hui|ayer|hoy|вчера|сегодня|wczoraj|dzisiaj)\b|"
+    r"aujourd'hui|ayer|hoy|вчера|сегодня|wczoraj|dzisiaj|atrás|há|önce)\b|\d\s+[^\W\d]+\s+her$|"
     r"\b\d{1,2}\.?\s+[^\W\d]{3,}\.?|\b[^\W\d]{3,}\.?\s+\d{1,2}\b",
     re.I,
 )
@@ -111,10 +114,15 @@ DATE_NOISE = re.compile(r"^(?:#\d+(?:\.\d+)*\s*[—–-]\s*|on\s+|am\s+|le\s+|el
                         r"veröffentlicht\s+)|\s*(?://|@|\||·|—|–)\s*|\s+(?:um|at|à|a las|o)\s+|\s+uhr$|\s+hs?\.?$",
                         re.I)
 # Relative dates ("vor 8 Stunden", "2 days ago") say when only against the time of the fetch.
-RELATIVE_DATE = re.compile(r"\b(?:ago|vor|hace|il y a|назад|temu|fa|geleden|sedan|gestern|heute|yesterday|today|"
+RELATIVE_DATE = re.compile(r"\d\s+[^\W\d]+\s+her$|\b(?:ago|vor|hace|il y a|назад|temu|fa|geleden|sedan|gestern|heute|yesterday|today|atrás|há|önce|"
                            r"hier|aujourd'hui|ayer|hoy|вчера|сегодня|wczoraj|dzisiaj|just now|gerade eben)\b", re.I)
 # A dotted numeric date is day first everywhere it is written so ("11.09.2011").
 DOTTED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
+# A line above a reply naming whom it answers, or an avatar's alternative text: neither is the reader's words.
+REPLY_TO_LINE = re.compile(r"^(?:in reply to|reply to|replying to|antwort (?:an|auf)|als antwort auf|en réponse à|"
+                           r"en respuesta a|em resposta a|in risposta a|в ответ (?:на|для)|w odpowiedzi (?:na|do)|"
+                           r"(?:profilbild|avatar|foto|bild|photo) (?:von|of|de|du|di)|avatar für)\b.{0,60}$|"
+                           r"^.{1,60}'s (?:avatar|profile picture)$", re.I)
 # A word left alone on a line between the name and the date ("malte / am / 23. Oktober 2023").
 CONNECTOR_LINE = re.compile(r"^(?:am|on|um|at|le|el|il|op|von|by|de|por|par|—|–|-|\||·|@|,)$", re.I)
 # A month's name (or its start) in the fallback languages: only then is a date worth reading in all of them.

@@ -397,6 +397,19 @@ def _microdata(own: list[HtmlElement]) -> dict[str, HtmlElement]:
     return found
 
 
+NAME_CHARS = 60
+HEADER_CHARS = 200
+
+
+def _header_lines(own: list[HtmlElement], bodies: list[HtmlElement], nested: set[HtmlElement]) -> list[str]:
+    """The lines of an item's header/footer elements ("comment-meta", "byline") beside its body:
+    where a name and a date sit when no element is named for them."""
+    inside = {d for b in bodies for d in b.iter()}
+    heads = [d for d in own if d not in inside and META_ATTR.search(_attrs(d)) and not _skipped(d)
+             and len(d.text_content()) < HEADER_CHARS and not any(b in inside for b in d.iterdescendants())]
+    return [line for d in _outermost(heads) for line in element_text(d, nested).split("\n") if line]
+
+
 def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
                 header: HtmlElement | None = None) -> FoundComment | None:
     """Author, date and body text of one comment item, leaving out its replies; ``header`` is a
@@ -410,7 +423,8 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     meta: set[HtmlElement] = set()
     named_by = [d for d in own if (AUTHOR_ATTR.search(_attrs(d)) or AUTHOR_CAMEL.search(_attrs(d)) or d.tag == "cite")
                 and len(d.text_content()) < 120 and d.text_content().strip()
-                and not BODY_ATTR.search(d.get("class", "")) and d.tag != "p" and not d.xpath(".//p")]
+                and not BODY_ATTR.search(d.get("class", "")) and not d.xpath(".//p")
+                and (d.tag != "p" or len(d.text_content().strip()) <= NAME_CHARS)]  # <p class="comment-author">Jo</p>
     by_markup = _microdata(own)
     if by_markup.get("author") is not None:
         named_by = [by_markup["author"]]
@@ -448,6 +462,7 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
         return None
     # the meta lines left out of the body may hold the date ("July 11, 2011 at 12:25 pm")
     meta_lines = [t for d in _outermost(list(meta)) if (t := _short_text(d))]
+    meta_lines += [line for line in _header_lines(own, bodies, nested) if line not in meta_lines]
     quotes = [element_text(q) for q in _outermost([d for d in own if d.tag == "blockquote"
                                                    or "quote" in d.get("class", "").lower()])]
     return FoundComment(text=text, author=author, date_raw=date, marks=_attrs(item), byline=byline,

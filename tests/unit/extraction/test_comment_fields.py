@@ -47,7 +47,7 @@ def test_author_fields_lose_says_and_glued_dates():
 
 @pytest.mark.parametrize("text", [
     "LEAVE A REPLY", "Kommentare (0)", "No comments:", "Keine Kommentare", "Schreibe einen Kommentar",
-    "Please log in to leave a comment.", "Dejá tu comentario", "Name *", "Lesermeinung",
+    "Please log in to leave a comment.", "Kommentieren ...", "Lade Eingabefeld...", "Hier ist Ihre Meinung gefragt", "Reply", "Dejá tu comentario", "Name *", "Lesermeinung",
     "Comments are moderated and will appear after review. Please keep comments civil.",
     "0 Kommentare zu “Ein Titel”", "Loading comments...", "No comments yet.", "Keine Kommentare for “Ein Titel”",
 ])
@@ -81,3 +81,71 @@ def test_a_reply_quoting_an_earlier_comment_loses_the_quote_and_gains_a_parent()
                          author="Ole", quotes=["Lea said:\nThe ferry should run hourly in winter too."])
     kept = finish_comments([first, reply], ("en",))
     assert kept[1].text == "Who would pay the crew?" and kept[1].parent == 0
+
+
+@pytest.mark.parametrize("meta,author,date", [
+    ("geschrieben von Jo am 21. Jan. 2015, 20:02", "Jo", "21. Jan. 2015, 20:02"),
+    ("Posted by Ann Lee on May 3, 2019 at 3:12 pm", "Ann Lee", "May 3, 2019 at 3:12 pm"),
+    ("Jean-Paul – 3. Mai 2019", "Jean-Paul", "3. Mai 2019"),
+])
+def test_a_header_line_kept_out_of_the_body_gives_author_and_date(meta, author, date):
+    c = _finish("Das sehe ich anders.", "de", meta_lines=[meta])
+    assert (c.author, c.date_raw, c.text) == (author, date, "Das sehe ich anders.")
+
+
+def test_the_date_beside_a_named_author_in_the_header_line_is_found():
+    c = _finish("Guter Punkt.", "de", author="Karl Berg", byline="Karl Berg", meta_lines=["Karl Berg / 22.04.2020"])
+    assert (c.date_raw, c.published_at) == ("22.04.2020", "2020-04-22T00:00:00+00:00")
+    c = _finish("Fair point.", "en", author="Kim", meta_lines=["on 4 May 2019 by Kim"])
+    assert c.date_raw == "on 4 May 2019"
+
+
+@pytest.mark.parametrize("text,lang,date,body", [
+    ("Jo · 3. Mai 2019 · Antworten\nDas sehe ich anders.\nMelden", "de", "3. Mai 2019", "Das sehe ich anders."),
+    ("Jo wrote on May 3, 2019\n[ ]\nFair point.\nUpvote Downvote Flag", "en", "on May 3, 2019", "Fair point."),
+    ("Jo\nFair point.\n|", "en", None, "Fair point."),
+])
+def test_a_header_line_starting_with_the_author_and_mark_only_lines_leave_the_body(text, lang, date, body):
+    c = _finish(text, lang, author="Jo")
+    assert (c.author, c.date_raw, c.text) == ("Jo", date, body)
+
+
+@pytest.mark.parametrize("raw,author,date", [
+    ("Jo on May 3, 2019", "Jo", "May 3, 2019"),
+    ("Ann Lee (Post author)", "Ann Lee", None),
+    ("Karl Berg Antworten", "Karl Berg", None),
+])
+def test_author_fields_lose_connectors_badges_and_buttons(raw, author, date):
+    assert clean_author(raw, ("en", "de")) == (author, date)
+
+
+@pytest.mark.parametrize("line", ["50 Minuten 46 Sekunden her", "2 Tage her", "hace 2 horas", "il y a 3 jours", "3 dni temu"])
+def test_relative_dates_are_read_whatever_the_page_language_and_kept_raw(line):
+    c = _finish(f"{line}\nDas sehe ich anders.", "de", author="Jo")
+    assert (c.date_raw, c.published_at, c.text) == (line, None, "Das sehe ich anders.")
+
+
+def test_a_sentence_ending_in_her_is_no_date():
+    assert _finish("I love her", "en", author="Jo").text == "I love her"
+
+
+@pytest.mark.parametrize("text,author,date", [
+    ("Kim Ode | 3. Mai 2019\nDas sehe ich anders.", "Kim Ode", "3. Mai 2019"),
+    ("Jo am 21. Jan. 2015, 20:02 - Antworten\nDas sehe ich anders.", "Jo", "21. Jan. 2015, 20:02"),
+])
+def test_an_opening_name_and_date_line_gives_the_fields_when_the_markup_named_none(text, author, date):
+    c = _finish(text, "de")
+    assert (c.author, c.date_raw, c.text) == (author, date, "Das sehe ich anders.")
+
+
+def test_an_opening_sentence_with_a_date_stays_in_the_body():
+    c = _finish("Seit dem 3. Mai 2019 warte ich.\nNichts passiert.", "de")
+    assert c.author is None and c.text.startswith("Seit dem 3. Mai 2019")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Profilbild von Jo\nAntwort an Kim\nDas sehe ich anders.\nBearbeitet\nAntworten Abbrechen", "de"),
+    ("In reply to Kim.\nDas sehe ich anders.\nShow more\nTranslate", "en"),
+])
+def test_reply_to_and_avatar_lines_and_trailing_buttons_leave_the_body(text, lang):
+    assert _finish(text, lang, author="Jo").text == "Das sehe ich anders."

@@ -130,3 +130,27 @@ def test_a_comment_label_above_the_headline_is_not_a_comment_section(raw_page):
     assert comments == []
     assert "signed the lease on Tuesday" in article.text
     assert "supporters point to the jobs" in article.text
+
+
+HEADER_LINE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Kaffee</title></head><body>
+<article><h1>Kaffee im Angebot</h1>
+<p>Zwei Gläser Instantkaffee kosten diese Woche weniger als sonst, wenn man den Gutschein der Kette einlöst,
+der bis Sonntag in allen Filialen gilt und sich mit der App kombinieren lässt.</p>
+<p>Wer lieber Bohnen mahlt, findet im selben Prospekt auch zwei Sorten aus kleinen Röstereien im Süden.</p></article>
+<div id="comments" class="comments-area"><div class="comment-list">
+<div class="comment" id="comment-101"><div class="side"><p class="comment-author">Kaffeetante</p></div>
+ <div class="panel"><header class="comment-meta"><small>03.11.2026, 16:18 <a class="quote">Zitieren</a> <a>#</a></small></header>
+ <div class="comment-content"><p>Der Gutschein von letzter Woche war noch besser, da kam ein Glas auf einen Euro.</p></div></div></div>
+<div class="comment" id="comment-102"><div class="side"><p class="comment-author">Bohnenfreund</p></div>
+ <div class="panel"><header class="comment-meta"><small>04.11.2026, 09:05 <a class="quote">Zitieren</a> <a>#</a></small></header>
+ <div class="comment-content"><p>Ich bleibe bei frisch gemahlenen Bohnen, auch wenn sie mehr kosten.</p></div></div></div>
+</div></div></body></html>"""
+
+
+def test_author_paragraph_and_a_header_date_beside_the_body_are_found(raw_page):
+    """A name in <p class="comment-author"> and a date alone in the item's "comment-meta" header."""
+    _, comments = extract_page(HEADER_LINE.encode("utf-8"), raw_page())
+    assert [(c.author, c.date_raw) for c in comments] == [("Kaffeetante", "03.11.2026, 16:18"),
+                                                          ("Bohnenfreund", "04.11.2026, 09:05")]
+    assert comments[0].text == "Der Gutschein von letzter Woche war noch besser, da kam ein Glas auf einen Euro."
+    assert comments[1].published_at.startswith("2026-11-04T09:05")
