@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from pipeline.cli.app import app
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("CRINKWATCH_SHARED_DIR") or REPO.parent / "shared")
+SHARED = Path(os.environ.get("CRINKWATCH_SHARED") or REPO.parent / "shared")
 CORPUS = SHARED / "corpus" / "trafilatura-eval"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/trafilatura-eval is absent")
 runner = CliRunner()
