@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from pipeline.evaluation.jsonlines import numbered_objects
 from pipeline.extraction.comment_text import BUTTON_LINE
 from pipeline.extraction.text import normalise_space
 
@@ -138,13 +139,7 @@ def load_labels(labels_dir: Path, split: str = "all") -> list[dict]:
         path = Path(labels_dir) / f"{name}.jsonl"
         if not path.is_file():
             continue
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise LabelError(f"{path}:{n}: not JSON ({exc.msg})") from None
+        for n, item in numbered_objects(path, LabelError):
             if not isinstance(item, dict) or "page" not in item or not isinstance(item.get("comments", []), list):
                 raise LabelError(f"{path}:{n}: needs 'page' and a 'comments' list")
             item.setdefault("split", name)

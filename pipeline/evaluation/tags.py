@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.evaluation.jsonlines import numbered_objects
 from pipeline.tagging.lexicon import Lexicon
 from pipeline.tagging.tagger import TagResult, tag_text
 
@@ -94,19 +94,12 @@ def read_labelled_lines(path: Path, required: set[str], split: str = "all") -> l
     if split not in SPLITS:
         raise GoldError(f"split must be one of {SPLITS}, not {split!r}")
     items = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldError(f"{path}:{n}: not JSON: {exc}") from exc
-            missing = required - set(item)
-            if missing:
-                raise GoldError(f"{path}:{n}: missing {sorted(missing)}")
-            if split == "all" or item["split"] == split:
-                items.append((n, item))
+    for n, item in numbered_objects(path, GoldError):
+        missing = required - set(item)
+        if missing:
+            raise GoldError(f"{path}:{n}: missing {sorted(missing)}")
+        if split == "all" or item["split"] == split:
+            items.append((n, item))
     return items
 
 
