@@ -16,8 +16,9 @@ def _line(name: str, value: float, counts: str) -> None:
     typer.echo(f"{name:<34}{value:>7.3f}  ({counts})")
 
 
-def print_score(score, title: str, pages: bool) -> None:
-    """The scores as plain lines (pasted into notes and CI logs), then optionally each page."""
+def print_score(score, title: str, pages: bool, errors: bool = False) -> None:
+    """The scores as plain lines (pasted into notes and CI logs), then optionally each page, or
+    each failing page with every missed, extra and wrong record."""
     typer.echo(title)
     typer.echo(f"pages {score.pages} ({score.comment_pages} with comments, {score.empty_pages} without), "
                f"errors {score.errors}")
@@ -38,6 +39,15 @@ def print_score(score, title: str, pages: bool) -> None:
                 typer.echo(f"    missed: {text}")
             for text in p.extra:
                 typer.echo(f"    extra:  {text}")
+    if errors:
+        for p in score.page_results:
+            if not p.failed:
+                continue
+            typer.echo(f"{p.page} found {p.found}/{p.labelled}, records {p.records}"
+                       + (f", error {p.error}" if p.error else ""))
+            for kind, lines in (("missed", p.missed), ("extra", p.extra), ("wrong", p.faults)):
+                for text in lines:
+                    typer.echo(f"    {kind + ':':<8}{text}")
 
 
 @eval_app.command("comments")
@@ -46,15 +56,23 @@ def eval_comments(
     labels: Path = typer.Option(DEFAULT_LABELS, "--labels", help="Folder with dev.jsonl and test.jsonl."),
     split: str = typer.Option("all", "--split", help="dev, test or all."),
     pages: bool = typer.Option(False, "--pages", help="Also list each page's missed and extra records."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every failure on the dev pages: missed, extra, "
+                                "wrong author, missing date, unclean body, wrong parent (refused on test pages)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
     """Score comment records (precision, recall, author, date, clean body, false-comment pages)
     against pages labelled comment by comment.
 
     Example: crinkwatch eval comments --corpus ../shared/corpus/trafilatura-eval --split test
+
+    Example: crinkwatch eval comments --corpus ../shared/corpus/trafilatura-eval --split dev --errors
     """
     from pipeline.evaluation.comments import LabelError, evaluate_comments
 
+    if errors and split != "dev":
+        # the held-out pages are scored, never read: their failures would become the next rules
+        typer.echo(f"error: --errors lists dev failures only (--split dev), not {split!r}", err=True)
+        raise typer.Exit(code=2)
     if not corpus.is_dir():
         typer.echo(f"error: corpus folder not found: {corpus}", err=True)
         raise typer.Exit(code=2)
@@ -66,4 +84,4 @@ def eval_comments(
     if as_json:
         print(json.dumps(score.as_dict(pages=pages), indent=2, ensure_ascii=False))
     else:
-        print_score(score, f"comments on {corpus} [{split}]", pages)
+        print_score(score, f"comments on {corpus} [{split}]", pages, errors)

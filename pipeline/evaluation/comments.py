@@ -61,6 +61,12 @@ class PageResult:
     error: str | None = None
     missed: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    faults: list[str] = field(default_factory=list)  # found comments with a wrong field: what and how
+
+    @property
+    def failed(self) -> bool:
+        """Whether anything on the page was missed, extra, wrong or crashed."""
+        return bool(self.error or self.missed or self.extra or self.faults)
 
 
 @dataclass
@@ -163,6 +169,22 @@ def _is_clean(record: RecordView, start: str) -> bool:
     return bool(lines) and _words(record.text).startswith(start) and not BUTTON_LINE.match(lines[-1].strip())
 
 
+def _faults(label: dict, record: RecordView, matched: dict[int, int]) -> list[str]:
+    """What is wrong with a found comment, one line per field: author, date, body, parent."""
+    faults: list[str] = []
+    start = _words(label.get("body_start"))
+    if label.get("author") and _norm(label["author"]) != _norm(record.author):
+        faults.append(f"author: want {label['author']!r}, got {record.author!r}")
+    if label.get("date") and not (record.date_raw or record.published_at):
+        faults.append(f"date: want {label['date']!r}, got none")
+    if not _is_clean(record, start):
+        lines = [line for line in record.text.split("\n") if line.strip()]
+        faults.append(f"body: starts {normalise_space(record.text)[:60]!r}, ends {(lines or [''])[-1][-40:]!r}")
+    if label.get("parent") is not None and (record.parent is None or record.parent != matched.get(label["parent"])):
+        faults.append(f"parent: want comment {label['parent']}, got {record.parent}")
+    return faults
+
+
 def _match(labels: list[dict], records: list[RecordView]) -> dict[int, int]:
     """label index → record index: each label to the first unused record (in page order, of the
     same kind) that contains its first words."""
@@ -207,17 +229,19 @@ def score_page(item: dict, records: list[RecordView], result: CommentScore) -> P
         record = records[j]
         result.found += 1
         page.found += 1
+        faults = _faults(label, record, matched)
+        page.faults.extend(faults)
         if label.get("author"):
             result.with_author += 1
-            result.author_correct += _norm(label["author"]) == _norm(record.author)
+            result.author_correct += not any(f.startswith("author") for f in faults)
         if label.get("date"):
             result.with_date += 1
             result.date_present += bool(record.date_raw or record.published_at)
             result.date_parsed += bool(record.published_at)
-        result.body_clean += _is_clean(record, _words(label.get("body_start")))
+        result.body_clean += not any(f.startswith("body") for f in faults)
         if label.get("parent") is not None:
             result.with_parent += 1
-            result.parent_correct += record.parent is not None and record.parent == matched.get(label["parent"])
+            result.parent_correct += not any(f.startswith("parent") for f in faults)
     matched_records = set(matched.values())
     page.extra = [normalise_space(r.text)[:60] for j, r in enumerate(records)
                   if r.kind == "comment" and j not in matched_records]

@@ -85,3 +85,26 @@ def test_bad_label_files_are_refused(tmp_path, content, message):
         load_labels(tmp_path, "dev")
     with pytest.raises(LabelError, match="unknown split"):
         load_labels(tmp_path, "train")
+
+
+def test_each_failure_of_a_found_comment_is_listed_by_field():
+    result = CommentScore()
+    labels = {"page": "p.html", "has_comments": True, "comments": [
+        _label("Bob", "May 1", "The insurers' warning is the real"), _label("Ann", None, "Agreed, and", parent=0)]}
+    records = [RecordView("Bob\nThe insurers' warning is the real story.\nReply", author="Robert"),
+               RecordView("Agreed, and the premiums rose.", author="Ann")]
+    page = score_page(labels, records, result)
+    assert [f.split(":")[0] for f in page.faults] == ["author", "date", "body", "parent"]
+    assert page.failed and (result.author_correct, result.body_clean, result.parent_correct) == (1, 1, 0)
+
+
+def test_the_error_listing_reads_dev_pages_only(corpus, labels):
+    from typer.testing import CliRunner
+
+    from pipeline.cli.app import app
+
+    run = CliRunner().invoke
+    refused = run(app, ["eval", "comments", "--corpus", str(corpus), "--labels", str(labels), "--split", "test", "--errors"])
+    assert refused.exit_code == 2 and "dev failures only" in refused.output and "Traceback" not in refused.output
+    listed = run(app, ["eval", "comments", "--corpus", str(corpus), "--labels", str(labels), "--split", "dev", "--errors"])
+    assert listed.exit_code == 0 and "record precision" in listed.output
