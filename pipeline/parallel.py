@@ -7,15 +7,18 @@ chunk's records keep the batch's id. ``merge_chunks`` then concatenates the chun
 chunk order, into the batch's files, streaming one chunk at a time, so the result is the same
 whatever the number of workers and no process holds more than one chunk's records.
 
-The CLI runs the chunks in a process pool (``process_batch``); the process DAG maps one task
-per chunk and stage (``pipeline.tasks``). Re-running any step rewrites what it wrote.
+The CLI runs the chunks in a process pool (``process_batch``, or ``ChunkRun`` when the caller
+has other work to do meanwhile); the process DAG maps one task per chunk and stage
+(``pipeline.tasks``). Re-running any step rewrites what it wrote.
 """
 
 from __future__ import annotations
 
 import json
 import multiprocessing as mp
+import os
 import shutil
+import signal
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -202,10 +205,75 @@ def balanced_chunk_size(paths: BatchPaths, chunk_size: int, workers: int) -> int
     return max(1, min(chunk_size, -(-pages // (workers * 4))))
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _end_with_parent(parent_pid: int) -> None:
+    """Have the kernel kill this worker when the run that forked it dies (kill -9, a crash), so
+    no orphan goes on writing chunks of a batch nobody will merge. Linux only; elsewhere a no-op."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent_pid:  # the parent died before the request took effect
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 def _process_in_worker(args: tuple[str, int, str, str, LateCommentsFor | None]) -> dict:
     batch_root, index, raw_dir, taxonomy_path, late_comments = args
     return process_chunk(ChunkPaths.of(BatchPaths(Path(batch_root)), index), Path(raw_dir),
                          Path(taxonomy_path), late_comments)
+
+
+class ChunkRun:
+    """Extract, label and tag a batch's chunks on worker processes, started now, merged later.
+
+    Between ``start`` and ``finish`` the calling process is free: the runner validates the raw
+    pages and imports Great Expectations there while the workers extract. ``cancel`` drops the
+    work (its chunk files included) when that validation blocks or changes the batch's pages.
+    """
+
+    def __init__(self, paths: BatchPaths, raw_dir: Path, taxonomy_path: Path, *, workers: int,
+                 chunk_size: int, late_comments: LateCommentsFor | None = None) -> None:
+        self.paths, self.workers = paths, workers
+        self.chunks = plan_chunks(paths, balanced_chunk_size(paths, chunk_size, workers))
+        self._jobs = [(str(paths.root), i, str(raw_dir), str(taxonomy_path), late_comments)
+                      for i in range(self.chunks)]
+        self._pool: ProcessPoolExecutor | None = None
+        self._results: Iterator[dict] | None = None
+
+    def start(self) -> "ChunkRun":
+        """Fork the workers (as many as asked, one at least) and hand them every chunk."""
+        # fork: the workers inherit the imported (and warmed) pipeline instead of importing it.
+        self._pool = ProcessPoolExecutor(max(1, min(self.workers, self.chunks)),
+                                         mp_context=mp.get_context("fork"),
+                                         initializer=_end_with_parent, initargs=(os.getpid(),))
+        self._results = self._pool.map(_process_in_worker, self._jobs)
+        return self
+
+    def finish(self, progress: Callable[..., None] | None = None) -> dict[str, dict]:
+        """Wait for every chunk, merge them into the batch's files; the summed counts."""
+        assert self._pool is not None and self._results is not None, "start() first"
+        try:
+            total = sum_counts(self._results, progress)
+        finally:
+            self._pool.shutdown()
+        total["merge"] = merge_chunks(self.paths)
+        return total
+
+    def run_here(self, progress: Callable[..., None] | None = None) -> dict[str, dict]:
+        """Process every chunk in this process, one after another, and merge them."""
+        total = sum_counts(map(_process_in_worker, self._jobs), progress)
+        total["merge"] = merge_chunks(self.paths)
+        return total
+
+    def cancel(self) -> None:
+        """Stop handing out chunks, wait for the running ones, and remove every chunk file."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(chunks_dir(self.paths), ignore_errors=True)
 
 
 def process_batch(
@@ -217,16 +285,11 @@ def process_batch(
     Returns the summed counts per stage, and ``seconds``: the time each stage took, summed
     over the chunks (CPU-side time, so with N workers it exceeds the wall time).
     """
-    n = plan_chunks(paths, balanced_chunk_size(paths, chunk_size, workers))
-    jobs = [(str(paths.root), i, str(raw_dir), str(taxonomy_path), late_comments) for i in range(n)]
-    if workers <= 1 or n == 1:
-        total = sum_counts(map(_process_in_worker, jobs), progress)
-    else:
-        # fork: the workers inherit the imported pipeline instead of importing it again.
-        with ProcessPoolExecutor(min(workers, n), mp_context=mp.get_context("fork")) as pool:
-            total = sum_counts(pool.map(_process_in_worker, jobs), progress)
-    total["merge"] = merge_chunks(paths)
-    return total
+    run = ChunkRun(paths, raw_dir, taxonomy_path, workers=workers, chunk_size=chunk_size,
+                   late_comments=late_comments)
+    if workers <= 1 or run.chunks == 1:
+        return run.run_here(progress)
+    return run.start().finish(progress)
 
 
 def sum_counts(results: Iterable[dict], progress: Callable[..., None] | None = None

@@ -18,7 +18,8 @@ from pipeline.warehouse.load import load_batch
 from pipeline.models import Source
 from pipeline.warehouse.publish import publish
 from pipeline.sources import enabled_sources
-from pipeline.parallel import STAGE_NAMES, process_batch
+from pipeline.parallel import STAGE_NAMES, ChunkRun, process_batch
+from pipeline.prewarm import warm_process_stage
 from pipeline.tempfiles import remove_stale_temp_files
 from pipeline.quality import validate_stage
 from pipeline.quality.alerts import dispatch_alerts
@@ -75,8 +76,11 @@ def run_once(
         if progress:
             progress(name, 0)
 
-    # Great Expectations takes seconds to import; let that overlap the fetch, which mostly waits.
-    threading.Thread(target=_import_gx, daemon=True, name="import great_expectations").start()
+    # The process stage's one-time costs (parsers, every date locale, the taxonomy) are paid
+    # while the fetch mostly waits on the network; the workers forked later inherit them.
+    warm = threading.Thread(target=warm_process_stage, args=(settings.taxonomy_path,), daemon=True,
+                            name="warm the process stage")
+    warm.start()
 
     fetched_pages = 0
 
@@ -97,11 +101,8 @@ def run_once(
         dispatch_alerts(paths, settings)  # the feed-health alerts of the failed feeds
         reasons = "\n".join(f"  - {f['source_id']}: {f['reason']}" for f in fetched.failures)
         raise NothingFetched(f"all {len(active)} feeds failed:\n{reasons}")
-    _validate("raw", paths, settings, result, step)
-    step("process")  # extract, language and tag, chunk by chunk on every worker, then merge
-    staged = process_batch(paths, settings.paths.raw_dir, settings.taxonomy_path,
-                           workers=settings.worker_count, chunk_size=settings.chunk_size,
-                           progress=progress, late_comments=(settings, active))
+    warm.join()
+    staged = _process_while_validating_raw(paths, settings, active, result, step, progress)
     for name in STAGE_NAMES:
         result.counts[name] = staged[name]
         result.seconds[name] = staged["seconds"].get(name, 0.0)
@@ -121,13 +122,36 @@ def run_once(
     return result
 
 
-def _import_gx() -> None:
-    """Import Great Expectations, quietened and with analytics off as validation would; the
-    validation's own import then waits for this one instead of starting again."""
-    from pipeline.quality.suites import quiet_gx
+def _process_while_validating_raw(paths: BatchPaths, settings: Settings, active: list[Source],
+                                  result: RunResult, step: Callable[[str], None],
+                                  progress: Progress | None) -> dict[str, dict]:
+    """Extract, label and tag on worker processes (one at least) while this process validates the
+    raw pages, importing Great Expectations on the way; the outputs are those of the two in turn.
 
-    quiet_gx()
-    import great_expectations  # noqa: F401
+    The workers read the chunks planned from the fetched pages. When the validation quarantines
+    some of them (``raw_pages.jsonl`` changes), that work is dropped and the process stage runs
+    again on what the validation kept; when it blocks, the work is dropped and the run stops.
+    """
+    step("validate_raw")
+    fetched = paths.raw_pages.read_bytes() if paths.raw_pages.exists() else b""
+    chunks = ChunkRun(paths, settings.paths.raw_dir, settings.taxonomy_path,
+                      workers=settings.worker_count, chunk_size=settings.chunk_size,
+                      late_comments=(settings, active)).start()
+    try:
+        result.counts["validate_raw"] = validate_stage("raw", paths, settings).counts()
+    except BaseException:
+        chunks.cancel()
+        raise
+    kept = paths.raw_pages.read_bytes() if paths.raw_pages.exists() else b""
+    step("process")
+    if kept == fetched:
+        return chunks.finish(progress)
+    chunks.cancel()
+    log.info("the raw validation quarantined pages of batch %s: processing what it kept",
+             paths.batch_id)
+    return process_batch(paths, settings.paths.raw_dir, settings.taxonomy_path,
+                         workers=settings.worker_count, chunk_size=settings.chunk_size,
+                         progress=progress, late_comments=(settings, active))
 
 
 def _validate(stage: str, paths: BatchPaths, settings: Settings, result: RunResult,
