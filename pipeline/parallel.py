@@ -20,7 +20,7 @@ import os
 import shutil
 import signal
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -227,6 +227,26 @@ def _process_in_worker(args: tuple[str, int, str, str, LateCommentsFor | None]) 
                          Path(taxonomy_path), late_comments)
 
 
+def start_workers(workers: int, taxonomy_path: Path) -> ProcessPoolExecutor:
+    """Fork ``workers`` processes (one at least) now; each first pays the process stage's one-time
+    costs (:mod:`pipeline.prewarm`), while this process goes on (the runner fetches meanwhile).
+
+    Fork them before this process starts threads: a child gets a copy of every lock, and one that
+    another thread held at the fork never opens in it.
+    """
+    pool = ProcessPoolExecutor(max(1, workers), mp_context=mp.get_context("fork"),
+                               initializer=_start_worker, initargs=(os.getpid(), str(taxonomy_path)))
+    pool.submit(int)  # with fork, the first job forks every worker at once
+    return pool
+
+
+def _start_worker(parent_pid: int, taxonomy_path: str) -> None:
+    from pipeline.prewarm import warm_process_stage
+
+    _end_with_parent(parent_pid)
+    warm_process_stage(Path(taxonomy_path))
+
+
 class ChunkRun:
     """Extract, label and tag a batch's chunks on worker processes, started now, merged later.
 
@@ -237,29 +257,27 @@ class ChunkRun:
 
     def __init__(self, paths: BatchPaths, raw_dir: Path, taxonomy_path: Path, *, workers: int,
                  chunk_size: int, late_comments: LateCommentsFor | None = None) -> None:
-        self.paths, self.workers = paths, workers
+        self.paths, self.workers, self.taxonomy_path = paths, workers, taxonomy_path
         self.chunks = plan_chunks(paths, balanced_chunk_size(paths, chunk_size, workers))
         self._jobs = [(str(paths.root), i, str(raw_dir), str(taxonomy_path), late_comments)
                       for i in range(self.chunks)]
-        self._pool: ProcessPoolExecutor | None = None
-        self._results: Iterator[dict] | None = None
+        self._own_pool: ProcessPoolExecutor | None = None
+        self._futures: list[Future] = []
 
-    def start(self) -> "ChunkRun":
-        """Fork the workers (as many as asked, one at least) and hand them every chunk."""
-        # fork: the workers inherit the imported (and warmed) pipeline instead of importing it.
-        self._pool = ProcessPoolExecutor(max(1, min(self.workers, self.chunks)),
-                                         mp_context=mp.get_context("fork"),
-                                         initializer=_end_with_parent, initargs=(os.getpid(),))
-        self._results = self._pool.map(_process_in_worker, self._jobs)
+    def start(self, pool: ProcessPoolExecutor | None = None) -> "ChunkRun":
+        """Hand every chunk to ``pool`` (from :func:`start_workers`), or to workers forked now."""
+        if pool is None:
+            pool = self._own_pool = start_workers(min(self.workers, self.chunks), self.taxonomy_path)
+        self._futures = [pool.submit(_process_in_worker, job) for job in self._jobs]
         return self
 
     def finish(self, progress: Callable[..., None] | None = None) -> dict[str, dict]:
         """Wait for every chunk, merge them into the batch's files; the summed counts."""
-        assert self._pool is not None and self._results is not None, "start() first"
+        assert self._futures or not self._jobs, "start() first"
         try:
-            total = sum_counts(self._results, progress)
+            total = sum_counts((f.result() for f in self._futures), progress)
         finally:
-            self._pool.shutdown()
+            self._shutdown()
         total["merge"] = merge_chunks(self.paths)
         return total
 
@@ -270,10 +288,17 @@ class ChunkRun:
         return total
 
     def cancel(self) -> None:
-        """Stop handing out chunks, wait for the running ones, and remove every chunk file."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+        """Drop the chunks not yet started, wait for the running ones, remove every chunk file."""
+        for future in self._futures:
+            future.cancel()
+        wait(self._futures)
+        self._shutdown()
         shutil.rmtree(chunks_dir(self.paths), ignore_errors=True)
+
+    def _shutdown(self) -> None:
+        if self._own_pool is not None:
+            self._own_pool.shutdown()
+            self._own_pool = None
 
 
 def process_batch(

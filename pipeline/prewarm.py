@@ -1,9 +1,10 @@
-"""Pay the process stage's one-time costs early, while the fetch mostly waits on the network.
+"""Pay the process stage's one-time costs before the first chunk arrives.
 
 The first page a process extracts costs far more than the next ones: trafilatura's fallbacks load
 on first use, htmldate's date parser compiles the patterns of every dateparser locale (over a
-second), langdetect reads its language profiles, and the tag stage compiles the taxonomy. Done
-once in the main process before the worker processes are forked, every worker inherits them.
+second), langdetect reads its language profiles, and the tag stage compiles the taxonomy. Each
+worker process pays them as it starts (``pipeline.parallel.start_workers``), which the runner does
+before the fetch, so they are paid on the other cores while the run fetches.
 """
 
 from __future__ import annotations
