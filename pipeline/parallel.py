@@ -7,9 +7,9 @@ chunk's records keep the batch's id. ``merge_chunks`` then concatenates the chun
 chunk order, into the batch's files, streaming one chunk at a time, so the result is the same
 whatever the number of workers and no process holds more than one chunk's records.
 
-The CLI runs the chunks in a process pool (``process_batch``, or ``ChunkRun`` when the caller
-has other work to do meanwhile); the process DAG maps one task per chunk and stage
-(``pipeline.tasks``). Re-running any step rewrites what it wrote.
+``crinkwatch run`` runs the chunks on worker processes (``start_workers``, ``ChunkRun``), started
+before the fetch and busy while the run validates the raw pages; the process DAG maps one task
+per chunk and stage (``pipeline.tasks``). Re-running any step rewrites what it wrote.
 """
 
 from __future__ import annotations
@@ -281,12 +281,6 @@ class ChunkRun:
         total["merge"] = merge_chunks(self.paths)
         return total
 
-    def run_here(self, progress: Callable[..., None] | None = None) -> dict[str, dict]:
-        """Process every chunk in this process, one after another, and merge them."""
-        total = sum_counts(map(_process_in_worker, self._jobs), progress)
-        total["merge"] = merge_chunks(self.paths)
-        return total
-
     def cancel(self) -> None:
         """Drop the chunks not yet started, wait for the running ones, remove every chunk file."""
         for future in self._futures:
@@ -299,22 +293,6 @@ class ChunkRun:
         if self._own_pool is not None:
             self._own_pool.shutdown()
             self._own_pool = None
-
-
-def process_batch(
-    paths: BatchPaths, raw_dir: Path, taxonomy_path: Path, *, workers: int, chunk_size: int,
-    progress: Callable[..., None] | None = None, late_comments: LateCommentsFor | None = None,
-) -> dict[str, dict]:
-    """Extract, label and tag a batch over chunks on ``workers`` processes, then merge.
-
-    Returns the summed counts per stage, and ``seconds``: the time each stage took, summed
-    over the chunks (CPU-side time, so with N workers it exceeds the wall time).
-    """
-    run = ChunkRun(paths, raw_dir, taxonomy_path, workers=workers, chunk_size=chunk_size,
-                   late_comments=late_comments)
-    if workers <= 1 or run.chunks == 1:
-        return run.run_here(progress)
-    return run.start().finish(progress)
 
 
 def sum_counts(results: Iterable[dict], progress: Callable[..., None] | None = None
