@@ -243,6 +243,13 @@ def _child_main(spec: str) -> None:
     print(json.dumps(out))
 
 
+def _entries_per_feed() -> int:
+    """How many entries of one feed a run reads: more pages than feeds times this need more feeds."""
+    from pipeline.config import load_settings
+
+    return load_settings().max_entries_per_feed
+
+
 def _median(runs: list[dict], key: str) -> float:
     return statistics.median(r[key] for r in runs)
 
@@ -252,7 +259,9 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, nargs="?", help="folder of pages (html/ + truth.json)")
     parser.add_argument("--pages", type=int, default=300, help="pages served (default 300)")
     parser.add_argument("--synthetic", type=int, default=0, help="serve N generated pages instead")
-    parser.add_argument("--feeds", type=int, default=10, help="RSS feeds the pages are split over")
+    parser.add_argument("--feeds", type=int, default=10,
+                        help="RSS feeds the pages are split over (more when a feed would list more"
+                             " entries than a run reads from one)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--bare-workers", type=int, default=2,
                         help="also time bare trafilatura on this many processes (1: skip)")
@@ -277,11 +286,12 @@ def main() -> None:
     dates = sorted(p.date for p in pages if p.date)
     as_of = dates[-1] if dates else "2026-11-28"  # judged as of the newest page: no silence alert
     what = f"{args.synthetic} synthetic pages" if args.synthetic else f"{len(pages)} pages of {args.corpus}"
-    print(f"{what}, {args.feeds} feeds on 127.0.0.1; load average {os.getloadavg()[0]:.2f} "
+    feeds = min(max(args.feeds, -(-len(pages) // _entries_per_feed())), len(pages))
+    print(f"{what}, {feeds} feeds on 127.0.0.1; load average {os.getloadavg()[0]:.2f} "
           f"on {os.cpu_count()} cores; python {sys.version.split()[0]}")
     n = len(pages)
     with tempfile.TemporaryDirectory(prefix="crinkwatch-bench-site-") as tmp:
-        sources = build_site(Path(tmp) / "site", pages, min(args.feeds, len(pages)))
+        sources = build_site(Path(tmp) / "site", pages, feeds)
         del pages
         bare: dict[int, list[dict]] = {1: [], args.bare_workers: []}
         ours: dict[int, list[dict]] = {w: [] for w in args.workers}
