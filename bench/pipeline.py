@@ -9,9 +9,10 @@ Then, in the same bench run and over the same page bytes, each in a fresh proces
 - crinkwatch: the real ``run_once`` (fetch, validate, extract, language, tag, validate, load,
   validate, publish) into a fresh data folder, with 1 and with 2 workers (``--workers``).
 
-Prints pages/s, the ratio crinkwatch/bare (> 1: the pipeline is faster than bare extraction),
-peak RSS (each run's main process and its largest worker) and the time of each stage. Runs are
-paired: ``--repeat R`` alternates bare and pipeline runs R times and reports the medians.
+Prints pages/s, CPU seconds (all processes of a run: on a shared machine they show the work
+done, which the wall time hides), the ratio crinkwatch/bare (> 1: the pipeline is faster than
+bare extraction), peak RSS (each run's main process and its largest worker) and the time of each
+stage. Runs are paired: ``--repeat R`` alternates bare and pipeline runs R times and reports the medians.
 
 ``--synthetic N`` serves N generated pages (own text, for the memory check of a large batch)
 instead of a corpus: it measures scale, not extraction quality.
@@ -163,6 +164,12 @@ def _peaks() -> dict[str, float]:
             "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 
+def _cpu_seconds() -> float:
+    """CPU time (user + system) of this process and its finished children so far."""
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
 def child_bare(site: Path, workers: int) -> dict:
     """Bare trafilatura over the served page files, in this (fresh) process."""
     import multiprocessing as mp
@@ -173,15 +180,15 @@ def child_bare(site: Path, workers: int) -> dict:
     files = sorted((site / "p").iterdir())
     trafilatura.extract(files[0].read_bytes(), url=urls[files[0].name], include_comments=True,
                         with_metadata=True)  # warm: lazy imports and caches outside the timing
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu_seconds()
     jobs = [(str(f), urls[f.name]) for f in files]
     if workers > 1:
         with mp.get_context("fork").Pool(workers) as pool:
             found = sum(pool.map(_bare_one, jobs, chunksize=8))
     else:
         found = sum(map(_bare_one, jobs))
-    return {"seconds": time.perf_counter() - start, "pages": len(files), "extracted": found,
-            **_peaks()}
+    return {"seconds": time.perf_counter() - start, "cpu_seconds": _cpu_seconds() - cpu,
+            "pages": len(files), "extracted": found, **_peaks()}
 
 
 def _bare_one(job: tuple[str, str]) -> int:
@@ -205,10 +212,10 @@ def child_pipeline(base_url: str, sources_file: Path, workers: int, chunk_size: 
                                  workers=workers, chunk_size=chunk_size,
                                  as_of=parse_as_of(as_of), per_host_concurrency=host_concurrency)
         sources = load_sources(sources_file, {"BASE": base_url})
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         result = run_once(settings, sources)
-        seconds = time.perf_counter() - start
-    return {"seconds": seconds, "pages": result.counts["fetch"]["pages_ok"],
+        seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
+    return {"seconds": seconds, "cpu_seconds": cpu, "pages": result.counts["fetch"]["pages_ok"],
             "extracted": result.counts["extract"]["articles"],
             "loaded": result.counts["load"].get("articles"), "stages": result.seconds, **_peaks()}
 
@@ -236,6 +243,13 @@ def _child_main(spec: str) -> None:
     print(json.dumps(out))
 
 
+def _entries_per_feed() -> int:
+    """How many entries of one feed a run reads: more pages than feeds times this need more feeds."""
+    from pipeline.config import load_settings
+
+    return load_settings().max_entries_per_feed
+
+
 def _median(runs: list[dict], key: str) -> float:
     return statistics.median(r[key] for r in runs)
 
@@ -245,7 +259,9 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, nargs="?", help="folder of pages (html/ + truth.json)")
     parser.add_argument("--pages", type=int, default=300, help="pages served (default 300)")
     parser.add_argument("--synthetic", type=int, default=0, help="serve N generated pages instead")
-    parser.add_argument("--feeds", type=int, default=10, help="RSS feeds the pages are split over")
+    parser.add_argument("--feeds", type=int, default=10,
+                        help="RSS feeds the pages are split over (more when a feed would list more"
+                             " entries than a run reads from one)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--bare-workers", type=int, default=2,
                         help="also time bare trafilatura on this many processes (1: skip)")
@@ -270,11 +286,12 @@ def main() -> None:
     dates = sorted(p.date for p in pages if p.date)
     as_of = dates[-1] if dates else "2026-11-28"  # judged as of the newest page: no silence alert
     what = f"{args.synthetic} synthetic pages" if args.synthetic else f"{len(pages)} pages of {args.corpus}"
-    print(f"{what}, {args.feeds} feeds on 127.0.0.1; load average {os.getloadavg()[0]:.2f} "
+    feeds = min(max(args.feeds, -(-len(pages) // _entries_per_feed())), len(pages))
+    print(f"{what}, {feeds} feeds on 127.0.0.1; load average {os.getloadavg()[0]:.2f} "
           f"on {os.cpu_count()} cores; python {sys.version.split()[0]}")
     n = len(pages)
     with tempfile.TemporaryDirectory(prefix="crinkwatch-bench-site-") as tmp:
-        sources = build_site(Path(tmp) / "site", pages, min(args.feeds, len(pages)))
+        sources = build_site(Path(tmp) / "site", pages, feeds)
         del pages
         bare: dict[int, list[dict]] = {1: [], args.bare_workers: []}
         ours: dict[int, list[dict]] = {w: [] for w in args.workers}
@@ -297,13 +314,15 @@ def report(bare: dict[int, list[dict]], ours: dict[int, list[dict]], n: int) -> 
     for w, runs in sorted(bare.items()):
         bare_rate[w] = n / _median(runs, "seconds")
         print(f"bare trafilatura   processes={w}  {bare_rate[w]:7.1f} pages/s  "
-              f"({_median(runs, 'seconds'):.1f} s, {runs[0]['extracted']} extracted)  "
+              f"({_median(runs, 'seconds'):.1f} s, cpu {_median(runs, 'cpu_seconds'):.1f} s, "
+              f"{runs[0]['extracted']} extracted)  "
               f"peak RSS {_median(runs, 'rss_main_mb'):.0f} MB"
               + (f", largest worker {_median(runs, 'rss_worker_mb'):.0f} MB" if w > 1 else ""))
     for w, runs in sorted(ours.items()):
         rate = n / _median(runs, "seconds")
         print(f"crinkwatch run     workers={w}    {rate:7.1f} pages/s  "
-              f"({_median(runs, 'seconds'):.1f} s; fetched {runs[0]['pages']}, extracted "
+              f"({_median(runs, 'seconds'):.1f} s, cpu {_median(runs, 'cpu_seconds'):.1f} s; "
+              f"fetched {runs[0]['pages']}, extracted "
               f"{runs[0]['extracted']}, loaded {runs[0]['loaded']})  peak RSS main "
               f"{_median(runs, 'rss_main_mb'):.0f} MB, largest worker "
               f"{_median(runs, 'rss_worker_mb'):.0f} MB")

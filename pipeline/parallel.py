@@ -7,7 +7,8 @@ chunk's records keep the batch's id. ``merge_chunks`` then concatenates the chun
 chunk order, into the batch's files, streaming one chunk at a time, so the result is the same
 whatever the number of workers and no process holds more than one chunk's records.
 
-The CLI runs the chunks in a process pool (``process_batch``); the process DAG maps one task
+``crinkwatch run`` runs the chunks on worker processes (``start_workers``, ``ChunkRun``), started
+before the fetch and busy while the run validates the raw pages; the process DAG maps one task
 per chunk and stage (``pipeline.tasks``). Re-running any step rewrites what it wrote.
 """
 
@@ -15,9 +16,11 @@ from __future__ import annotations
 
 import json
 import multiprocessing as mp
+import os
 import shutil
+import signal
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -202,31 +205,94 @@ def balanced_chunk_size(paths: BatchPaths, chunk_size: int, workers: int) -> int
     return max(1, min(chunk_size, -(-pages // (workers * 4))))
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _end_with_parent(parent_pid: int) -> None:
+    """Have the kernel kill this worker when the run that forked it dies (kill -9, a crash), so
+    no orphan goes on writing chunks of a batch nobody will merge. Linux only; elsewhere a no-op."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent_pid:  # the parent died before the request took effect
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 def _process_in_worker(args: tuple[str, int, str, str, LateCommentsFor | None]) -> dict:
     batch_root, index, raw_dir, taxonomy_path, late_comments = args
     return process_chunk(ChunkPaths.of(BatchPaths(Path(batch_root)), index), Path(raw_dir),
                          Path(taxonomy_path), late_comments)
 
 
-def process_batch(
-    paths: BatchPaths, raw_dir: Path, taxonomy_path: Path, *, workers: int, chunk_size: int,
-    progress: Callable[..., None] | None = None, late_comments: LateCommentsFor | None = None,
-) -> dict[str, dict]:
-    """Extract, label and tag a batch over chunks on ``workers`` processes, then merge.
+def start_workers(workers: int, taxonomy_path: Path) -> ProcessPoolExecutor:
+    """Fork ``workers`` processes (one at least) now; each first pays the process stage's one-time
+    costs (:mod:`pipeline.prewarm`), while this process goes on (the runner fetches meanwhile).
 
-    Returns the summed counts per stage, and ``seconds``: the time each stage took, summed
-    over the chunks (CPU-side time, so with N workers it exceeds the wall time).
+    Fork them before this process starts threads: a child gets a copy of every lock, and one that
+    another thread held at the fork never opens in it.
     """
-    n = plan_chunks(paths, balanced_chunk_size(paths, chunk_size, workers))
-    jobs = [(str(paths.root), i, str(raw_dir), str(taxonomy_path), late_comments) for i in range(n)]
-    if workers <= 1 or n == 1:
-        total = sum_counts(map(_process_in_worker, jobs), progress)
-    else:
-        # fork: the workers inherit the imported pipeline instead of importing it again.
-        with ProcessPoolExecutor(min(workers, n), mp_context=mp.get_context("fork")) as pool:
-            total = sum_counts(pool.map(_process_in_worker, jobs), progress)
-    total["merge"] = merge_chunks(paths)
-    return total
+    pool = ProcessPoolExecutor(max(1, workers), mp_context=mp.get_context("fork"),
+                               initializer=_start_worker, initargs=(os.getpid(), str(taxonomy_path)))
+    pool.submit(int)  # with fork, the first job forks every worker at once
+    return pool
+
+
+def _start_worker(parent_pid: int, taxonomy_path: str) -> None:
+    from pipeline.prewarm import warm_process_stage
+
+    _end_with_parent(parent_pid)
+    warm_process_stage(Path(taxonomy_path))
+
+
+class ChunkRun:
+    """Extract, label and tag a batch's chunks on worker processes, started now, merged later.
+
+    Between ``start`` and ``finish`` the calling process is free: the runner validates the raw
+    pages and imports Great Expectations there while the workers extract. ``cancel`` drops the
+    work (its chunk files included) when that validation blocks or changes the batch's pages.
+    """
+
+    def __init__(self, paths: BatchPaths, raw_dir: Path, taxonomy_path: Path, *, workers: int,
+                 chunk_size: int, late_comments: LateCommentsFor | None = None) -> None:
+        self.paths, self.workers, self.taxonomy_path = paths, workers, taxonomy_path
+        self.chunks = plan_chunks(paths, balanced_chunk_size(paths, chunk_size, workers))
+        self._jobs = [(str(paths.root), i, str(raw_dir), str(taxonomy_path), late_comments)
+                      for i in range(self.chunks)]
+        self._own_pool: ProcessPoolExecutor | None = None
+        self._futures: list[Future] = []
+
+    def start(self, pool: ProcessPoolExecutor | None = None) -> "ChunkRun":
+        """Hand every chunk to ``pool`` (from :func:`start_workers`), or to workers forked now."""
+        if pool is None:
+            pool = self._own_pool = start_workers(min(self.workers, self.chunks), self.taxonomy_path)
+        self._futures = [pool.submit(_process_in_worker, job) for job in self._jobs]
+        return self
+
+    def finish(self, progress: Callable[..., None] | None = None) -> dict[str, dict]:
+        """Wait for every chunk, merge them into the batch's files; the summed counts."""
+        assert self._futures or not self._jobs, "start() first"
+        try:
+            total = sum_counts((f.result() for f in self._futures), progress)
+        finally:
+            self._shutdown()
+        total["merge"] = merge_chunks(self.paths)
+        return total
+
+    def cancel(self) -> None:
+        """Drop the chunks not yet started, wait for the running ones, remove every chunk file."""
+        for future in self._futures:
+            future.cancel()
+        wait(self._futures)
+        self._shutdown()
+        shutil.rmtree(chunks_dir(self.paths), ignore_errors=True)
+
+    def _shutdown(self) -> None:
+        if self._own_pool is not None:
+            self._own_pool.shutdown()
+            self._own_pool = None
 
 
 def sum_counts(results: Iterable[dict], progress: Callable[..., None] | None = None

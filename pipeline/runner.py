@@ -4,8 +4,8 @@ the same stage functions one task each."""
 from __future__ import annotations
 
 import logging
-import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -18,7 +18,7 @@ from pipeline.warehouse.load import load_batch
 from pipeline.models import Source
 from pipeline.warehouse.publish import publish
 from pipeline.sources import enabled_sources
-from pipeline.parallel import STAGE_NAMES, process_batch
+from pipeline.parallel import STAGE_NAMES, ChunkRun, start_workers
 from pipeline.tempfiles import remove_stale_temp_files
 from pipeline.quality import validate_stage
 from pipeline.quality.alerts import dispatch_alerts
@@ -75,9 +75,6 @@ def run_once(
         if progress:
             progress(name, 0)
 
-    # Great Expectations takes seconds to import; let that overlap the fetch, which mostly waits.
-    threading.Thread(target=_import_gx, daemon=True, name="import great_expectations").start()
-
     fetched_pages = 0
 
     def fetch_progress(stage: str, advance: int = 0, **kw: object) -> None:
@@ -87,21 +84,12 @@ def run_once(
         if progress:
             progress(stage, advance, **kw)
 
-    step("fetch")
-    fetched = fetch_batch(active, paths, settings, fetch_progress)
-    result.counts["fetch"] = {"feeds_ok": fetched.feeds_ok, "feeds_failed": fetched.feeds_failed,
-                              "pages_ok": fetched.pages_ok, "pages_failed": fetched.pages_failed,
-                              "pages_new": fetched.pages_new, "pages_requeued": fetched.pages_requeued,
-                              "pages_deferred": fetched.pages_deferred}
-    if active and fetched.feeds_ok == 0:
-        dispatch_alerts(paths, settings)  # the feed-health alerts of the failed feeds
-        reasons = "\n".join(f"  - {f['source_id']}: {f['reason']}" for f in fetched.failures)
-        raise NothingFetched(f"all {len(active)} feeds failed:\n{reasons}")
-    _validate("raw", paths, settings, result, step)
-    step("process")  # extract, language and tag, chunk by chunk on every worker, then merge
-    staged = process_batch(paths, settings.paths.raw_dir, settings.taxonomy_path,
-                           workers=settings.worker_count, chunk_size=settings.chunk_size,
-                           progress=progress, late_comments=(settings, active))
+    # The workers start now and pay the process stage's one-time costs (parsers, every date
+    # locale, the taxonomy) while this process fetches.
+    with start_workers(settings.worker_count, settings.taxonomy_path) as workers:
+        step("fetch")
+        staged = _fetch_and_process(active, paths, settings, result, step, fetch_progress, progress,
+                                    workers)
     for name in STAGE_NAMES:
         result.counts[name] = staged[name]
         result.seconds[name] = staged["seconds"].get(name, 0.0)
@@ -121,13 +109,55 @@ def run_once(
     return result
 
 
-def _import_gx() -> None:
-    """Import Great Expectations, quietened and with analytics off as validation would; the
-    validation's own import then waits for this one instead of starting again."""
-    from pipeline.quality.suites import quiet_gx
+def _fetch_and_process(active: list[Source], paths: BatchPaths, settings: Settings, result: RunResult,
+                       step: Callable[[str], None], fetch_progress: Progress, progress: Progress | None,
+                       workers: ProcessPoolExecutor) -> dict[str, dict]:
+    """Fetch the batch, then process it on ``workers`` while its raw pages are validated."""
+    fetched = fetch_batch(active, paths, settings, fetch_progress)
+    result.counts["fetch"] = {"feeds_ok": fetched.feeds_ok, "feeds_failed": fetched.feeds_failed,
+                              "pages_ok": fetched.pages_ok, "pages_failed": fetched.pages_failed,
+                              "pages_new": fetched.pages_new, "pages_requeued": fetched.pages_requeued,
+                              "pages_deferred": fetched.pages_deferred}
+    if active and fetched.feeds_ok == 0:
+        dispatch_alerts(paths, settings)  # the feed-health alerts of the failed feeds
+        reasons = "\n".join(f"  - {f['source_id']}: {f['reason']}" for f in fetched.failures)
+        raise NothingFetched(f"all {len(active)} feeds failed:\n{reasons}")
+    return _process_while_validating_raw(paths, settings, active, result, step, progress, workers)
 
-    quiet_gx()
-    import great_expectations  # noqa: F401
+
+def _process_while_validating_raw(paths: BatchPaths, settings: Settings, active: list[Source],
+                                  result: RunResult, step: Callable[[str], None],
+                                  progress: Progress | None, workers: ProcessPoolExecutor
+                                  ) -> dict[str, dict]:
+    """Extract, label and tag on ``workers`` while this process validates the raw pages
+    (importing Great Expectations on the way); the outputs are those of the two in turn.
+
+    The workers read the chunks planned from the fetched pages. When the validation quarantines
+    some of them (``raw_pages.jsonl`` changes), that work is dropped and the process stage runs
+    again on what the validation kept; when it blocks, the work is dropped and the run stops.
+    """
+    step("validate_raw")
+    fetched = paths.raw_pages.read_bytes() if paths.raw_pages.exists() else b""
+
+    def start_chunks() -> ChunkRun:
+        return ChunkRun(paths, settings.paths.raw_dir, settings.taxonomy_path,
+                        workers=settings.worker_count, chunk_size=settings.chunk_size,
+                        late_comments=(settings, active)).start(workers)
+
+    chunks = start_chunks()
+    try:
+        result.counts["validate_raw"] = validate_stage("raw", paths, settings).counts()
+    except BaseException:
+        chunks.cancel()
+        raise
+    kept = paths.raw_pages.read_bytes() if paths.raw_pages.exists() else b""
+    step("process")
+    if kept != fetched:
+        chunks.cancel()
+        log.info("the raw validation quarantined pages of batch %s: processing what it kept",
+                 paths.batch_id)
+        chunks = start_chunks()
+    return chunks.finish(progress)
 
 
 def _validate(stage: str, paths: BatchPaths, settings: Settings, result: RunResult,

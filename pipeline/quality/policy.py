@@ -14,6 +14,7 @@ Quarantine needs the offending rows, so every ``quarantine`` expectation must be
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -96,12 +97,21 @@ def failing_rows(df: pd.DataFrame, expectation: str, kwargs: dict[str, Any],
 
 def taxonomy_sets(taxonomy_path: Path) -> dict[str, list[str]]:
     """Member codes, actor codes, framing ids and stances, read from the taxonomy YAML."""
-    data = load_yaml(Path(taxonomy_path).read_text(encoding="utf-8")) or {}
+    path = Path(taxonomy_path).resolve()
+    stat = path.stat()
+    # Every validated stage asks; the YAML is read again only when the file changes.
+    sets = _taxonomy_sets(path, stat.st_mtime_ns, stat.st_size)
+    return {name: list(values) for name, values in sets.items()}
+
+
+@lru_cache(maxsize=4)
+def _taxonomy_sets(path: Path, mtime_ns: int, size: int) -> dict[str, tuple[str, ...]]:
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     members = sorted(data.get("members") or {})
     others = sorted(data.get("others") or {})
     stances = sorted(set(STANCES) | set(data.get("stance") or {}))
-    return {"member_codes": members, "actor_codes": members + others,
-            "framing_ids": sorted(data.get("framings") or {}), "stances": stances}
+    return {"member_codes": tuple(members), "actor_codes": tuple(members + others),
+            "framing_ids": tuple(sorted(data.get("framings") or {})), "stances": tuple(stances)}
 
 
 def expectation_parameters(settings: Any, now: datetime | None = None) -> dict[str, Any]:

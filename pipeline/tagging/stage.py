@@ -81,11 +81,26 @@ def write_tags(paths: BatchPaths, tags: DocumentTags) -> None:
     write_parquet(paths.dyads, tags.dyads, DyadMention)
 
 
+_compiled: dict[tuple[Path, int, int], Lexicon] = {}
+
+
+def cached_lexicon(taxonomy_path: Path) -> Lexicon:
+    """The compiled taxonomy, compiled once per process and file version: a batch's chunks are
+    tagged one after another in the same worker, and compiling takes longer than tagging one."""
+    path = Path(taxonomy_path).resolve()
+    stat = path.stat()
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key not in _compiled:
+        _compiled.clear()
+        _compiled[key] = load_lexicon(path)
+    return _compiled[key]
+
+
 def tag_batch(
     paths: BatchPaths, taxonomy_path: Path, progress: Callable[[str, int], None] | None = None
 ) -> dict[str, int | str]:
     """Tag the batch's language-labelled articles and comments."""
-    lexicon = load_lexicon(taxonomy_path)
+    lexicon = cached_lexicon(taxonomy_path)
     tags = tag_records(read_parquet(paths.articles, Article), read_parquet(paths.comments, Comment),
                        lexicon, paths.batch_id, progress)
     write_tags(paths, tags)

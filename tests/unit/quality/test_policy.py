@@ -42,6 +42,16 @@ def test_taxonomy_sets_come_from_the_taxonomy():
     assert sets["stances"] == ["asserted", "contested", "distanced"]
 
 
+def test_taxonomy_sets_follow_an_edited_taxonomy(tmp_path):
+    taxonomy = tmp_path / "taxonomy.yml"
+    taxonomy.write_text("members: {CN: {}, RU: {}}\nframings: {bloc: {}}\n", encoding="utf-8")
+    first = taxonomy_sets(taxonomy)
+    first["member_codes"].append("XX")  # a caller's change stays with that caller
+    assert taxonomy_sets(taxonomy)["member_codes"] == ["CN", "RU"]
+    taxonomy.write_text("members: {CN: {}, IR: {}, RU: {}}\nframings: {bloc: {}}\n", encoding="utf-8")
+    assert taxonomy_sets(taxonomy)["member_codes"] == ["CN", "IR", "RU"]
+
+
 def test_parameters_bound_dates_and_languages(monkeypatch):
     monkeypatch.setenv("CRINKWATCH_LANGUAGES", "en,ru")
     monkeypatch.setenv("CRINKWATCH_FEED_SILENCE_DAYS", "3")
