@@ -57,6 +57,28 @@ _COMPOUND_GLUE = ("", "-", "/", "–", "—", "‐", "‑")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
 _PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze)\s+(?:the\s+|both\s+)?(?=\S)$",
                       re.IGNORECASE)
+# ", and" / ", or" closing a list
+_SERIAL = re.compile(r"^,\s(?:and|or)\s$")
+LIST_ITEM_WORDS = 3
+# Between a possessor and its partner noun: adjectives, member names and "and" only ("longtime treaty",
+# "Russian and North Korean"), never a preposition or article that starts another phrase.
+_MODIFIERS = re.compile(r"^\s+(?:(?!(?:of|with|to|for|by|in|on|from|at|the|a|an|its|their|that|which|who|is|are|was|were)\s)[\w-]+,?\s+){0,5}$",
+                        re.IGNORECASE)
+_POSSESSIVE = re.compile(r"'s?")
+_PRONOUN = re.compile(r"(?<!\w)(?:its|their|his|her)(?!\w)", re.IGNORECASE)
+# Between a partner noun and the member it names: "Russia's ally North Korea", "its partner, Iran".
+_APPOSITION_AFTER = re.compile(r"^,?\s*(?:the\s+)?$", re.IGNORECASE)
+# Before a possessor: "The PRC, North Korea's ally", "Iran is Russia's closest partner".
+_APPOSITION_BEFORE = re.compile(r"^(?:,\s*|\s+(?:is|was|remains|became|has become|is now|has long been)\s+)$",
+                                re.IGNORECASE)
+# After a cue, goods of one member going to another: "shipping Russian aluminium to China",
+# "arms transfers from Iran to Russia".
+_FLOW = re.compile(r"^[\w\s-]{0,40}?(?<!\w)(?:to|for|into)\s+(?:the\s+)?$", re.IGNORECASE)
+FLOW_CHARS = 30  # how far after the cue the goods' owner may be named
+_PASSIVE = re.compile(r"\w*\s+by\s", re.IGNORECASE)
+PASSIVE_CHARS = 80  # "Russia's war in Ukraine, backed by Iran": the nearest member before is the one backed
+_RELATIVE = re.compile(r",\s*(?:which|who|whose)(?!\w)", re.IGNORECASE)
+RELATIVE_CHARS = 100  # "North Korea, which continues its strategic cooperation with Russia"
 _POSSESSIVE_TAIL = re.compile(r"^(?:'s?|’s?|s|ские|ская|ский|ского|ских|ische[nr]?|iens?|iennes?)?$")
 
 
@@ -78,6 +100,7 @@ class Cue:
     end: int
     family: str  # cooperation | friction | directed
     weight: float
+    pairs: frozenset[frozenset[str]] | None = None  # set when the cue's structure names the pairs it links
 
 
 @dataclass
@@ -111,13 +134,18 @@ class CueHits:
         return [m.span() for m in self.lexicon.cue("dyads.between").finditer(self.sentence, self.langs)]
 
 
-def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[str]) -> bool:
+def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[str],
+             absorbed: list[tuple[int, int]] = ()) -> bool:  # type: ignore[assignment]
+    """Is the cue negated? A negator inside ``absorbed`` (a friction cue that holds it: "does not
+    seem to welcome") belongs to that cue, not to the words after it."""
     before = sentence[max(cue.start() - NEGATION_BEFORE_CHARS, 0):cue.start()]
     # Only the words right before the cue: "did not sign", "refused" is its own cue.
     tail = re.split(r"[,;:]", before)[-1]
     found = lexicon.cue("negation.before").finditer(tail, langs)
     if found and len(tail) - found[-1].end() <= 24:
-        return True
+        at = cue.start() - len(tail) + found[-1].start()
+        if not any(s <= at < e <= cue.start() for s, e in absorbed):
+            return True
     after = sentence[cue.end():cue.end() + NEGATION_AFTER_CHARS]
     return bool(lexicon.cue("negation.after").search(after, langs))
 
@@ -137,10 +165,21 @@ def _clauses(sentence: str, lexicon: Lexicon, langs: list[str],
     if len(dashes) == 2:  # "The axis — China, Russia, Iran — grows": an aside, not two clauses
         breaks = [m for m in breaks if m not in dashes]
     for m in breaks:
+        if _oxford_comma(sentence, m, start):
+            continue
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(sentence)))
     return out
+
+
+def _oxford_comma(sentence: str, m: re.Match[str], clause_start: int) -> bool:
+    """Is this ", and" the last comma of a list ("arms, air defence technology, and drones")?
+    So it is when a comma comes earlier in the clause and at most three words stand between."""
+    if not _SERIAL.match(m.group()):
+        return False
+    comma = sentence.rfind(",", clause_start, m.start())
+    return comma >= 0 and len(sentence[comma + 1:m.start()].split()) <= LIST_ITEM_WORDS
 
 
 def find_cues(
@@ -159,27 +198,37 @@ def find_cues(
     concessive = [m.span() for m in _CONCESSIVE.finditer(sentence)]
     contrast = [m.start() for m in _CONTRAST.finditer(sentence)]
 
+    found = {family: lexicon.cue(f"dyads.{family}").finditer(sentence, langs)
+             for family in ("cooperation", "friction", "directed")}
+    absorbed = [m.span() for m in found["friction"]]
+
     def weight(cue: re.Match[str]) -> float:
         if _in_spans(cue.start(), name_spans):
             return 0.0
-        if _negated(sentence, cue, lexicon, langs):
+        if _negated(sentence, cue, lexicon, langs, absorbed):
             return 0.0
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
     hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors])
     cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)]
+    partners = _partner_nouns(sentence, actors, lexicon, langs)
     for family in ("cooperation", "friction", "directed"):
-        for m in lexicon.cue(f"dyads.{family}").finditer(sentence, langs):
+        for m in found[family]:
             if family == "directed" and _in_spans(m.start(), cover):
                 continue
+            pairs = partners.pop(m.start(), (m, None))[1] if family == "cooperation" else None
             w = weight(m)
             if w:
-                hits.cues.append(Cue(m.start(), m.end(), family, w))
+                hits.cues.append(Cue(m.start(), m.end(), family, w, pairs))
             elif family == "directed" and not _in_spans(m.start(), name_spans) and _negated(sentence, m, lexicon, langs):
                 # "Beijing will not condemn Moscow": withholding censure is cover, so cooperation
                 hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))
     for s, e in cover:
         hits.cues.append(Cue(s, e, "cooperation", 1.0))
+    for noun, pairs in partners.values():  # nouns no cooperation cue covers ("patron", "client")
+        w = weight(noun)
+        if w:
+            hits.cues.append(Cue(noun.start(), noun.end(), "cooperation", w, pairs))
     # The opening concessive clause is background only when the main clause says something itself:
     # "Despite tensions, they signed a deal" is cooperation, but "Although they coordinate, a summit
     # has yet to materialise" still states that they coordinate.
@@ -189,6 +238,47 @@ def find_cues(
         if stance == "asserted":
             hits.cues.append(Cue(st, en, "cooperation", 1.0))
     return hits
+
+
+def _partner_nouns(sentence: str, actors: list[MemberSpan], lexicon: Lexicon,
+                   langs: list[str]) -> dict[int, tuple[re.Match[str], frozenset[frozenset[str]]]]:
+    """Partner nouns whose possessor and partner are both named, by the noun's start: the pairs
+    each links. "The PRC, North Korea's treaty ally" (CN-KP); "China ... supporting its Russian
+    and North Korean partners" (CN-RU, CN-KP, not KP-RU: both are China's partners)."""
+    out: dict[int, tuple[re.Match[str], frozenset[frozenset[str]]]] = {}
+    members = sorted((a for a in actors if a.is_member), key=lambda a: a.start)
+    if len(members) < 2:
+        return out
+    for noun in lexicon.cue("dyads.partner_nouns").finditer(sentence, langs):
+        possessor, zone_start = None, None
+        for p in reversed([a for a in members if a.end <= noun.start()]):
+            tail = _POSSESSIVE.match(sentence, p.end)
+            if tail and _MODIFIERS.match(sentence[tail.end():noun.start()]):
+                possessor, zone_start = p, tail.end()
+            break
+        if possessor is None:
+            head = sentence[:noun.start()]
+            pronoun = next((m for m in _PRONOUN.finditer(head) if _MODIFIERS.match(head[m.end():])), None)
+            if pronoun is None:
+                continue
+            zone_start = pronoun.end()
+            before = [a for a in members if a.end <= pronoun.start()
+                      and not re.search(r"[;:.]", sentence[a.end:pronoun.start()])]
+            if not before:
+                continue
+            possessor = before[-1]
+        named = [a for a in members if zone_start <= a.start and a.end <= noun.start()]
+        after = [a for a in members if a.start >= noun.end()]
+        if after and _APPOSITION_AFTER.match(sentence[noun.end():after[0].start]):
+            named.append(after[0])
+        prior = [a for a in members if a.end <= possessor.start]
+        if prior and sentence[possessor.start - 1:possessor.start] != "-" \
+                and _APPOSITION_BEFORE.match(sentence[prior[-1].end:possessor.start]) and zone_start > possessor.end:
+            named.append(prior[-1])
+        pairs = frozenset(frozenset((possessor.code, n.code)) for n in named if n.code != possessor.code)
+        if pairs:
+            out[noun.start()] = (noun, pairs)
+    return out
 
 
 def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
@@ -232,10 +322,20 @@ def _run(sentence: str, spans: list[MemberSpan], backwards: bool) -> list[Member
     return run
 
 
+def _compound_at(sentence: str, spans: list[MemberSpan], pos: int) -> int | None:
+    """Where the pair compound ("North Korea-Russia") that has a name at ``pos`` starts, if any."""
+    for x, y in pairwise(spans):
+        if pos in (x.start, y.start) and sentence[x.end:y.start] in _COMPOUND_GLUE[1:]:
+            return x.start
+    return None
+
+
 def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> str | None:
     """How this cue relates members ``a`` and ``b`` (see the module docstring): "pair" when one acts
     on the other or they act together, "joint" when they are one subject acting on something
     else, None when it does not link them."""
+    if cue.pairs is not None:
+        return "pair" if frozenset((a, b)) in cue.pairs else None
     c0, c1 = _clause_of(cue.start, hits.clauses)
     in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
     before = [s for s in in_clause if s.end <= cue.start]
@@ -250,6 +350,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         run = _run(sentence, after, backwards=False)
         if code not in {s.code for s in run}:
             return False
+        if cue.family == "cooperation" and _compound_at(sentence, run, run[0].start) is not None:
+            return False  # "welcomes deepened North Korea-Russia cooperation": the compound's own relation
         if any(cue.end <= w0 and w1 <= run[0].start for w0, w1 in hits.between):
             return False  # "limit cooperation between A and B": the cue relates A and B, not its subject
         if cue.family == "directed":
@@ -258,11 +360,26 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         return not (cue.family == "cooperation" and _TOPIC.search(sentence, cue.end, run[0].start))
 
     def subject_ok(code: str) -> bool:
-        """The nearest actors before the cue (one coordinated phrase) include ``code``."""
+        """The nearest actors before the cue (one coordinated phrase) include ``code``; before a
+        passive cue ("backed by"), the nearest members; before a relative clause ("X, which
+        ...") the antecedent, further back."""
         if not before:
             return False
+        if _PASSIVE.match(sentence, cue.end):
+            members = [s for s in before if s.is_member and cue.start - s.end <= PASSIVE_CHARS]
+            if members and members[-1].code == code:
+                return True
         run = _run(sentence, before, backwards=True)
-        return code in {s.code for s in run} and cue.start - run[-1].end <= SUBJECT_CHARS
+        reach = RELATIVE_CHARS if _RELATIVE.match(sentence, run[-1].end) else SUBJECT_CHARS
+        return code in {s.code for s in run} and cue.start - run[-1].end <= reach
+
+    def flow() -> bool:
+        """Goods of one member going to the other: "shipping Russian aluminium to China"."""
+        if cue.family != "cooperation" or len(after) < 2 or after[0].start - cue.end > FLOW_CHARS:
+            return False
+        x, y = after[0], after[1]
+        return {x.code, y.code} == {a, b} and bool(_FLOW.match(sentence[x.end:y.start])) \
+            and not _LIST_GLUE.match(sentence[x.end:y.start])
 
     def topic_subject(code: str) -> bool:
         """The clause opens with ``code`` (its subject) and the cue takes its partner with a
@@ -276,9 +393,17 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             not any(cue.end <= p < after[0].start for p in hits.parallel)
 
     def clear_until(pos: int) -> bool:
-        """No cue of another family stands between the cue and ``pos`` ("supported sanctions against X")."""
-        return not any(cue.end <= c.start < pos and c.family != cue.family for c in hits.cues)
+        """No cue of another family stands between the cue and ``pos`` ("supported sanctions against X").
+        One that qualifies a compound right after it is the compound's own ("opposes deepened
+        North Korea-Russia ties")."""
+        compound = _compound_at(sentence, after, pos)
+        pos = pos if compound is None else compound
+        return not any(cue.end <= c.start < pos and c.family != cue.family
+                       and not (compound is not None and re.fullmatch(r"\w*\s*", sentence[c.end:pos]))
+                       for c in hits.cues)
 
+    if flow():
+        return "pair"
     for x, y in ((a, b), (b, a)):
         # an object list that names the subject again is a grouping both belong to ("a division into
         # a triangle of China, North Korea and Russia"), not one acting on the other
@@ -298,8 +423,11 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     for x in in_clause:
         for y in in_clause:
             if x.code == a and y.code == b or x.code == b and y.code == a:
+                # a friction cue before the compound with an actor before it is that actor's
+                # ("China's concern about North Korea-Russia ties")
+                ahead_ok = cue.family == "cooperation" or not any(s.end <= cue.start for s in in_clause)
                 if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in _COMPOUND_GLUE and (
-                        0 <= cue.start - y.end <= 25 or 0 <= x.start - cue.end <= 25):
+                        0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25):
                     return "pair"
     # both before the cue as one coordinated subject
     if a in codes_before and b in codes_before:

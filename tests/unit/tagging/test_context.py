@@ -144,6 +144,41 @@ def test_an_en_dash_compound_is_a_pair(lexicon):
     assert _relations("Trade keeps deepening China–Russia ties.", lexicon) == {"CN-RU": "cooperation"}
 
 
+def test_a_partner_noun_links_its_possessor_and_the_partner_it_names(lexicon):
+    text = "The PRC, North Korea's longtime treaty ally, watches the summit closely."
+    assert _relations(text, lexicon) == {"CN-KP": "cooperation"}
+    text = "Beijing may end up backing its Russian and Iranian partners more openly."
+    assert _relations(text, lexicon) == {"CN-IR": "cooperation", "CN-RU": "cooperation", "IR-RU": "neutral"}
+    text = "Moscow praised its patron, China, at the forum."
+    assert _relations(text, lexicon) == {"CN-RU": "cooperation"}
+
+
+def test_goods_of_one_member_sent_to_another_are_cooperation(lexicon):
+    assert _relations("Traders keep shipping Iranian crude to China through Malaysia.", lexicon) == \
+        {"CN-IR": "cooperation"}
+    assert _relations("Officials tracked transfers from North Korea to Russia by rail.", lexicon) == \
+        {"KP-RU": "cooperation"}
+
+
+def test_a_serial_comma_does_not_end_the_clause(lexicon):
+    text = "Moscow will send fighter jets, air defence radars, and satellite know-how to Pyongyang."
+    assert _relations(text, lexicon) == {"KP-RU": "cooperation"}
+
+
+def test_passive_and_relative_clauses_keep_their_subject(lexicon):
+    text = "Russia's war against Ukraine, sustained by North Korean shells, drags on."
+    assert _relations(text, lexicon)["KP-RU"] == "cooperation"
+    text = "The sanctions hit North Korea, which in recent months has been quietly expanding its trade with Russia."
+    assert _relations(text, lexicon) == {"KP-RU": "cooperation"}
+
+
+def test_a_compound_pair_keeps_its_own_relation_under_another_subject(lexicon):
+    text = "China does not seem to welcome deepened Iran-Russia military cooperation."
+    assert _relations(text, lexicon) == {"CN-IR": "friction", "CN-RU": "friction", "IR-RU": "cooperation"}
+    text = "Beijing has reservations about growing Iran-Russia ties."
+    assert _relations(text, lexicon)["IR-RU"] == "cooperation"
+
+
 def test_diplomatic_cover_is_cooperation(lexicon):
     text = "Beijing condemned the strike as a violation of Iranian sovereignty."
     assert _relations(text, lexicon) == {"CN-IR": "cooperation"}
