@@ -54,6 +54,8 @@ THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со
                          re.IGNORECASE)
 # Between the two names of a pair compound: "North Korea-Russia", "China–Russia", "China – Russia", "Moscow/Tehran".
 _COMPOUND_GLUE = ("", "-", "/", "–", "—", "‐", "‑")
+# A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
+_THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards)\s+(?:the\s+)?[A-Z]")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
 _PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze)\s+(?:the\s+|both\s+)?(?=\S)$",
                       re.IGNORECASE)
@@ -79,6 +81,9 @@ _PASSIVE = re.compile(r"\w*\s+by\s", re.IGNORECASE)
 PASSIVE_CHARS = 80  # "Russia's war in Ukraine, backed by Iran": the nearest member before is the one backed
 _RELATIVE = re.compile(r",\s*(?:which|who|whose)(?!\w)", re.IGNORECASE)
 RELATIVE_CHARS = 100  # "North Korea, which continues its strategic cooperation with Russia"
+# A member named by its adjective ("Iranian", "North Korean", "Chinese") and the noun it qualifies.
+_DEMONYM = re.compile(r"(?:an|ese|ish)$")
+_NOUN_AFTER_DEMONYM = re.compile(r"\s+(?:(?!(?:and|or)\b)[a-z][\w-]*\s*){1,2}")
 _POSSESSIVE_TAIL = re.compile(r"^(?:'s?|’s?|s|ские|ская|ский|ского|ских|ische[nr]?|iens?|iennes?)?$")
 
 
@@ -288,30 +293,35 @@ def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
     return clauses[-1]
 
 
-def _glued(sentence: str, spans: list[MemberSpan]) -> bool:
-    """Are these actor names (in text order) one coordinated phrase: "China, Russia and Iran"?"""
+def _glued(sentence: str, spans: list[MemberSpan], nouns: bool = False) -> bool:
+    """Are these actor names (in text order) one coordinated phrase: "China, Russia and Iran"?
+    With ``nouns``, demonyms with their nouns too: "Iranian drones and North Korean shells"."""
     for x, y in pairwise(spans):
         gap = sentence[x.end:y.start]
         if y.start < x.end or _LIST_GLUE.match(gap):
             continue
         # "Russia's and China's", "Russian and Chinese": a possessive or adjective ending may sit between.
         word = re.match(r"^[\w']*", gap).group()
-        if not (_POSSESSIVE_TAIL.match(word) and _LIST_GLUE.match(gap[len(word):])):
+        if _POSSESSIVE_TAIL.match(word) and _LIST_GLUE.match(gap[len(word):]):
+            continue
+        noun = _NOUN_AFTER_DEMONYM.match(gap) if nouns and _DEMONYM.search(sentence, x.start, x.end) else None
+        if not (noun and gap[noun.end():].strip() and _LIST_GLUE.match(gap[noun.end():])):
             return False
     return True
 
 
-def _run(sentence: str, spans: list[MemberSpan], backwards: bool) -> list[MemberSpan]:
+def _run(sentence: str, spans: list[MemberSpan], backwards: bool, nouns: bool = False) -> list[MemberSpan]:
     """The coordinated phrase of actor names starting at the cue's side of ``spans``.
 
     A comma alone does not make two names a list ("its reliance on Russia, Pyongyang could …"):
-    such a pair is cut back to the name nearest the cue; three or more are a list.
+    such a pair is cut back to the name nearest the cue; three or more are a list. ``nouns``:
+    see ``_glued``.
     """
     seq = list(reversed(spans)) if backwards else spans
     run = [seq[0]]
     for s in seq[1:]:
         pair = [s, run[-1]] if backwards else [run[-1], s]
-        if not _glued(sentence, pair):
+        if not _glued(sentence, pair, nouns):
             break
         run.append(s)
     if backwards:
@@ -347,7 +357,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         """The first actors after the cue form a list that includes ``code``, starting near it."""
         if not after:
             return False
-        run = _run(sentence, after, backwards=False)
+        run = _run(sentence, after, backwards=False, nouns=True)
         if code not in {s.code for s in run}:
             return False
         if cue.family == "cooperation" and _compound_at(sentence, run, run[0].start) is not None:
@@ -437,7 +447,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         # "China and Russia are threatening U.S. satellites": friction they direct at a third party together
         to_third = bool(after) and not after[0].is_member and (
             bool(THIRD_PARTY.search(sentence, cue.end, after[0].start))
-            or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS)
+            or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS) \
+            or bool(_THIRD_NAME.match(sentence, cue.end)) and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
         if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third:
             if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction

@@ -179,6 +179,20 @@ def test_a_compound_pair_keeps_its_own_relation_under_another_subject(lexicon):
     assert _relations(text, lexicon)["IR-RU"] == "cooperation"
 
 
+def test_an_object_list_of_goods_names_each_supplier(lexicon):
+    text = "Russia relies on Iranian drones and North Korean shells."
+    assert _relations(text, lexicon) == {"IR-KP": "neutral", "IR-RU": "cooperation", "KP-RU": "cooperation"}
+
+
+def test_dependence_is_cooperation_and_a_denial_negates(lexicon):
+    assert _relations("The war has made Russia more dependent on China.", lexicon) == {"CN-RU": "cooperation"}
+    assert _relations("North Korea and Russia deny any arms transfers.", lexicon) == {"KP-RU": "neutral"}
+
+
+def test_a_partner_named_but_not_tracked_is_a_third_party(lexicon):
+    assert _relations("Both China and Russia have increased trade with Africa.", lexicon) == {"CN-RU": "neutral"}
+
+
 def test_diplomatic_cover_is_cooperation(lexicon):
     text = "Beijing condemned the strike as a violation of Iranian sovereignty."
     assert _relations(text, lexicon) == {"CN-IR": "cooperation"}
