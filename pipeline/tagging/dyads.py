@@ -16,7 +16,7 @@ after it; condemning a strike *on* a member is diplomatic cover, which is cooper
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import pairwise
 
@@ -30,6 +30,7 @@ NEGATION_BEFORE_CHARS = 30
 NEGATION_AFTER_CHARS = 10
 OBJECT_CHARS = 30  # how far after a directed cue its object may start ("accused Beijing of ...")
 SUBJECT_CHARS = 50  # how far before a cue its subject may end
+GOVERNED_CHARS = 40  # how far after a friction cue a cooperation cue can be what it is about
 JOINT_CHARS = 20  # a joint act on a third party: the verb follows its coordinated subject closely
 
 # A sentence-opening concessive clause ("Despite tensions, …") states background, not the relation: their cues are
@@ -54,6 +55,9 @@ THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со
                          re.IGNORECASE)
 # Between the two names of a pair compound: "North Korea-Russia", "China–Russia", "China – Russia", "Moscow/Tehran".
 _COMPOUND_GLUE = ("", "-", "/", "–", "—", "‐", "‑")
+# Between two members, one's relation with the other: "Moscow's growing military ties with Pyongyang".
+_TIES_WITH = re.compile(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:ties|cooperation|partnership|alignment|relationship|relations|"
+                        r"rapprochement|deals?|alliance|trade|dealings)\s+(?:with|to)\s+(?:the\s+)?$", re.IGNORECASE)
 # A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
 _THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards)\s+(?:the\s+)?[A-Z]")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
@@ -106,6 +110,7 @@ class Cue:
     family: str  # cooperation | friction | directed
     weight: float
     pairs: frozenset[frozenset[str]] | None = None  # set when the cue's structure names the pairs it links
+    governed_by: int | None = None  # start of the friction cue this one is the object of ("wary of closer ties")
 
 
 @dataclass
@@ -149,7 +154,8 @@ def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[st
     found = lexicon.cue("negation.before").finditer(tail, langs)
     if found and len(tail) - found[-1].end() <= 24:
         at = cue.start() - len(tail) + found[-1].start()
-        if not any(s <= at < e <= cue.start() for s, e in absorbed):
+        upto = at + found[-1].end() - found[-1].start()
+        if not any(s <= at and upto < e <= cue.start() for s, e in absorbed):
             return True
     after = sentence[cue.end():cue.end() + NEGATION_AFTER_CHARS]
     return bool(lexicon.cue("negation.after").search(after, langs))
@@ -217,11 +223,14 @@ def find_cues(
     hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors])
     cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)]
     partners = _partner_nouns(sentence, actors, lexicon, langs)
+    zones = list(partners.values())
     for family in ("cooperation", "friction", "directed"):
         for m in found[family]:
             if family == "directed" and _in_spans(m.start(), cover):
                 continue
-            pairs = partners.pop(m.start(), (m, None))[1] if family == "cooperation" else None
+            pairs = partners.pop(m.start(), (m, None, 0))[1] if family == "cooperation" else None
+            if family == "cooperation" and pairs is None and any(z <= m.start() < n.start() for n, _, z in zones):
+                continue  # "treaty" in "North Korea's longtime treaty ally" is part of the partner noun
             w = weight(m)
             if w:
                 hits.cues.append(Cue(m.start(), m.end(), family, w, pairs))
@@ -230,10 +239,21 @@ def find_cues(
                 hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))
     for s, e in cover:
         hits.cues.append(Cue(s, e, "cooperation", 1.0))
-    for noun, pairs in partners.values():  # nouns no cooperation cue covers ("patron", "client")
+    for noun, pairs, _ in partners.values():  # nouns no cooperation cue covers ("patron", "client")
         w = weight(noun)
         if w:
             hits.cues.append(Cue(noun.start(), noun.end(), "cooperation", w, pairs))
+    # A cue inside a longer one of another family is part of it ("arm" in "at arm's length"); a
+    # cooperation cue a friction cue governs, with no actor between, is what that friction is about
+    # ("resents its growing dependence on China", "concern about deepening ties").
+    hits.cues = [c for c in hits.cues if not any(
+        d.family != c.family and d.start <= c.start and c.end <= d.end and d.end - d.start > c.end - c.start
+        for d in hits.cues)]
+    for i, c in enumerate(hits.cues):
+        for d in hits.cues:
+            if c.family == "cooperation" and d.family == "friction" and 0 <= c.start - d.end <= GOVERNED_CHARS \
+                    and not any(d.end <= a.start < c.start for a in actors) and not _clause_break(hits, d.end, c.start):
+                hits.cues[i] = replace(c, governed_by=d.start)
     # The opening concessive clause is background only when the main clause says something itself:
     # "Despite tensions, they signed a deal" is cooperation, but "Although they coordinate, a summit
     # has yet to materialise" still states that they coordinate.
@@ -246,11 +266,12 @@ def find_cues(
 
 
 def _partner_nouns(sentence: str, actors: list[MemberSpan], lexicon: Lexicon,
-                   langs: list[str]) -> dict[int, tuple[re.Match[str], frozenset[frozenset[str]]]]:
+                   langs: list[str]) -> dict[int, tuple[re.Match[str], frozenset[frozenset[str]], int]]:
     """Partner nouns whose possessor and partner are both named, by the noun's start: the pairs
-    each links. "The PRC, North Korea's treaty ally" (CN-KP); "China ... supporting its Russian
-    and North Korean partners" (CN-RU, CN-KP, not KP-RU: both are China's partners)."""
-    out: dict[int, tuple[re.Match[str], frozenset[frozenset[str]]]] = {}
+    each links, and where its modifiers start. "The PRC, North Korea's treaty ally" (CN-KP); "China
+    ... supporting its Russian and North Korean partners" (CN-RU, CN-KP, not KP-RU: both are China's
+    partners)."""
+    out: dict[int, tuple[re.Match[str], frozenset[frozenset[str]], int]] = {}
     members = sorted((a for a in actors if a.is_member), key=lambda a: a.start)
     if len(members) < 2:
         return out
@@ -282,8 +303,13 @@ def _partner_nouns(sentence: str, actors: list[MemberSpan], lexicon: Lexicon,
             named.append(prior[-1])
         pairs = frozenset(frozenset((possessor.code, n.code)) for n in named if n.code != possessor.code)
         if pairs:
-            out[noun.start()] = (noun, pairs)
+            out[noun.start()] = (noun, pairs, zone_start)
     return out
+
+
+def _clause_break(hits: CueHits, start: int, end: int) -> bool:
+    """Does a clause end between ``start`` and ``end``?"""
+    return _clause_of(start, hits.clauses) != _clause_of(end, hits.clauses)
 
 
 def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
@@ -358,6 +384,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         if not after:
             return False
         run = _run(sentence, after, backwards=False, nouns=True)
+        if cue.family != "cooperation" and len(after) > len(run) \
+                and _TIES_WITH.match(sentence[run[-1].end:after[len(run)].start]):
+            run = run + [after[len(run)]]  # "uneasy about Moscow's ties with Pyongyang": with both
         if code not in {s.code for s in run}:
             return False
         if cue.family == "cooperation" and _compound_at(sentence, run, run[0].start) is not None:
@@ -402,13 +431,19 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         return bool(partner) and code in {s.code for s in run} and len(opening.split()) <= 1 and \
             not any(cue.end <= p < after[0].start for p in hits.parallel)
 
+    def object_start(code: str) -> int:
+        """Where the object ``code`` starts, or the member whose ties with it are the object."""
+        if len(after) > 1 and _TIES_WITH.match(sentence[after[0].end:after[1].start]):
+            return after[0].start
+        return min(s.start for s in after if s.code == code)
+
     def clear_until(pos: int) -> bool:
         """No cue of another family stands between the cue and ``pos`` ("supported sanctions against X").
         One that qualifies a compound right after it is the compound's own ("opposes deepened
         North Korea-Russia ties")."""
         compound = _compound_at(sentence, after, pos)
         pos = pos if compound is None else compound
-        return not any(cue.end <= c.start < pos and c.family != cue.family
+        return not any(cue.end <= c.start < pos and c.family != cue.family and c.governed_by != cue.start
                        and not (compound is not None and re.fullmatch(r"\w*\s*", sentence[c.end:pos]))
                        for c in hits.cues)
 
@@ -418,7 +453,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         # an object list that names the subject again is a grouping both belong to ("a division into
         # a triangle of China, North Korea and Russia"), not one acting on the other
         if (subject_ok(x) or topic_subject(x)) and object_ok(y) and x not in {s.code for s in _run(sentence, after, backwards=False)} \
-                and clear_until(min(s.start for s in after if s.code == y)):
+                and clear_until(object_start(y)):
             return "pair"
     if cue.family == "directed":
         # "Moscow and Beijing objected to the plan": joint action on a common target
@@ -456,8 +491,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     if a in codes_after and b in codes_after:
         for w0, w1 in hits.between:
             if w0 >= cue.start - 40 and w1 <= min(s.start for s in after if s.code in (a, b)) \
-                    and c0 <= w0 and w1 <= c1:
-                return "pair"
+                    and c0 <= w0 and w1 <= c1 \
+                    and not any(cue.end <= c.start < w0 and c.family != cue.family for c in hits.cues):
+                return "pair"  # a nearer cue of the other family owns the "between" ("wary of ties between")
     return None
 
 
@@ -470,8 +506,11 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
     conflict. The cohesion index counts rows at or above ``CONFIDENT``.
     """
     coop = fric = 0.0
-    for cue in hits.cues:
-        link = _links(sentence, cue, a, b, actors, hits)
+    links = [_links(sentence, cue, a, b, actors, hits) for cue in hits.cues]
+    governing = {d.start for d, link in zip(hits.cues, links) if link and d.family == "friction"}
+    for cue, link in zip(hits.cues, links):
+        if link and cue.governed_by in governing:
+            continue  # "Russia resents its dependence on China": the friction is about the cooperation
         if link:
             if cue.family == "cooperation" or link == "joint":
                 coop += cue.weight

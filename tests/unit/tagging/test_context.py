@@ -193,6 +193,22 @@ def test_a_partner_named_but_not_tracked_is_a_third_party(lexicon):
     assert _relations("Both China and Russia have increased trade with Africa.", lexicon) == {"CN-RU": "neutral"}
 
 
+def test_friction_about_a_cooperation_wins_for_its_pair(lexicon):
+    assert _relations("Russia resents its growing dependence on China.", lexicon) == {"CN-RU": "friction"}
+    text = "Beijing is uneasy about Moscow's growing military ties with Pyongyang."
+    assert _relations(text, lexicon) == {"CN-KP": "friction", "CN-RU": "friction", "KP-RU": "cooperation"}
+    text = "Tehran is wary of the warming ties between Moscow and Riyadh's rivals in Beijing."
+    assert _relations(text, lexicon)["IR-RU"] != "cooperation"
+
+
+def test_explicit_friction_cues(lexicon):
+    assert _relations("Chinese firms have been reluctant to invest in Russia.", lexicon) == {"CN-RU": "friction"}
+    assert _relations("Beijing has kept Moscow at arm's length.", lexicon) == {"CN-RU": "friction"}
+    assert _relations("Chinese state banks have cut lending to Russian companies.", lexicon) == {"CN-RU": "friction"}
+    assert _relations("Russia and China have sharply different priorities in Central Asia.", lexicon) == \
+        {"CN-RU": "friction"}
+
+
 def test_diplomatic_cover_is_cooperation(lexicon):
     text = "Beijing condemned the strike as a violation of Iranian sovereignty."
     assert _relations(text, lexicon) == {"CN-IR": "cooperation"}
