@@ -58,6 +58,7 @@ _COMPOUND_GLUE = ("", "-", "/", "–", "—", "‐", "‑")
 # Between two members, one's relation with the other: "Moscow's growing military ties with Pyongyang".
 _TIES_WITH = re.compile(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:ties|cooperation|partnership|alignment|relationship|relations|"
                         r"rapprochement|deals?|alliance|trade|dealings)\s+(?:with|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_PHRASE_END = re.compile(r"\w*\s*,")
 # A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
 _THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards)\s+(?:the\s+)?[A-Z]")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
@@ -384,7 +385,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         if not after:
             return False
         run = _run(sentence, after, backwards=False, nouns=True)
-        if cue.family != "cooperation" and len(after) > len(run) \
+        # not past a comma that ends the cue's phrase ("U.S.-China competition, North Korea's ...")
+        if cue.family != "cooperation" and len(after) > len(run) and not _PHRASE_END.match(sentence, cue.end) \
                 and _TIES_WITH.match(sentence[run[-1].end:after[len(run)].start]):
             run = run + [after[len(run)]]  # "uneasy about Moscow's ties with Pyongyang": with both
         if code not in {s.code for s in run}:
@@ -433,7 +435,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
 
     def object_start(code: str) -> int:
         """Where the object ``code`` starts, or the member whose ties with it are the object."""
-        if len(after) > 1 and _TIES_WITH.match(sentence[after[0].end:after[1].start]):
+        if len(after) > 1 and _TIES_WITH.match(sentence[after[0].end:after[1].start]) \
+                and not _PHRASE_END.match(sentence, cue.end):
             return after[0].start
         return min(s.start for s in after if s.code == code)
 
