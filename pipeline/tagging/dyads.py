@@ -58,6 +58,7 @@ _COMPOUND_GLUE = ("", "-", "/", "–", "—", "‐", "‑")
 # Between two members, one's relation with the other: "Moscow's growing military ties with Pyongyang".
 _TIES_WITH = re.compile(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:ties|cooperation|partnership|alignment|relationship|relations|"
                         r"rapprochement|deals?|alliance|trade|dealings)\s+(?:with|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_WORD = re.compile(r"[\w-]*")
 _PHRASE_END = re.compile(r"\w*\s*,")
 # A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
 _THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards)\s+(?:the\s+)?[A-Z]")
@@ -126,6 +127,7 @@ class CueHits:
     langs: list[str]
     cues: list[Cue] = field(default_factory=list)
     names: list[tuple[int, int]] = field(default_factory=list)  # where actors are named
+    views: dict[tuple[int, int, str], tuple[int, int, list[MemberSpan], set[str]]] = field(default_factory=dict)
 
     @property
     def any(self) -> bool:
@@ -223,7 +225,7 @@ def find_cues(
 
     hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors])
     cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)]
-    partners = _partner_nouns(sentence, actors, lexicon, langs)
+    partners = _partner_nouns(sentence, actors, lexicon, found["cooperation"])
     zones = list(partners.values())
     for family in ("cooperation", "friction", "directed"):
         for m in found[family]:
@@ -240,10 +242,6 @@ def find_cues(
                 hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))
     for s, e in cover:
         hits.cues.append(Cue(s, e, "cooperation", 1.0))
-    for noun, pairs, _ in partners.values():  # nouns no cooperation cue covers ("patron", "client")
-        w = weight(noun)
-        if w:
-            hits.cues.append(Cue(noun.start(), noun.end(), "cooperation", w, pairs))
     # A cue inside a longer one of another family is part of it ("arm" in "at arm's length"); a
     # cooperation cue a friction cue governs, with no actor between, is what that friction is about
     # ("resents its growing dependence on China", "concern about deepening ties").
@@ -267,16 +265,17 @@ def find_cues(
 
 
 def _partner_nouns(sentence: str, actors: list[MemberSpan], lexicon: Lexicon,
-                   langs: list[str]) -> dict[int, tuple[re.Match[str], frozenset[frozenset[str]], int]]:
+                   cues: list[re.Match[str]]) -> dict[int, tuple[re.Match[str], frozenset[frozenset[str]], int]]:
     """Partner nouns whose possessor and partner are both named, by the noun's start: the pairs
     each links, and where its modifiers start. "The PRC, North Korea's treaty ally" (CN-KP); "China
     ... supporting its Russian and North Korean partners" (CN-RU, CN-KP, not KP-RU: both are China's
     partners)."""
     out: dict[int, tuple[re.Match[str], frozenset[frozenset[str]], int]] = {}
     members = sorted((a for a in actors if a.is_member), key=lambda a: a.start)
-    if len(members) < 2:
-        return out
-    for noun in lexicon.cue("dyads.partner_nouns").finditer(sentence, langs):
+    if len(members) < 2 or "'" not in sentence and not _PRONOUN.search(sentence):
+        return out  # no possessor
+    nouns = [m for m in cues if _WORD.match(sentence, m.start()).group().lower() in lexicon.partner_nouns]
+    for noun in nouns:
         possessor, zone_start = None, None
         for p in reversed([a for a in members if a.end <= noun.start()]):
             tail = _POSSESSIVE.match(sentence, p.end)
@@ -373,8 +372,14 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     else, None when it does not link them."""
     if cue.pairs is not None:
         return "pair" if frozenset((a, b)) in cue.pairs else None
-    c0, c1 = _clause_of(cue.start, hits.clauses)
-    in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
+    key = (cue.start, cue.end, cue.family)
+    if key not in hits.views:  # the same for every pair of the sentence
+        c0, c1 = _clause_of(cue.start, hits.clauses)
+        in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
+        hits.views[key] = (c0, c1, in_clause, {s.code for s in in_clause})
+    c0, c1, in_clause, codes = hits.views[key]
+    if a not in codes or b not in codes:
+        return None  # every way a cue links two members names both in its clause
     before = [s for s in in_clause if s.end <= cue.start]
     after = [s for s in in_clause if s.start >= cue.end]
     codes_before = {s.code for s in before}
