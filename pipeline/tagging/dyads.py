@@ -498,8 +498,10 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     # both after it, inside "between A and B"
     if a in codes_after and b in codes_after:
         for w0, w1 in hits.between:
+            listed = {s.code for s in _run(sentence, [s for s in after if s.start >= w1], backwards=False)} \
+                if any(s.start >= w1 for s in after) else set()
             if w0 >= cue.start - 40 and w1 <= min(s.start for s in after if s.code in (a, b)) \
-                    and c0 <= w0 and w1 <= c1 \
+                    and c0 <= w0 and w1 <= c1 and {a, b} <= listed \
                     and not any(cue.end <= c.start < w0 and c.family != cue.family for c in hits.cues):
                 return "pair"  # a nearer cue of the other family owns the "between" ("wary of ties between")
     return None
