@@ -59,6 +59,7 @@ _COMPOUND_GLUE = ("", "-", "/", "–", "—", "‐", "‑")
 _TIES_WITH = re.compile(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:ties|cooperation|partnership|alignment|relationship|relations|"
                         r"rapprochement|deals?|alliance|trade|dealings)\s+(?:with|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[\w-]*")
+_ELIDED = re.compile(r"\sand\s(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must)\s$")
 _PHRASE_END = re.compile(r"\w*\s*,")
 # A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
 _THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards)\s+(?:the\s+)?[A-Z]")
@@ -127,7 +128,7 @@ class CueHits:
     langs: list[str]
     cues: list[Cue] = field(default_factory=list)
     names: list[tuple[int, int]] = field(default_factory=list)  # where actors are named
-    views: dict[tuple[int, int, str], tuple[int, int, list[MemberSpan], set[str]]] = field(default_factory=dict)
+    views: dict[tuple[int, int, str], tuple[int, int, list[MemberSpan], set[str], set[str]]] = field(default_factory=dict)
 
     @property
     def any(self) -> bool:
@@ -154,7 +155,8 @@ def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[st
     before = sentence[max(cue.start() - NEGATION_BEFORE_CHARS, 0):cue.start()]
     # Only the words right before the cue: "did not sign", "refused" is its own cue.
     tail = re.split(r"[,;:]", before)[-1]
-    found = lexicon.cue("negation.before").finditer(tail, langs)
+    # "no-limits", "non-aligned": a hyphenated word is no negation
+    found = [m for m in lexicon.cue("negation.before").finditer(tail, langs) if tail[m.end():m.end() + 1] != "-"]
     if found and len(tail) - found[-1].end() <= 24:
         at = cue.start() - len(tail) + found[-1].start()
         upto = at + found[-1].end() - found[-1].start()
@@ -208,7 +210,9 @@ def find_cues(
     one the writer distances or contests is none. Condemning a strike on a member is a
     cooperation cue ("cover") and no friction.
     """
-    name_spans = [(a.start, a.end) for a in actors] + [(st, en) for st, en, _ in framings]
+    # A distanced framing still names the relation ("its 'no-limits' partnership with China"):
+    # the cue words inside it count; inside an asserted one the framing itself is the cue.
+    name_spans = [(a.start, a.end) for a in actors] + [(st, en) for st, en, stance in framings if stance != "distanced"]
     concessive = [m.span() for m in _CONCESSIVE.finditer(sentence)]
     contrast = [m.start() for m in _CONTRAST.finditer(sentence)]
 
@@ -366,6 +370,18 @@ def _compound_at(sentence: str, spans: list[MemberSpan], pos: int) -> int | None
     return None
 
 
+def _elided_subject(sentence: str, c0: int, actors: list[MemberSpan], hits: CueHits) -> set[str]:
+    """"Russia has signed ... and has reaffirmed its partnership with China": a clause that opens
+    on "and" plus a verb shares the subject that opens the clause before it."""
+    if c0 == 0 or not _ELIDED.search(sentence, max(c0 - 16, 0), c0):
+        return set()
+    p0, _ = _clause_of(max(c0 - 16, 0), hits.clauses)
+    first = [s for s in actors if p0 <= s.start < c0]
+    if not first or len(sentence[p0:first[0].start].split()) > 3:
+        return set()
+    return {s.code for s in _run(sentence, first, backwards=False)}
+
+
 def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> str | None:
     """How this cue relates members ``a`` and ``b`` (see the module docstring): "pair" when one acts
     on the other or they act together, "joint" when they are one subject acting on something
@@ -376,10 +392,11 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     if key not in hits.views:  # the same for every pair of the sentence
         c0, c1 = _clause_of(cue.start, hits.clauses)
         in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
-        hits.views[key] = (c0, c1, in_clause, {s.code for s in in_clause})
-    c0, c1, in_clause, codes = hits.views[key]
+        elided = _elided_subject(sentence, c0, actors, hits)
+        hits.views[key] = (c0, c1, in_clause, {s.code for s in in_clause} | elided, elided)
+    c0, c1, in_clause, codes, elided = hits.views[key]
     if a not in codes or b not in codes:
-        return None  # every way a cue links two members names both in its clause
+        return None  # every way a cue links two members names both in its clause (or its elided subject)
     before = [s for s in in_clause if s.end <= cue.start]
     after = [s for s in in_clause if s.start >= cue.end]
     codes_before = {s.code for s in before}
@@ -410,7 +427,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         passive cue ("backed by"), the nearest members; before a relative clause ("X, which
         ...") the antecedent, further back."""
         if not before:
-            return False
+            return code in elided
         if _PASSIVE.match(sentence, cue.end):
             members = [s for s in before if s.is_member and cue.start - s.end <= PASSIVE_CHARS]
             if members and members[-1].code == code:

@@ -209,6 +209,27 @@ def test_explicit_friction_cues(lexicon):
         {"CN-RU": "friction"}
 
 
+def test_a_second_predicate_keeps_the_subject_of_the_first(lexicon):
+    text = ("Iran has signed a treaty with Russia and North Korea and has reaffirmed its "
+            "strategic partnership with China.")
+    got = _relations(text, lexicon)
+    assert got["CN-IR"] == got["IR-RU"] == got["IR-KP"] == "cooperation"
+    assert got["CN-KP"] == got["CN-RU"] == got["KP-RU"] == "neutral"
+
+
+def test_weak_cooperation_words_and_hyphenated_negators(lexicon):
+    assert _relations("Iran shares the Caspian with Russia.", lexicon) == {"IR-RU": "neutral"}
+    assert _relations("Russia shares satellite intelligence with Iran.", lexicon) == {"IR-RU": "cooperation"}
+    text = "Russia reaffirmed its no-strings partnership with China."
+    assert _relations(text, lexicon) == {"CN-RU": "cooperation"}
+
+
+def test_between_takes_only_its_own_list(lexicon):
+    text = ("Seoul favours cooperation between South Korea, the United States and Japan to deter "
+            "North Korea, a burden on China.")
+    assert _relations(text, lexicon) == {"CN-KP": "neutral"}
+
+
 def test_diplomatic_cover_is_cooperation(lexicon):
     text = "Beijing condemned the strike as a violation of Iranian sovereignty."
     assert _relations(text, lexicon) == {"CN-IR": "cooperation"}
