@@ -60,6 +60,9 @@ _TIES_WITH = re.compile(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:ties|cooperation|partners
                         r"rapprochement|deals?|alliance|trade|dealings)\s+(?:with|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[\w-]*")
 _ELIDED = re.compile(r"\sand\s(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must)\s$")
+_PREPOSITION_BEFORE = re.compile(r"(?<!\w)(?:in|into|on|against|at|over|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+_PRONOUN_BEFORE = re.compile(r"(?<!\w)(?:its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_AND_VERB = re.compile(r"^,?\s+and\s+$")
 _PHRASE_END = re.compile(r"\w*\s*,")
 # A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
 _THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards)\s+(?:the\s+)?[A-Z]")
@@ -218,7 +221,8 @@ def find_cues(
 
     found = {family: lexicon.cue(f"dyads.{family}").finditer(sentence, langs)
              for family in ("cooperation", "friction", "directed")}
-    absorbed = [m.span() for m in found["friction"]]
+    # a negator inside a friction cue or a framing belongs to it ("not welcome", "no limits")
+    absorbed = [m.span() for m in found["friction"]] + [(st, en) for st, en, _ in framings]
 
     def weight(cue: re.Match[str]) -> float:
         if _in_spans(cue.start(), name_spans):
@@ -325,7 +329,8 @@ def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
 
 def _glued(sentence: str, spans: list[MemberSpan], nouns: bool = False) -> bool:
     """Are these actor names (in text order) one coordinated phrase: "China, Russia and Iran"?
-    With ``nouns``, demonyms with their nouns too: "Iranian drones and North Korean shells"."""
+    With ``nouns``, names with their nouns too: "Iranian drones and North Korean shells", "Iran's
+    drones and North Korea's shells"."""
     for x, y in pairwise(spans):
         gap = sentence[x.end:y.start]
         if y.start < x.end or _LIST_GLUE.match(gap):
@@ -334,9 +339,12 @@ def _glued(sentence: str, spans: list[MemberSpan], nouns: bool = False) -> bool:
         word = re.match(r"^[\w']*", gap).group()
         if _POSSESSIVE_TAIL.match(word) and _LIST_GLUE.match(gap[len(word):]):
             continue
-        noun = _NOUN_AFTER_DEMONYM.match(gap) if nouns and _DEMONYM.search(sentence, x.start, x.end) else None
-        if not (noun and gap[noun.end():].strip() and _LIST_GLUE.match(gap[noun.end():])):
-            return False
+        if nouns and (_DEMONYM.search(sentence, x.start, x.end) or gap.startswith("'")):
+            rest = gap.removeprefix("'s").removeprefix("'")
+            noun = _NOUN_AFTER_DEMONYM.match(rest)
+            if noun and rest[noun.end():].strip() and _LIST_GLUE.match(rest[noun.end():]):
+                continue
+        return False
     return True
 
 
@@ -432,7 +440,18 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             members = [s for s in before if s.is_member and cue.start - s.end <= PASSIVE_CHARS]
             if members and members[-1].code == code:
                 return True
-        run = _run(sentence, before, backwards=True)
+        if _PRONOUN_BEFORE.search(sentence, max(cue.start - 40, 0), cue.start):
+            # "pressure on China to reduce its support for Moscow": "its" is the nearest member
+            members = [s for s in before if s.is_member]
+            return bool(members) and members[-1].code == code and cue.start - members[-1].end <= SUBJECT_CHARS
+        # a third party after a preposition is no subject ("Moscow's war in Ukraine has made it reliant on ...")
+        candidates = [s for s in before if s.is_member
+                      or not _PREPOSITION_BEFORE.search(sentence, max(s.start - 12, 0), s.start)]
+        if not candidates:
+            return False
+        run = _run(sentence, candidates, backwards=True, nouns=True)
+        if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[c0:run[0].start].split()) > 3:
+            return False  # "The US supports Ukraine against Russia and warns China": the object of the verb before
         reach = RELATIVE_CHARS if _RELATIVE.match(sentence, run[-1].end) else SUBJECT_CHARS
         return code in {s.code for s in run} and cue.start - run[-1].end <= reach
 

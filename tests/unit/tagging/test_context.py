@@ -230,6 +230,24 @@ def test_between_takes_only_its_own_list(lexicon):
     assert _relations(text, lexicon) == {"CN-KP": "neutral"}
 
 
+def test_the_subject_of_a_cue_is_found_past_places_pronouns_and_possessives(lexicon):
+    assert _relations("Moscow's war in Ukraine has made it increasingly reliant on Beijing.", lexicon) == \
+        {"CN-RU": "cooperation"}
+    text = "Talks ease the pressure on China to reduce its support for Moscow."
+    assert _relations(text, lexicon) == {"CN-RU": "cooperation"}
+    text = "Iran's drones and North Korea's shells have sustained Russia's war effort."
+    assert _relations(text, lexicon) == {"IR-KP": "neutral", "IR-RU": "cooperation", "KP-RU": "cooperation"}
+    text = "The United States arms Ukraine against Russia and warns China not to help."
+    assert _relations(text, lexicon) == {"CN-RU": "neutral"}
+
+
+def test_avoiding_or_a_framing_negator_and_a_pivot(lexicon):
+    assert _relations("China has avoided providing lethal aid to Russia.", lexicon) == {"CN-RU": "neutral"}
+    text = 'Xi Jinping and Vladimir Putin declared a "no limits" partnership in 2022.'
+    assert _relations(text, lexicon) == {"CN-RU": "cooperation"}
+    assert _relations("Russia's pivot to China has deepened since 2014.", lexicon) == {"CN-RU": "cooperation"}
+
+
 def test_diplomatic_cover_is_cooperation(lexicon):
     text = "Beijing condemned the strike as a violation of Iranian sovereignty."
     assert _relations(text, lexicon) == {"CN-IR": "cooperation"}
