@@ -11,6 +11,11 @@ Relations are per pair. A cue counts for a pair only when it links those two mem
 So two items of a list, or a third party acting on both ("Washington sanctioned Iranian and
 Russian firms"), stay neutral. A directed cue (sanction, condemn, accuse) needs its object right
 after it; condemning a strike *on* a member is diplomatic cover, which is cooperation.
+
+The structure is read without a parser, from clause breaks and the words between cue and names:
+partner nouns with their possessor ("North Korea's treaty ally"), goods sent from one member to
+another, passive and relative clauses, "its", a clause that opens on "and has" (the subject of
+the clause before), compounds that keep their own relation, friction about a pair's cooperation.
 """
 
 from __future__ import annotations
