@@ -23,9 +23,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from itertools import pairwise
 
 from pipeline.tagging.lexicon import Lexicon
+from pipeline.tagging.phrases import (
+    COMPOUND_GLUE,
+    LIST_GLUE,
+    MemberSpan,
+    clause_of,
+    compound_at,
+    glued,
+    name_run,
+    partner_nouns,
+    split_clauses,
+)
 
 COOPERATION, FRICTION, NEUTRAL = "cooperation", "friction", "neutral"
 RELATIONS = (COOPERATION, FRICTION, NEUTRAL)
@@ -47,23 +57,15 @@ _CONCESSIVE = re.compile(
 _CONTRAST = re.compile(
     r"(?<!\w)(?:but|yet|however|но|однако|但|但是|然而|하지만|그러나|اما|ولی|mais|pourtant|aber|jedoch|pero|sin embargo)(?!\w)",
     re.IGNORECASE)
-# Between two names of one coordinated phrase: commas, "and", hyphens, slashes, and their kin.
-_LIST_GLUE = re.compile(
-    r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o|i|oraz|"
-    r"the|la|le|l'|les|die|der|das|el|los|las)*$",
-    re.IGNORECASE)
 # A preposition that makes what follows a cue its topic, not a partner ("cooperation on Ukraine").
 _TOPIC = re.compile(r"(?<!\w)(?:on|over|about|regarding|concerning|по поводу|关于|에 대해|درباره|sur|über|sobre)(?!\w)",
                     re.IGNORECASE)
 # A preposition that makes the actor after a cue its partner ("trade with Europe").
 THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со|与|和|同|와|과|با|avec|mit|con|z|ze)(?!\w)",
                          re.IGNORECASE)
-# Between the two names of a pair compound: "North Korea-Russia", "China–Russia", "China – Russia", "Moscow/Tehran".
-_COMPOUND_GLUE = ("", "-", "/", "–", "—", "‐", "‑")
 # Between two members, one's relation with the other: "Moscow's growing military ties with Pyongyang".
 _TIES_WITH = re.compile(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:ties|cooperation|partnership|alignment|relationship|relations|"
                         r"rapprochement|deals?|alliance|trade|dealings)\s+(?:with|to)\s+(?:the\s+)?$", re.IGNORECASE)
-_WORD = re.compile(r"[\w-]*")
 _ELIDED = re.compile(r"\sand\s(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must)\s$")
 _PREPOSITION_BEFORE = re.compile(r"(?<!\w)(?:in|into|on|against|at|over|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"(?<!\w)(?:its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -74,20 +76,6 @@ _THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards)\s+(?:the\s+)?[A-Z]")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
 _PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze)\s+(?:the\s+|both\s+)?(?=\S)$",
                       re.IGNORECASE)
-# ", and" / ", or" closing a list
-_SERIAL = re.compile(r"^,\s(?:and|or)\s$")
-LIST_ITEM_WORDS = 3
-# Between a possessor and its partner noun: adjectives, member names and "and" only ("longtime treaty",
-# "Russian and North Korean"), never a preposition or article that starts another phrase.
-_MODIFIERS = re.compile(r"^\s+(?:(?!(?:of|with|to|for|by|in|on|from|at|the|a|an|its|their|that|which|who|is|are|was|were)\s)[\w-]+,?\s+){0,5}$",
-                        re.IGNORECASE)
-_POSSESSIVE = re.compile(r"'s?")
-_PRONOUN = re.compile(r"(?<!\w)(?:its|their|his|her)(?!\w)", re.IGNORECASE)
-# Between a partner noun and the member it names: "Russia's ally North Korea", "its partner, Iran".
-_APPOSITION_AFTER = re.compile(r"^,?\s*(?:the\s+)?$", re.IGNORECASE)
-# Before a possessor: "The PRC, North Korea's ally", "Iran is Russia's closest partner".
-_APPOSITION_BEFORE = re.compile(r"^(?:,\s*|\s+(?:is|was|remains|became|has become|is now|has long been)\s+)$",
-                                re.IGNORECASE)
 # After a cue, goods of one member going to another: "shipping Russian aluminium to China",
 # "arms transfers from Iran to Russia".
 _FLOW = re.compile(r"^[\w\s-]{0,40}?(?<!\w)(?:to|for|into)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -96,22 +84,6 @@ _PASSIVE = re.compile(r"\w*\s+by\s", re.IGNORECASE)
 PASSIVE_CHARS = 80  # "Russia's war in Ukraine, backed by Iran": the nearest member before is the one backed
 _RELATIVE = re.compile(r",\s*(?:which|who|whose)(?!\w)", re.IGNORECASE)
 RELATIVE_CHARS = 100  # "North Korea, which continues its strategic cooperation with Russia"
-# A member named by its adjective ("Iranian", "North Korean", "Chinese") and the noun it qualifies.
-_DEMONYM = re.compile(r"(?:an|ese|ish)$")
-_NOUN_AFTER_DEMONYM = re.compile(r"\s+(?:(?!(?:and|or)\b)[a-z][\w-]*\s*){1,2}")
-_POSSESSIVE_TAIL = re.compile(r"^(?:'s?|’s?|s|ские|ская|ский|ского|ских|ische[nr]?|iens?|iennes?)?$")
-
-
-@dataclass(frozen=True)
-class MemberSpan:
-    """Where an actor is named inside the sentence (offsets relative to the sentence)."""
-
-    code: str
-    start: int
-    end: int
-    is_member: bool = True
-
-
 @dataclass(frozen=True)
 class Cue:
     """One relation cue of a sentence: where it is, its family and weight."""
@@ -144,7 +116,7 @@ class CueHits:
 
     @cached_property
     def clauses(self) -> list[tuple[int, int]]:
-        return _clauses(self.sentence, self.lexicon, self.langs, self.names)
+        return split_clauses(self.sentence, self.lexicon, self.langs, self.names)
 
     @cached_property
     def parallel(self) -> list[int]:
@@ -176,34 +148,6 @@ def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[st
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
-
-
-def _clauses(sentence: str, lexicon: Lexicon, langs: list[str],
-             names: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
-    out, start = [], 0
-    ends, starts = {e for _, e in names}, {s for s, _ in names}
-    # ", and" or a dash right between two names is list glue ("China, Iran, and Russia"), no clause break
-    breaks = [m for m in lexicon.cue("clauses.break").finditer(sentence, langs)
-              if not (m.start() in ends and m.end() in starts)]
-    dashes = [m for m in breaks if m.group().strip() in ("—", "-", "–")]
-    if len(dashes) == 2:  # "The axis — China, Russia, Iran — grows": an aside, not two clauses
-        breaks = [m for m in breaks if m not in dashes]
-    for m in breaks:
-        if _oxford_comma(sentence, m, start):
-            continue
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(sentence)))
-    return out
-
-
-def _oxford_comma(sentence: str, m: re.Match[str], clause_start: int) -> bool:
-    """Is this ", and" the last comma of a list ("arms, air defence technology, and drones")?
-    So it is when a comma comes earlier in the clause and at most three words stand between."""
-    if not _SERIAL.match(m.group()):
-        return False
-    comma = sentence.rfind(",", clause_start, m.start())
-    return comma >= 0 and len(sentence[comma + 1:m.start()].split()) <= LIST_ITEM_WORDS
 
 
 def find_cues(
@@ -238,7 +182,7 @@ def find_cues(
 
     hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors])
     cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)]
-    partners = _partner_nouns(sentence, actors, lexicon, found["cooperation"])
+    partners = partner_nouns(sentence, actors, lexicon, found["cooperation"])
     zones = list(partners.values())
     for family in ("cooperation", "friction", "directed"):
         for m in found[family]:
@@ -277,110 +221,9 @@ def find_cues(
     return hits
 
 
-def _partner_nouns(sentence: str, actors: list[MemberSpan], lexicon: Lexicon,
-                   cues: list[re.Match[str]]) -> dict[int, tuple[re.Match[str], frozenset[frozenset[str]], int]]:
-    """Partner nouns whose possessor and partner are both named, by the noun's start: the pairs
-    each links, and where its modifiers start. "The PRC, North Korea's treaty ally" (CN-KP); "China
-    ... supporting its Russian and North Korean partners" (CN-RU, CN-KP, not KP-RU: both are China's
-    partners)."""
-    out: dict[int, tuple[re.Match[str], frozenset[frozenset[str]], int]] = {}
-    members = sorted((a for a in actors if a.is_member), key=lambda a: a.start)
-    if len(members) < 2 or "'" not in sentence and not _PRONOUN.search(sentence):
-        return out  # no possessor
-    nouns = [m for m in cues if _WORD.match(sentence, m.start()).group().lower() in lexicon.partner_nouns]
-    for noun in nouns:
-        possessor, zone_start = None, None
-        for p in reversed([a for a in members if a.end <= noun.start()]):
-            tail = _POSSESSIVE.match(sentence, p.end)
-            if tail and _MODIFIERS.match(sentence[tail.end():noun.start()]):
-                possessor, zone_start = p, tail.end()
-            break
-        if possessor is None:
-            head = sentence[:noun.start()]
-            pronoun = next((m for m in _PRONOUN.finditer(head) if _MODIFIERS.match(head[m.end():])), None)
-            if pronoun is None:
-                continue
-            zone_start = pronoun.end()
-            before = [a for a in members if a.end <= pronoun.start()
-                      and not re.search(r"[;:.]", sentence[a.end:pronoun.start()])]
-            if not before:
-                continue
-            possessor = before[-1]
-        named = [a for a in members if zone_start <= a.start and a.end <= noun.start()]
-        after = [a for a in members if a.start >= noun.end()]
-        if after and _APPOSITION_AFTER.match(sentence[noun.end():after[0].start]):
-            named.append(after[0])
-        prior = [a for a in members if a.end <= possessor.start]
-        if prior and sentence[possessor.start - 1:possessor.start] != "-" \
-                and _APPOSITION_BEFORE.match(sentence[prior[-1].end:possessor.start]) and zone_start > possessor.end:
-            named.append(prior[-1])
-        pairs = frozenset(frozenset((possessor.code, n.code)) for n in named if n.code != possessor.code)
-        if pairs:
-            out[noun.start()] = (noun, pairs, zone_start)
-    return out
-
-
 def _clause_break(hits: CueHits, start: int, end: int) -> bool:
     """Does a clause end between ``start`` and ``end``?"""
-    return _clause_of(start, hits.clauses) != _clause_of(end, hits.clauses)
-
-
-def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
-    for s, e in clauses:
-        if s <= pos <= e:
-            return s, e
-    return clauses[-1]
-
-
-def _glued(sentence: str, spans: list[MemberSpan], nouns: bool = False) -> bool:
-    """Are these actor names (in text order) one coordinated phrase: "China, Russia and Iran"?
-    With ``nouns``, names with their nouns too: "Iranian drones and North Korean shells", "Iran's
-    drones and North Korea's shells"."""
-    for x, y in pairwise(spans):
-        gap = sentence[x.end:y.start]
-        if y.start < x.end or _LIST_GLUE.match(gap):
-            continue
-        # "Russia's and China's", "Russian and Chinese": a possessive or adjective ending may sit between.
-        word = re.match(r"^[\w']*", gap).group()
-        if _POSSESSIVE_TAIL.match(word) and _LIST_GLUE.match(gap[len(word):]):
-            continue
-        if nouns and (_DEMONYM.search(sentence, x.start, x.end) or gap.startswith("'")):
-            rest = gap.removeprefix("'s").removeprefix("'")
-            noun = _NOUN_AFTER_DEMONYM.match(rest)
-            if noun and rest[noun.end():].strip() and _LIST_GLUE.match(rest[noun.end():]):
-                continue
-        return False
-    return True
-
-
-def _run(sentence: str, spans: list[MemberSpan], backwards: bool, nouns: bool = False) -> list[MemberSpan]:
-    """The coordinated phrase of actor names starting at the cue's side of ``spans``.
-
-    A comma alone does not make two names a list ("its reliance on Russia, Pyongyang could …"):
-    such a pair is cut back to the name nearest the cue; three or more are a list. ``nouns``:
-    see ``_glued``.
-    """
-    seq = list(reversed(spans)) if backwards else spans
-    run = [seq[0]]
-    for s in seq[1:]:
-        pair = [s, run[-1]] if backwards else [run[-1], s]
-        if not _glued(sentence, pair, nouns):
-            break
-        run.append(s)
-    if backwards:
-        run.reverse()
-    gaps = [sentence[x.end:y.start] for x, y in pairwise(run)]
-    if len(run) == 2 and all(g.strip() == "," for g in gaps):
-        return [run[-1]] if backwards else [run[0]]
-    return run
-
-
-def _compound_at(sentence: str, spans: list[MemberSpan], pos: int) -> int | None:
-    """Where the pair compound ("North Korea-Russia") that has a name at ``pos`` starts, if any."""
-    for x, y in pairwise(spans):
-        if pos in (x.start, y.start) and sentence[x.end:y.start] in _COMPOUND_GLUE[1:]:
-            return x.start
-    return None
+    return clause_of(start, hits.clauses) != clause_of(end, hits.clauses)
 
 
 def _elided_subject(sentence: str, c0: int, actors: list[MemberSpan], hits: CueHits) -> set[str]:
@@ -388,11 +231,11 @@ def _elided_subject(sentence: str, c0: int, actors: list[MemberSpan], hits: CueH
     on "and" plus a verb shares the subject that opens the clause before it."""
     if c0 == 0 or not _ELIDED.search(sentence, max(c0 - 16, 0), c0):
         return set()
-    p0, _ = _clause_of(max(c0 - 16, 0), hits.clauses)
+    p0, _ = clause_of(max(c0 - 16, 0), hits.clauses)
     first = [s for s in actors if p0 <= s.start < c0]
     if not first or len(sentence[p0:first[0].start].split()) > 3:
         return set()
-    return {s.code for s in _run(sentence, first, backwards=False)}
+    return {s.code for s in name_run(sentence, first, backwards=False)}
 
 
 def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> str | None:
@@ -403,7 +246,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         return "pair" if frozenset((a, b)) in cue.pairs else None
     key = (cue.start, cue.end, cue.family)
     if key not in hits.views:  # the same for every pair of the sentence
-        c0, c1 = _clause_of(cue.start, hits.clauses)
+        c0, c1 = clause_of(cue.start, hits.clauses)
         in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
         elided = _elided_subject(sentence, c0, actors, hits)
         hits.views[key] = (c0, c1, in_clause, {s.code for s in in_clause} | elided, elided)
@@ -419,14 +262,14 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         """The first actors after the cue form a list that includes ``code``, starting near it."""
         if not after:
             return False
-        run = _run(sentence, after, backwards=False, nouns=True)
+        run = name_run(sentence, after, backwards=False, nouns=True)
         # not past a comma that ends the cue's phrase ("U.S.-China competition, North Korea's ...")
         if cue.family != "cooperation" and len(after) > len(run) and not _PHRASE_END.match(sentence, cue.end) \
                 and _TIES_WITH.match(sentence[run[-1].end:after[len(run)].start]):
             run = run + [after[len(run)]]  # "uneasy about Moscow's ties with Pyongyang": with both
         if code not in {s.code for s in run}:
             return False
-        if cue.family == "cooperation" and _compound_at(sentence, run, run[0].start) is not None:
+        if cue.family == "cooperation" and compound_at(sentence, run, run[0].start) is not None:
             return False  # "welcomes deepened North Korea-Russia cooperation": the compound's own relation
         if any(cue.end <= w0 and w1 <= run[0].start for w0, w1 in hits.between):
             return False  # "limit cooperation between A and B": the cue relates A and B, not its subject
@@ -454,7 +297,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                       or not _PREPOSITION_BEFORE.search(sentence, max(s.start - 12, 0), s.start)]
         if not candidates:
             return False
-        run = _run(sentence, candidates, backwards=True, nouns=True)
+        run = name_run(sentence, candidates, backwards=True, nouns=True)
         if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[c0:run[0].start].split()) > 3:
             return False  # "The US supports Ukraine against Russia and warns China": the object of the verb before
         reach = RELATIVE_CHARS if _RELATIVE.match(sentence, run[-1].end) else SUBJECT_CHARS
@@ -466,14 +309,14 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             return False
         x, y = after[0], after[1]
         return {x.code, y.code} == {a, b} and bool(_FLOW.match(sentence[x.end:y.start])) \
-            and not _LIST_GLUE.match(sentence[x.end:y.start])
+            and not LIST_GLUE.match(sentence[x.end:y.start])
 
     def topic_subject(code: str) -> bool:
         """The clause opens with ``code`` (its subject) and the cue takes its partner with a
         preposition: "North Korea aims to ... deepen cooperation with China and Russia"."""
         if cue.family != "cooperation" or not before or not after:
             return False
-        run = _run(sentence, before, backwards=False)
+        run = name_run(sentence, before, backwards=False)
         opening = sentence[c0:run[0].start]
         partner = _PARTNER.match(sentence, cue.end, after[0].start) if after[0].start - cue.end <= 25 else None
         return bool(partner) and code in {s.code for s in run} and len(opening.split()) <= 1 and \
@@ -490,7 +333,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         """No cue of another family stands between the cue and ``pos`` ("supported sanctions against X").
         One that qualifies a compound right after it is the compound's own ("opposes deepened
         North Korea-Russia ties")."""
-        compound = _compound_at(sentence, after, pos)
+        compound = compound_at(sentence, after, pos)
         pos = pos if compound is None else compound
         return not any(cue.end <= c.start < pos and c.family != cue.family and c.governed_by != cue.start
                        and not (compound is not None and re.fullmatch(r"\w*\s*", sentence[c.end:pos]))
@@ -501,13 +344,13 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     for x, y in ((a, b), (b, a)):
         # an object list that names the subject again is a grouping both belong to ("a division into
         # a triangle of China, North Korea and Russia"), not one acting on the other
-        if (subject_ok(x) or topic_subject(x)) and object_ok(y) and x not in {s.code for s in _run(sentence, after, backwards=False)} \
+        if (subject_ok(x) or topic_subject(x)) and object_ok(y) and x not in {s.code for s in name_run(sentence, after, backwards=False)} \
                 and clear_until(object_start(y)):
             return "pair"
     if cue.family == "directed":
         # "Moscow and Beijing objected to the plan": joint action on a common target
         if a in codes_before and b in codes_before:
-            run = _run(sentence, before, backwards=True)
+            run = name_run(sentence, before, backwards=True)
             if {a, b} <= {s.code for s in run} and cue.start - run[-1].end <= JOINT_CHARS \
                     and not (after and after[0].code in (a, b)) \
                     and not any(run[-1].end <= p < cue.end for p in hits.parallel):
@@ -520,12 +363,12 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                 # a friction cue before the compound with an actor before it is that actor's
                 # ("China's concern about North Korea-Russia ties")
                 ahead_ok = cue.family == "cooperation" or not any(s.end <= cue.start for s in in_clause)
-                if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in _COMPOUND_GLUE and (
+                if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in COMPOUND_GLUE and (
                         0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25):
                     return "pair"
     # both before the cue as one coordinated subject
     if a in codes_before and b in codes_before:
-        run = _run(sentence, before, backwards=True)
+        run = name_run(sentence, before, backwards=True)
         codes = {s.code for s in run}
         # "China and Russia trade with Europe": the cue relates them to a third party, not to each other
         # "China and Russia are threatening U.S. satellites": friction they direct at a third party together
@@ -539,7 +382,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     # both after it, inside "between A and B"
     if a in codes_after and b in codes_after:
         for w0, w1 in hits.between:
-            listed = {s.code for s in _run(sentence, [s for s in after if s.start >= w1], backwards=False)} \
+            listed = {s.code for s in name_run(sentence, [s for s in after if s.start >= w1], backwards=False)} \
                 if any(s.start >= w1 for s in after) else set()
             if w0 >= cue.start - 40 and w1 <= min(s.start for s in after if s.code in (a, b)) \
                     and c0 <= w0 and w1 <= c1 and {a, b} <= listed \
@@ -572,7 +415,7 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
         # ("a leaked Russian memo labelling China an enemy"), even when syntax does not link them.
         # Not when the two form one list: "adversaries such as Russia and China" are the US's.
         if {s.code for s in actors} == {a, b} and hits.cues and all(c.family != "cooperation" for c in hits.cues) \
-                and not _glued(sentence, sorted(actors, key=lambda s: s.start)):
+                and not glued(sentence, sorted(actors, key=lambda s: s.start)):
             return FRICTION, CONFIDENT
         return NEUTRAL, 0.6 if hits.any else 0.9
     if fric > coop:
