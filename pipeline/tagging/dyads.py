@@ -21,6 +21,7 @@ the clause before), compounds that keep their own relation, friction about a pai
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -67,8 +68,8 @@ THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со
 _TIES_WITH = re.compile(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:ties|cooperation|partnership|alignment|relationship|relations|"
                         r"rapprochement|deals?|alliance|trade|dealings)\s+(?:with|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _ELIDED = re.compile(r"\sand\s(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must)\s$")
-_PREPOSITION_BEFORE = re.compile(r"(?<!\w)(?:in|into|on|against|at|over|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
-_PRONOUN_BEFORE = re.compile(r"(?<!\w)(?:its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_PREPOSITIONS = frozenset({"in", "into", "on", "against", "at", "over", "toward", "towards"})
+_PRONOUN_WORDS = frozenset({"its", "their"})  # "its support for Moscow": the subject is the member "its" stands for
 _AND_VERB = re.compile(r"^,?\s+and\s+$")
 _PHRASE_END = re.compile(r"\w*\s*,")
 # A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
@@ -97,6 +98,21 @@ class Cue:
 
 
 @dataclass
+class CueView:
+    """What one cue sees of its sentence: its clause, the actors before and after it in that
+    clause, and the subject/object tests already answered (the same for every pair)."""
+
+    c0: int
+    c1: int
+    in_clause: list[MemberSpan]
+    codes: set[str]  # members in the clause, plus an elided subject
+    elided: set[str]
+    before: list[MemberSpan]
+    after: list[MemberSpan]
+    memo: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+
+@dataclass
 class CueHits:
     """The relation cues of one sentence, weighed once and shared by all its member pairs.
 
@@ -108,7 +124,7 @@ class CueHits:
     langs: list[str]
     cues: list[Cue] = field(default_factory=list)
     names: list[tuple[int, int]] = field(default_factory=list)  # where actors are named
-    views: dict[tuple[int, int, str], tuple[int, int, list[MemberSpan], set[str], set[str]]] = field(default_factory=dict)
+    views: dict[tuple[int, int, str], CueView] = field(default_factory=dict)
 
     @property
     def any(self) -> bool:
@@ -226,6 +242,14 @@ def _clause_break(hits: CueHits, start: int, end: int) -> bool:
     return clause_of(start, hits.clauses) != clause_of(end, hits.clauses)
 
 
+def _after_preposition(sentence: str, pos: int) -> bool:
+    """Is the name at ``pos`` the object of a preposition ("the war in Ukraine")?"""
+    words = sentence[max(pos - 14, 0):pos].lower().split()
+    if words and words[-1] == "the":
+        words.pop()
+    return bool(words) and words[-1] in _PREPOSITIONS
+
+
 def _elided_subject(sentence: str, c0: int, actors: list[MemberSpan], hits: CueHits) -> set[str]:
     """"Russia has signed ... and has reaffirmed its partnership with China": a clause that opens
     on "and" plus a verb shares the subject that opens the clause before it."""
@@ -249,14 +273,22 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         c0, c1 = clause_of(cue.start, hits.clauses)
         in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
         elided = _elided_subject(sentence, c0, actors, hits)
-        hits.views[key] = (c0, c1, in_clause, {s.code for s in in_clause} | elided, elided)
-    c0, c1, in_clause, codes, elided = hits.views[key]
-    if a not in codes or b not in codes:
+        hits.views[key] = CueView(c0, c1, in_clause, {s.code for s in in_clause} | elided, elided,
+                                  [s for s in in_clause if s.end <= cue.start],
+                                  [s for s in in_clause if s.start >= cue.end])
+    view = hits.views[key]
+    if a not in view.codes or b not in view.codes:
         return None  # every way a cue links two members names both in its clause (or its elided subject)
-    before = [s for s in in_clause if s.end <= cue.start]
-    after = [s for s in in_clause if s.start >= cue.end]
+    c0, c1, in_clause, elided, before, after = view.c0, view.c1, view.in_clause, view.elided, view.before, view.after
     codes_before = {s.code for s in before}
     codes_after = {s.code for s in after}
+
+    def once(test: Callable[[str], bool], code: str) -> bool:
+        """``test(code)`` for this cue, computed once for all pairs of the sentence."""
+        k = (test.__name__, code)
+        if k not in view.memo:
+            view.memo[k] = test(code)
+        return view.memo[k]
 
     def object_ok(code: str) -> bool:
         """The first actors after the cue form a list that includes ``code``, starting near it."""
@@ -288,13 +320,12 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             members = [s for s in before if s.is_member and cue.start - s.end <= PASSIVE_CHARS]
             if members and members[-1].code == code:
                 return True
-        if _PRONOUN_BEFORE.search(sentence, max(cue.start - 40, 0), cue.start):
+        if _PRONOUN_WORDS & {w.lower() for w in sentence[max(cue.start - 40, 0):cue.start].split()[-3:]}:
             # "pressure on China to reduce its support for Moscow": "its" is the nearest member
             members = [s for s in before if s.is_member]
             return bool(members) and members[-1].code == code and cue.start - members[-1].end <= SUBJECT_CHARS
         # a third party after a preposition is no subject ("Moscow's war in Ukraine has made it reliant on ...")
-        candidates = [s for s in before if s.is_member
-                      or not _PREPOSITION_BEFORE.search(sentence, max(s.start - 12, 0), s.start)]
+        candidates = [s for s in before if s.is_member or not _after_preposition(sentence, s.start)]
         if not candidates:
             return False
         run = name_run(sentence, candidates, backwards=True, nouns=True)
@@ -322,6 +353,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         return bool(partner) and code in {s.code for s in run} and len(opening.split()) <= 1 and \
             not any(cue.end <= p < after[0].start for p in hits.parallel)
 
+    def in_object_list(code: str) -> bool:
+        return bool(after) and code in {s.code for s in name_run(sentence, after, backwards=False)}
+
     def object_start(code: str) -> int:
         """Where the object ``code`` starts, or the member whose ties with it are the object."""
         if len(after) > 1 and _TIES_WITH.match(sentence[after[0].end:after[1].start]) \
@@ -344,8 +378,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     for x, y in ((a, b), (b, a)):
         # an object list that names the subject again is a grouping both belong to ("a division into
         # a triangle of China, North Korea and Russia"), not one acting on the other
-        if (subject_ok(x) or topic_subject(x)) and object_ok(y) and x not in {s.code for s in name_run(sentence, after, backwards=False)} \
-                and clear_until(object_start(y)):
+        if (once(subject_ok, x) or once(topic_subject, x)) and once(object_ok, y) \
+                and not once(in_object_list, x) and clear_until(object_start(y)):
             return "pair"
     if cue.family == "directed":
         # "Moscow and Beijing objected to the plan": joint action on a common target
