@@ -46,6 +46,7 @@ NEGATION_BEFORE_CHARS = 30
 NEGATION_AFTER_CHARS = 10
 OBJECT_CHARS = 30  # how far after a directed cue its object may start ("accused Beijing of ...")
 SUBJECT_CHARS = 50  # how far before a cue its subject may end
+NEGATED_SCOPE_CHARS = 25  # how far a negated cooperation verb carries over to the cue words of its object
 GOVERNED_CHARS = 40  # how far after a friction cue a cooperation cue can be what it is about
 JOINT_CHARS = 20  # a joint act on a third party: the verb follows its coordinated subject closely
 
@@ -200,6 +201,7 @@ def find_cues(
     cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)]
     partners = partner_nouns(sentence, actors, lexicon, found["cooperation"])
     zones = list(partners.values())
+    negated: list[int] = []  # ends of negated cooperation cues
     for family in ("cooperation", "friction", "directed"):
         for m in found[family]:
             if family == "directed" and _in_spans(m.start(), cover):
@@ -208,8 +210,19 @@ def find_cues(
             if family == "cooperation" and pairs is None and any(z <= m.start() < n.start() for n, _, z in zones):
                 continue  # "treaty" in "North Korea's longtime treaty ally" is part of the partner noun
             w = weight(m)
+            if w and family == "cooperation" and any(0 <= m.start() - e <= NEGATED_SCOPE_CHARS
+                                                     and not re.search(r"[,;:]", sentence[e:m.start()])
+                                                     for e in negated):
+                w = 0.0  # "refrained from providing lethal aid": the negated verb's object goes with it
             if w:
+                last = hits.cues[-1] if hits.cues else None
+                if last and last.family == family and re.fullmatch(r"\w*\s+", sentence[last.end:m.start()]):
+                    if pairs is not None:  # "trading partner": the partner noun carries the structure
+                        hits.cues[-1] = Cue(m.start(), m.end(), family, w, pairs)
+                    continue  # "pipeline deal", "joint exercises": one phrase, one cue
                 hits.cues.append(Cue(m.start(), m.end(), family, w, pairs))
+            elif family == "cooperation" and not _in_spans(m.start(), name_spans):
+                negated.append(m.end())
             elif family == "directed" and not _in_spans(m.start(), name_spans) and _negated(sentence, m, lexicon, langs):
                 # "Beijing will not condemn Moscow": withholding censure is cover, so cooperation
                 hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))

@@ -248,6 +248,11 @@ def test_avoiding_or_a_framing_negator_and_a_pivot(lexicon):
     assert _relations("Russia's pivot to China has deepened since 2014.", lexicon) == {"CN-RU": "cooperation"}
 
 
+def test_limited_cooperation_is_cooperation_and_negation_reaches_the_object(lexicon):
+    assert _relations("There are clear limits to the China-Russia partnership.", lexicon) == {"CN-RU": "cooperation"}
+    assert _relations("China has refrained from providing lethal aid to Russia.", lexicon) == {"CN-RU": "neutral"}
+
+
 def test_diplomatic_cover_is_cooperation(lexicon):
     text = "Beijing condemned the strike as a violation of Iranian sovereignty."
     assert _relations(text, lexicon) == {"CN-IR": "cooperation"}
