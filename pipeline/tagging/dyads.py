@@ -221,7 +221,7 @@ def find_cues(
                         hits.cues[-1] = Cue(m.start(), m.end(), family, w, pairs)
                     continue  # "pipeline deal", "joint exercises": one phrase, one cue
                 hits.cues.append(Cue(m.start(), m.end(), family, w, pairs))
-            elif family == "cooperation" and not _in_spans(m.start(), name_spans):
+            elif family == "cooperation" and not _in_spans(m.start(), name_spans + absorbed):
                 negated.append(m.end())
             elif family == "directed" and not _in_spans(m.start(), name_spans) and _negated(sentence, m, lexicon, langs):
                 # "Beijing will not condemn Moscow": withholding censure is cover, so cooperation
