@@ -173,11 +173,13 @@ def find_cues(
 ) -> CueHits:
     """Every relation cue of the sentence with its weight.
 
-    A cue inside an actor's name or a framing counts for nothing, as does a negated one or one in
-    an opening concessive clause when the main clause has cues of its own; one after a contrast ("…, but …") counts double. A
-    framing (start, end, stance) the writer asserts ("they act as a bloc") is a cooperation cue;
-    one the writer distances or contests is none. Condemning a strike on a member is a
-    cooperation cue ("cover") and no friction.
+    A cue inside an actor's name or a framing counts for nothing, as does a negated one (or the
+    object of a negated verb: "refrained from providing aid") or one in an opening concessive
+    clause when the main clause has cues of its own; one after a contrast ("…, but …") counts
+    double; adjacent cue words of one family ("pipeline deal") count once. A framing (start, end,
+    stance) the writer asserts ("they act as a bloc") is a cooperation cue; the relation words of a
+    distanced one still count. Condemning a strike on a member is a cooperation cue ("cover") and
+    no friction. Partner nouns carry the pairs they link (see ``partner_nouns``).
     """
     # A distanced framing still names the relation ("its 'no-limits' partnership with China"):
     # the cue words inside it count; inside an asserted one the framing itself is the cue.
@@ -228,17 +230,7 @@ def find_cues(
                 hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))
     for s, e in cover:
         hits.cues.append(Cue(s, e, "cooperation", 1.0))
-    # A cue inside a longer one of another family is part of it ("arm" in "at arm's length"); a
-    # cooperation cue a friction cue governs, with no actor between, is what that friction is about
-    # ("resents its growing dependence on China", "concern about deepening ties").
-    hits.cues = [c for c in hits.cues if not any(
-        d.family != c.family and d.start <= c.start and c.end <= d.end and d.end - d.start > c.end - c.start
-        for d in hits.cues)]
-    for i, c in enumerate(hits.cues):
-        for d in hits.cues:
-            if c.family == "cooperation" and d.family == "friction" and 0 <= c.start - d.end <= GOVERNED_CHARS \
-                    and not any(d.end <= a.start < c.start for a in actors) and not _clause_break(hits, d.end, c.start):
-                hits.cues[i] = replace(c, governed_by=d.start)
+    _nest(hits, actors)
     # The opening concessive clause is background only when the main clause says something itself:
     # "Despite tensions, they signed a deal" is cooperation, but "Although they coordinate, a summit
     # has yet to materialise" still states that they coordinate.
@@ -248,6 +240,20 @@ def find_cues(
         if stance == "asserted":
             hits.cues.append(Cue(st, en, "cooperation", 1.0))
     return hits
+
+
+def _nest(hits: CueHits, actors: list[MemberSpan]) -> None:
+    """A cue inside a longer one of another family is part of it ("arm" in "at arm's length"); a
+    cooperation cue a friction cue governs, with no actor between, is what that friction is about
+    ("resents its growing dependence on China", "concern about deepening ties")."""
+    hits.cues = [c for c in hits.cues if not any(
+        d.family != c.family and d.start <= c.start and c.end <= d.end and d.end - d.start > c.end - c.start
+        for d in hits.cues)]
+    for i, c in enumerate(hits.cues):
+        for d in hits.cues:
+            if c.family == "cooperation" and d.family == "friction" and 0 <= c.start - d.end <= GOVERNED_CHARS \
+                    and not any(d.end <= a.start < c.start for a in actors) and not _clause_break(hits, d.end, c.start):
+                hits.cues[i] = replace(c, governed_by=d.start)
 
 
 def _clause_break(hits: CueHits, start: int, end: int) -> bool:
