@@ -42,6 +42,8 @@ COOPERATION, FRICTION, NEUTRAL = "cooperation", "friction", "neutral"
 RELATIONS = (COOPERATION, FRICTION, NEUTRAL)
 
 CONFIDENT = 0.7  # rows at or above this count in the cohesion index
+MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-on scrapes (tables, lists): relation not read
+UNSURE_LONG = 0.5
 NEGATION_BEFORE_CHARS = 30
 NEGATION_AFTER_CHARS = 10
 OBJECT_CHARS = 30  # how far after a directed cue its object may start ("accused Beijing of ...")
@@ -126,6 +128,7 @@ class CueHits:
     cues: list[Cue] = field(default_factory=list)
     names: list[tuple[int, int]] = field(default_factory=list)  # where actors are named
     views: dict[tuple[int, int, str], CueView] = field(default_factory=dict)
+    too_long: bool = False  # longer than MAX_SENTENCE_CHARS: every pair is neutral and unsure
 
     @property
     def any(self) -> bool:
@@ -200,6 +203,9 @@ def find_cues(
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
     hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors])
+    if len(sentence) > MAX_SENTENCE_CHARS:
+        hits.too_long = True  # a run-on scrape, not prose: no structure to read (and no quadratic work)
+        return hits
     cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)]
     partners = partner_nouns(sentence, actors, lexicon, found["cooperation"])
     zones = list(partners.values())
@@ -449,9 +455,11 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
     """(relation, confidence) between members ``a`` and ``b`` as expressed in ``sentence``.
 
     Confidence: 0.9 when only one kind of cue links the pair (or no cue is in the sentence at
-    all), 0.6 when cues are in the sentence but none links the pair, 0.4 when linked cues
-    conflict. The cohesion index counts rows at or above ``CONFIDENT``.
+    all), 0.6 when cues are in the sentence but none links the pair, 0.5 for a sentence too long
+    to read, 0.4 when linked cues conflict. The cohesion index counts rows at or above ``CONFIDENT``.
     """
+    if hits.too_long:
+        return NEUTRAL, UNSURE_LONG
     coop = fric = 0.0
     links = [_links(sentence, cue, a, b, actors, hits) for cue in hits.cues]
     governing = {d.start for d, link in zip(hits.cues, links) if link and d.family == "friction"}

@@ -25,6 +25,7 @@ LIST_ITEM_WORDS = 3
 # "Russian and North Korean"), never a preposition or article that starts another phrase.
 _MODIFIERS = re.compile(r"^\s+(?:(?!(?:of|with|to|for|by|in|on|from|at|the|a|an|its|their|that|which|who|is|are|was|were)\s)[\w-]+,?\s+){0,5}$",
                         re.IGNORECASE)
+ZONE_CHARS = 80  # how far before its noun a possessive pronoun is looked for ("its ... partners")
 _POSSESSIVE = re.compile(r"'s?")
 _PRONOUN = re.compile(r"(?<!\w)(?:its|their|his|her)(?!\w)", re.IGNORECASE)
 # Between a partner noun and the member it names: "Russia's ally North Korea", "its partner, Iran".
@@ -97,13 +98,14 @@ def partner_nouns(sentence: str, actors: list[MemberSpan], lexicon: Lexicon,
                 possessor, zone_start = p, tail.end()
             break
         if possessor is None:
-            head = sentence[:noun.start()]
+            head = sentence[max(noun.start() - ZONE_CHARS, 0):noun.start()]
             pronoun = next((m for m in _PRONOUN.finditer(head) if _MODIFIERS.match(head[m.end():])), None)
             if pronoun is None:
                 continue
-            zone_start = pronoun.end()
-            before = [a for a in members if a.end <= pronoun.start()
-                      and not re.search(r"[;:.]", sentence[a.end:pronoun.start()])]
+            offset = noun.start() - len(head)
+            zone_start = offset + pronoun.end()
+            before = [a for a in members if a.end <= offset + pronoun.start()
+                      and not re.search(r"[;:.]", sentence[a.end:offset + pronoun.start()])]
             if not before:
                 continue
             possessor = before[-1]

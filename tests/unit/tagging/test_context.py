@@ -253,6 +253,12 @@ def test_limited_cooperation_is_cooperation_and_negation_reaches_the_object(lexi
     assert _relations("China has refrained from providing lethal aid to Russia.", lexicon) == {"CN-RU": "neutral"}
 
 
+def test_a_run_on_sentence_gets_unsure_neutral_pairs(lexicon):
+    text = "China supports its Russian partners and its allies, " * 60  # one 3,000-character "sentence"
+    result = tag_text(text, "en", lexicon)
+    assert [(d.a, d.b, d.relation, d.confidence) for d in result.dyads] == [("CN", "RU", "neutral", 0.5)]
+
+
 def test_diplomatic_cover_is_cooperation(lexicon):
     text = "Beijing condemned the strike as a violation of Iranian sovereignty."
     assert _relations(text, lexicon) == {"CN-IR": "cooperation"}
