@@ -74,6 +74,7 @@ _ELIDED = re.compile(r"\sand\s(?:has|have|had|is|are|was|were|will|would|could|c
 _PREPOSITIONS = frozenset({"in", "into", "on", "against", "at", "over", "toward", "towards"})
 _PRONOUN_WORDS = frozenset({"its", "their"})  # "its support for Moscow": the subject is the member "its" stands for
 _AND_VERB = re.compile(r"^,?\s+and\s+$")
+_IMMUNE = re.compile(r"\w*-(?:proof|free|resistant)(?!\w)")  # "sanctions-proof access" is no sanction
 _PHRASE_END = re.compile(r"\w*\s*,")
 # A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
 _THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards)\s+(?:the\s+)?[A-Z]")
@@ -196,7 +197,7 @@ def find_cues(
     absorbed = [m.span() for m in found["friction"]] + [(st, en) for st, en, _ in framings]
 
     def weight(cue: re.Match[str]) -> float:
-        if _in_spans(cue.start(), name_spans):
+        if _in_spans(cue.start(), name_spans) or _IMMUNE.match(sentence, cue.end()):
             return 0.0
         if _negated(sentence, cue, lexicon, langs, absorbed):
             return 0.0

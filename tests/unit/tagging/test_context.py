@@ -253,6 +253,13 @@ def test_limited_cooperation_is_cooperation_and_negation_reaches_the_object(lexi
     assert _relations("China has refrained from providing lethal aid to Russia.", lexicon) == {"CN-RU": "neutral"}
 
 
+def test_a_bare_relationship_is_no_cooperation_and_sanctions_proof_no_sanction(lexicon):
+    text = "What does the Kim-Putin relationship mean for Seoul?"
+    assert _relations(text, lexicon) == {"KP-RU": "neutral"}
+    text = "The Sino-Russian relationship gives China sanctions-proof access to oil."
+    assert _relations(text, lexicon)["CN-RU"] == "neutral"
+
+
 def test_a_run_on_sentence_gets_unsure_neutral_pairs(lexicon):
     text = "China supports its Russian partners and its allies, " * 60  # one 3,000-character "sentence"
     result = tag_text(text, "en", lexicon)
