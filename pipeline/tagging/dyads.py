@@ -77,7 +77,7 @@ _AND_VERB = re.compile(r"^,?\s+and\s+$")
 _IMMUNE = re.compile(r"\w*-(?:proof|free|resistant)(?!\w)")  # "sanctions-proof access" is no sanction
 _PHRASE_END = re.compile(r"\w*\s*,")
 # A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
-_THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards)\s+(?:the\s+)?[A-Z]")
+_THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards|against)\s+(?:the\s+)?[A-Z]")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
 _PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze)\s+(?:the\s+|both\s+)?(?=\S)$",
                       re.IGNORECASE)
@@ -476,7 +476,9 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
         # Friction said of exactly two members with no third party in the sentence is theirs
         # ("a leaked Russian memo labelling China an enemy"), even when syntax does not link them.
         # Not when the two form one list: "adversaries such as Russia and China" are the US's.
+        # Nor when every friction cue takes a third party ("tensions with the West").
         if {s.code for s in actors} == {a, b} and hits.cues and all(c.family != "cooperation" for c in hits.cues) \
+                and not all(_THIRD_NAME.match(sentence, c.end) for c in hits.cues) \
                 and not glued(sentence, sorted(actors, key=lambda s: s.start)):
             return FRICTION, CONFIDENT
         return NEUTRAL, 0.6 if hits.any else 0.9

@@ -260,6 +260,12 @@ def test_a_bare_relationship_is_no_cooperation_and_sanctions_proof_no_sanction(l
     assert _relations(text, lexicon)["CN-RU"] == "neutral"
 
 
+def test_friction_with_a_third_party_is_not_the_pairs(lexicon):
+    assert _relations("Tensions with the West have pushed Russia toward China.", lexicon) == {"CN-RU": "neutral"}
+    text = "Amid rivalry with the West, Moscow has turned to Beijing for support."
+    assert _relations(text, lexicon) == {"CN-RU": "cooperation"}
+
+
 def test_a_run_on_sentence_gets_unsure_neutral_pairs(lexicon):
     text = "China supports its Russian partners and its allies, " * 60  # one 3,000-character "sentence"
     result = tag_text(text, "en", lexicon)
