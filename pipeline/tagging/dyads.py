@@ -21,7 +21,6 @@ the clause before), compounds that keep their own relation, friction about a pai
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -74,6 +73,7 @@ _ELIDED = re.compile(r"\sand\s(?:has|have|had|is|are|was|were|will|would|could|c
 _PREPOSITIONS = frozenset({"in", "into", "on", "against", "at", "over", "toward", "towards"})
 _PRONOUN_WORDS = frozenset({"its", "their"})  # "its support for Moscow": the subject is the member "its" stands for
 _AND_VERB = re.compile(r"^,?\s+and\s+$")
+_ADJACENT = re.compile(r"\w*\s+")  # between two cue words of one phrase ("pipeline deal")
 _IMMUNE = re.compile(r"\w*-(?:proof|free|resistant)(?!\w)")  # "sanctions-proof access" is no sanction
 _PHRASE_END = re.compile(r"\w*\s*,")
 # A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
@@ -99,21 +99,6 @@ class Cue:
     weight: float
     pairs: frozenset[frozenset[str]] | None = None  # set when the cue's structure names the pairs it links
     governed_by: int | None = None  # start of the friction cue this one is the object of ("wary of closer ties")
-
-
-@dataclass
-class CueView:
-    """What one cue sees of its sentence: its clause, the actors before and after it in that
-    clause, and the subject/object tests already answered (the same for every pair)."""
-
-    c0: int
-    c1: int
-    in_clause: list[MemberSpan]
-    codes: set[str]  # members in the clause, plus an elided subject
-    elided: set[str]
-    before: list[MemberSpan]
-    after: list[MemberSpan]
-    memo: dict[tuple[str, str], bool] = field(default_factory=dict)
 
 
 @dataclass
@@ -147,6 +132,101 @@ class CueHits:
     @cached_property
     def between(self) -> list[tuple[int, int]]:
         return [m.span() for m in self.lexicon.cue("dyads.between").finditer(self.sentence, self.langs)]
+
+
+@dataclass
+class CueView:
+    """What one cue sees of its sentence: its clause, the actors before and after it there, and
+    which members are its subject or object. The same for every pair, so worked out once."""
+
+    sentence: str
+    cue: Cue
+    hits: CueHits
+    c0: int
+    c1: int
+    in_clause: list[MemberSpan]
+    codes: set[str]  # members in the clause, plus an elided subject
+    elided: set[str]
+    before: list[MemberSpan]
+    after: list[MemberSpan]
+
+    @classmethod
+    def of(cls, cue: Cue, actors: list[MemberSpan], hits: CueHits) -> CueView:
+        """The view of ``cue`` over the actors of its clause."""
+        c0, c1 = clause_of(cue.start, hits.clauses)
+        in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
+        elided = _elided_subject(hits.sentence, c0, actors, hits)
+        return cls(hits.sentence, cue, hits, c0, c1, in_clause, {s.code for s in in_clause} | elided, elided,
+                   [s for s in in_clause if s.end <= cue.start], [s for s in in_clause if s.start >= cue.end])
+
+    @cached_property
+    def subjects(self) -> set[str]:
+        """The nearest actors before the cue (one coordinated phrase); before a passive cue
+        ("backed by"), the nearest member; through "its", the member it stands for; before a
+        relative clause ("X, which ...") the antecedent, further back; else an elided subject."""
+        sentence, cue, before = self.sentence, self.cue, self.before
+        if not before:
+            return self.elided
+        out = set()
+        if _PASSIVE.match(sentence, cue.end):
+            members = [s for s in before if s.is_member and cue.start - s.end <= PASSIVE_CHARS]
+            if members:
+                out.add(members[-1].code)
+        if _PRONOUN_WORDS & {w.lower() for w in sentence[max(cue.start - 40, 0):cue.start].split()[-3:]}:
+            # "pressure on China to reduce its support for Moscow": "its" is the nearest member
+            members = [s for s in before if s.is_member]
+            if members and cue.start - members[-1].end <= SUBJECT_CHARS:
+                out.add(members[-1].code)
+            return out
+        # a third party after a preposition is no subject ("Moscow's war in Ukraine has made it reliant on ...")
+        candidates = [s for s in before if s.is_member or not _after_preposition(sentence, s.start)]
+        if not candidates:
+            return out
+        run = name_run(sentence, candidates, backwards=True, nouns=True)
+        if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[self.c0:run[0].start].split()) > 3:
+            return out  # "The US supports Ukraine against Russia and warns China": the object of the verb before
+        reach = RELATIVE_CHARS if _RELATIVE.match(sentence, run[-1].end) else SUBJECT_CHARS
+        return out | {s.code for s in run} if cue.start - run[-1].end <= reach else out
+
+    @cached_property
+    def topic_subjects(self) -> set[str]:
+        """The clause opens with these (its subject) and the cue takes its partner with a
+        preposition: "North Korea aims to ... deepen cooperation with China and Russia"."""
+        sentence, cue, before, after = self.sentence, self.cue, self.before, self.after
+        if cue.family != "cooperation" or not before or not after:
+            return set()
+        run = name_run(sentence, before, backwards=False)
+        opening = sentence[self.c0:run[0].start]
+        partner = _PARTNER.match(sentence, cue.end, after[0].start) if after[0].start - cue.end <= 25 else None
+        if partner and len(opening.split()) <= 1 and not any(cue.end <= p < after[0].start for p in self.hits.parallel):
+            return {s.code for s in run}
+        return set()
+
+    @cached_property
+    def objects(self) -> set[str]:
+        """The first actors after the cue, one list starting near it."""
+        sentence, cue, after = self.sentence, self.cue, self.after
+        if not after:
+            return set()
+        run = name_run(sentence, after, backwards=False, nouns=True)
+        # not past a comma that ends the cue's phrase ("U.S.-China competition, North Korea's ...")
+        if cue.family != "cooperation" and len(after) > len(run) and not _PHRASE_END.match(sentence, cue.end) \
+                and _TIES_WITH.match(sentence[run[-1].end:after[len(run)].start]):
+            run = run + [after[len(run)]]  # "uneasy about Moscow's ties with Pyongyang": with both
+        if cue.family == "cooperation" and compound_at(sentence, run, run[0].start) is not None:
+            return set()  # "welcomes deepened North Korea-Russia cooperation": the compound's own relation
+        if any(cue.end <= w0 and w1 <= run[0].start for w0, w1 in self.hits.between):
+            return set()  # "limit cooperation between A and B": the cue relates A and B, not its subject
+        if cue.family == "directed" and after[0].start - cue.end > OBJECT_CHARS:
+            return set()
+        if cue.family == "cooperation" and _TOPIC.search(sentence, cue.end, run[0].start):
+            return set()  # "cooperation on Ukraine and North Korea": a topic, not a partner
+        return {s.code for s in run}
+
+    @cached_property
+    def object_list(self) -> set[str]:
+        """The members of the plain list of names right after the cue."""
+        return {s.code for s in name_run(self.sentence, self.after, backwards=False)} if self.after else set()
 
 
 def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[str],
@@ -225,7 +305,7 @@ def find_cues(
                 w = 0.0  # "refrained from providing lethal aid": the negated verb's object goes with it
             if w:
                 last = hits.cues[-1] if hits.cues else None
-                if last and last.family == family and re.fullmatch(r"\w*\s+", sentence[last.end:m.start()]):
+                if last and last.family == family and _ADJACENT.fullmatch(sentence, last.end, m.start()):
                     if pairs is not None:  # "trading partner": the partner noun carries the structure
                         hits.cues[-1] = Cue(m.start(), m.end(), family, w, pairs)
                     continue  # "pipeline deal", "joint exercises": one phrase, one cue
@@ -253,6 +333,8 @@ def _nest(hits: CueHits, actors: list[MemberSpan]) -> None:
     """A cue inside a longer one of another family is part of it ("arm" in "at arm's length"); a
     cooperation cue a friction cue governs, with no actor between, is what that friction is about
     ("resents its growing dependence on China", "concern about deepening ties")."""
+    if len({c.family for c in hits.cues}) < 2:
+        return
     hits.cues = [c for c in hits.cues if not any(
         d.family != c.family and d.start <= c.start and c.end <= d.end and d.end - d.start > c.end - c.start
         for d in hits.cues)]
@@ -296,69 +378,13 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         return "pair" if frozenset((a, b)) in cue.pairs else None
     key = (cue.start, cue.end, cue.family)
     if key not in hits.views:  # the same for every pair of the sentence
-        c0, c1 = clause_of(cue.start, hits.clauses)
-        in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
-        elided = _elided_subject(sentence, c0, actors, hits)
-        hits.views[key] = CueView(c0, c1, in_clause, {s.code for s in in_clause} | elided, elided,
-                                  [s for s in in_clause if s.end <= cue.start],
-                                  [s for s in in_clause if s.start >= cue.end])
+        hits.views[key] = CueView.of(cue, actors, hits)
     view = hits.views[key]
     if a not in view.codes or b not in view.codes:
         return None  # every way a cue links two members names both in its clause (or its elided subject)
-    c0, c1, in_clause, elided, before, after = view.c0, view.c1, view.in_clause, view.elided, view.before, view.after
+    c0, c1, in_clause, before, after = view.c0, view.c1, view.in_clause, view.before, view.after
     codes_before = {s.code for s in before}
     codes_after = {s.code for s in after}
-
-    def once(test: Callable[[str], bool], code: str) -> bool:
-        """``test(code)`` for this cue, computed once for all pairs of the sentence."""
-        k = (test.__name__, code)
-        if k not in view.memo:
-            view.memo[k] = test(code)
-        return view.memo[k]
-
-    def object_ok(code: str) -> bool:
-        """The first actors after the cue form a list that includes ``code``, starting near it."""
-        if not after:
-            return False
-        run = name_run(sentence, after, backwards=False, nouns=True)
-        # not past a comma that ends the cue's phrase ("U.S.-China competition, North Korea's ...")
-        if cue.family != "cooperation" and len(after) > len(run) and not _PHRASE_END.match(sentence, cue.end) \
-                and _TIES_WITH.match(sentence[run[-1].end:after[len(run)].start]):
-            run = run + [after[len(run)]]  # "uneasy about Moscow's ties with Pyongyang": with both
-        if code not in {s.code for s in run}:
-            return False
-        if cue.family == "cooperation" and compound_at(sentence, run, run[0].start) is not None:
-            return False  # "welcomes deepened North Korea-Russia cooperation": the compound's own relation
-        if any(cue.end <= w0 and w1 <= run[0].start for w0, w1 in hits.between):
-            return False  # "limit cooperation between A and B": the cue relates A and B, not its subject
-        if cue.family == "directed":
-            return after[0].start - cue.end <= OBJECT_CHARS
-        # "cooperation on Ukraine and North Korea": a topic, not a partner
-        return not (cue.family == "cooperation" and _TOPIC.search(sentence, cue.end, run[0].start))
-
-    def subject_ok(code: str) -> bool:
-        """The nearest actors before the cue (one coordinated phrase) include ``code``; before a
-        passive cue ("backed by"), the nearest members; before a relative clause ("X, which
-        ...") the antecedent, further back."""
-        if not before:
-            return code in elided
-        if _PASSIVE.match(sentence, cue.end):
-            members = [s for s in before if s.is_member and cue.start - s.end <= PASSIVE_CHARS]
-            if members and members[-1].code == code:
-                return True
-        if _PRONOUN_WORDS & {w.lower() for w in sentence[max(cue.start - 40, 0):cue.start].split()[-3:]}:
-            # "pressure on China to reduce its support for Moscow": "its" is the nearest member
-            members = [s for s in before if s.is_member]
-            return bool(members) and members[-1].code == code and cue.start - members[-1].end <= SUBJECT_CHARS
-        # a third party after a preposition is no subject ("Moscow's war in Ukraine has made it reliant on ...")
-        candidates = [s for s in before if s.is_member or not _after_preposition(sentence, s.start)]
-        if not candidates:
-            return False
-        run = name_run(sentence, candidates, backwards=True, nouns=True)
-        if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[c0:run[0].start].split()) > 3:
-            return False  # "The US supports Ukraine against Russia and warns China": the object of the verb before
-        reach = RELATIVE_CHARS if _RELATIVE.match(sentence, run[-1].end) else SUBJECT_CHARS
-        return code in {s.code for s in run} and cue.start - run[-1].end <= reach
 
     def flow() -> bool:
         """Goods of one member going to the other: "shipping Russian aluminium to China"."""
@@ -367,20 +393,6 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         x, y = after[0], after[1]
         return {x.code, y.code} == {a, b} and bool(_FLOW.match(sentence[x.end:y.start])) \
             and not LIST_GLUE.match(sentence[x.end:y.start])
-
-    def topic_subject(code: str) -> bool:
-        """The clause opens with ``code`` (its subject) and the cue takes its partner with a
-        preposition: "North Korea aims to ... deepen cooperation with China and Russia"."""
-        if cue.family != "cooperation" or not before or not after:
-            return False
-        run = name_run(sentence, before, backwards=False)
-        opening = sentence[c0:run[0].start]
-        partner = _PARTNER.match(sentence, cue.end, after[0].start) if after[0].start - cue.end <= 25 else None
-        return bool(partner) and code in {s.code for s in run} and len(opening.split()) <= 1 and \
-            not any(cue.end <= p < after[0].start for p in hits.parallel)
-
-    def in_object_list(code: str) -> bool:
-        return bool(after) and code in {s.code for s in name_run(sentence, after, backwards=False)}
 
     def object_start(code: str) -> int:
         """Where the object ``code`` starts, or the member whose ties with it are the object."""
@@ -404,8 +416,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     for x, y in ((a, b), (b, a)):
         # an object list that names the subject again is a grouping both belong to ("a division into
         # a triangle of China, North Korea and Russia"), not one acting on the other
-        if (once(subject_ok, x) or once(topic_subject, x)) and once(object_ok, y) \
-                and not once(in_object_list, x) and clear_until(object_start(y)):
+        if (x in view.subjects or x in view.topic_subjects) and y in view.objects \
+                and x not in view.object_list and clear_until(object_start(y)):
             return "pair"
     if cue.family == "directed":
         # "Moscow and Beijing objected to the plan": joint action on a common target

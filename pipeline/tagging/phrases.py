@@ -86,10 +86,10 @@ def partner_nouns(sentence: str, actors: list[MemberSpan], lexicon: Lexicon,
     ... supporting its Russian and North Korean partners" (CN-RU, CN-KP, not KP-RU: both are China's
     partners)."""
     out: dict[int, tuple[re.Match[str], frozenset[frozenset[str]], int]] = {}
-    members = sorted((a for a in actors if a.is_member), key=lambda a: a.start)
-    if len(members) < 2 or "'" not in sentence and not _PRONOUN.search(sentence):
-        return out  # no possessor
     nouns = [m for m in cues if _WORD.match(sentence, m.start()).group().lower() in lexicon.partner_nouns]
+    if not nouns or "'" not in sentence and not _PRONOUN.search(sentence):
+        return out  # no partner noun, or no possessor
+    members = sorted((a for a in actors if a.is_member), key=lambda a: a.start)
     for noun in nouns:
         possessor, zone_start = None, None
         for p in reversed([a for a in members if a.end <= noun.start()]):
