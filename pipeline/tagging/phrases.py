@@ -39,7 +39,6 @@ _NOUN_AFTER_DEMONYM = re.compile(r"\s+(?:(?!(?:and|or)\b)[a-z][\w-]*\s*){1,2}")
 _POSSESSIVE_TAIL = re.compile(r"^(?:'s?|’s?|s|ские|ская|ский|ского|ских|ische[nr]?|iens?|iennes?)?$")
 
 
-
 @dataclass(frozen=True)
 class MemberSpan:
     """Where an actor is named inside the sentence (offsets relative to the sentence)."""
