@@ -62,6 +62,10 @@ def print_real_report(report: RealReport, title: str) -> None:
     out.print(f"target accuracy   {report.target_accuracy:.3f} ({report.target_correct}/{report.target_total})")
     out.print(f"relation accuracy {report.relation_accuracy:.3f} ({report.relation_correct}/{report.relation_total})")
     print_relation_confusion(report)
+    by_conf = report.relation_by_confidence
+    out.print("relation accuracy by confidence: " + ", ".join(
+        f"{name} {by_conf[(flag, True)]}/{by_conf[(flag, True)] + by_conf[(flag, False)]}"
+        for name, flag in (("confident (>= 0.7)", True), ("unsure", False))))
     for line in report.stale:
         out.print(text(f"stale label (document text changed): {line}", style="yellow"))
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from pipeline.evaluation.corpus import CorpusError, read_document, span_digest
 from pipeline.evaluation.tags import Counts, read_labelled_lines
+from pipeline.tagging.dyads import CONFIDENT
 from pipeline.tagging.lexicon import Lexicon
 from pipeline.tagging.tagger import TagResult, tag_text
 
@@ -45,6 +46,7 @@ class RealReport:
     members_by_language: dict[str, Counts] = field(default_factory=dict)
     relations_by_language: dict[str, Counter[str]] = field(default_factory=dict)  # lang -> correct/total
     relation_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold, predicted) -> pairs
+    relation_by_confidence: Counter[tuple[bool, bool]] = field(default_factory=Counter)  # (confident, correct) -> pairs
     stale: list[str] = field(default_factory=list)  # lines whose document text changed
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -106,15 +108,23 @@ def _count(counts: Counts, n_gold: int, n_pred: int, n_match: int) -> None:
     counts.fn += n_gold - n_match
 
 
-def _pair_relations(result: TagResult, start: int, end: int) -> dict[str, str]:
-    """Relations of the member pairs in the tagger's sentences lying mostly inside [start, end)."""
+def _pair_relations(result: TagResult, start: int, end: int) -> dict[str, tuple[str, float]]:
+    """Relation and confidence of the member pairs in the tagger's sentences lying mostly inside
+    [start, end)."""
     votes: dict[str, Counter[str]] = {}
+    confidence: dict[tuple[str, str], float] = {}
     for d in result.dyads:
         s0, s1 = result.sentences[d.sentence_index]
         inside = min(s1, end) - max(s0, start)
         if inside * 2 > s1 - s0:
-            votes.setdefault(f"{d.a}-{d.b}", Counter())[d.relation] += 1
-    return {pair: max(c, key=lambda r: (c[r], RELATION_RANK[r])) for pair, c in votes.items()}
+            pair = f"{d.a}-{d.b}"
+            votes.setdefault(pair, Counter())[d.relation] += 1
+            confidence[(pair, d.relation)] = max(confidence.get((pair, d.relation), 0.0), d.confidence)
+    out = {}
+    for pair, c in votes.items():
+        relation = max(c, key=lambda r: (c[r], RELATION_RANK[r]))
+        out[pair] = (relation, confidence[(pair, relation)])
+    return out
 
 
 def evaluate_real(items: list[dict[str, Any]], corpus_dir: Path, lexicon: Lexicon) -> RealReport:
@@ -179,7 +189,7 @@ def evaluate_real(items: list[dict[str, Any]], corpus_dir: Path, lexicon: Lexico
         gold_d = {d["pair"]: d["relation"] for d in item["dyads"]}
         pred_d = _pair_relations(result, start, end)
         for pair in sorted(set(gold_d) | set(pred_d)):
-            g, p = gold_d.get(pair), pred_d.get(pair)
+            g, (p, conf) = gold_d.get(pair), pred_d.get(pair, (None, 0.0))
             report.dyads.tp += bool(g and p)
             report.dyads.fp += bool(p and not g)
             report.dyads.fn += bool(g and not p)
@@ -190,6 +200,7 @@ def evaluate_real(items: list[dict[str, Any]], corpus_dir: Path, lexicon: Lexico
                 report.relation_total += 1
                 report.relation_correct += g == p
                 report.relation_confusion[(g, p)] += 1
+                report.relation_by_confidence[(conf >= CONFIDENT, g == p)] += 1
                 by_lang = report.relations_by_language.setdefault(lang, Counter())
                 by_lang["total"] += 1
                 by_lang["correct"] += g == p

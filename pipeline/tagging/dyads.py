@@ -11,25 +11,44 @@ Relations are per pair. A cue counts for a pair only when it links those two mem
 So two items of a list, or a third party acting on both ("Washington sanctioned Iranian and
 Russian firms"), stay neutral. A directed cue (sanction, condemn, accuse) needs its object right
 after it; condemning a strike *on* a member is diplomatic cover, which is cooperation.
+
+The structure is read without a parser, from clause breaks and the words between cue and names:
+partner nouns with their possessor ("North Korea's treaty ally"), goods sent from one member to
+another, passive and relative clauses, "its", a clause that opens on "and has" (the subject of
+the clause before), compounds that keep their own relation, friction about a pair's cooperation.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
-from itertools import pairwise
 
 from pipeline.tagging.lexicon import Lexicon
+from pipeline.tagging.phrases import (
+    COMPOUND_GLUE,
+    LIST_GLUE,
+    MemberSpan,
+    clause_of,
+    compound_at,
+    glued,
+    name_run,
+    partner_nouns,
+    split_clauses,
+)
 
 COOPERATION, FRICTION, NEUTRAL = "cooperation", "friction", "neutral"
 RELATIONS = (COOPERATION, FRICTION, NEUTRAL)
 
 CONFIDENT = 0.7  # rows at or above this count in the cohesion index
+MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-on scrapes (tables, lists): relation not read
+UNSURE_LONG = 0.5
 NEGATION_BEFORE_CHARS = 30
 NEGATION_AFTER_CHARS = 10
 OBJECT_CHARS = 30  # how far after a directed cue its object may start ("accused Beijing of ...")
 SUBJECT_CHARS = 50  # how far before a cue its subject may end
+NEGATED_SCOPE_CHARS = 25  # how far a negated cooperation verb carries over to the cue words of its object
+GOVERNED_CHARS = 40  # how far after a friction cue a cooperation cue can be what it is about
 JOINT_CHARS = 20  # a joint act on a third party: the verb follows its coordinated subject closely
 
 # A sentence-opening concessive clause ("Despite tensions, …") states background, not the relation: their cues are
@@ -41,35 +60,35 @@ _CONCESSIVE = re.compile(
 _CONTRAST = re.compile(
     r"(?<!\w)(?:but|yet|however|но|однако|但|但是|然而|하지만|그러나|اما|ولی|mais|pourtant|aber|jedoch|pero|sin embargo)(?!\w)",
     re.IGNORECASE)
-# Between two names of one coordinated phrase: commas, "and", hyphens, slashes, and their kin.
-_LIST_GLUE = re.compile(
-    r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o|i|oraz|"
-    r"the|la|le|l'|les|die|der|das|el|los|las)*$",
-    re.IGNORECASE)
 # A preposition that makes what follows a cue its topic, not a partner ("cooperation on Ukraine").
 _TOPIC = re.compile(r"(?<!\w)(?:on|over|about|regarding|concerning|по поводу|关于|에 대해|درباره|sur|über|sobre)(?!\w)",
                     re.IGNORECASE)
 # A preposition that makes the actor after a cue its partner ("trade with Europe").
 THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со|与|和|同|와|과|با|avec|mit|con|z|ze)(?!\w)",
                          re.IGNORECASE)
-# Between the two names of a pair compound: "North Korea-Russia", "China–Russia", "China – Russia", "Moscow/Tehran".
-_COMPOUND_GLUE = ("", "-", "/", "–", "—", "‐", "‑")
+# Between two members, one's relation with the other: "Moscow's growing military ties with Pyongyang".
+_TIES_WITH = re.compile(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:ties|cooperation|partnership|alignment|relationship|relations|"
+                        r"rapprochement|deals?|alliance|trade|dealings)\s+(?:with|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_ELIDED = re.compile(r"\sand\s(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must)\s$")
+_PREPOSITIONS = frozenset({"in", "into", "on", "against", "at", "over", "toward", "towards"})
+_PRONOUN_WORDS = frozenset({"its", "their"})  # "its support for Moscow": the subject is the member "its" stands for
+_AND_VERB = re.compile(r"^,?\s+and\s+$")
+_ADJACENT = re.compile(r"\w*\s+")  # between two cue words of one phrase ("pipeline deal")
+_IMMUNE = re.compile(r"\w*-(?:proof|free|resistant)(?!\w)")  # "sanctions-proof access" is no sanction
+_PHRASE_END = re.compile(r"\w*\s*,")
+# A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
+_THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards|against)\s+(?:the\s+)?[A-Z]")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
 _PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze)\s+(?:the\s+|both\s+)?(?=\S)$",
                       re.IGNORECASE)
-_POSSESSIVE_TAIL = re.compile(r"^(?:'s?|’s?|s|ские|ская|ский|ского|ских|ische[nr]?|iens?|iennes?)?$")
-
-
-@dataclass(frozen=True)
-class MemberSpan:
-    """Where an actor is named inside the sentence (offsets relative to the sentence)."""
-
-    code: str
-    start: int
-    end: int
-    is_member: bool = True
-
-
+# After a cue, goods of one member going to another: "shipping Russian aluminium to China",
+# "arms transfers from Iran to Russia".
+_FLOW = re.compile(r"^[\w\s-]{0,40}?(?<!\w)(?:to|for|into)\s+(?:the\s+)?$", re.IGNORECASE)
+FLOW_CHARS = 30  # how far after the cue the goods' owner may be named
+_PASSIVE = re.compile(r"\w*\s+by\s", re.IGNORECASE)
+PASSIVE_CHARS = 80  # "Russia's war in Ukraine, backed by Iran": the nearest member before is the one backed
+_RELATIVE = re.compile(r",\s*(?:which|who|whose)(?!\w)", re.IGNORECASE)
+RELATIVE_CHARS = 100  # "North Korea, which continues its strategic cooperation with Russia"
 @dataclass(frozen=True)
 class Cue:
     """One relation cue of a sentence: where it is, its family and weight."""
@@ -78,6 +97,8 @@ class Cue:
     end: int
     family: str  # cooperation | friction | directed
     weight: float
+    pairs: frozenset[frozenset[str]] | None = None  # set when the cue's structure names the pairs it links
+    governed_by: int | None = None  # start of the friction cue this one is the object of ("wary of closer ties")
 
 
 @dataclass
@@ -92,6 +113,8 @@ class CueHits:
     langs: list[str]
     cues: list[Cue] = field(default_factory=list)
     names: list[tuple[int, int]] = field(default_factory=list)  # where actors are named
+    views: dict[tuple[int, int, str], CueView] = field(default_factory=dict)
+    too_long: bool = False  # longer than MAX_SENTENCE_CHARS: every pair is neutral and unsure
 
     @property
     def any(self) -> bool:
@@ -99,7 +122,7 @@ class CueHits:
 
     @cached_property
     def clauses(self) -> list[tuple[int, int]]:
-        return _clauses(self.sentence, self.lexicon, self.langs, self.names)
+        return split_clauses(self.sentence, self.lexicon, self.langs, self.names)
 
     @cached_property
     def parallel(self) -> list[int]:
@@ -111,13 +134,115 @@ class CueHits:
         return [m.span() for m in self.lexicon.cue("dyads.between").finditer(self.sentence, self.langs)]
 
 
-def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[str]) -> bool:
+@dataclass
+class CueView:
+    """What one cue sees of its sentence: its clause, the actors before and after it there, and
+    which members are its subject or object. The same for every pair, so worked out once."""
+
+    sentence: str
+    cue: Cue
+    hits: CueHits
+    c0: int
+    c1: int
+    in_clause: list[MemberSpan]
+    codes: set[str]  # members in the clause, plus an elided subject
+    elided: set[str]
+    before: list[MemberSpan]
+    after: list[MemberSpan]
+
+    @classmethod
+    def of(cls, cue: Cue, actors: list[MemberSpan], hits: CueHits) -> CueView:
+        """The view of ``cue`` over the actors of its clause."""
+        c0, c1 = clause_of(cue.start, hits.clauses)
+        in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
+        elided = _elided_subject(hits.sentence, c0, actors, hits)
+        return cls(hits.sentence, cue, hits, c0, c1, in_clause, {s.code for s in in_clause} | elided, elided,
+                   [s for s in in_clause if s.end <= cue.start], [s for s in in_clause if s.start >= cue.end])
+
+    @cached_property
+    def subjects(self) -> set[str]:
+        """The nearest actors before the cue (one coordinated phrase); before a passive cue
+        ("backed by"), the nearest member; through "its", the member it stands for; before a
+        relative clause ("X, which ...") the antecedent, further back; else an elided subject."""
+        sentence, cue, before = self.sentence, self.cue, self.before
+        if not before:
+            return self.elided
+        out = set()
+        if _PASSIVE.match(sentence, cue.end):
+            members = [s for s in before if s.is_member and cue.start - s.end <= PASSIVE_CHARS]
+            if members:
+                out.add(members[-1].code)
+        if _PRONOUN_WORDS & {w.lower() for w in sentence[max(cue.start - 40, 0):cue.start].split()[-3:]}:
+            # "pressure on China to reduce its support for Moscow": "its" is the nearest member
+            members = [s for s in before if s.is_member]
+            if members and cue.start - members[-1].end <= SUBJECT_CHARS:
+                out.add(members[-1].code)
+            return out
+        # a third party after a preposition is no subject ("Moscow's war in Ukraine has made it reliant on ...")
+        candidates = [s for s in before if s.is_member or not _after_preposition(sentence, s.start)]
+        if not candidates:
+            return out
+        run = name_run(sentence, candidates, backwards=True, nouns=True)
+        if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[self.c0:run[0].start].split()) > 3:
+            return out  # "The US supports Ukraine against Russia and warns China": the object of the verb before
+        reach = RELATIVE_CHARS if _RELATIVE.match(sentence, run[-1].end) else SUBJECT_CHARS
+        return out | {s.code for s in run} if cue.start - run[-1].end <= reach else out
+
+    @cached_property
+    def topic_subjects(self) -> set[str]:
+        """The clause opens with these (its subject) and the cue takes its partner with a
+        preposition: "North Korea aims to ... deepen cooperation with China and Russia"."""
+        sentence, cue, before, after = self.sentence, self.cue, self.before, self.after
+        if cue.family != "cooperation" or not before or not after:
+            return set()
+        run = name_run(sentence, before, backwards=False)
+        opening = sentence[self.c0:run[0].start]
+        partner = _PARTNER.match(sentence, cue.end, after[0].start) if after[0].start - cue.end <= 25 else None
+        if partner and len(opening.split()) <= 1 and not any(cue.end <= p < after[0].start for p in self.hits.parallel):
+            return {s.code for s in run}
+        return set()
+
+    @cached_property
+    def objects(self) -> set[str]:
+        """The first actors after the cue, one list starting near it."""
+        sentence, cue, after = self.sentence, self.cue, self.after
+        if not after:
+            return set()
+        run = name_run(sentence, after, backwards=False, nouns=True)
+        # not past a comma that ends the cue's phrase ("U.S.-China competition, North Korea's ...")
+        if cue.family != "cooperation" and len(after) > len(run) and not _PHRASE_END.match(sentence, cue.end) \
+                and _TIES_WITH.match(sentence[run[-1].end:after[len(run)].start]):
+            run = run + [after[len(run)]]  # "uneasy about Moscow's ties with Pyongyang": with both
+        if cue.family == "cooperation" and compound_at(sentence, run, run[0].start) is not None:
+            return set()  # "welcomes deepened North Korea-Russia cooperation": the compound's own relation
+        if any(cue.end <= w0 and w1 <= run[0].start for w0, w1 in self.hits.between):
+            return set()  # "limit cooperation between A and B": the cue relates A and B, not its subject
+        if cue.family == "directed" and after[0].start - cue.end > OBJECT_CHARS:
+            return set()
+        if cue.family == "cooperation" and _TOPIC.search(sentence, cue.end, run[0].start):
+            return set()  # "cooperation on Ukraine and North Korea": a topic, not a partner
+        return {s.code for s in run}
+
+    @cached_property
+    def object_list(self) -> set[str]:
+        """The members of the plain list of names right after the cue."""
+        return {s.code for s in name_run(self.sentence, self.after, backwards=False)} if self.after else set()
+
+
+def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[str],
+             absorbed: list[tuple[int, int]] = ()) -> bool:  # type: ignore[assignment]
+    """Is the cue negated? A negator inside ``absorbed`` (a friction cue that holds it: "does not
+    seem to welcome") belongs to that cue, not to the words after it."""
     before = sentence[max(cue.start() - NEGATION_BEFORE_CHARS, 0):cue.start()]
     # Only the words right before the cue: "did not sign", "refused" is its own cue.
     tail = re.split(r"[,;:]", before)[-1]
-    found = lexicon.cue("negation.before").finditer(tail, langs)
+    # "no-limits", "non-aligned": a hyphenated word is no negation
+    found = [m for m in lexicon.cue("negation.before").finditer(tail, langs) if tail[m.end():m.end() + 1] != "-"]
     if found and len(tail) - found[-1].end() <= 24:
-        return True
+        at = cue.start() - len(tail) + found[-1].start()
+        upto = at + found[-1].end() - found[-1].start()
+        if not any(s <= at and upto < e <= cue.start() for s, e in absorbed):
+            return True
     after = sentence[cue.end():cue.end() + NEGATION_AFTER_CHARS]
     return bool(lexicon.cue("negation.after").search(after, langs))
 
@@ -126,60 +251,73 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _clauses(sentence: str, lexicon: Lexicon, langs: list[str],
-             names: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
-    out, start = [], 0
-    ends, starts = {e for _, e in names}, {s for s, _ in names}
-    # ", and" or a dash right between two names is list glue ("China, Iran, and Russia"), no clause break
-    breaks = [m for m in lexicon.cue("clauses.break").finditer(sentence, langs)
-              if not (m.start() in ends and m.end() in starts)]
-    dashes = [m for m in breaks if m.group().strip() in ("—", "-", "–")]
-    if len(dashes) == 2:  # "The axis — China, Russia, Iran — grows": an aside, not two clauses
-        breaks = [m for m in breaks if m not in dashes]
-    for m in breaks:
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(sentence)))
-    return out
-
-
 def find_cues(
     sentence: str, actors: list[MemberSpan], lexicon: Lexicon, langs: list[str],
     framings: list[tuple[int, int, str]] = (),  # type: ignore[assignment]
 ) -> CueHits:
     """Every relation cue of the sentence with its weight.
 
-    A cue inside an actor's name or a framing counts for nothing, as does a negated one or one in
-    an opening concessive clause when the main clause has cues of its own; one after a contrast ("…, but …") counts double. A
-    framing (start, end, stance) the writer asserts ("they act as a bloc") is a cooperation cue;
-    one the writer distances or contests is none. Condemning a strike on a member is a
-    cooperation cue ("cover") and no friction.
+    A cue inside an actor's name or a framing counts for nothing, as does a negated one (or the
+    object of a negated verb: "refrained from providing aid") or one in an opening concessive
+    clause when the main clause has cues of its own; one after a contrast ("…, but …") counts
+    double; adjacent cue words of one family ("pipeline deal") count once. A framing (start, end,
+    stance) the writer asserts ("they act as a bloc") is a cooperation cue; the relation words of a
+    distanced one still count. Condemning a strike on a member is a cooperation cue ("cover") and
+    no friction. Partner nouns carry the pairs they link (see ``partner_nouns``).
     """
-    name_spans = [(a.start, a.end) for a in actors] + [(st, en) for st, en, _ in framings]
+    # A distanced framing still names the relation ("its 'no-limits' partnership with China"):
+    # the cue words inside it count; inside an asserted one the framing itself is the cue.
+    name_spans = [(a.start, a.end) for a in actors] + [(st, en) for st, en, stance in framings if stance != "distanced"]
     concessive = [m.span() for m in _CONCESSIVE.finditer(sentence)]
     contrast = [m.start() for m in _CONTRAST.finditer(sentence)]
 
+    found = {family: lexicon.cue(f"dyads.{family}").finditer(sentence, langs)
+             for family in ("cooperation", "friction", "directed")}
+    # a negator inside a friction cue or a framing belongs to it ("not welcome", "no limits")
+    absorbed = [m.span() for m in found["friction"]] + [(st, en) for st, en, _ in framings]
+
     def weight(cue: re.Match[str]) -> float:
-        if _in_spans(cue.start(), name_spans):
+        if _in_spans(cue.start(), name_spans) or _IMMUNE.match(sentence, cue.end()):
             return 0.0
-        if _negated(sentence, cue, lexicon, langs):
+        if _negated(sentence, cue, lexicon, langs, absorbed):
             return 0.0
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
     hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors])
+    if len(sentence) > MAX_SENTENCE_CHARS:
+        hits.too_long = True  # a run-on scrape, not prose: no structure to read (and no quadratic work)
+        return hits
     cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)]
+    partners = partner_nouns(sentence, actors, lexicon, found["cooperation"])
+    zones = list(partners.values())
+    negated: list[int] = []  # ends of negated cooperation cues
     for family in ("cooperation", "friction", "directed"):
-        for m in lexicon.cue(f"dyads.{family}").finditer(sentence, langs):
+        for m in found[family]:
             if family == "directed" and _in_spans(m.start(), cover):
                 continue
+            pairs = partners.pop(m.start(), (m, None, 0))[1] if family == "cooperation" else None
+            if family == "cooperation" and pairs is None and any(z <= m.start() < n.start() for n, _, z in zones):
+                continue  # "treaty" in "North Korea's longtime treaty ally" is part of the partner noun
             w = weight(m)
+            if w and family == "cooperation" and any(0 <= m.start() - e <= NEGATED_SCOPE_CHARS
+                                                     and not re.search(r"[,;:]", sentence[e:m.start()])
+                                                     for e in negated):
+                w = 0.0  # "refrained from providing lethal aid": the negated verb's object goes with it
             if w:
-                hits.cues.append(Cue(m.start(), m.end(), family, w))
+                last = hits.cues[-1] if hits.cues else None
+                if last and last.family == family and _ADJACENT.fullmatch(sentence, last.end, m.start()):
+                    if pairs is not None:  # "trading partner": the partner noun carries the structure
+                        hits.cues[-1] = Cue(m.start(), m.end(), family, w, pairs)
+                    continue  # "pipeline deal", "joint exercises": one phrase, one cue
+                hits.cues.append(Cue(m.start(), m.end(), family, w, pairs))
+            elif family == "cooperation" and not _in_spans(m.start(), name_spans + absorbed):
+                negated.append(m.end())
             elif family == "directed" and not _in_spans(m.start(), name_spans) and _negated(sentence, m, lexicon, langs):
                 # "Beijing will not condemn Moscow": withholding censure is cover, so cooperation
                 hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))
     for s, e in cover:
         hits.cues.append(Cue(s, e, "cooperation", 1.0))
+    _nest(hits, actors)
     # The opening concessive clause is background only when the main clause says something itself:
     # "Despite tensions, they signed a deal" is cooperation, but "Although they coordinate, a summit
     # has yet to materialise" still states that they coordinate.
@@ -191,104 +329,100 @@ def find_cues(
     return hits
 
 
-def _clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
-    for s, e in clauses:
-        if s <= pos <= e:
-            return s, e
-    return clauses[-1]
+def _nest(hits: CueHits, actors: list[MemberSpan]) -> None:
+    """A cue inside a longer one of another family is part of it ("arm" in "at arm's length"); a
+    cooperation cue a friction cue governs, with no actor between, is what that friction is about
+    ("resents its growing dependence on China", "concern about deepening ties")."""
+    if len({c.family for c in hits.cues}) < 2:
+        return
+    hits.cues = [c for c in hits.cues if not any(
+        d.family != c.family and d.start <= c.start and c.end <= d.end and d.end - d.start > c.end - c.start
+        for d in hits.cues)]
+    for i, c in enumerate(hits.cues):
+        for d in hits.cues:
+            if c.family == "cooperation" and d.family == "friction" and 0 <= c.start - d.end <= GOVERNED_CHARS \
+                    and not any(d.end <= a.start < c.start for a in actors) and not _clause_break(hits, d.end, c.start):
+                hits.cues[i] = replace(c, governed_by=d.start)
 
 
-def _glued(sentence: str, spans: list[MemberSpan]) -> bool:
-    """Are these actor names (in text order) one coordinated phrase: "China, Russia and Iran"?"""
-    for x, y in pairwise(spans):
-        gap = sentence[x.end:y.start]
-        if y.start < x.end or _LIST_GLUE.match(gap):
-            continue
-        # "Russia's and China's", "Russian and Chinese": a possessive or adjective ending may sit between.
-        word = re.match(r"^[\w']*", gap).group()
-        if not (_POSSESSIVE_TAIL.match(word) and _LIST_GLUE.match(gap[len(word):])):
-            return False
-    return True
+def _clause_break(hits: CueHits, start: int, end: int) -> bool:
+    """Does a clause end between ``start`` and ``end``?"""
+    return clause_of(start, hits.clauses) != clause_of(end, hits.clauses)
 
 
-def _run(sentence: str, spans: list[MemberSpan], backwards: bool) -> list[MemberSpan]:
-    """The coordinated phrase of actor names starting at the cue's side of ``spans``.
+def _after_preposition(sentence: str, pos: int) -> bool:
+    """Is the name at ``pos`` the object of a preposition ("the war in Ukraine")?"""
+    words = sentence[max(pos - 14, 0):pos].lower().split()
+    if words and words[-1] == "the":
+        words.pop()
+    return bool(words) and words[-1] in _PREPOSITIONS
 
-    A comma alone does not make two names a list ("its reliance on Russia, Pyongyang could …"):
-    such a pair is cut back to the name nearest the cue; three or more are a list.
-    """
-    seq = list(reversed(spans)) if backwards else spans
-    run = [seq[0]]
-    for s in seq[1:]:
-        pair = [s, run[-1]] if backwards else [run[-1], s]
-        if not _glued(sentence, pair):
-            break
-        run.append(s)
-    if backwards:
-        run.reverse()
-    gaps = [sentence[x.end:y.start] for x, y in pairwise(run)]
-    if len(run) == 2 and all(g.strip() == "," for g in gaps):
-        return [run[-1]] if backwards else [run[0]]
-    return run
+
+def _elided_subject(sentence: str, c0: int, actors: list[MemberSpan], hits: CueHits) -> set[str]:
+    """"Russia has signed ... and has reaffirmed its partnership with China": a clause that opens
+    on "and" plus a verb shares the subject that opens the clause before it."""
+    if c0 == 0 or not _ELIDED.search(sentence, max(c0 - 16, 0), c0):
+        return set()
+    p0, _ = clause_of(max(c0 - 16, 0), hits.clauses)
+    first = [s for s in actors if p0 <= s.start < c0]
+    if not first or len(sentence[p0:first[0].start].split()) > 3:
+        return set()
+    return {s.code for s in name_run(sentence, first, backwards=False)}
 
 
 def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> str | None:
     """How this cue relates members ``a`` and ``b`` (see the module docstring): "pair" when one acts
     on the other or they act together, "joint" when they are one subject acting on something
     else, None when it does not link them."""
-    c0, c1 = _clause_of(cue.start, hits.clauses)
-    in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
-    before = [s for s in in_clause if s.end <= cue.start]
-    after = [s for s in in_clause if s.start >= cue.end]
+    if cue.pairs is not None:
+        return "pair" if frozenset((a, b)) in cue.pairs else None
+    key = (cue.start, cue.end, cue.family)
+    if key not in hits.views:  # the same for every pair of the sentence
+        hits.views[key] = CueView.of(cue, actors, hits)
+    view = hits.views[key]
+    if a not in view.codes or b not in view.codes:
+        return None  # every way a cue links two members names both in its clause (or its elided subject)
+    c0, c1, in_clause, before, after = view.c0, view.c1, view.in_clause, view.before, view.after
     codes_before = {s.code for s in before}
     codes_after = {s.code for s in after}
 
-    def object_ok(code: str) -> bool:
-        """The first actors after the cue form a list that includes ``code``, starting near it."""
-        if not after:
+    def flow() -> bool:
+        """Goods of one member going to the other: "shipping Russian aluminium to China"."""
+        if cue.family != "cooperation" or len(after) < 2 or after[0].start - cue.end > FLOW_CHARS:
             return False
-        run = _run(sentence, after, backwards=False)
-        if code not in {s.code for s in run}:
-            return False
-        if any(cue.end <= w0 and w1 <= run[0].start for w0, w1 in hits.between):
-            return False  # "limit cooperation between A and B": the cue relates A and B, not its subject
-        if cue.family == "directed":
-            return after[0].start - cue.end <= OBJECT_CHARS
-        # "cooperation on Ukraine and North Korea": a topic, not a partner
-        return not (cue.family == "cooperation" and _TOPIC.search(sentence, cue.end, run[0].start))
+        x, y = after[0], after[1]
+        return {x.code, y.code} == {a, b} and bool(_FLOW.match(sentence[x.end:y.start])) \
+            and not LIST_GLUE.match(sentence[x.end:y.start])
 
-    def subject_ok(code: str) -> bool:
-        """The nearest actors before the cue (one coordinated phrase) include ``code``."""
-        if not before:
-            return False
-        run = _run(sentence, before, backwards=True)
-        return code in {s.code for s in run} and cue.start - run[-1].end <= SUBJECT_CHARS
-
-    def topic_subject(code: str) -> bool:
-        """The clause opens with ``code`` (its subject) and the cue takes its partner with a
-        preposition: "North Korea aims to ... deepen cooperation with China and Russia"."""
-        if cue.family != "cooperation" or not before or not after:
-            return False
-        run = _run(sentence, before, backwards=False)
-        opening = sentence[c0:run[0].start]
-        partner = _PARTNER.match(sentence, cue.end, after[0].start) if after[0].start - cue.end <= 25 else None
-        return bool(partner) and code in {s.code for s in run} and len(opening.split()) <= 1 and \
-            not any(cue.end <= p < after[0].start for p in hits.parallel)
+    def object_start(code: str) -> int:
+        """Where the object ``code`` starts, or the member whose ties with it are the object."""
+        if len(after) > 1 and _TIES_WITH.match(sentence[after[0].end:after[1].start]) \
+                and not _PHRASE_END.match(sentence, cue.end):
+            return after[0].start
+        return min(s.start for s in after if s.code == code)
 
     def clear_until(pos: int) -> bool:
-        """No cue of another family stands between the cue and ``pos`` ("supported sanctions against X")."""
-        return not any(cue.end <= c.start < pos and c.family != cue.family for c in hits.cues)
+        """No cue of another family stands between the cue and ``pos`` ("supported sanctions against X").
+        One that qualifies a compound right after it is the compound's own ("opposes deepened
+        North Korea-Russia ties")."""
+        compound = compound_at(sentence, after, pos)
+        pos = pos if compound is None else compound
+        return not any(cue.end <= c.start < pos and c.family != cue.family and c.governed_by != cue.start
+                       and not (compound is not None and re.fullmatch(r"\w*\s*", sentence[c.end:pos]))
+                       for c in hits.cues)
 
+    if flow():
+        return "pair"
     for x, y in ((a, b), (b, a)):
         # an object list that names the subject again is a grouping both belong to ("a division into
         # a triangle of China, North Korea and Russia"), not one acting on the other
-        if (subject_ok(x) or topic_subject(x)) and object_ok(y) and x not in {s.code for s in _run(sentence, after, backwards=False)} \
-                and clear_until(min(s.start for s in after if s.code == y)):
+        if (x in view.subjects or x in view.topic_subjects) and y in view.objects \
+                and x not in view.object_list and clear_until(object_start(y)):
             return "pair"
     if cue.family == "directed":
         # "Moscow and Beijing objected to the plan": joint action on a common target
         if a in codes_before and b in codes_before:
-            run = _run(sentence, before, backwards=True)
+            run = name_run(sentence, before, backwards=True)
             if {a, b} <= {s.code for s in run} and cue.start - run[-1].end <= JOINT_CHARS \
                     and not (after and after[0].code in (a, b)) \
                     and not any(run[-1].end <= p < cue.end for p in hits.parallel):
@@ -298,27 +432,34 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     for x in in_clause:
         for y in in_clause:
             if x.code == a and y.code == b or x.code == b and y.code == a:
-                if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in _COMPOUND_GLUE and (
-                        0 <= cue.start - y.end <= 25 or 0 <= x.start - cue.end <= 25):
+                # a friction cue before the compound with an actor before it is that actor's
+                # ("China's concern about North Korea-Russia ties")
+                ahead_ok = cue.family == "cooperation" or not any(s.end <= cue.start for s in in_clause)
+                if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in COMPOUND_GLUE and (
+                        0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25):
                     return "pair"
     # both before the cue as one coordinated subject
     if a in codes_before and b in codes_before:
-        run = _run(sentence, before, backwards=True)
+        run = name_run(sentence, before, backwards=True)
         codes = {s.code for s in run}
         # "China and Russia trade with Europe": the cue relates them to a third party, not to each other
         # "China and Russia are threatening U.S. satellites": friction they direct at a third party together
         to_third = bool(after) and not after[0].is_member and (
             bool(THIRD_PARTY.search(sentence, cue.end, after[0].start))
-            or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS)
+            or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS) \
+            or bool(_THIRD_NAME.match(sentence, cue.end)) and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
         if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third:
             if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction
     # both after it, inside "between A and B"
     if a in codes_after and b in codes_after:
         for w0, w1 in hits.between:
+            listed = {s.code for s in name_run(sentence, [s for s in after if s.start >= w1], backwards=False)} \
+                if any(s.start >= w1 for s in after) else set()
             if w0 >= cue.start - 40 and w1 <= min(s.start for s in after if s.code in (a, b)) \
-                    and c0 <= w0 and w1 <= c1:
-                return "pair"
+                    and c0 <= w0 and w1 <= c1 and {a, b} <= listed \
+                    and not any(cue.end <= c.start < w0 and c.family != cue.family for c in hits.cues):
+                return "pair"  # a nearer cue of the other family owns the "between" ("wary of ties between")
     return None
 
 
@@ -327,12 +468,17 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
     """(relation, confidence) between members ``a`` and ``b`` as expressed in ``sentence``.
 
     Confidence: 0.9 when only one kind of cue links the pair (or no cue is in the sentence at
-    all), 0.6 when cues are in the sentence but none links the pair, 0.4 when linked cues
-    conflict. The cohesion index counts rows at or above ``CONFIDENT``.
+    all), 0.6 when cues are in the sentence but none links the pair, 0.5 for a sentence too long
+    to read, 0.4 when linked cues conflict. The cohesion index counts rows at or above ``CONFIDENT``.
     """
+    if hits.too_long:
+        return NEUTRAL, UNSURE_LONG
     coop = fric = 0.0
-    for cue in hits.cues:
-        link = _links(sentence, cue, a, b, actors, hits)
+    links = [_links(sentence, cue, a, b, actors, hits) for cue in hits.cues]
+    governing = {d.start for d, link in zip(hits.cues, links) if link and d.family == "friction"}
+    for cue, link in zip(hits.cues, links):
+        if link and cue.governed_by in governing:
+            continue  # "Russia resents its dependence on China": the friction is about the cooperation
         if link:
             if cue.family == "cooperation" or link == "joint":
                 coop += cue.weight
@@ -342,8 +488,10 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
         # Friction said of exactly two members with no third party in the sentence is theirs
         # ("a leaked Russian memo labelling China an enemy"), even when syntax does not link them.
         # Not when the two form one list: "adversaries such as Russia and China" are the US's.
+        # Nor when every friction cue takes a third party ("tensions with the West").
         if {s.code for s in actors} == {a, b} and hits.cues and all(c.family != "cooperation" for c in hits.cues) \
-                and not _glued(sentence, sorted(actors, key=lambda s: s.start)):
+                and not all(_THIRD_NAME.match(sentence, c.end) for c in hits.cues) \
+                and not glued(sentence, sorted(actors, key=lambda s: s.start)):
             return FRICTION, CONFIDENT
         return NEUTRAL, 0.6 if hits.any else 0.9
     if fric > coop:

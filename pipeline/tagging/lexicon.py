@@ -116,6 +116,7 @@ class Lexicon:
     fixed_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # framing -> members it names
     default_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # when context names none
     org_suffix: re.Pattern[str] | None = None  # "China Times": an organisation, not the state
+    partner_nouns: frozenset[str] = frozenset()  # "ally", "patron": lower-cased, every language
 
     def automaton(self, lang: str) -> Any:
         """The automaton for ``lang``; English for languages the taxonomy does not cover."""
@@ -353,6 +354,8 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
         fixed_targets={k: tuple(v) for k, v in (targets.get("fixed") or {}).items()},
         default_targets={k: tuple(v) for k, v in (targets.get("default") or {}).items()},
         org_suffix=org_suffix,
+        partner_nouns=frozenset(str(w).lower() for words in (dyads.get("partner_nouns") or {}).values()
+                                for w in words or []),
     )
 
 

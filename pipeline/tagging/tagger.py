@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from pipeline.tagging.dyads import MemberSpan, classify_pair, find_cues
+from pipeline.tagging.dyads import classify_pair, find_cues
 from pipeline.tagging.lexicon import (
     ACTOR,
     EXCLUDE,
@@ -19,6 +19,7 @@ from pipeline.tagging.lexicon import (
     Lexicon,
     fold_typography,
 )
+from pipeline.tagging.phrases import MemberSpan
 from pipeline.tagging.sentences import split_sentences
 from pipeline.tagging.stance import ASSERTED, classify_stance
 from pipeline.tagging.targets import Grouping, resolve_target

@@ -144,6 +144,77 @@ def test_an_en_dash_compound_is_a_pair(lexicon):
     assert _relations("Trade keeps deepening China–Russia ties.", lexicon) == {"CN-RU": "cooperation"}
 
 
+# Argument structure read without a parser: each sentence with the relations it must give (pairs
+# left out are not checked). Written for these tests.
+STRUCTURE = [
+    ("partner noun in apposition", "The PRC, North Korea's longtime treaty ally, watches the summit closely.",
+     {"CN-KP": "cooperation"}),
+    ("partners named through 'its'", "Beijing may end up backing its Russian and Iranian partners more openly.",
+     {"CN-IR": "cooperation", "CN-RU": "cooperation", "IR-RU": "neutral"}),
+    ("patron in apposition", "Moscow praised its patron, China, at the forum.", {"CN-RU": "cooperation"}),
+    ("goods sent to a member", "Traders keep shipping Iranian crude to China through Malaysia.", {"CN-IR": "cooperation"}),
+    ("transfers from one to another", "Officials tracked transfers from North Korea to Russia by rail.",
+     {"KP-RU": "cooperation"}),
+    ("serial comma", "Moscow will send fighter jets, air defence radars, and satellite know-how to Pyongyang.",
+     {"KP-RU": "cooperation"}),
+    ("passive", "Russia's war against Ukraine, sustained by North Korean shells, drags on.", {"KP-RU": "cooperation"}),
+    ("relative clause", "The sanctions hit North Korea, which in recent months has been quietly expanding its trade with Russia.",
+     {"KP-RU": "cooperation"}),
+    ("compound under another subject", "China does not seem to welcome deepened Iran-Russia military cooperation.",
+     {"CN-IR": "friction", "CN-RU": "friction", "IR-RU": "cooperation"}),
+    ("compound under friction", "Beijing has reservations about growing Iran-Russia ties.", {"IR-RU": "cooperation"}),
+    ("list of goods", "Russia relies on Iranian drones and North Korean shells.",
+     {"IR-KP": "neutral", "IR-RU": "cooperation", "KP-RU": "cooperation"}),
+    ("dependence", "The war has made Russia more dependent on China.", {"CN-RU": "cooperation"}),
+    ("denial", "North Korea and Russia deny any arms transfers.", {"KP-RU": "neutral"}),
+    ("untracked partner", "Both China and Russia have increased trade with Africa.", {"CN-RU": "neutral"}),
+    ("friction about dependence", "Russia resents its growing dependence on China.", {"CN-RU": "friction"}),
+    ("friction about ties", "Beijing is uneasy about Moscow's growing military ties with Pyongyang.",
+     {"CN-KP": "friction", "CN-RU": "friction", "KP-RU": "cooperation"}),
+    ("reluctance", "Chinese firms have been reluctant to invest in Russia.", {"CN-RU": "friction"}),
+    ("arm's length", "Beijing has kept Moscow at arm's length.", {"CN-RU": "friction"}),
+    ("curbs", "Chinese state banks have cut lending to Russian companies.", {"CN-RU": "friction"}),
+    ("different priorities", "Russia and China have sharply different priorities in Central Asia.", {"CN-RU": "friction"}),
+    ("second predicate", "Iran has signed a treaty with Russia and North Korea and has reaffirmed its strategic partnership "
+     "with China.", {"CN-IR": "cooperation", "IR-RU": "cooperation", "IR-KP": "cooperation", "CN-KP": "neutral",
+                     "CN-RU": "neutral", "KP-RU": "neutral"}),
+    ("sharing a sea", "Iran shares the Caspian with Russia.", {"IR-RU": "neutral"}),
+    ("sharing intelligence", "Russia shares satellite intelligence with Iran.", {"IR-RU": "cooperation"}),
+    ("hyphenated no", "Russia reaffirmed its no-strings partnership with China.", {"CN-RU": "cooperation"}),
+    ("between its own list", "Seoul favours cooperation between South Korea, the United States and Japan to deter "
+     "North Korea, a burden on China.", {"CN-KP": "neutral"}),
+    ("third party after a preposition", "Moscow's war in Ukraine has made it increasingly reliant on Beijing.",
+     {"CN-RU": "cooperation"}),
+    ("its", "Talks ease the pressure on China to reduce its support for Moscow.", {"CN-RU": "cooperation"}),
+    ("possessive list", "Iran's drones and North Korea's shells have sustained Russia's war effort.",
+     {"IR-KP": "neutral", "IR-RU": "cooperation", "KP-RU": "cooperation"}),
+    ("object of the verb before", "The United States arms Ukraine against Russia and warns China not to help.",
+     {"CN-RU": "neutral"}),
+    ("avoiding", "China has avoided providing lethal aid to Russia.", {"CN-RU": "neutral"}),
+    ("negator inside a framing", 'Xi Jinping and Vladimir Putin declared a "no limits" partnership in 2022.',
+     {"CN-RU": "cooperation"}),
+    ("pivot", "Russia's pivot to China has deepened since 2014.", {"CN-RU": "cooperation"}),
+    ("limited cooperation", "There are clear limits to the China-Russia partnership.", {"CN-RU": "cooperation"}),
+    ("negated verb and its object", "China has refrained from providing lethal aid to Russia.", {"CN-RU": "neutral"}),
+    ("bare relationship", "What does the Kim-Putin relationship mean for Seoul?", {"KP-RU": "neutral"}),
+    ("sanctions-proof", "The Sino-Russian relationship gives China sanctions-proof access to oil.", {"CN-RU": "neutral"}),
+    ("friction with a third party", "Tensions with the West have pushed Russia toward China.", {"CN-RU": "neutral"}),
+    ("turning to", "Amid rivalry with the West, Moscow has turned to Beijing for support.", {"CN-RU": "cooperation"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in STRUCTURE], ids=[c[0] for c in STRUCTURE])
+def test_relations_follow_the_argument_structure(lexicon, text, expected):
+    got = _relations(text, lexicon)
+    assert {pair: got.get(pair) for pair in expected} == expected
+
+
+def test_a_run_on_sentence_gets_unsure_neutral_pairs(lexicon):
+    text = "China supports its Russian partners and its allies, " * 60  # one 3,000-character "sentence"
+    result = tag_text(text, "en", lexicon)
+    assert [(d.a, d.b, d.relation, d.confidence) for d in result.dyads] == [("CN", "RU", "neutral", 0.5)]
+
+
 def test_diplomatic_cover_is_cooperation(lexicon):
     text = "Beijing condemned the strike as a violation of Iranian sovereignty."
     assert _relations(text, lexicon) == {"CN-IR": "cooperation"}

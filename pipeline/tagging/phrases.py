@@ -1,0 +1,181 @@
+"""How the names of a sentence group into phrases, without a parser: clauses, coordinated lists
+of names ("China, Russia and Iran", "Iranian drones and North Korean shells"), pair compounds
+("North Korea-Russia") and partner nouns with their possessor ("North Korea's treaty ally")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from pipeline.tagging.lexicon import Lexicon
+
+# Between two names of one coordinated phrase: commas, "and", hyphens, slashes, and their kin.
+LIST_GLUE = re.compile(
+    r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o|i|oraz|"
+    r"the|la|le|l'|les|die|der|das|el|los|las)*$",
+    re.IGNORECASE)
+# Between the two names of a pair compound: "North Korea-Russia", "China–Russia", "China – Russia", "Moscow/Tehran".
+COMPOUND_GLUE = ("", "-", "/", "–", "—", "‐", "‑")
+_WORD = re.compile(r"[\w-]*")  # the whole word a cue match starts
+# ", and" / ", or" closing a list
+_SERIAL = re.compile(r"^,\s(?:and|or)\s$")
+LIST_ITEM_WORDS = 3
+# Between a possessor and its partner noun: adjectives, member names and "and" only ("longtime treaty",
+# "Russian and North Korean"), never a preposition or article that starts another phrase.
+_MODIFIERS = re.compile(r"^\s+(?:(?!(?:of|with|to|for|by|in|on|from|at|the|a|an|its|their|that|which|who|is|are|was|were)\s)[\w-]+,?\s+){0,5}$",
+                        re.IGNORECASE)
+ZONE_CHARS = 80  # how far before its noun a possessive pronoun is looked for ("its ... partners")
+_POSSESSIVE = re.compile(r"'s?")
+_PRONOUN = re.compile(r"(?<!\w)(?:its|their|his|her)(?!\w)", re.IGNORECASE)
+# Between a partner noun and the member it names: "Russia's ally North Korea", "its partner, Iran".
+_APPOSITION_AFTER = re.compile(r"^,?\s*(?:the\s+)?$", re.IGNORECASE)
+# Before a possessor: "The PRC, North Korea's ally", "Iran is Russia's closest partner".
+_APPOSITION_BEFORE = re.compile(r"^(?:,\s*|\s+(?:is|was|remains|became|has become|is now|has long been)\s+)$",
+                                re.IGNORECASE)
+# A member named by its adjective ("Iranian", "North Korean", "Chinese") and the noun it qualifies.
+_DEMONYM = re.compile(r"(?:an|ese|ish)$")
+_NOUN_AFTER_DEMONYM = re.compile(r"\s+(?:(?!(?:and|or)\b)[a-z][\w-]*\s*){1,2}")
+_POSSESSIVE_TAIL = re.compile(r"^(?:'s?|’s?|s|ские|ская|ский|ского|ских|ische[nr]?|iens?|iennes?)?$")
+
+
+@dataclass(frozen=True)
+class MemberSpan:
+    """Where an actor is named inside the sentence (offsets relative to the sentence)."""
+
+    code: str
+    start: int
+    end: int
+    is_member: bool = True
+
+
+def split_clauses(sentence: str, lexicon: Lexicon, langs: list[str],
+                  names: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
+    """The clauses of ``sentence`` as (start, end); ``names`` are where actors are named."""
+    out, start = [], 0
+    ends, starts = {e for _, e in names}, {s for s, _ in names}
+    # ", and" or a dash right between two names is list glue ("China, Iran, and Russia"), no clause break
+    breaks = [m for m in lexicon.cue("clauses.break").finditer(sentence, langs)
+              if not (m.start() in ends and m.end() in starts)]
+    dashes = [m for m in breaks if m.group().strip() in ("—", "-", "–")]
+    if len(dashes) == 2:  # "The axis — China, Russia, Iran — grows": an aside, not two clauses
+        breaks = [m for m in breaks if m not in dashes]
+    for m in breaks:
+        if _oxford_comma(sentence, m, start):
+            continue
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(sentence)))
+    return out
+
+
+def _oxford_comma(sentence: str, m: re.Match[str], clause_start: int) -> bool:
+    """Is this ", and" the last comma of a list ("arms, air defence technology, and drones")?
+    So it is when a comma comes earlier in the clause and at most three words stand between."""
+    if not _SERIAL.match(m.group()):
+        return False
+    comma = sentence.rfind(",", clause_start, m.start())
+    return comma >= 0 and len(sentence[comma + 1:m.start()].split()) <= LIST_ITEM_WORDS
+
+
+def partner_nouns(sentence: str, actors: list[MemberSpan], lexicon: Lexicon,
+                   cues: list[re.Match[str]]) -> dict[int, tuple[re.Match[str], frozenset[frozenset[str]], int]]:
+    """Partner nouns whose possessor and partner are both named, by the noun's start: the pairs
+    each links, and where its modifiers start. "The PRC, North Korea's treaty ally" (CN-KP); "China
+    ... supporting its Russian and North Korean partners" (CN-RU, CN-KP, not KP-RU: both are China's
+    partners)."""
+    out: dict[int, tuple[re.Match[str], frozenset[frozenset[str]], int]] = {}
+    nouns = [m for m in cues if _WORD.match(sentence, m.start()).group().lower() in lexicon.partner_nouns]
+    if not nouns or "'" not in sentence and not _PRONOUN.search(sentence):
+        return out  # no partner noun, or no possessor
+    members = sorted((a for a in actors if a.is_member), key=lambda a: a.start)
+    for noun in nouns:
+        possessor, zone_start = None, None
+        for p in reversed([a for a in members if a.end <= noun.start()]):
+            tail = _POSSESSIVE.match(sentence, p.end)
+            if tail and _MODIFIERS.match(sentence[tail.end():noun.start()]):
+                possessor, zone_start = p, tail.end()
+            break
+        if possessor is None:
+            head = sentence[max(noun.start() - ZONE_CHARS, 0):noun.start()]
+            pronoun = next((m for m in _PRONOUN.finditer(head) if _MODIFIERS.match(head[m.end():])), None)
+            if pronoun is None:
+                continue
+            offset = noun.start() - len(head)
+            zone_start = offset + pronoun.end()
+            before = [a for a in members if a.end <= offset + pronoun.start()
+                      and not re.search(r"[;:.]", sentence[a.end:offset + pronoun.start()])]
+            if not before:
+                continue
+            possessor = before[-1]
+        named = [a for a in members if zone_start <= a.start and a.end <= noun.start()]
+        after = [a for a in members if a.start >= noun.end()]
+        if after and _APPOSITION_AFTER.match(sentence[noun.end():after[0].start]):
+            named.append(after[0])
+        prior = [a for a in members if a.end <= possessor.start]
+        if prior and sentence[possessor.start - 1:possessor.start] != "-" \
+                and _APPOSITION_BEFORE.match(sentence[prior[-1].end:possessor.start]) and zone_start > possessor.end:
+            named.append(prior[-1])
+        pairs = frozenset(frozenset((possessor.code, n.code)) for n in named if n.code != possessor.code)
+        if pairs:
+            out[noun.start()] = (noun, pairs, zone_start)
+    return out
+
+
+def clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
+    """The clause that holds ``pos``."""
+    for s, e in clauses:
+        if s <= pos <= e:
+            return s, e
+    return clauses[-1]
+
+
+def glued(sentence: str, spans: list[MemberSpan], nouns: bool = False) -> bool:
+    """Are these actor names (in text order) one coordinated phrase: "China, Russia and Iran"?
+    With ``nouns``, names with their nouns too: "Iranian drones and North Korean shells", "Iran's
+    drones and North Korea's shells"."""
+    for x, y in pairwise(spans):
+        gap = sentence[x.end:y.start]
+        if y.start < x.end or LIST_GLUE.match(gap):
+            continue
+        # "Russia's and China's", "Russian and Chinese": a possessive or adjective ending may sit between.
+        word = re.match(r"^[\w']*", gap).group()
+        if _POSSESSIVE_TAIL.match(word) and LIST_GLUE.match(gap[len(word):]):
+            continue
+        if nouns and (_DEMONYM.search(sentence, x.start, x.end) or gap.startswith("'")):
+            rest = gap.removeprefix("'s").removeprefix("'")
+            noun = _NOUN_AFTER_DEMONYM.match(rest)
+            if noun and rest[noun.end():].strip() and LIST_GLUE.match(rest[noun.end():]):
+                continue
+        return False
+    return True
+
+
+def name_run(sentence: str, spans: list[MemberSpan], backwards: bool, nouns: bool = False) -> list[MemberSpan]:
+    """The coordinated phrase of actor names starting at the cue's side of ``spans``.
+
+    A comma alone does not make two names a list ("its reliance on Russia, Pyongyang could …"):
+    such a pair is cut back to the name nearest the cue; three or more are a list. ``nouns``:
+    see ``glued``.
+    """
+    seq = list(reversed(spans)) if backwards else spans
+    run = [seq[0]]
+    for s in seq[1:]:
+        pair = [s, run[-1]] if backwards else [run[-1], s]
+        if not glued(sentence, pair, nouns):
+            break
+        run.append(s)
+    if backwards:
+        run.reverse()
+    gaps = [sentence[x.end:y.start] for x, y in pairwise(run)]
+    if len(run) == 2 and all(g.strip() == "," for g in gaps):
+        return [run[-1]] if backwards else [run[0]]
+    return run
+
+
+def compound_at(sentence: str, spans: list[MemberSpan], pos: int) -> int | None:
+    """Where the pair compound ("North Korea-Russia") that has a name at ``pos`` starts, if any."""
+    for x, y in pairwise(spans):
+        if pos in (x.start, y.start) and sentence[x.end:y.start] in COMPOUND_GLUE[1:]:
+            return x.start
+    return None
