@@ -11,7 +11,7 @@ Then, in the same bench run and over the same page bytes, each in a fresh proces
 
 Prints pages/s, CPU seconds (all processes of a run: on a shared machine they show the work
 done, which the wall time hides), the ratio crinkwatch/bare (> 1: the pipeline is faster than
-bare extraction), peak RSS (each run's main process and its largest worker) and the time of each
+bare extraction), the highest ratio the run's CPU seconds allow on the cores it can use, peak RSS (each run's main process and its largest worker) and the time of each
 stage. Runs are paired: ``--repeat R`` alternates bare and pipeline runs R times and reports the medians.
 
 ``--synthetic N`` serves N generated pages (own text, for the memory check of a large batch)
@@ -335,6 +335,11 @@ def report(bare: dict[int, list[dict]], ours: dict[int, list[dict]], n: int) -> 
         if 1 in bare_rate:
             print(f"ratio crinkwatch/bare, workers={w}: {rate / bare_rate[1]:.2f} "
                   f"(vs bare single-process)")
+            # The run's processes (this one and w workers) share the cores: its CPU seconds spread
+            # over at most min(cores, w + 1) of them bound its wall time, and so its ratio.
+            lanes = min(os.cpu_count() or 1, w + 1)
+            best = (n / bare_rate[1]) / (_median(runs, "cpu_seconds") / lanes)
+            print(f"  the CPU it used allows at most ratio {best:.2f} on {lanes} core(s)")
 
 
 if __name__ == "__main__":
