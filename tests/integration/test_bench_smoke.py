@@ -55,3 +55,4 @@ def test_pipeline_bench(tmp_path):
                  "--bare-workers", "1", tmp_path=tmp_path)
     assert "ratio crinkwatch/bare, workers=1" in out and "ratio crinkwatch/bare, workers=2" in out
     assert "seconds per stage: fetch" in out and "peak RSS main" in out
+    assert out.count("the CPU it used allows at most ratio") == 2
