@@ -32,6 +32,7 @@ from pipeline.tagging.phrases import (
     clause_of,
     compound_at,
     glued,
+    goods_pairs,
     name_run,
     partner_nouns,
     split_clauses,
@@ -317,6 +318,10 @@ def find_cues(
                 hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))
     for s, e in cover:
         hits.cues.append(Cue(s, e, "cooperation", 1.0))
+    goods = lexicon.cue("dyads.goods").finditer(sentence, langs)
+    for m, pairs in goods_pairs(sentence, actors, goods) if goods else ():
+        if weight(m):
+            hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0, pairs))
     _nest(hits, actors)
     # The opening concessive clause is background only when the main clause says something itself:
     # "Despite tensions, they signed a deal" is cooperation, but "Although they coordinate, a summit

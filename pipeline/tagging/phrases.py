@@ -21,6 +21,8 @@ _WORD = re.compile(r"[\w-]*")  # the whole word a cue match starts
 # ", and" / ", or" closing a list
 _SERIAL = re.compile(r"^,\s(?:and|or)\s$")
 LIST_ITEM_WORDS = 3
+# A comma alone (or with an article: "On Russia, the Trump administration") joins no list of two.
+_COMMA_ONLY = re.compile(r"^\s*,\s*(?:(?:the|la|le|les|l'|die|der|das|el|los|las)\s+)?$", re.IGNORECASE)
 # Between a possessor and its partner noun: adjectives, member names and "and" only ("longtime treaty",
 # "Russian and North Korean"), never a preposition or article that starts another phrase.
 _MODIFIERS = re.compile(r"^\s+(?:(?!(?:of|with|to|for|by|in|on|from|at|the|a|an|its|their|that|which|who|is|are|was|were)\s)[\w-]+,?\s+){0,5}$",
@@ -168,7 +170,7 @@ def name_run(sentence: str, spans: list[MemberSpan], backwards: bool, nouns: boo
     if backwards:
         run.reverse()
     gaps = [sentence[x.end:y.start] for x, y in pairwise(run)]
-    if len(run) == 2 and all(g.strip() == "," for g in gaps):
+    if len(run) == 2 and all(_COMMA_ONLY.match(g) for g in gaps):
         return [run[-1]] if backwards else [run[0]]
     return run
 
@@ -179,3 +181,40 @@ def compound_at(sentence: str, spans: list[MemberSpan], pos: int) -> int | None:
         if pos in (x.start, y.start) and sentence[x.end:y.start] in COMPOUND_GLUE[1:]:
             return x.start
     return None
+
+
+# Between a member and the goods it makes or owns: "Iranian-made", "Iranian Shahed", "Pyongyang's".
+_MAKER = re.compile(r"(?:-(?:made|built|designed|supplied|provided|produced|manufactured|assembled|origin)|'s?)?"
+                    r"(?:\s+[\w-]+){0,2}?\s+$")
+_OWNER = re.compile(r"'s?\s+$")  # "Russia's Iranian drones": Russia owns what Iran made
+# Between goods and the member that gets or uses them: "for Moscow", "used by Russia", "in Russian missiles".
+_RECIPIENT = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:for|to|into|by|in|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+GOODS_CHARS = 40  # how far from the goods noun the maker and the recipient may be named
+
+
+def goods_pairs(sentence: str, actors: list[MemberSpan], goods: list[re.Match[str]]) -> list[tuple[re.Match[str], frozenset[frozenset[str]]]]:
+    """Goods of one member that another owns, gets or uses, by goods noun, with the pair each links:
+    "Russia's Iranian-made drones", "Pyongyang's shells for Moscow", "Chinese chips found in Russian
+    missiles". The maker is named right before the noun: possessive, "-made", or a demonym; a bare
+    name ("the Iran deal") makes nothing."""
+    members = sorted((a for a in actors if a.is_member), key=lambda a: a.start)
+    out = []
+    for noun in goods:
+        before = [a for a in members if a.end <= noun.start() and noun.start() - a.end <= GOODS_CHARS]
+        if not before:
+            continue
+        maker = before[-1]
+        gap = sentence[maker.end:noun.start()]
+        if not _MAKER.match(gap) or not (gap[:1] in "-'" or _DEMONYM.search(sentence, maker.start, maker.end)):
+            continue
+        pairs = set()
+        owners = [a for a in before[:-1] if _OWNER.match(sentence[a.end:maker.start])]
+        if owners:
+            pairs.add(frozenset((owners[-1].code, maker.code)))
+        after = [a for a in members if a.start >= noun.end() and a.start - noun.end() <= GOODS_CHARS]
+        if after and _RECIPIENT.match(sentence[noun.end():after[0].start]):
+            pairs.add(frozenset((maker.code, after[0].code)))
+        pairs = {p for p in pairs if len(p) == 2}
+        if pairs:
+            out.append((noun, frozenset(pairs)))
+    return out

@@ -1,0 +1,59 @@
+"""Relation cues and structures that hold beyond the sentences the rules were tuned on: goods of
+one member owned or used by another, dependence, giving and lending, limits one member puts on its
+support for another, and the same kinds of cue in the other languages. Sentences are written for
+these tests, not taken from real text."""
+
+import pytest
+
+from pipeline.config import DEFAULT_TAXONOMY
+from pipeline.tagging.lexicon import load_lexicon
+from pipeline.tagging.tagger import tag_text
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon(DEFAULT_TAXONOMY)
+
+
+def _relations(text, lexicon, lang="en"):
+    return {f"{d.a}-{d.b}": d.relation for d in tag_text(text, lang, lexicon).dyads}
+
+
+GOODS = [
+    ("possessive maker", "Russia's Iranian-made drones have struck Ukrainian cities for months.", {"IR-RU": "cooperation"}),
+    ("goods for a member", "Pyongyang's shells for Moscow have kept the front supplied.", {"KP-RU": "cooperation"}),
+    ("goods used by a member", "Iranian drones used by Russia have hit Kyiv.", {"IR-RU": "cooperation"}),
+    ("parts inside another's goods", "Chinese chips were found in Russian missiles.", {"CN-RU": "cooperation"}),
+    ("two makers' goods are a list", "Russia fires Iranian drones and North Korean shells at Ukraine.",
+     {"IR-KP": "neutral", "IR-RU": "neutral", "KP-RU": "neutral"}),
+    ("a bare name makes nothing", "The Iran deal drew criticism in Moscow and in Russia.", {}),
+]
+
+COOPERATION = [
+    ("adverb before on", "Russia depends heavily on China for microelectronics.", {"CN-RU": "cooperation"}),
+    ("leaning on", "Russia has increasingly leaned on Iran for military hardware.", {"IR-RU": "cooperation"}),
+    ("gave", "Tehran has given Moscow hundreds of drones.", {"IR-RU": "cooperation"}),
+    ("offered", "Beijing offered Moscow diplomatic support at the Security Council.", {"CN-RU": "cooperation"}),
+    ("share of trade", "China accounts for over 90 percent of North Korea's trade.", {"CN-KP": "cooperation"}),
+    ("flows", "Russian oil flows to China have risen.", {"CN-RU": "cooperation"}),
+    ("echoing", "Beijing has echoed Moscow's narrative about NATO expansion.", {"CN-RU": "cooperation"}),
+    ("what a relationship gives is no gift", "The Sino-Russian relationship gives China access to oil.", {"CN-RU": "neutral"}),
+    ("topic phrase is no list", "On Russia, the White House has floated sanctions targeting Chinese purchases of Russian oil.",
+     {"CN-RU": "cooperation"}),
+]
+
+FRICTION = [
+    ("limits on support", "Beijing has limited its support for Moscow to avoid secondary sanctions.", {"CN-RU": "friction"}),
+    ("capped aid", "China has capped its military aid to Russia.", {"CN-RU": "friction"}),
+    ("stopped payments", "Chinese state banks have stopped processing payments from Russian clients.", {"CN-RU": "friction"}),
+    ("pressure to limit is not a limit", "Washington pressed China to limit its support for Russia.", {"CN-RU": "cooperation"}),
+    ("a negated limit is no friction", "China has not reduced its support for Russia.", {"CN-RU": "neutral"}),
+    ("disapproval", "Beijing disapproves of Pyongyang's missile tests.", {"CN-KP": "friction"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in GOODS + COOPERATION + FRICTION],
+                         ids=[c[0] for c in GOODS + COOPERATION + FRICTION])
+def test_relation_cues_and_structures(lexicon, text, expected):
+    got = _relations(text, lexicon)
+    assert {pair: got.get(pair) for pair in expected} == expected
