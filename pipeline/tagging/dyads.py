@@ -375,6 +375,39 @@ def _elided_subject(sentence: str, c0: int, actors: list[MemberSpan], hits: CueH
     return {s.code for s in name_run(sentence, first, backwards=False)}
 
 
+# Verb-final clauses: subject, then the partner with its particle or preposition, then the cue.
+# Chinese puts the partner after a preposition before the verb ("中国向俄罗斯提供"); Korean marks the
+# subject and the partner with particles ("중국은 러시아를 지원"); Persian puts a preposition before the
+# partner ("ایران به روسیه ... فرستاد"); German ends a clause on the verb or adjective ("Russland ist
+# von China abhängig", "China hat Russland Drohnen geliefert").
+_SUBJECT_TO_PARTNER = {
+    "zh": re.compile(r"^[^，。,；;]{0,6}?(?:向|对|给|为|与|同|跟|从)$"),
+    "ko": re.compile(r"^(?:은|는|이|가|도)\s+(?:\S+\s+){0,2}?$"),
+    "fa": re.compile(r"^\s+(?:\S+\s+){0,2}?(?:به|از|با|برای)\s+$"),
+    "de": re.compile(r"^\s+(?:[\w-]+\s+){0,4}?$"),
+}
+_PARTNER_PARTICLE = re.compile(r"(?:을|를|에|에게|에게서|와|과|로|으로|로부터|으로부터|와의|과의|의)\s")
+VERB_FINAL_CHARS = {"zh": 12, "ko": 20, "fa": 40, "de": 40}
+
+
+def _verb_final(sentence: str, view: CueView, a: str, b: str, lang: str) -> bool:
+    """Do ``a`` and ``b`` stand before the cue as subject and partner of a verb-final clause?"""
+    gap_rule = _SUBJECT_TO_PARTNER.get(lang)
+    before = view.before
+    if gap_rule is None or len(before) < 2:
+        return False
+    x, y = before[-2], before[-1]
+    if {x.code, y.code} != {a, b} or view.cue.start - y.end > VERB_FINAL_CHARS[lang] or glued(sentence, [x, y]):
+        return False
+    if not gap_rule.match(sentence[x.end:y.start]):
+        return False
+    if lang == "ko":
+        return bool(_PARTNER_PARTICLE.match(sentence, y.end))
+    if lang == "de":  # the subject opens the clause
+        return len(sentence[view.c0:x.start].split()) <= 1
+    return True
+
+
 def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> str | None:
     """How this cue relates members ``a`` and ``b`` (see the module docstring): "pair" when one acts
     on the other or they act together, "joint" when they are one subject acting on something
@@ -443,6 +476,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                 if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in COMPOUND_GLUE and (
                         0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25):
                     return "pair"
+    if _verb_final(sentence, view, a, b, hits.langs[0] if hits.langs else "en"):
+        return "pair"
     # both before the cue as one coordinated subject
     if a in codes_before and b in codes_before:
         run = name_run(sentence, before, backwards=True)

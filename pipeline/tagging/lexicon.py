@@ -158,6 +158,7 @@ def _entry_key(surface: str) -> tuple[str, dict[str, bool]]:
 
 
 _LITERAL = re.compile(r"[\w' -]+")
+_REGEX_STAR = re.compile(r"(?:\\[a-zA-Z]|[\])])\*$")
 
 
 def _cue_alternatives(cues: list[str], boundary: str, lower: bool) -> tuple[list[str], list[str], list[tuple[str, bool]], list[tuple[str, bool]]]:
@@ -170,7 +171,8 @@ def _cue_alternatives(cues: list[str], boundary: str, lower: bool) -> tuple[list
     bounded_lit: list[tuple[str, bool]] = []
     free_lit: list[tuple[str, bool]] = []
     for cue in cues:
-        stem = cue.endswith("*")
+        # a trailing `*` after a letter is a stem; after `\w`, `]` or `)` it is the regex's own repetition
+        stem = cue.endswith("*") and not _REGEX_STAR.search(cue)
         raw = cue[:-1] if stem else cue
         raw = raw.lower() if lower else raw
         if _LITERAL.fullmatch(raw):

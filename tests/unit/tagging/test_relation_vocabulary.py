@@ -57,3 +57,31 @@ FRICTION = [
 def test_relation_cues_and_structures(lexicon, text, expected):
     got = _relations(text, lexicon)
     assert {pair: got.get(pair) for pair in expected} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Russland ist zunehmend von China abhängig.", {"CN-RU": "cooperation"}),
+    ("de", "Nordkorea hat Russland Millionen Granaten geliefert.", {"KP-RU": "cooperation"}),
+    ("de", "Nordkorea schickt Munition nach Russland.", {"KP-RU": "cooperation"}),
+    ("de", "China hat Russland offen kritisiert.", {"CN-RU": "friction"}),
+    ("de", "Iranische Drohnen werden in Russland gebaut.", {"IR-RU": "neutral"}),  # Drohnen are no threat
+    ("de", "Moskau will nicht Juniorpartner Pekings sein.", {"CN-RU": "friction"}),
+    ("zh", "中国向俄罗斯提供了大量电子元件。", {"CN-RU": "cooperation"}),
+    ("zh", "中国对朝鲜的支持从未中断。", {"CN-KP": "cooperation"}),
+    ("ko", "중국은 러시아를 지원하고 있다.", {"CN-RU": "cooperation"}),
+    ("ko", "이란은 러시아에 드론을 보냈다.", {"IR-RU": "cooperation"}),
+    ("ko", "중국은 북한을 제재했다.", {"CN-KP": "friction"}),
+    ("fa", "ایران به روسیه پهپاد فرستاد.", {"IR-RU": "cooperation"}),
+    ("fa", "چین از روسیه حمایت می‌کند.", {"CN-RU": "cooperation"}),
+    ("fr", "La Corée du Nord envoie des obus à la Russie.", {"KP-RU": "cooperation"}),
+    ("fr", "La Russie se méfie de la Chine.", {"CN-RU": "friction"}),
+    ("es", "Rusia depende cada vez más de China.", {"CN-RU": "cooperation"}),
+    ("es", "China y Rusia compiten por influencia en Asia Central.", {"CN-RU": "friction"}),
+    ("ru", "Россия всё больше зависит от Китая.", {"CN-RU": "cooperation"}),
+    ("ru", "Россия не доверяет Китаю.", {"CN-RU": "friction"}),
+    ("pl", "Korea Północna wysyła Rosji amunicję.", {"KP-RU": "cooperation"}),
+    ("pl", "Rosja nie ufa Chinom.", {"CN-RU": "friction"}),
+])
+def test_the_same_cues_and_verb_final_clauses_in_other_languages(lexicon, lang, text, expected):
+    got = _relations(text, lexicon, lang)
+    assert {pair: got.get(pair) for pair in expected} == expected
