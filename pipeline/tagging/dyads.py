@@ -341,8 +341,9 @@ def _nest(hits: CueHits, actors: list[MemberSpan]) -> None:
     if len({c.family for c in hits.cues}) < 2:
         return
     hits.cues = [c for c in hits.cues if not any(
-        d.family != c.family and d.start <= c.start and c.end <= d.end and d.end - d.start > c.end - c.start
-        for d in hits.cues)]
+        d.family != c.family and d.start <= c.start and c.end <= d.end
+        and (d.end - d.start > c.end - c.start or d.family == "friction" and c.family == "cooperation")
+        for d in hits.cues)]  # on the very same words a friction pattern is the more specific reading
     for i, c in enumerate(hits.cues):
         for d in hits.cues:
             if c.family == "cooperation" and d.family == "friction" and 0 <= c.start - d.end <= GOVERNED_CHARS \

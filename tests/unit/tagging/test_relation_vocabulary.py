@@ -49,6 +49,15 @@ FRICTION = [
     ("pressure to limit is not a limit", "Washington pressed China to limit its support for Russia.", {"CN-RU": "cooperation"}),
     ("a negated limit is no friction", "China has not reduced its support for Russia.", {"CN-RU": "neutral"}),
     ("disapproval", "Beijing disapproves of Pyongyang's missile tests.", {"CN-KP": "friction"}),
+    ("keeping distance", "Beijing has kept its distance from Moscow on the annexed territories.", {"CN-RU": "friction"}),
+    ("worry about dependence", "Russian officials worry about becoming too dependent on China.", {"CN-RU": "friction"}),
+    ("support said to be limited", "China's support for Russia has been more limited than many expected.", {"CN-RU": "friction"}),
+    ("anxious about", "The Kremlin is anxious about China's growing economic footprint in the Far East.", {"CN-RU": "friction"}),
+    ("limiting influence", "Russia has sought to limit Chinese influence in Central Asia.", {"CN-RU": "friction"}),
+    ("disillusion", "Iran has grown disillusioned with Russia.", {"IR-RU": "friction"}),
+    ("disappointment", "Iran has been disappointed by China's reluctance to invest.", {"CN-IR": "friction"}),
+    ("plain dependence stays cooperation", "Russia has become dependent on China for machine tools.", {"CN-RU": "cooperation"}),
+    ("wary of a third power together", "Both China and Russia are wary of American power.", {"CN-RU": "neutral"}),
 ]
 
 
