@@ -100,6 +100,7 @@ class Cue:
     weight: float
     pairs: frozenset[frozenset[str]] | None = None  # set when the cue's structure names the pairs it links
     governed_by: int | None = None  # start of the friction cue this one is the object of ("wary of closer ties")
+    cover: bool = False  # diplomatic cover: what follows ("sanctions on North Korea") names the one shielded
 
 
 @dataclass
@@ -220,7 +221,7 @@ class CueView:
             return set()  # "limit cooperation between A and B": the cue relates A and B, not its subject
         if cue.family == "directed" and after[0].start - cue.end > OBJECT_CHARS:
             return set()
-        if cue.family == "cooperation" and _TOPIC.search(sentence, cue.end, run[0].start):
+        if cue.family == "cooperation" and not cue.cover and _TOPIC.search(sentence, cue.end, run[0].start):
             return set()  # "cooperation on Ukraine and North Korea": a topic, not a partner
         return {s.code for s in run}
 
@@ -317,7 +318,7 @@ def find_cues(
                 # "Beijing will not condemn Moscow": withholding censure is cover, so cooperation
                 hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))
     for s, e in cover:
-        hits.cues.append(Cue(s, e, "cooperation", 1.0))
+        hits.cues.append(Cue(s, e, "cooperation", 1.0, cover=True))
     goods = lexicon.cue("dyads.goods").finditer(sentence, langs)
     for m, pairs in goods_pairs(sentence, actors, goods) if goods else ():
         if weight(m):
