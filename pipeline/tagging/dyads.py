@@ -72,6 +72,7 @@ _TIES_WITH = re.compile(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:ties|cooperation|partners
                         r"rapprochement|deals?|alliance|trade|dealings)\s+(?:with|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _ELIDED = re.compile(r"\sand\s(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must)\s$")
 _PREPOSITIONS = frozenset({"in", "into", "on", "against", "at", "over", "toward", "towards"})
+_OBJECT_OF = re.compile(r"(?<!\w)(?:by|at|in|on|over|against|to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _PRONOUN_WORDS = frozenset({"its", "their"})  # "its support for Moscow": the subject is the member "its" stands for
 _AND_VERB = re.compile(r"^,?\s+and\s+$")
 _ADJACENT = re.compile(r"\w*\s+")  # between two cue words of one phrase ("pipeline deal")
@@ -490,7 +491,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             bool(THIRD_PARTY.search(sentence, cue.end, after[0].start))
             or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS) \
             or bool(_THIRD_NAME.match(sentence, cue.end)) and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
-        if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third:
+        # "coordination by China and Russia has frustrated diplomats": they are no subject of the friction
+        governed = cue.family != "cooperation" and _OBJECT_OF.search(sentence, max(run[0].start - 12, 0), run[0].start)
+        if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third and not governed:
             if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction
     # both after it, inside "between A and B"
