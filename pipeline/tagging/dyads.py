@@ -73,6 +73,9 @@ _TIES_WITH = re.compile(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:ties|cooperation|partners
 _ELIDED = re.compile(r"\sand\s(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must)\s$")
 _PREPOSITIONS = frozenset({"in", "into", "on", "against", "at", "over", "toward", "towards"})
 _OBJECT_OF = re.compile(r"(?<!\w)(?:by|at|in|on|over|against|to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMPARISON = re.compile(r"(?<!\w)(?:like|unlike|as with|similar to|just as|as does|as did|wie|comme|como|как и|jak)\s",
+                         re.IGNORECASE)
+_AS_WHAT = re.compile(r"^\s+as\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PRONOUN_WORDS = frozenset({"its", "their"})  # "its support for Moscow": the subject is the member "its" stands for
 _AND_VERB = re.compile(r"^,?\s+and\s+$")
 _ADJACENT = re.compile(r"\w*\s+")  # between two cue words of one phrase ("pipeline deal")
@@ -493,6 +496,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             or bool(_THIRD_NAME.match(sentence, cue.end)) and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
         # "coordination by China and Russia has frustrated diplomats": they are no subject of the friction
         governed = cue.family != "cooperation" and _OBJECT_OF.search(sentence, max(run[0].start - 12, 0), run[0].start)
+        # "Washington sees China and Russia as rivals": the object of another's verb, so another's view
+        governed = governed or cue.family != "cooperation" and bool(_AS_WHAT.match(sentence[run[-1].end:cue.start])) \
+            and len(sentence[c0:run[0].start].split()) >= 2
         if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third and not governed:
             if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction
@@ -533,9 +539,11 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
         # Friction said of exactly two members with no third party in the sentence is theirs
         # ("a leaked Russian memo labelling China an enemy"), even when syntax does not link them.
         # Not when the two form one list: "adversaries such as Russia and China" are the US's.
-        # Nor when every friction cue takes a third party ("tensions with the West").
+        # Nor when every friction cue takes a third party ("tensions with the West"), nor in a
+        # comparison ("Iran, like Russia, faces Western sanctions").
         if {s.code for s in actors} == {a, b} and hits.cues and all(c.family != "cooperation" for c in hits.cues) \
                 and not all(_THIRD_NAME.match(sentence, c.end) for c in hits.cues) \
+                and not _COMPARISON.search(sentence) \
                 and not glued(sentence, sorted(actors, key=lambda s: s.start)):
             return FRICTION, CONFIDENT
         return NEUTRAL, 0.6 if hits.any else 0.9

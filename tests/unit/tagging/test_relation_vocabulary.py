@@ -71,6 +71,9 @@ FRICTION = [
     ("disillusion", "Iran has grown disillusioned with Russia.", {"IR-RU": "friction"}),
     ("disappointment", "Iran has been disappointed by China's reluctance to invest.", {"CN-IR": "friction"}),
     ("plain dependence stays cooperation", "Russia has become dependent on China for machine tools.", {"CN-RU": "cooperation"}),
+    ("another's view of them", "The United States sees China and Russia as rivals.", {"CN-RU": "neutral"}),
+    ("their own rivalry", "Iran and Russia are rivals on the oil market.", {"IR-RU": "friction"}),
+    ("a comparison", "Iran, like Russia, faces Western sanctions.", {"IR-RU": "neutral"}),
     ("wary of a third power together", "Both China and Russia are wary of American power.", {"CN-RU": "neutral"}),
 ]
 
