@@ -76,6 +76,9 @@ _OBJECT_OF = re.compile(r"(?<!\w)(?:by|at|in|on|over|against|to|from|with)\s+(?:
 _COMPARISON = re.compile(r"(?<!\w)(?:like|unlike|as with|similar to|just as|as does|as did|wie|comme|como|как и|jak)\s",
                          re.IGNORECASE)
 _AS_WHAT = re.compile(r"^\s+as\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|he|she)\s+(?!(?:is|was|seems|appears|remains)\s+(?:unclear|uncertain|likely|unlikely|"
+                              r"possible|true|clear|difficult|hard|easy|important|worth|to\s+be\s+seen)(?!\w))",
+                              re.IGNORECASE)  # "it is unclear ..." has no subject
 _PRONOUN_WORDS = frozenset({"its", "their"})  # "its support for Moscow": the subject is the member "its" stands for
 _AND_VERB = re.compile(r"^,?\s+and\s+$")
 _ADJACENT = re.compile(r"\w*\s+")  # between two cue words of one phrase ("pipeline deal")
@@ -371,8 +374,9 @@ def _after_preposition(sentence: str, pos: int) -> bool:
 
 def _elided_subject(sentence: str, c0: int, actors: list[MemberSpan], hits: CueHits) -> set[str]:
     """"Russia has signed ... and has reaffirmed its partnership with China": a clause that opens
-    on "and" plus a verb shares the subject that opens the clause before it."""
-    if c0 == 0 or not _ELIDED.search(sentence, max(c0 - 16, 0), c0):
+    on "and" plus a verb, or on "it" ("..., but it continues to buy Russian oil"), shares the
+    subject that opens the clause before it."""
+    if c0 == 0 or not (_ELIDED.search(sentence, max(c0 - 16, 0), c0) or _PRONOUN_SUBJECT.match(sentence, c0)):
         return set()
     p0, _ = clause_of(max(c0 - 16, 0), hits.clauses)
     first = [s for s in actors if p0 <= s.start < c0]
