@@ -33,6 +33,7 @@ from pipeline.tagging.phrases import (
     compound_at,
     glued,
     goods_pairs,
+    instrument_pairs,
     name_run,
     partner_nouns,
     split_clauses,
@@ -328,6 +329,10 @@ def find_cues(
         hits.cues.append(Cue(s, e, "cooperation", 1.0, cover=True))
     goods = lexicon.cue("dyads.goods").finditer(sentence, langs)
     for m, pairs in goods_pairs(sentence, actors, goods) if goods else ():
+        if weight(m):
+            hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0, pairs))
+    means = goods + lexicon.cue("dyads.means").finditer(sentence, langs)
+    for m, pairs in instrument_pairs(sentence, actors, means, hits.clauses) if means else ():
         if weight(m):
             hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0, pairs))
     _nest(hits, actors)

@@ -37,7 +37,7 @@ _APPOSITION_BEFORE = re.compile(r"^(?:,\s*|\s+(?:is|was|remains|became|has becom
                                 r"has emerged as|emerged as|serves as|acts as)\s+(?:(?:one|among) of\s+)?)$",
                                 re.IGNORECASE)
 # A member named by its adjective ("Iranian", "North Korean", "Chinese") and the noun it qualifies.
-_DEMONYM = re.compile(r"(?:an|ese|ish)$")
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$")  # Iranian, Korean, Chinese; not Iran or Tehran
 _NOUN_AFTER_DEMONYM = re.compile(r"\s+(?:(?!(?:and|or)\b)[a-z][\w-]*\s*){1,2}")
 _POSSESSIVE_TAIL = re.compile(r"^(?:'s?|’s?|s|ские|ская|ский|ского|ских|ische[nr]?|iens?|iennes?)?$")
 
@@ -186,7 +186,8 @@ def compound_at(sentence: str, spans: list[MemberSpan], pos: int) -> int | None:
 
 # Between a member and the goods it makes or owns: "Iranian-made", "Iranian Shahed", "Pyongyang's".
 _MAKER = re.compile(r"(?:-(?:made|built|designed|supplied|provided|produced|manufactured|assembled|origin)|'s?)?"
-                    r"(?:\s+[\w-]+){0,2}?\s+$")
+                    r"(?:\s+(?!(?:of|with|to|for|by|in|on|from|at|the|a|an|its|their|that|which|who|is|are|was|were|has|have|"
+                    r"and|or)\s)[\w-]+){0,2}?\s+$", re.IGNORECASE)
 _OWNER = re.compile(r"'s?\s+$")  # "Russia's Iranian drones": Russia owns what Iran made
 # Between goods and the member that gets or uses them: "for Moscow", "used by Russia", "in Russian missiles".
 _RECIPIENT = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:for|to|into|by|in|inside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -218,4 +219,42 @@ def goods_pairs(sentence: str, actors: list[MemberSpan], goods: list[re.Match[st
         pairs = {p for p in pairs if len(p) == 2}
         if pairs:
             out.append((noun, frozenset(pairs)))
+    return out
+
+
+# "with Chinese help", "thanks to Iranian assistance", "with the help of China": the means of the clause's subject.
+_INSTRUMENT_BEFORE = re.compile(r"(?<!\w)(?:with|thanks to|owing to|through|using)\s+(?:the\s+)?$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_SUBJECT_WORDS = 3  # a clause subject opens its clause: at most this many words before it
+
+
+def instrument_pairs(sentence: str, actors: list[MemberSpan], nouns: list[re.Match[str]],
+                     clauses: list[tuple[int, int]]) -> list[tuple[re.Match[str], frozenset[frozenset[str]]]]:
+    """Help or goods of one member that are the means of another's act: "Russia has rebuilt its arsenal
+    with Chinese help", "With North Korean shells, Russia has sustained ...", "with the help of
+    China". The other is the member that opens the clause (or the sentence, after an opening phrase)."""
+    members = sorted((a for a in actors if a.is_member), key=lambda a: a.start)
+    out = []
+    for noun in nouns:
+        helper = None
+        before = [a for a in members if a.end <= noun.start() and noun.start() - a.end <= 30]
+        if before and _MAKER.match(sentence[before[-1].end:noun.start()]) \
+                and (sentence[before[-1].end:before[-1].end + 1] in "-'" or _DEMONYM.search(sentence, before[-1].start, before[-1].end)) \
+                and _INSTRUMENT_BEFORE.search(sentence, max(before[-1].start - 14, 0), before[-1].start):
+            helper = before[-1]
+        after = [a for a in members if a.start >= noun.end() and a.start - noun.end() <= 12]
+        if helper is None and after and _OF_AFTER.match(sentence[noun.end():after[0].start]) \
+                and _INSTRUMENT_BEFORE.search(sentence, max(noun.start() - 14, 0), noun.start()):
+            helper = after[0]
+        if helper is None:
+            continue
+        c0, c1 = clause_of(noun.start(), clauses)
+        if c0 == 0 and sentence[:helper.start].strip().lower() in ("with", "thanks to", "owing to", "through", "using"):
+            c0 = sentence.find(",", noun.end()) + 1  # an opening phrase: the subject follows it
+            if c0 == 0:
+                continue
+        subject = next((a for a in members if a.start >= c0 and a is not helper), None)
+        if subject is None or subject.code == helper.code or len(sentence[c0:subject.start].split()) > _SUBJECT_WORDS:
+            continue
+        out.append((noun, frozenset({frozenset((subject.code, helper.code))})))
     return out
