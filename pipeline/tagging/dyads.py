@@ -226,7 +226,13 @@ class CueView:
         if cue.family == "cooperation" and compound_at(sentence, run, run[0].start) is not None:
             return set()  # "welcomes deepened North Korea-Russia cooperation": the compound's own relation
         if any(cue.end <= w0 and w1 <= run[0].start for w0, w1 in self.hits.between):
-            return set()  # "limit cooperation between A and B": the cue relates A and B, not its subject
+            # "uneasy about the deepening ties between Moscow and Pyongyang": friction about the two's
+            # ties is friction with both; otherwise ("limit cooperation between A and B") the cue
+            # relates A and B, not its subject
+            about_ties = cue.family != "cooperation" and any(
+                c.governed_by == cue.start and cue.end <= c.start and c.end <= w0 <= c.end + 12
+                for c in self.hits.cues for w0, _ in self.hits.between)
+            return {s.code for s in run} if about_ties else set()
         if cue.family == "directed" and after[0].start - cue.end > OBJECT_CHARS:
             return set()
         if cue.family == "cooperation" and not cue.cover and _TOPIC.search(sentence, cue.end, run[0].start):
@@ -297,7 +303,10 @@ def find_cues(
     if len(sentence) > MAX_SENTENCE_CHARS:
         hits.too_long = True  # a run-on scrape, not prose: no structure to read (and no quadratic work)
         return hits
-    cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)]
+    # cover shields a member from a third party's act; criticism that names a member inside it
+    # ("criticized China for supporting sanctions") is aimed at that member instead
+    cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)
+             if not any(m.start() < a.start and a.end <= m.end() for a in actors if a.is_member)]
     partners = partner_nouns(sentence, actors, lexicon, found["cooperation"])
     zones = list(partners.values())
     negated: list[int] = []  # ends of negated cooperation cues
