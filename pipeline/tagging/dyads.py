@@ -98,6 +98,8 @@ _PASSIVE = re.compile(r"\w*\s+by\s", re.IGNORECASE)
 PASSIVE_CHARS = 80  # "Russia's war in Ukraine, backed by Iran": the nearest member before is the one backed
 _RELATIVE = re.compile(r",\s*(?:which|who|whose)(?!\w)", re.IGNORECASE)
 RELATIVE_CHARS = 100  # "North Korea, which continues its strategic cooperation with Russia"
+# A parenthetical between the subject and its verb: "Russia, facing a shortage of shells, has turned to ...".
+_APPOSITIVE = re.compile(r"^,[^,;:()]{3,100},\s+(?:[\w-]+\s+){0,5}$")
 @dataclass(frozen=True)
 class Cue:
     """One relation cue of a sentence: where it is, its family and weight."""
@@ -185,7 +187,9 @@ class CueView:
         if _PRONOUN_WORDS & {w.lower() for w in sentence[max(cue.start - 40, 0):cue.start].split()[-3:]}:
             # "pressure on China to reduce its support for Moscow": "its" is the nearest member
             members = [s for s in before if s.is_member]
-            if members and cue.start - members[-1].end <= SUBJECT_CHARS:
+            if members and (cue.start - members[-1].end <= SUBJECT_CHARS
+                            or _APPOSITIVE.match(sentence[members[-1].end:cue.start])
+                            and cue.start - members[-1].end <= RELATIVE_CHARS):
                 out.add(members[-1].code)
             return out
         # a third party after a preposition is no subject ("Moscow's war in Ukraine has made it reliant on ...")
@@ -195,7 +199,8 @@ class CueView:
         run = name_run(sentence, candidates, backwards=True, nouns=True)
         if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[self.c0:run[0].start].split()) > 3:
             return out  # "The US supports Ukraine against Russia and warns China": the object of the verb before
-        reach = RELATIVE_CHARS if _RELATIVE.match(sentence, run[-1].end) else SUBJECT_CHARS
+        reach = RELATIVE_CHARS if _RELATIVE.match(sentence, run[-1].end) \
+            or _APPOSITIVE.match(sentence[run[-1].end:cue.start]) else SUBJECT_CHARS
         return out | {s.code for s in run} if cue.start - run[-1].end <= reach else out
 
     @cached_property
