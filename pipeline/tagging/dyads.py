@@ -419,6 +419,21 @@ _PARTNER_PARTICLE = re.compile(r"(?:을|를|에|에게|에게서|와|과|로|으
 VERB_FINAL_CHARS = {"zh": 12, "ko": 20, "fa": 40, "de": 40}
 
 
+_AS = re.compile(r"as\s", re.IGNORECASE)
+_VERB_BETWEEN = re.compile(r"^\s+(?:[\w-]+\s+){1,2}$")  # "views", "has long described"
+
+
+def _as_predicate(sentence: str, view: CueView, a: str, b: str) -> bool:
+    """"Beijing views Moscow as a key partner", "Xi described Putin as his best friend": the
+    subject and the object of the verb before "as …"."""
+    before = view.before
+    if len(before) < 2 or not _AS.match(sentence, view.cue.start):
+        return False
+    x, y = before[-2], before[-1]
+    return {x.code, y.code} == {a, b} and view.cue.start - y.end <= 2 and not glued(sentence, [x, y]) \
+        and bool(_VERB_BETWEEN.match(sentence[x.end:y.start])) and len(sentence[view.c0:x.start].split()) <= 3
+
+
 def _verb_final(sentence: str, view: CueView, a: str, b: str, lang: str) -> bool:
     """Do ``a`` and ``b`` stand before the cue as subject and partner of a verb-final clause?"""
     gap_rule = _SUBJECT_TO_PARTNER.get(lang)
@@ -505,7 +520,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                 if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in COMPOUND_GLUE and (
                         0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25):
                     return "pair"
-    if _verb_final(sentence, view, a, b, hits.langs[0] if hits.langs else "en"):
+    if _verb_final(sentence, view, a, b, hits.langs[0] if hits.langs else "en") or _as_predicate(sentence, view, a, b):
         return "pair"
     # both before the cue as one coordinated subject
     if a in codes_before and b in codes_before:
@@ -520,7 +535,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         # "coordination by China and Russia has frustrated diplomats": they are no subject of the friction
         governed = cue.family != "cooperation" and _OBJECT_OF.search(sentence, max(run[0].start - 12, 0), run[0].start)
         # "Washington sees China and Russia as rivals": the object of another's verb, so another's view
-        governed = governed or cue.family != "cooperation" and bool(_AS_WHAT.match(sentence[run[-1].end:cue.start])) \
+        governed = governed or cue.family != "cooperation" \
+            and bool(_AS_WHAT.match(sentence[run[-1].end:cue.start]) or _AS.match(sentence, cue.start)) \
             and len(sentence[c0:run[0].start].split()) >= 2
         if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third and not governed:
             if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):

@@ -32,6 +32,9 @@ _MODIFIERS = re.compile(r"^\s+(?:(?!(?:of|with|to|for|by|in|on|from|at|the|a|an|
                         re.IGNORECASE)
 ZONE_CHARS = 80  # how far before its noun a possessive pronoun is looked for ("its ... partners")
 _POSSESSIVE = re.compile(r"'s?")
+# The article and adjectives before a demonym that qualifies a partner noun: "is now a close Russian ally".
+_A_DEMONYM = re.compile(r"(?<!\w)(?:an?|the)\s+(?:[\w-]+\s+){0,2}?[A-Z][\w-]*(?:ian|ean|ese|ish)\s")
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:an?|the)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?<!\w)(?:its|their|his|her)(?!\w)", re.IGNORECASE)
 # Between a partner noun and the member it names: "Russia's ally North Korea", "its partner, Iran".
 _APPOSITION_AFTER = re.compile(r"^,?\s*(?:the\s+)?$", re.IGNORECASE)
@@ -92,15 +95,18 @@ def partner_nouns(sentence: str, actors: list[MemberSpan], lexicon: Lexicon,
     partners)."""
     out: dict[int, tuple[re.Match[str], frozenset[frozenset[str]], int]] = {}
     nouns = [m for m in cues if _WORD.match(sentence, m.start()).group().lower() in lexicon.partner_nouns]
-    if not nouns or "'" not in sentence and not _PRONOUN.search(sentence):
+    if not nouns or "'" not in sentence and not _PRONOUN.search(sentence) and not _A_DEMONYM.search(sentence):
         return out  # no partner noun, or no possessor
     members = sorted((a for a in actors if a.is_member), key=lambda a: a.start)
     for noun in nouns:
-        possessor, zone_start = None, None
+        possessor, zone_start, demonym = None, None, False
         for p in reversed([a for a in members if a.end <= noun.start()]):
             tail = _POSSESSIVE.match(sentence, p.end)
             if tail and _MODIFIERS.match(sentence[tail.end():noun.start()]):
                 possessor, zone_start = p, tail.end()
+            elif _DEMONYM.search(sentence, p.start, p.end) and _ARTICLE_BEFORE.search(sentence, 0, p.start) \
+                    and _MODIFIERS.match(sentence[p.end:noun.start()]):
+                possessor, zone_start, demonym = p, p.end, True  # "a Russian ally": Russia's ally
             break
         if possessor is None:
             head = sentence[max(noun.start() - ZONE_CHARS, 0):noun.start()]
@@ -120,7 +126,9 @@ def partner_nouns(sentence: str, actors: list[MemberSpan], lexicon: Lexicon,
             named.append(after[0])
         prior = [a for a in members if a.end <= possessor.start]
         if prior and sentence[possessor.start - 1:possessor.start] != "-" \
-                and _APPOSITION_BEFORE.match(sentence[prior[-1].end:possessor.start]) and zone_start > possessor.end:
+                and (zone_start > possessor.end
+                     and _APPOSITION_BEFORE.match(sentence[prior[-1].end:possessor.start])
+                     or demonym and _APPOSITION_BEFORE.match(_ARTICLE_BEFORE.sub(" ", sentence[prior[-1].end:possessor.start]))):
             named.append(prior[-1])
         pairs = frozenset(frozenset((possessor.code, n.code)) for n in named if n.code != possessor.code)
         if pairs:
