@@ -76,6 +76,8 @@ _PREPOSITIONS = frozenset({"in", "into", "on", "against", "at", "over", "toward"
 _OBJECT_OF = re.compile(r"(?<!\w)(?:by|at|in|on|over|against|to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARISON = re.compile(r"(?<!\w)(?:like|unlike|as with|similar to|just as|as does|as did|wie|comme|como|как и|jak)\s",
                          re.IGNORECASE)
+_MUTUAL = re.compile(r"(?<!\w)(?:their|each other|one another|together|jointly|mutual\w*|bilateral)(?!\w)", re.IGNORECASE)
+_PLACE_OR_BOTH = re.compile(r"(?<!\w)(?:in|at|from|both)\s+(?:the\s+)?$", re.IGNORECASE)
 _AS_WHAT = re.compile(r"^\s+as\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|he|she)\s+(?!(?:is|was|seems|appears|remains)\s+(?:unclear|uncertain|likely|unlikely|"
                               r"possible|true|clear|difficult|hard|easy|important|worth|to\s+be\s+seen)(?!\w))",
@@ -534,6 +536,11 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             or bool(_THIRD_NAME.match(sentence, cue.end)) and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
         # "coordination by China and Russia has frustrated diplomats": they are no subject of the friction
         governed = cue.family != "cooperation" and _OBJECT_OF.search(sentence, max(run[0].start - 12, 0), run[0].start)
+        # "Analysts in China and Russia offered ...": a place, not the subject; "Both Iran and Russia
+        # rely on oil exports": each on its own
+        lead = sentence[max(run[0].start - 8, 0):run[0].start].lower().strip()
+        governed = governed or bool(_PLACE_OR_BOTH.search(sentence, max(run[0].start - 8, 0), run[0].start)) \
+            and not (lead.endswith("both") and (cue.family != "cooperation" or _MUTUAL.search(sentence, run[-1].end, c1)))
         # "Washington sees China and Russia as rivals": the object of another's verb, so another's view
         governed = governed or cue.family != "cooperation" \
             and bool(_AS_WHAT.match(sentence[run[-1].end:cue.start]) or _AS.match(sentence, cue.start)) \

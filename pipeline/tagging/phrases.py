@@ -201,7 +201,8 @@ _MAKER = re.compile(r"(?:-(?:made|built|designed|supplied|provided|produced|manu
                     r"and|or)\s)[\w-]+){0,2}?\s+$", re.IGNORECASE)
 _OWNER = re.compile(r"'s?\s+$")  # "Russia's Iranian drones": Russia owns what Iran made
 # Between goods and the member that gets or uses them: "for Moscow", "used by Russia", "in Russian missiles".
-_RECIPIENT = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:for|to|into|by|in|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_RECIPIENT = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:for|to|into|by|(?:found|used|installed|deployed|fitted|incorporated|"
+                        r"embedded|discovered|recovered|fighting|serving|assembled|produced|made|built)\s+(?:in|inside))\s+(?:the\s+)?$", re.IGNORECASE)
 GOODS_CHARS = 40  # how far from the goods noun the maker and the recipient may be named
 
 
