@@ -78,6 +78,7 @@ _COMPARISON = re.compile(r"(?<!\w)(?:like|unlike|as with|similar to|just as|as d
                          re.IGNORECASE)
 _MUTUAL = re.compile(r"(?<!\w)(?:their|each other|one another|together|jointly|mutual\w*|bilateral)(?!\w)", re.IGNORECASE)
 _PLACE_OR_BOTH = re.compile(r"(?<!\w)(?:in|at|from|both)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMMA_THEN_NAME = re.compile(r"[^,;:]*,\s*(?:and\s+|but\s+|while\s+)?(?:the\s+)?$")
 _AS_WHAT = re.compile(r"^\s+as\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|he|she)\s+(?!(?:is|was|seems|appears|remains)\s+(?:unclear|uncertain|likely|unlikely|"
                               r"possible|true|clear|difficult|hard|easy|important|worth|to\s+be\s+seen)(?!\w))",
@@ -113,6 +114,7 @@ class Cue:
     pairs: frozenset[frozenset[str]] | None = None  # set when the cue's structure names the pairs it links
     governed_by: int | None = None  # start of the friction cue this one is the object of ("wary of closer ties")
     cover: bool = False  # diplomatic cover: what follows ("sanctions on North Korea") names the one shielded
+    link_only: bool = False  # friction only when syntax links the pair ("stalemate", "embarrassed")
 
 
 @dataclass
@@ -242,6 +244,8 @@ class CueView:
             return {s.code for s in run} if about_ties else set()
         if cue.family == "directed" and after[0].start - cue.end > OBJECT_CHARS:
             return set()
+        if cue.link_only and (_COMMA_THEN_NAME.match(sentence, cue.end, run[0].start) or after[0].start - cue.end > OBJECT_CHARS):
+            return set()  # "Iran pulled out of the talks, Russian media reported": past the cue's phrase
         if cue.family == "cooperation" and not cue.cover and _TOPIC.search(sentence, cue.end, run[0].start):
             return set()  # "cooperation on Ukraine and North Korea": a topic, not a partner
         return {s.code for s in run}
@@ -317,6 +321,7 @@ def find_cues(
     partners = partner_nouns(sentence, actors, lexicon, found["cooperation"])
     zones = list(partners.values())
     negated: list[int] = []  # ends of negated cooperation cues
+    link_only = {m.start() for m in lexicon.cue("dyads.link_only").finditer(sentence, langs)}
     for family in ("cooperation", "friction", "directed"):
         for m in found[family]:
             if family == "directed" and _in_spans(m.start(), cover):
@@ -335,7 +340,8 @@ def find_cues(
                     if pairs is not None:  # "trading partner": the partner noun carries the structure
                         hits.cues[-1] = Cue(m.start(), m.end(), family, w, pairs)
                     continue  # "pipeline deal", "joint exercises": one phrase, one cue
-                hits.cues.append(Cue(m.start(), m.end(), family, w, pairs))
+                hits.cues.append(Cue(m.start(), m.end(), family, w, pairs,
+                                     link_only=family != "cooperation" and m.start() in link_only))
             elif family == "cooperation" and not _in_spans(m.start(), name_spans + absorbed):
                 negated.append(m.end())
             elif family == "directed" and not _in_spans(m.start(), name_spans) and _negated(sentence, m, lexicon, langs):
@@ -588,6 +594,7 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
         # Nor when every friction cue takes a third party ("tensions with the West"), nor in a
         # comparison ("Iran, like Russia, faces Western sanctions").
         if {s.code for s in actors} == {a, b} and hits.cues and all(c.family != "cooperation" for c in hits.cues) \
+                and not all(c.link_only for c in hits.cues) \
                 and not all(_THIRD_NAME.match(sentence, c.end) for c in hits.cues) \
                 and not _COMPARISON.search(sentence) \
                 and not glued(sentence, sorted(actors, key=lambda s: s.start)):

@@ -326,7 +326,7 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
     dyads = data.get("dyads") or {}
     for family in ("cooperation", "friction", "directed"):
         cues[f"dyads.{family}"] = CueSet(_compile_cues(dyads.get(family) or {}, boundaries, languages))
-    for family in ("cover", "parallel", "between", "goods", "means"):
+    for family in ("cover", "parallel", "between", "goods", "means", "link_only"):
         cues[f"dyads.{family}"] = CueSet(_compile_cues(dyads.get(family) or {}, boundaries, languages))
     for where in ("before", "after"):
         cues[f"negation.{where}"] = CueSet(
