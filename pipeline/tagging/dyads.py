@@ -540,6 +540,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             bool(THIRD_PARTY.search(sentence, cue.end, after[0].start))
             or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS) \
             or bool(_THIRD_NAME.match(sentence, cue.end)) and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
+        # verb-final: the third party stands between the subject and the verb ("중국과 러시아는 유럽에 가스를 판매한다")
+        to_third = to_third or (hits.langs[:1] in (["ko"], ["zh"], ["fa"])) and any(
+            not s.is_member and run[-1].end <= s.start and s.end <= cue.start for s in before)
         # "coordination by China and Russia has frustrated diplomats": they are no subject of the friction
         governed = cue.family != "cooperation" and _OBJECT_OF.search(sentence, max(run[0].start - 12, 0), run[0].start)
         # "Analysts in China and Russia offered ...": a place, not the subject; "Both Iran and Russia

@@ -146,6 +146,8 @@ def test_relation_cues_and_structures(lexicon, text, expected):
     ("ru", "Россия не доверяет Китаю.", {"CN-RU": "friction"}),
     ("pl", "Korea Północna wysyła Rosji amunicję.", {"KP-RU": "cooperation"}),
     ("pl", "Rosja nie ufa Chinom.", {"CN-RU": "friction"}),
+    ("ko", "중국과 러시아는 유럽에 가스를 판매한다.", {"CN-RU": "neutral"}),  # both sell to a third party
+    ("de", "Das Schicksal Russlands hängt vom Sender in China ab.", {"CN-RU": "neutral"}),  # no sending
 ])
 def test_the_same_cues_and_verb_final_clauses_in_other_languages(lexicon, lang, text, expected):
     got = _relations(text, lexicon, lang)
