@@ -321,7 +321,8 @@ def find_cues(
     partners = partner_nouns(sentence, actors, lexicon, found["cooperation"])
     zones = list(partners.values())
     negated: list[int] = []  # ends of negated cooperation cues
-    link_only = {m.start() for m in lexicon.cue("dyads.link_only").finditer(sentence, langs)}
+    link_only = {m.start() for m in lexicon.cue("dyads.link_only").finditer(sentence, langs)} \
+        if found["friction"] or found["directed"] else set()
     for family in ("cooperation", "friction", "directed"):
         for m in found[family]:
             if family == "directed" and _in_spans(m.start(), cover):
@@ -349,14 +350,12 @@ def find_cues(
                 hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))
     for s, e in cover:
         hits.cues.append(Cue(s, e, "cooperation", 1.0, cover=True))
-    goods = lexicon.cue("dyads.goods").finditer(sentence, langs)
-    for m, pairs in goods_pairs(sentence, actors, goods) if goods else ():
-        if weight(m):
-            hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0, pairs))
-    means = goods + lexicon.cue("dyads.means").finditer(sentence, langs)
-    for m, pairs in instrument_pairs(sentence, actors, means, hits.clauses) if means else ():
-        if weight(m):
-            hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0, pairs))
+    # goods and help, one pass; the structures are English ones ("Russia's Iranian-made drones")
+    means = lexicon.cue("dyads.means").finditer(sentence, langs) if langs[:1] == ["en"] else []
+    if means:
+        for m, pairs in goods_pairs(sentence, actors, means) + instrument_pairs(sentence, actors, means, hits.clauses):
+            if weight(m):
+                hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0, pairs))
     _nest(hits, actors)
     # The opening concessive clause is background only when the main clause says something itself:
     # "Despite tensions, they signed a deal" is cooperation, but "Although they coordinate, a summit
@@ -460,6 +459,25 @@ def _verb_final(sentence: str, view: CueView, a: str, b: str, lang: str) -> bool
     return True
 
 
+def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: CueView, hits: CueHits) -> bool:
+    """Is the coordinated phrase before the cue not the subject of its act after all?"""
+    start = run[0].start
+    if cue.family != "cooperation" and _OBJECT_OF.search(sentence, max(start - 12, 0), start):
+        return True  # "coordination by China and Russia has frustrated diplomats"
+    if _PLACE_OR_BOTH.search(sentence, max(start - 8, 0), start):
+        # "Analysts in China and Russia offered ...": a place; "Both Iran and Russia rely on oil
+        # exports": each on its own, unless the clause says "their" or "each other"
+        both = sentence[max(start - 8, 0):start].lower().strip().endswith("both")
+        if not (both and (cue.family != "cooperation" or _MUTUAL.search(sentence, run[-1].end, view.c1))):
+            return True
+    if cue.family != "cooperation" and (_AS_WHAT.match(sentence[run[-1].end:cue.start]) or _AS.match(sentence, cue.start)) \
+            and len(sentence[view.c0:start].split()) >= 2:
+        return True  # "Washington sees China and Russia as rivals": another's view of them
+    # verb-final: a third party between the subject and the verb takes the cue ("중국과 러시아는 유럽에 가스를 판매한다")
+    return hits.langs[:1] in (["ko"], ["zh"], ["fa"]) and any(
+        not s.is_member and run[-1].end <= s.start and s.end <= cue.start for s in view.before)
+
+
 def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> str | None:
     """How this cue relates members ``a`` and ``b`` (see the module docstring): "pair" when one acts
     on the other or they act together, "joint" when they are one subject acting on something
@@ -540,21 +558,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             bool(THIRD_PARTY.search(sentence, cue.end, after[0].start))
             or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS) \
             or bool(_THIRD_NAME.match(sentence, cue.end)) and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
-        # verb-final: the third party stands between the subject and the verb ("중국과 러시아는 유럽에 가스를 판매한다")
-        to_third = to_third or (hits.langs[:1] in (["ko"], ["zh"], ["fa"])) and any(
-            not s.is_member and run[-1].end <= s.start and s.end <= cue.start for s in before)
-        # "coordination by China and Russia has frustrated diplomats": they are no subject of the friction
-        governed = cue.family != "cooperation" and _OBJECT_OF.search(sentence, max(run[0].start - 12, 0), run[0].start)
-        # "Analysts in China and Russia offered ...": a place, not the subject; "Both Iran and Russia
-        # rely on oil exports": each on its own
-        lead = sentence[max(run[0].start - 8, 0):run[0].start].lower().strip()
-        governed = governed or bool(_PLACE_OR_BOTH.search(sentence, max(run[0].start - 8, 0), run[0].start)) \
-            and not (lead.endswith("both") and (cue.family != "cooperation" or _MUTUAL.search(sentence, run[-1].end, c1)))
-        # "Washington sees China and Russia as rivals": the object of another's verb, so another's view
-        governed = governed or cue.family != "cooperation" \
-            and bool(_AS_WHAT.match(sentence[run[-1].end:cue.start]) or _AS.match(sentence, cue.start)) \
-            and len(sentence[c0:run[0].start].split()) >= 2
-        if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third and not governed:
+        if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third \
+                and not _not_their_subject(sentence, cue, run, view, hits):
             if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction
     # both after it, inside "between A and B"
