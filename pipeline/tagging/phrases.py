@@ -206,6 +206,13 @@ _RECIPIENT = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:for|to|into|by|(?:found|used
 GOODS_CHARS = 40  # how far from the goods noun the maker and the recipient may be named
 
 
+def _made_by(sentence: str, member: MemberSpan, noun_start: int) -> bool:
+    """Is ``member`` the maker or owner named right before the noun: "Iranian-made", "Pyongyang's",
+    "North Korean" (a demonym; a bare "Iran" qualifies nothing)?"""
+    gap = sentence[member.end:noun_start]
+    return bool(_MAKER.match(gap)) and (gap[:1] in ("-", "'") or bool(_DEMONYM.search(sentence, member.start, member.end)))
+
+
 def goods_pairs(sentence: str, actors: list[MemberSpan], goods: list[re.Match[str]]) -> list[tuple[re.Match[str], frozenset[frozenset[str]]]]:
     """Goods of one member that another owns, gets or uses, by goods noun, with the pair each links:
     "Russia's Iranian-made drones", "Pyongyang's shells for Moscow", "Chinese chips found in Russian
@@ -218,8 +225,7 @@ def goods_pairs(sentence: str, actors: list[MemberSpan], goods: list[re.Match[st
         if not before:
             continue
         maker = before[-1]
-        gap = sentence[maker.end:noun.start()]
-        if not _MAKER.match(gap) or not (gap[:1] in "-'" or _DEMONYM.search(sentence, maker.start, maker.end)):
+        if not _made_by(sentence, maker, noun.start()):
             continue
         pairs = set()
         owners = [a for a in before[:-1] if _OWNER.match(sentence[a.end:maker.start])]
@@ -250,8 +256,7 @@ def instrument_pairs(sentence: str, actors: list[MemberSpan], nouns: list[re.Mat
     for noun in nouns:
         helper = None
         before = [a for a in members if a.end <= noun.start() and noun.start() - a.end <= 30]
-        if before and _MAKER.match(sentence[before[-1].end:noun.start()]) \
-                and (sentence[before[-1].end:before[-1].end + 1] in "-'" or _DEMONYM.search(sentence, before[-1].start, before[-1].end)) \
+        if before and _made_by(sentence, before[-1], noun.start()) \
                 and _INSTRUMENT_BEFORE.search(sentence, max(before[-1].start - 14, 0), before[-1].start):
             helper = before[-1]
         after = [a for a in members if a.start >= noun.end() and a.start - noun.end() <= 12]
@@ -260,7 +265,7 @@ def instrument_pairs(sentence: str, actors: list[MemberSpan], nouns: list[re.Mat
             helper = after[0]
         if helper is None:
             continue
-        c0, c1 = clause_of(noun.start(), clauses)
+        c0, _ = clause_of(noun.start(), clauses)
         if c0 == 0 and sentence[:helper.start].strip().lower() in ("with", "thanks to", "owing to", "through", "using"):
             c0 = sentence.find(",", noun.end()) + 1  # an opening phrase: the subject follows it
             if c0 == 0:
