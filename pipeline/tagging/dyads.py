@@ -203,8 +203,9 @@ class CueView:
         run = name_run(sentence, candidates, backwards=True, nouns=True)
         if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[self.c0:run[0].start].split()) > 3:
             return out  # "The US supports Ukraine against Russia and warns China": the object of the verb before
-        reach = RELATIVE_CHARS if _RELATIVE.match(sentence, run[-1].end) \
-            or _APPOSITIVE.match(sentence[run[-1].end:cue.start]) else SUBJECT_CHARS
+        gap = cue.start - run[-1].end
+        reach = SUBJECT_CHARS if gap <= SUBJECT_CHARS else RELATIVE_CHARS if gap <= RELATIVE_CHARS and (
+            _RELATIVE.match(sentence, run[-1].end) or _APPOSITIVE.match(sentence[run[-1].end:cue.start])) else SUBJECT_CHARS
         return out | {s.code for s in run} if cue.start - run[-1].end <= reach else out
 
     @cached_property

@@ -189,7 +189,8 @@ def _cue_alternatives(cues: list[str], boundary: str, lower: bool) -> tuple[list
             continue
         # a right boundary after a final letter, not after an escape such as \s
         right = "" if stem or not re.search(r"(?<!\\)\w$", body) else r"(?!\w)"
-        if re.match(r"\w|\\w|\(\?:\w", cue):  # starts with a word: shares the one boundary check
+        # starts with a word (or a look-behind then a word): shares the one boundary check
+        if re.match(r"\w|\\w|\(\?:\w|\(\?<!", cue):
             bounded.append(f"(?:{body}){right}")
         else:
             free.append(f"(?:{body}){right}")
