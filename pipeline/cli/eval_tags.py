@@ -11,7 +11,7 @@ from pipeline.cli.app import out, text
 from pipeline.cli.evaluate import eval_app
 from pipeline.config import DEFAULT_TAXONOMY
 from pipeline.cli.errors import InputError
-from pipeline.evaluation.real import RealReport, check_corpus, evaluate_real, read_labels
+from pipeline.evaluation.real import RealReport, check_corpus, dev_half, evaluate_real, read_labels
 from pipeline.evaluation.tags import Counts, GoldError, TagReport, evaluate_tags, read_gold
 from pipeline.tagging.lexicon import load_lexicon
 
@@ -91,6 +91,8 @@ def eval_tags(
     split: str = typer.Option("all", "--split", help="dev, test or all."),
     taxonomy: Path = typer.Option(DEFAULT_TAXONOMY, "--taxonomy", help="Taxonomy YAML file."),
     errors: bool = typer.Option(False, "--errors", help="Also list every item the tagger got wrong."),
+    half: str = typer.Option(None, "--half", help="With --real --split dev: score only dev half A (errors may be "
+                                                 "read) or B (aggregates only, --errors refused)."),
 ) -> None:
     """Score the tagger: members and framings P/R/F1, stance, target and relation accuracy, friction.
 
@@ -99,17 +101,22 @@ def eval_tags(
 
     Example: crinkwatch eval tags --real ../shared/corpus --split dev
     Example: crinkwatch eval tags --gold tests/gold/tags.jsonl --split test
+    Example: crinkwatch eval tags --real ../shared/corpus --split dev --half B
     """
     if (gold is None) == (real is None):
         raise InputError("give exactly one of --gold FILE or --real CORPUS_DIR")
+    if half is not None and (real is None or split != "dev" or half not in ("A", "B")):
+        raise InputError("--half A or B goes with --real and --split dev only")
+    if half == "B" and errors:
+        raise InputError("dev half B is scored in aggregate only: no --errors")
     lexicon = load_lexicon(taxonomy)
     if real is not None:
         check_corpus(real)
-        items = read_labels(labels, split)
+        items = [i for i in read_labels(labels, split) if half is None or dev_half(i["doc"]) == half]
         if not items:
             raise GoldError(f"no labelled sentences of split {split!r} under {labels}")
         real_report = evaluate_real(items, real, lexicon)
-        print_real_report(real_report, f"real text [{split}] taxonomy {lexicon.version}")
+        print_real_report(real_report, f"real text [{split}{' half ' + half if half else ''}] taxonomy {lexicon.version}")
         found, where = real_report.errors, "where"
     else:
         report = evaluate_tags(read_gold(gold, split), lexicon)

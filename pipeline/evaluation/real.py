@@ -12,6 +12,7 @@ the labelled span are compared with the labels. Matching rules:
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +84,13 @@ def read_labels(label_dir: Path, split: str = "all") -> list[dict[str, Any]]:
             item["_where"] = f"{path.name}:{n}"
             items.append(item)
     return items
+
+
+def dev_half(doc: str) -> str:
+    """The dev half of a document: "A" (errors may be read) when the second-to-last byte of
+    sha1(doc id) is even, else "B" (aggregates only). Tuning keeps a change only when it improves A
+    and does not lower B."""
+    return "A" if hashlib.sha1(doc.encode("utf-8")).digest()[-2] % 2 == 0 else "B"
 
 
 def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:

@@ -32,6 +32,8 @@ from pipeline.tagging.phrases import (
     clause_of,
     compound_at,
     glued,
+    goods_pairs,
+    instrument_pairs,
     name_run,
     partner_nouns,
     split_clauses,
@@ -71,6 +73,16 @@ _TIES_WITH = re.compile(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:ties|cooperation|partners
                         r"rapprochement|deals?|alliance|trade|dealings)\s+(?:with|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _ELIDED = re.compile(r"\sand\s(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must)\s$")
 _PREPOSITIONS = frozenset({"in", "into", "on", "against", "at", "over", "toward", "towards"})
+_OBJECT_OF = re.compile(r"(?<!\w)(?:by|at|in|on|over|against|to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMPARISON = re.compile(r"(?<!\w)(?:like|unlike|as with|similar to|just as|as does|as did|wie|comme|como|как и|jak)\s",
+                         re.IGNORECASE)
+_MUTUAL = re.compile(r"(?<!\w)(?:their|each other|one another|together|jointly|mutual\w*|bilateral)(?!\w)", re.IGNORECASE)
+_PLACE_OR_BOTH = re.compile(r"(?<!\w)(?:in|at|from|both)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMMA_THEN_NAME = re.compile(r"[^,;:]*,\s*(?:and\s+|but\s+|while\s+)?(?:the\s+)?$")
+_AS_WHAT = re.compile(r"^\s+as\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|he|she)\s+(?!(?:is|was|seems|appears|remains)\s+(?:unclear|uncertain|likely|unlikely|"
+                              r"possible|true|clear|difficult|hard|easy|important|worth|to\s+be\s+seen)(?!\w))",
+                              re.IGNORECASE)  # "it is unclear ..." has no subject
 _PRONOUN_WORDS = frozenset({"its", "their"})  # "its support for Moscow": the subject is the member "its" stands for
 _AND_VERB = re.compile(r"^,?\s+and\s+$")
 _ADJACENT = re.compile(r"\w*\s+")  # between two cue words of one phrase ("pipeline deal")
@@ -89,6 +101,8 @@ _PASSIVE = re.compile(r"\w*\s+by\s", re.IGNORECASE)
 PASSIVE_CHARS = 80  # "Russia's war in Ukraine, backed by Iran": the nearest member before is the one backed
 _RELATIVE = re.compile(r",\s*(?:which|who|whose)(?!\w)", re.IGNORECASE)
 RELATIVE_CHARS = 100  # "North Korea, which continues its strategic cooperation with Russia"
+# A parenthetical between the subject and its verb: "Russia, facing a shortage of shells, has turned to ...".
+_APPOSITIVE = re.compile(r"^,[^,;:()]{3,100},\s+(?:[\w-]+\s+){0,5}$")
 @dataclass(frozen=True)
 class Cue:
     """One relation cue of a sentence: where it is, its family and weight."""
@@ -99,6 +113,8 @@ class Cue:
     weight: float
     pairs: frozenset[frozenset[str]] | None = None  # set when the cue's structure names the pairs it links
     governed_by: int | None = None  # start of the friction cue this one is the object of ("wary of closer ties")
+    cover: bool = False  # diplomatic cover: what follows ("sanctions on North Korea") names the one shielded
+    link_only: bool = False  # friction only when syntax links the pair ("stalemate", "embarrassed")
 
 
 @dataclass
@@ -175,7 +191,9 @@ class CueView:
         if _PRONOUN_WORDS & {w.lower() for w in sentence[max(cue.start - 40, 0):cue.start].split()[-3:]}:
             # "pressure on China to reduce its support for Moscow": "its" is the nearest member
             members = [s for s in before if s.is_member]
-            if members and cue.start - members[-1].end <= SUBJECT_CHARS:
+            if members and (cue.start - members[-1].end <= SUBJECT_CHARS
+                            or _APPOSITIVE.match(sentence[members[-1].end:cue.start])
+                            and cue.start - members[-1].end <= RELATIVE_CHARS):
                 out.add(members[-1].code)
             return out
         # a third party after a preposition is no subject ("Moscow's war in Ukraine has made it reliant on ...")
@@ -185,7 +203,9 @@ class CueView:
         run = name_run(sentence, candidates, backwards=True, nouns=True)
         if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[self.c0:run[0].start].split()) > 3:
             return out  # "The US supports Ukraine against Russia and warns China": the object of the verb before
-        reach = RELATIVE_CHARS if _RELATIVE.match(sentence, run[-1].end) else SUBJECT_CHARS
+        gap = cue.start - run[-1].end
+        reach = SUBJECT_CHARS if gap <= SUBJECT_CHARS else RELATIVE_CHARS if gap <= RELATIVE_CHARS and (
+            _RELATIVE.match(sentence, run[-1].end) or _APPOSITIVE.match(sentence[run[-1].end:cue.start])) else SUBJECT_CHARS
         return out | {s.code for s in run} if cue.start - run[-1].end <= reach else out
 
     @cached_property
@@ -216,10 +236,18 @@ class CueView:
         if cue.family == "cooperation" and compound_at(sentence, run, run[0].start) is not None:
             return set()  # "welcomes deepened North Korea-Russia cooperation": the compound's own relation
         if any(cue.end <= w0 and w1 <= run[0].start for w0, w1 in self.hits.between):
-            return set()  # "limit cooperation between A and B": the cue relates A and B, not its subject
+            # "uneasy about the deepening ties between Moscow and Pyongyang": friction about the two's
+            # ties is friction with both; otherwise ("limit cooperation between A and B") the cue
+            # relates A and B, not its subject
+            about_ties = cue.family != "cooperation" and any(
+                c.governed_by == cue.start and cue.end <= c.start and c.end <= w0 <= c.end + 12
+                for c in self.hits.cues for w0, _ in self.hits.between)
+            return {s.code for s in run} if about_ties else set()
         if cue.family == "directed" and after[0].start - cue.end > OBJECT_CHARS:
             return set()
-        if cue.family == "cooperation" and _TOPIC.search(sentence, cue.end, run[0].start):
+        if cue.link_only and (_COMMA_THEN_NAME.match(sentence, cue.end, run[0].start) or after[0].start - cue.end > OBJECT_CHARS):
+            return set()  # "Iran pulled out of the talks, Russian media reported": past the cue's phrase
+        if cue.family == "cooperation" and not cue.cover and _TOPIC.search(sentence, cue.end, run[0].start):
             return set()  # "cooperation on Ukraine and North Korea": a topic, not a partner
         return {s.code for s in run}
 
@@ -287,10 +315,15 @@ def find_cues(
     if len(sentence) > MAX_SENTENCE_CHARS:
         hits.too_long = True  # a run-on scrape, not prose: no structure to read (and no quadratic work)
         return hits
-    cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)]
+    # cover shields a member from a third party's act; criticism that names a member inside it
+    # ("criticized China for supporting sanctions") is aimed at that member instead
+    cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)
+             if not any(m.start() < a.start and a.end <= m.end() for a in actors if a.is_member)]
     partners = partner_nouns(sentence, actors, lexicon, found["cooperation"])
     zones = list(partners.values())
     negated: list[int] = []  # ends of negated cooperation cues
+    link_only = {m.start() for m in lexicon.cue("dyads.link_only").finditer(sentence, langs)} \
+        if found["friction"] or found["directed"] else set()
     for family in ("cooperation", "friction", "directed"):
         for m in found[family]:
             if family == "directed" and _in_spans(m.start(), cover):
@@ -309,14 +342,21 @@ def find_cues(
                     if pairs is not None:  # "trading partner": the partner noun carries the structure
                         hits.cues[-1] = Cue(m.start(), m.end(), family, w, pairs)
                     continue  # "pipeline deal", "joint exercises": one phrase, one cue
-                hits.cues.append(Cue(m.start(), m.end(), family, w, pairs))
+                hits.cues.append(Cue(m.start(), m.end(), family, w, pairs,
+                                     link_only=family != "cooperation" and m.start() in link_only))
             elif family == "cooperation" and not _in_spans(m.start(), name_spans + absorbed):
                 negated.append(m.end())
             elif family == "directed" and not _in_spans(m.start(), name_spans) and _negated(sentence, m, lexicon, langs):
                 # "Beijing will not condemn Moscow": withholding censure is cover, so cooperation
                 hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))
     for s, e in cover:
-        hits.cues.append(Cue(s, e, "cooperation", 1.0))
+        hits.cues.append(Cue(s, e, "cooperation", 1.0, cover=True))
+    # goods and help, one pass; the structures are English ones ("Russia's Iranian-made drones")
+    means = lexicon.cue("dyads.means").finditer(sentence, langs) if langs[:1] == ["en"] else []
+    if means:
+        for m, pairs in goods_pairs(sentence, actors, means) + instrument_pairs(sentence, actors, means, hits.clauses):
+            if weight(m):
+                hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0, pairs))
     _nest(hits, actors)
     # The opening concessive clause is background only when the main clause says something itself:
     # "Despite tensions, they signed a deal" is cooperation, but "Although they coordinate, a summit
@@ -336,8 +376,9 @@ def _nest(hits: CueHits, actors: list[MemberSpan]) -> None:
     if len({c.family for c in hits.cues}) < 2:
         return
     hits.cues = [c for c in hits.cues if not any(
-        d.family != c.family and d.start <= c.start and c.end <= d.end and d.end - d.start > c.end - c.start
-        for d in hits.cues)]
+        d.family != c.family and d.start <= c.start and c.end <= d.end
+        and (d.end - d.start > c.end - c.start or d.family == "friction" and c.family == "cooperation")
+        for d in hits.cues)]  # on the very same words a friction pattern is the more specific reading
     for i, c in enumerate(hits.cues):
         for d in hits.cues:
             if c.family == "cooperation" and d.family == "friction" and 0 <= c.start - d.end <= GOVERNED_CHARS \
@@ -360,14 +401,82 @@ def _after_preposition(sentence: str, pos: int) -> bool:
 
 def _elided_subject(sentence: str, c0: int, actors: list[MemberSpan], hits: CueHits) -> set[str]:
     """"Russia has signed ... and has reaffirmed its partnership with China": a clause that opens
-    on "and" plus a verb shares the subject that opens the clause before it."""
-    if c0 == 0 or not _ELIDED.search(sentence, max(c0 - 16, 0), c0):
+    on "and" plus a verb, or on "it" ("..., but it continues to buy Russian oil"), shares the
+    subject that opens the clause before it."""
+    if c0 == 0 or not (_ELIDED.search(sentence, max(c0 - 16, 0), c0) or _PRONOUN_SUBJECT.match(sentence, c0)):
         return set()
     p0, _ = clause_of(max(c0 - 16, 0), hits.clauses)
     first = [s for s in actors if p0 <= s.start < c0]
     if not first or len(sentence[p0:first[0].start].split()) > 3:
         return set()
     return {s.code for s in name_run(sentence, first, backwards=False)}
+
+
+# Verb-final clauses: subject, then the partner with its particle or preposition, then the cue.
+# Chinese puts the partner after a preposition before the verb ("中国向俄罗斯提供"); Korean marks the
+# subject and the partner with particles ("중국은 러시아를 지원"); Persian puts a preposition before the
+# partner ("ایران به روسیه ... فرستاد"); German ends a clause on the verb or adjective ("Russland ist
+# von China abhängig", "China hat Russland Drohnen geliefert").
+_SUBJECT_TO_PARTNER = {
+    "zh": re.compile(r"^[^，。,；;]{0,6}?(?:向|对|给|为|与|同|跟|从)$"),
+    "ko": re.compile(r"^(?:은|는|이|가|도)\s+(?:\S+\s+){0,2}?$"),
+    "fa": re.compile(r"^\s+(?:\S+\s+){0,2}?(?:به|از|با|برای)\s+$"),
+    "de": re.compile(r"^\s+(?:[\w-]+\s+){0,4}?$"),
+}
+_PARTNER_PARTICLE = re.compile(r"(?:을|를|에|에게|에게서|와|과|로|으로|로부터|으로부터|와의|과의|의)\s")
+VERB_FINAL_CHARS = {"zh": 12, "ko": 20, "fa": 40, "de": 40}
+
+
+_AS = re.compile(r"as\s", re.IGNORECASE)
+_VERB_BETWEEN = re.compile(r"^\s+(?:[\w-]+\s+){1,2}$")  # "views", "has long described"
+
+
+def _as_predicate(sentence: str, view: CueView, a: str, b: str) -> bool:
+    """"Beijing views Moscow as a key partner", "Xi described Putin as his best friend": the
+    subject and the object of the verb before "as …"."""
+    before = view.before
+    if len(before) < 2 or not _AS.match(sentence, view.cue.start):
+        return False
+    x, y = before[-2], before[-1]
+    return {x.code, y.code} == {a, b} and view.cue.start - y.end <= 2 and not glued(sentence, [x, y]) \
+        and bool(_VERB_BETWEEN.match(sentence[x.end:y.start])) and len(sentence[view.c0:x.start].split()) <= 3
+
+
+def _verb_final(sentence: str, view: CueView, a: str, b: str, lang: str) -> bool:
+    """Do ``a`` and ``b`` stand before the cue as subject and partner of a verb-final clause?"""
+    gap_rule = _SUBJECT_TO_PARTNER.get(lang)
+    before = view.before
+    if gap_rule is None or len(before) < 2:
+        return False
+    x, y = before[-2], before[-1]
+    if {x.code, y.code} != {a, b} or view.cue.start - y.end > VERB_FINAL_CHARS[lang] or glued(sentence, [x, y]):
+        return False
+    if not gap_rule.match(sentence[x.end:y.start]):
+        return False
+    if lang == "ko":
+        return bool(_PARTNER_PARTICLE.match(sentence, y.end))
+    if lang == "de":  # the subject opens the clause
+        return len(sentence[view.c0:x.start].split()) <= 1
+    return True
+
+
+def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: CueView, hits: CueHits) -> bool:
+    """Is the coordinated phrase before the cue not the subject of its act after all?"""
+    start = run[0].start
+    if cue.family != "cooperation" and _OBJECT_OF.search(sentence, max(start - 12, 0), start):
+        return True  # "coordination by China and Russia has frustrated diplomats"
+    if _PLACE_OR_BOTH.search(sentence, max(start - 8, 0), start):
+        # "Analysts in China and Russia offered ...": a place; "Both Iran and Russia rely on oil
+        # exports": each on its own, unless the clause says "their" or "each other"
+        both = sentence[max(start - 8, 0):start].lower().strip().endswith("both")
+        if not (both and (cue.family != "cooperation" or _MUTUAL.search(sentence, run[-1].end, view.c1))):
+            return True
+    if cue.family != "cooperation" and (_AS_WHAT.match(sentence[run[-1].end:cue.start]) or _AS.match(sentence, cue.start)) \
+            and len(sentence[view.c0:start].split()) >= 2:
+        return True  # "Washington sees China and Russia as rivals": another's view of them
+    # verb-final: a third party between the subject and the verb takes the cue ("중국과 러시아는 유럽에 가스를 판매한다")
+    return hits.langs[:1] in (["ko"], ["zh"], ["fa"]) and any(
+        not s.is_member and run[-1].end <= s.start and s.end <= cue.start for s in view.before)
 
 
 def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> str | None:
@@ -438,6 +547,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                 if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in COMPOUND_GLUE and (
                         0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25):
                     return "pair"
+    if _verb_final(sentence, view, a, b, hits.langs[0] if hits.langs else "en") or _as_predicate(sentence, view, a, b):
+        return "pair"
     # both before the cue as one coordinated subject
     if a in codes_before and b in codes_before:
         run = name_run(sentence, before, backwards=True)
@@ -448,7 +559,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             bool(THIRD_PARTY.search(sentence, cue.end, after[0].start))
             or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS) \
             or bool(_THIRD_NAME.match(sentence, cue.end)) and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
-        if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third:
+        if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third \
+                and not _not_their_subject(sentence, cue, run, view, hits):
             if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction
     # both after it, inside "between A and B"
@@ -488,9 +600,12 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
         # Friction said of exactly two members with no third party in the sentence is theirs
         # ("a leaked Russian memo labelling China an enemy"), even when syntax does not link them.
         # Not when the two form one list: "adversaries such as Russia and China" are the US's.
-        # Nor when every friction cue takes a third party ("tensions with the West").
+        # Nor when every friction cue takes a third party ("tensions with the West"), nor in a
+        # comparison ("Iran, like Russia, faces Western sanctions").
         if {s.code for s in actors} == {a, b} and hits.cues and all(c.family != "cooperation" for c in hits.cues) \
+                and not all(c.link_only for c in hits.cues) \
                 and not all(_THIRD_NAME.match(sentence, c.end) for c in hits.cues) \
+                and not _COMPARISON.search(sentence) \
                 and not glued(sentence, sorted(actors, key=lambda s: s.start)):
             return FRICTION, CONFIDENT
         return NEUTRAL, 0.6 if hits.any else 0.9

@@ -158,6 +158,7 @@ def _entry_key(surface: str) -> tuple[str, dict[str, bool]]:
 
 
 _LITERAL = re.compile(r"[\w' -]+")
+_REGEX_STAR = re.compile(r"(?:\\[a-zA-Z]|[\])])\*$")
 
 
 def _cue_alternatives(cues: list[str], boundary: str, lower: bool) -> tuple[list[str], list[str], list[tuple[str, bool]], list[tuple[str, bool]]]:
@@ -170,7 +171,8 @@ def _cue_alternatives(cues: list[str], boundary: str, lower: bool) -> tuple[list
     bounded_lit: list[tuple[str, bool]] = []
     free_lit: list[tuple[str, bool]] = []
     for cue in cues:
-        stem = cue.endswith("*")
+        # a trailing `*` after a letter is a stem; after `\w`, `]` or `)` it is the regex's own repetition
+        stem = cue.endswith("*") and not _REGEX_STAR.search(cue)
         raw = cue[:-1] if stem else cue
         raw = raw.lower() if lower else raw
         if _LITERAL.fullmatch(raw):
@@ -187,7 +189,8 @@ def _cue_alternatives(cues: list[str], boundary: str, lower: bool) -> tuple[list
             continue
         # a right boundary after a final letter, not after an escape such as \s
         right = "" if stem or not re.search(r"(?<!\\)\w$", body) else r"(?!\w)"
-        if re.match(r"\w|\\w|\(\?:\w", cue):  # starts with a word: shares the one boundary check
+        # starts with a word (or a look-behind then a word): shares the one boundary check
+        if re.match(r"\w|\\w|\(\?:\w|\(\?<!", cue):
             bounded.append(f"(?:{body}){right}")
         else:
             free.append(f"(?:{body}){right}")
@@ -324,8 +327,11 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
     dyads = data.get("dyads") or {}
     for family in ("cooperation", "friction", "directed"):
         cues[f"dyads.{family}"] = CueSet(_compile_cues(dyads.get(family) or {}, boundaries, languages))
-    for family in ("cover", "parallel", "between"):
+    for family in ("cover", "parallel", "between", "link_only"):
         cues[f"dyads.{family}"] = CueSet(_compile_cues(dyads.get(family) or {}, boundaries, languages))
+    means = {lang: list((dyads.get("goods") or {}).get(lang) or []) + list((dyads.get("means") or {}).get(lang) or [])
+             for lang in set(dyads.get("goods") or {}) | set(dyads.get("means") or {})}
+    cues["dyads.means"] = CueSet(_compile_cues(means, boundaries, languages))  # goods count as means too
     for where in ("before", "after"):
         cues[f"negation.{where}"] = CueSet(
             _compile_cues((dyads.get("negation") or {}).get(where) or {}, boundaries, languages))

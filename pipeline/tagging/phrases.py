@@ -13,7 +13,10 @@ from pipeline.tagging.lexicon import Lexicon
 # Between two names of one coordinated phrase: commas, "and", hyphens, slashes, and their kin.
 LIST_GLUE = re.compile(
     r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o|i|oraz|"
-    r"the|la|le|l'|les|die|der|das|el|los|las)*$",
+    r"the|la|le|l'|les|die|der|das|el|los|las|"
+    # titles between a demonym and a name: "Chinese President Xi Jinping and Russian President Vladimir Putin"
+    r"president|prime minister|foreign minister|defen[cs]e minister|minister|supreme leader|leader|premier|"
+    r"chairman|general secretary|dictator|counterpart)*$",
     re.IGNORECASE)
 # Between the two names of a pair compound: "North Korea-Russia", "China–Russia", "China – Russia", "Moscow/Tehran".
 COMPOUND_GLUE = ("", "-", "/", "–", "—", "‐", "‑")
@@ -21,20 +24,26 @@ _WORD = re.compile(r"[\w-]*")  # the whole word a cue match starts
 # ", and" / ", or" closing a list
 _SERIAL = re.compile(r"^,\s(?:and|or)\s$")
 LIST_ITEM_WORDS = 3
+# A comma alone (or with an article: "On Russia, the Trump administration") joins no list of two.
+_COMMA_ONLY = re.compile(r"^\s*,\s*(?:(?:the|la|le|les|l'|die|der|das|el|los|las)\s+)?$", re.IGNORECASE)
 # Between a possessor and its partner noun: adjectives, member names and "and" only ("longtime treaty",
 # "Russian and North Korean"), never a preposition or article that starts another phrase.
 _MODIFIERS = re.compile(r"^\s+(?:(?!(?:of|with|to|for|by|in|on|from|at|the|a|an|its|their|that|which|who|is|are|was|were)\s)[\w-]+,?\s+){0,5}$",
                         re.IGNORECASE)
 ZONE_CHARS = 80  # how far before its noun a possessive pronoun is looked for ("its ... partners")
 _POSSESSIVE = re.compile(r"'s?")
+# The article and adjectives before a demonym that qualifies a partner noun: "is now a close Russian ally".
+_A_DEMONYM = re.compile(r"(?<!\w)(?:an?|the)\s+(?:[\w-]+\s+){0,2}?[A-Z][\w-]*(?:ian|ean|ese|ish)\s")
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:an?|the)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?<!\w)(?:its|their|his|her)(?!\w)", re.IGNORECASE)
 # Between a partner noun and the member it names: "Russia's ally North Korea", "its partner, Iran".
 _APPOSITION_AFTER = re.compile(r"^,?\s*(?:the\s+)?$", re.IGNORECASE)
 # Before a possessor: "The PRC, North Korea's ally", "Iran is Russia's closest partner".
-_APPOSITION_BEFORE = re.compile(r"^(?:,\s*|\s+(?:is|was|remains|became|has become|is now|has long been)\s+)$",
+_APPOSITION_BEFORE = re.compile(r"^(?:,\s*|\s+(?:is|was|remains|became|has become|is now|has long been|has been|"
+                                r"has emerged as|emerged as|serves as|acts as)\s+(?:(?:one|among) of\s+)?)$",
                                 re.IGNORECASE)
 # A member named by its adjective ("Iranian", "North Korean", "Chinese") and the noun it qualifies.
-_DEMONYM = re.compile(r"(?:an|ese|ish)$")
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$")  # Iranian, Korean, Chinese; not Iran or Tehran
 _NOUN_AFTER_DEMONYM = re.compile(r"\s+(?:(?!(?:and|or)\b)[a-z][\w-]*\s*){1,2}")
 _POSSESSIVE_TAIL = re.compile(r"^(?:'s?|’s?|s|ские|ская|ский|ского|ских|ische[nr]?|iens?|iennes?)?$")
 
@@ -86,15 +95,18 @@ def partner_nouns(sentence: str, actors: list[MemberSpan], lexicon: Lexicon,
     partners)."""
     out: dict[int, tuple[re.Match[str], frozenset[frozenset[str]], int]] = {}
     nouns = [m for m in cues if _WORD.match(sentence, m.start()).group().lower() in lexicon.partner_nouns]
-    if not nouns or "'" not in sentence and not _PRONOUN.search(sentence):
+    if not nouns or "'" not in sentence and not _PRONOUN.search(sentence) and not _A_DEMONYM.search(sentence):
         return out  # no partner noun, or no possessor
     members = sorted((a for a in actors if a.is_member), key=lambda a: a.start)
     for noun in nouns:
-        possessor, zone_start = None, None
+        possessor, zone_start, demonym = None, None, False
         for p in reversed([a for a in members if a.end <= noun.start()]):
             tail = _POSSESSIVE.match(sentence, p.end)
             if tail and _MODIFIERS.match(sentence[tail.end():noun.start()]):
                 possessor, zone_start = p, tail.end()
+            elif _DEMONYM.search(sentence, p.start, p.end) and _ARTICLE_BEFORE.search(sentence, 0, p.start) \
+                    and _MODIFIERS.match(sentence[p.end:noun.start()]):
+                possessor, zone_start, demonym = p, p.end, True  # "a Russian ally": Russia's ally
             break
         if possessor is None:
             head = sentence[max(noun.start() - ZONE_CHARS, 0):noun.start()]
@@ -114,7 +126,9 @@ def partner_nouns(sentence: str, actors: list[MemberSpan], lexicon: Lexicon,
             named.append(after[0])
         prior = [a for a in members if a.end <= possessor.start]
         if prior and sentence[possessor.start - 1:possessor.start] != "-" \
-                and _APPOSITION_BEFORE.match(sentence[prior[-1].end:possessor.start]) and zone_start > possessor.end:
+                and (zone_start > possessor.end
+                     and _APPOSITION_BEFORE.match(sentence[prior[-1].end:possessor.start])
+                     or demonym and _APPOSITION_BEFORE.match(_ARTICLE_BEFORE.sub(" ", sentence[prior[-1].end:possessor.start]))):
             named.append(prior[-1])
         pairs = frozenset(frozenset((possessor.code, n.code)) for n in named if n.code != possessor.code)
         if pairs:
@@ -168,7 +182,7 @@ def name_run(sentence: str, spans: list[MemberSpan], backwards: bool, nouns: boo
     if backwards:
         run.reverse()
     gaps = [sentence[x.end:y.start] for x, y in pairwise(run)]
-    if len(run) == 2 and all(g.strip() == "," for g in gaps):
+    if len(run) == 2 and all(_COMMA_ONLY.match(g) for g in gaps):
         return [run[-1]] if backwards else [run[0]]
     return run
 
@@ -179,3 +193,85 @@ def compound_at(sentence: str, spans: list[MemberSpan], pos: int) -> int | None:
         if pos in (x.start, y.start) and sentence[x.end:y.start] in COMPOUND_GLUE[1:]:
             return x.start
     return None
+
+
+# Between a member and the goods it makes or owns: "Iranian-made", "Iranian Shahed", "Pyongyang's".
+_MAKER = re.compile(r"(?:-(?:made|built|designed|supplied|provided|produced|manufactured|assembled|origin)|'s?)?"
+                    r"(?:\s+(?!(?:of|with|to|for|by|in|on|from|at|the|a|an|its|their|that|which|who|is|are|was|were|has|have|"
+                    r"and|or)\s)[\w-]+){0,2}?\s+$", re.IGNORECASE)
+_OWNER = re.compile(r"'s?\s+$")  # "Russia's Iranian drones": Russia owns what Iran made
+# Between goods and the member that gets or uses them: "for Moscow", "used by Russia", "in Russian missiles".
+_RECIPIENT = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:for|to|into|by|(?:found|used|installed|deployed|fitted|incorporated|"
+                        r"embedded|discovered|recovered|fighting|serving|assembled|produced|made|built)\s+(?:in|inside))\s+(?:the\s+)?$", re.IGNORECASE)
+GOODS_CHARS = 40  # how far from the goods noun the maker and the recipient may be named
+
+
+def _made_by(sentence: str, member: MemberSpan, noun_start: int) -> bool:
+    """Is ``member`` the maker or owner named right before the noun: "Iranian-made", "Pyongyang's",
+    "North Korean" (a demonym; a bare "Iran" qualifies nothing)?"""
+    gap = sentence[member.end:noun_start]
+    return bool(_MAKER.match(gap)) and (gap[:1] in ("-", "'") or bool(_DEMONYM.search(sentence, member.start, member.end)))
+
+
+def goods_pairs(sentence: str, actors: list[MemberSpan], goods: list[re.Match[str]]) -> list[tuple[re.Match[str], frozenset[frozenset[str]]]]:
+    """Goods of one member that another owns, gets or uses, by goods noun, with the pair each links:
+    "Russia's Iranian-made drones", "Pyongyang's shells for Moscow", "Chinese chips found in Russian
+    missiles". The maker is named right before the noun: possessive, "-made", or a demonym; a bare
+    name ("the Iran deal") makes nothing."""
+    members = sorted((a for a in actors if a.is_member), key=lambda a: a.start)
+    out = []
+    for noun in goods:
+        before = [a for a in members if a.end <= noun.start() and noun.start() - a.end <= GOODS_CHARS]
+        if not before:
+            continue
+        maker = before[-1]
+        if not _made_by(sentence, maker, noun.start()):
+            continue
+        pairs = set()
+        owners = [a for a in before[:-1] if _OWNER.match(sentence[a.end:maker.start])]
+        if owners:
+            pairs.add(frozenset((owners[-1].code, maker.code)))
+        after = [a for a in members if a.start >= noun.end() and a.start - noun.end() <= GOODS_CHARS]
+        if after and _RECIPIENT.match(sentence[noun.end():after[0].start]):
+            pairs.add(frozenset((maker.code, after[0].code)))
+        pairs = {p for p in pairs if len(p) == 2}
+        if pairs:
+            out.append((noun, frozenset(pairs)))
+    return out
+
+
+# "with Chinese help", "thanks to Iranian assistance", "with the help of China": the means of the clause's subject.
+_INSTRUMENT_BEFORE = re.compile(r"(?<!\w)(?:with|thanks to|owing to|through|using)\s+(?:the\s+)?$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_SUBJECT_WORDS = 3  # a clause subject opens its clause: at most this many words before it
+
+
+def instrument_pairs(sentence: str, actors: list[MemberSpan], nouns: list[re.Match[str]],
+                     clauses: list[tuple[int, int]]) -> list[tuple[re.Match[str], frozenset[frozenset[str]]]]:
+    """Help or goods of one member that are the means of another's act: "Russia has rebuilt its arsenal
+    with Chinese help", "With North Korean shells, Russia has sustained ...", "with the help of
+    China". The other is the member that opens the clause (or the sentence, after an opening phrase)."""
+    members = sorted((a for a in actors if a.is_member), key=lambda a: a.start)
+    out = []
+    for noun in nouns:
+        helper = None
+        before = [a for a in members if a.end <= noun.start() and noun.start() - a.end <= 30]
+        if before and _made_by(sentence, before[-1], noun.start()) \
+                and _INSTRUMENT_BEFORE.search(sentence, max(before[-1].start - 14, 0), before[-1].start):
+            helper = before[-1]
+        after = [a for a in members if a.start >= noun.end() and a.start - noun.end() <= 12]
+        if helper is None and after and _OF_AFTER.match(sentence[noun.end():after[0].start]) \
+                and _INSTRUMENT_BEFORE.search(sentence, max(noun.start() - 14, 0), noun.start()):
+            helper = after[0]
+        if helper is None:
+            continue
+        c0, _ = clause_of(noun.start(), clauses)
+        if c0 == 0 and sentence[:helper.start].strip().lower() in ("with", "thanks to", "owing to", "through", "using"):
+            c0 = sentence.find(",", noun.end()) + 1  # an opening phrase: the subject follows it
+            if c0 == 0:
+                continue
+        subject = next((a for a in members if a.start >= c0 and a is not helper), None)
+        if subject is None or subject.code == helper.code or len(sentence[c0:subject.start].split()) > _SUBJECT_WORDS:
+            continue
+        out.append((noun, frozenset({frozenset((subject.code, helper.code))})))
+    return out

@@ -18,7 +18,7 @@ from pipeline.cli import app
 from pipeline.config import DEFAULT_TAXONOMY
 from pipeline.tagging.lexicon import load_lexicon
 
-PREVIOUS = "2026.11.3"
+PREVIOUS = "2026.11.4"
 
 
 @pytest.fixture(scope="module")

@@ -73,3 +73,22 @@ def test_eval_tags_real_command(tmp_path):
     assert bad.exit_code == 2 and "Traceback" not in bad.output
     both = CliRunner().invoke(app, ["eval", "tags"])
     assert both.exit_code == 2
+
+
+def test_dev_halves_are_fixed_and_half_b_gives_aggregates_only(tmp_path):
+    from pipeline.evaluation.real import dev_half
+
+    assert dev_half("thinktank:doc") == dev_half("thinktank:doc") and dev_half("thinktank:doc") in ("A", "B")
+    labels = _write(tmp_path, [_label("Their trade grew.")])
+    corpus = _corpus(tmp_path)
+    mine = dev_half("thinktank:doc")
+    scored = CliRunner().invoke(app, ["eval", "tags", "--real", str(corpus), "--labels", str(labels),
+                                      "--split", "dev", "--half", mine])
+    assert scored.exit_code == 0 and "sentences         1 (en 1)" in scored.stdout
+    other = CliRunner().invoke(app, ["eval", "tags", "--real", str(corpus), "--labels", str(labels),
+                                     "--split", "dev", "--half", "B" if mine == "A" else "A"])
+    assert other.exit_code == 2  # no sentence of that half
+    for args in (["--split", "test", "--half", "A"], ["--split", "dev", "--half", "B", "--errors"],
+                 ["--split", "dev", "--half", "C"]):
+        refused = CliRunner().invoke(app, ["eval", "tags", "--real", str(corpus), "--labels", str(labels), *args])
+        assert refused.exit_code == 2 and "Traceback" not in refused.output
