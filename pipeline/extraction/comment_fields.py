@@ -15,13 +15,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE,
-                                              DOTTED_DATE, FORM_LABEL, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
+                                              DOTTED_DATE, FORM_LABEL, MEMBER_SINCE, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
                                               REPLY_TO_LINE, SAYS_LINE, SAYS_WORDS)
 
 if TYPE_CHECKING:
     from pipeline.extraction.comments import FoundComment
 
 MAX_DATE_CHARS = 60
+EPOCH = re.compile(r"^1\d{9}(?:\d{3})?$")  # 2001-09-09 to 2033-05-18, in seconds or milliseconds
 MAX_NAME_CHARS = 60
 SHORT_INTERFACE_CHARS = 120  # prompts, counts and labels are short; a comment may say "no comments"
 RULES_CHARS = 600  # guidelines and log-in notes run longer, never as long as a discussion
@@ -29,7 +30,7 @@ LEAD_LINES = 4
 # A user name on a line of its own: one token, or two capitalised words, no sentence punctuation.
 USERNAME = re.compile(r"^(?:[\w.@-]{2,30}|[A-ZÄÖÜ][\w.-]+ [A-ZÄÖÜ][\w.-]+)$")  # author, "says:", date and a reply number sit in the first few lines
 # "Herr Steffen Ecks28.04.2020, 10:27 Uhr", "brigitte 29.04.2019 // 15:27": a date glued to a name
-NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d])[\s—–|,·-]*(?P<date>(?:\d{1,2}[./]\s?\d{1,2}[./,]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
+NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d][\w.-]*?)[\s—–|,·-]*(?P<date>(?:\d{1,2}[./]\s?\d{1,2}[./,]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
                             r"\d{1,2}\.?\s+[^\W\d]{3,}\.?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4}).*)$")
 # What a comment system prints after the name: a connector left by a glued date ("Jo on"), a role badge.
 AUTHOR_BADGE = re.compile(r"(?:\s+(?:on|am|le|el|il|um|at|op|—|–|\|)|\s*[(\[]?\s*(?:post author|beitragsautor|"
@@ -96,7 +97,10 @@ def parse_comment_date(raw: str | None, languages: tuple[str, ...] = ("en",),
         return None  # a relative date is kept raw: the page alone does not say "ago" from when
     value = raw.strip()
     try:
-        parsed: datetime | None = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        if EPOCH.match(value):  # a script's timestamp in seconds or milliseconds ("1558595674000")
+            parsed: datetime | None = datetime.fromtimestamp(int(value[:10]), timezone.utc)
+        else:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         parsed = _parse(_strip_date_noise(value), languages) if len(value) <= 2 * MAX_DATE_CHARS else None
     if parsed is None:
@@ -110,7 +114,8 @@ def parse_comment_date(raw: str | None, languages: tuple[str, ...] = ("en",),
 
 def is_date_line(line: str, languages: tuple[str, ...]) -> bool:
     """Whether a short line is nothing but a date or time."""
-    if not line or len(line) > MAX_DATE_CHARS or not DATE_HINT.search(line) or len(line.split()) > 9:
+    if (not line or len(line) > MAX_DATE_CHARS or not DATE_HINT.search(line) or len(line.split()) > 9
+            or MEMBER_SINCE.search(line)):
         return False
     return _parse(_strip_date_noise(line), languages) is not None
 
@@ -189,6 +194,11 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
         if found := split_name_date(flat, languages):
             c.author, c.date_raw = c.author or found[0], c.date_raw or found[1]
             return
+    if not c.author and c.date_raw:
+        # the name alone on a footer line, the date in an element of its own ("Jo," <time>…</time>)
+        c.author = next((name for line in c.meta_lines if USERNAME.match(name := line.strip(" ,:;|·—–-"))
+                         and not BUTTON_LINE.match(name) and not CONNECTOR_LINE.match(name)
+                         and not is_date_line(name, languages)), None)
 
 
 def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
@@ -247,7 +257,7 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             lines.pop(0)
             continue
         if (BUTTON_LINE.match(line) or CONNECTOR_LINE.match(line) or REPLY_TO_LINE.match(line)
-                or not re.search(r"\w", line)):
+                or not re.search(r"\w", line) or (len(line) <= MAX_DATE_CHARS and MEMBER_SINCE.search(line))):
             lines.pop(0)
             continue
         if c.author and line.casefold().startswith(c.author.casefold()) and _is_author_header(
@@ -272,10 +282,13 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
 
 
 def _take_tail(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) -> list[str]:
-    """Remove buttons (and a trailing date line) from the end of the body."""
+    """Remove buttons, a trailing date line and the author's name alone on the last line (the
+    comment system's signature, "– Jo") from the end of the body."""
     while len(lines) > 1:
         line = lines[-1]
         if BUTTON_LINE.match(line) or not re.search(r"\w", line):
+            lines.pop()
+        elif c.author and line.strip(" –—-,:").casefold() == c.author.casefold():
             lines.pop()
         elif is_date_line(line.strip(" |"), languages):
             c.date_raw = c.date_raw or line.strip(" |")
@@ -328,25 +341,27 @@ def _words(text: str) -> str:
 
 
 def _take_quote(c: "FoundComment", earlier: list["FoundComment"]) -> None:
-    """A reply that opens by quoting an earlier comment ("X said: …"): the quote leaves the body
-    and, if the markup gave no parent, the quoted comment becomes it."""
+    """A reply that opens with a quote in quote markup (blockquote, "quote" class): the quote
+    leaves the body and, if the markup gave no parent, the earlier comment it quotes becomes it.
+    The quoted words are someone else's even when their comment is not on this page."""
+    body = _words(c.text)
     for quote in c.quotes:
         lines = quote.split("\n")
         if len(lines) > 1 and SAYS_LINE.match(lines[0]) and not SAYS_LINE.match(lines[0])["rest"]:
             lines = lines[1:]  # the "X said:" attribution
-        quoted = _words(" ".join(lines))
-        if len(quoted) < 10 or not _words(c.text).startswith(quoted):
+        # the attribution may be a name alone, and may have left the body with the author fields
+        quoted = next((q for q in (_words(" ".join(lines)), _words(" ".join(lines[1:])))
+                       if len(q) >= 10 and body.startswith(q)), "")
+        if not quoted:
             continue
         source = next((j for j in range(len(earlier) - 1, -1, -1) if _words(earlier[j].text).startswith(quoted[:60])), None)
-        if source is None:
-            continue
         rest = c.text.split("\n")
         while rest and quoted.startswith(_words(rest[0])) and _words(rest[0]):
             quoted = quoted[len(_words(rest[0])):].lstrip()
             rest.pop(0)
         if rest and not quoted:
             c.text = "\n".join(rest)
-            c.parent = c.parent if c.parent is not None else source
+            c.parent = c.parent if c.parent is not None or source is None else source
         return
 
 

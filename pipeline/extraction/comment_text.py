@@ -123,6 +123,10 @@ REPLY_TO_LINE = re.compile(r"^(?:in reply to|reply to|replying to|antwort (?:an|
                            r"en respuesta a|em resposta a|in risposta a|в ответ (?:на|для)|w odpowiedzi (?:na|do)|"
                            r"(?:profilbild|avatar|foto|bild|photo) (?:von|of|de|du|di)|avatar für)\b.{0,60}$|"
                            r"^.{1,60}'s (?:avatar|profile picture)$", re.I)
+# The date a commenter joined, on their author card: never the comment's date.
+MEMBER_SINCE = re.compile(r"\b(?:dabei|mitglied|registriert|angemeldet|member|joined|registered|inscrit|membre|"
+                          r"miembro|registrado|membro|inscrito|użytkownik|zarejestrowany|lid)\b.{0,12}\b(?:seit|since|"
+                          r"depuis|desde|od|sinds|dal)\b|\b(?:joined|beigetreten|на сайте с|с нами с)\b", re.I)
 # A word left alone on a line between the name and the date ("malte / am / 23. Oktober 2023").
 CONNECTOR_LINE = re.compile(r"^(?:am|on|um|at|le|el|il|op|von|by|de|por|par|—|–|-|\||·|@|,)$", re.I)
 # A month's name (or its start) in the fallback languages: only then is a date worth reading in all of them.

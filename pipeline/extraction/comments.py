@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-from pipeline.extraction.comment_text import PINGBACK_MARK
+from pipeline.extraction.comment_text import MEMBER_SINCE, PINGBACK_MARK
 
 @dataclass
 class FoundComment:
@@ -120,6 +120,7 @@ NOT_CONTAINER = re.compile(r"live|match-comment|commentary|no-?comments|comments
 
 SMALL_CONTAINER_CHARS = 300
 WRAPPER_CHARS = 20  # a named element with one comment inside and less text of its own wraps it
+CARD_CHARS = 120  # an author card (name, "member since", profile links) beside a comment's message box
 
 # Boxes that list comments on *other* posts, or teasers: the recent-comments widget of a sidebar or
 # footer, a "most commented" tab, a related-articles rail. Judged on the element and its ancestors
@@ -174,6 +175,7 @@ DATE_ATTR = re.compile(r"date|datum|time|published", re.I)
 BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
               "tr", "section", "article", "br", "ul", "ol", "table", "header", "footer"}
 ITEM_TAGS = {"li", "article", "div", "section", "dd", "dt", "blockquote", "table", "tr", "p"}
+LIST_TAGS = {"ul", "ol"}  # one list after a comments heading: its items are the comments
 
 
 def _attrs(el: HtmlElement) -> str:
@@ -331,15 +333,28 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
     chosen = set(named)
     inside = Counter(a for el in named for a in el.iterancestors() if a in chosen)
     kept = []
+    parts: set[HtmlElement] = set()  # named boxes that are one part of the comment around them
     for el in named:
-        if inside[el] >= 2:
+        if inside[el] >= 2 or el in parts:
             continue
         if inside[el] == 1:  # one comment inside: a reply to this one, or this is its wrapper
             inner = next(d for d in el.iterdescendants() if d in chosen)
-            if len(element_text(el, {inner})) < WRAPPER_CHARS:
+            own = element_text(el, {inner})
+            if len(own) < WRAPPER_CHARS:
                 continue
+            if _is_card_around(el, inner, own):
+                parts.add(inner)
         kept.append(el)
     return kept
+
+
+def _is_card_around(outer: HtmlElement, inner: HtmlElement, own: str) -> bool:
+    """Whether ``outer`` is one comment whose words sit in the named box ``inner`` (an author card
+    beside a message box, both named "comment"), not a comment with one reply: no list or reply box
+    between them, and nothing of its own but a short card without a body."""
+    between = _ancestors_within(inner, outer)
+    return (len(own) < CARD_CHARS and not any(a.tag in {"ol", "ul"} or REPLY_BOX.search(_attrs(a)) for a in between)
+            and not any(BODY_ATTR.search(d.get("class", "")) for d in _own_elements(outer, {inner})))
 
 
 def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] | None:
@@ -410,13 +425,36 @@ def _header_lines(own: list[HtmlElement], bodies: list[HtmlElement], nested: set
     return [line for d in _outermost(heads) for line in element_text(d, nested).split("\n") if line]
 
 
+def _own_elements(item: HtmlElement, nested: set[HtmlElement]) -> list[HtmlElement]:
+    """The item's elements in document order, leaving out other items nested in it (its replies)
+    and everything inside them; what lies around the item (a wrapper that is an item too) is not
+    looked at."""
+    own: list[HtmlElement] = []
+    stack = [c for c in reversed(item) if isinstance(c.tag, str)]
+    while stack:
+        el = stack.pop()
+        if el in nested:
+            continue
+        own.append(el)
+        stack.extend(c for c in reversed(el) if isinstance(c.tag, str))
+    return own
+
+
+def _ancestors_within(el: HtmlElement, item: HtmlElement) -> list[HtmlElement]:
+    """The ancestors of ``el`` below ``item``."""
+    found: list[HtmlElement] = []
+    for a in el.iterancestors():
+        if a is item:
+            break
+        found.append(a)
+    return found
+
+
 def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
                 header: HtmlElement | None = None) -> FoundComment | None:
     """Author, date and body text of one comment item, leaving out its replies; ``header`` is a
     separate element naming who and when (the dt before a dd)."""
-    own = [d for d in item.iterdescendants() if isinstance(d.tag, str)
-           and not any(a in nested for a in d.iterancestors() if a is not item)
-           and d not in nested]
+    own = _own_elements(item, nested)
     if header is not None:
         own = [header, *(d for d in header.iterdescendants() if isinstance(d.tag, str)), *own]
     author = date = byline = None
@@ -443,15 +481,17 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
             if d.tag == "time":
                 date = d.get("datetime") or _short_text(d)
                 meta.add(d)
-            elif DATE_ATTR.search(attrs) and len(d.text_content()) < 80 and not BODY_ATTR.search(attrs):
+            elif (DATE_ATTR.search(attrs) and len(d.text_content()) < 80 and not BODY_ATTR.search(attrs)
+                  and not MEMBER_SINCE.search(d.text_content())):
                 date = d.get("datetime") or d.get("title") or _short_text(d)
                 meta.add(d)
     candidates = [d for d in own if BODY_ATTR.search(d.get("class", "")) and not META_ATTR.search(d.get("class", ""))
-                  and not _skipped(d) and not any(_skipped(a) for a in d.iterancestors() if a is not item)]
+                  and not _skipped(d) and not any(_skipped(a) for a in _ancestors_within(d, item))]
     bodies = _outermost([d for d in candidates if STRONG_BODY_ATTR.search(d.get("class", ""))] or candidates)
     if by_markup.get("text") is not None:
         bodies = [by_markup["text"]]
-    text = "\n".join(t for b in bodies if (t := element_text(b, nested)))
+    # the name and the date may sit inside the element named for the words: they are not the words
+    text = "\n".join(t for b in bodies if (t := element_text(b, nested | meta)))
     # a "body" holding a sliver of the comment is a button or a label, not the comment
     if not bodies or len(text) < 0.3 * len(element_text(item, nested)):
         for d in own:
@@ -480,6 +520,27 @@ def _looks_like_main_content(el: HtmlElement) -> bool:
     return el.tag in {"body", "html"} or any(not _is_comment_title(h1) for h1 in el.iter("h1"))
 
 
+# A link to a comment on another page ("/other-post/#comment-160596"), not to one on this page ("#comment-5").
+OTHER_COMMENT_HREF = re.compile(r"^[^#]+#(?:comments?|respond|kommentar|c)[-_]?\d*$", re.I)
+TITLE_WORDS = 3
+ENTRY_LEAD_WORDS = 6  # "Helmut Kunz schreibt zu", "Ann on": the name and a connector before the title
+
+
+def _lists_a_comment_elsewhere(item: HtmlElement, nested: set[HtmlElement]) -> bool:
+    """Whether an item is an entry of a recent-comments list: it links, under a post's title, to a
+    comment on another page ("Helmut on <a href=/other-post/#comment-9>Other post</a>"), right after
+    the name. A comment's own permalink carries a date or a word, not a title; a comment may link to
+    a comment elsewhere, but further into its words."""
+    text = " ".join(item.text_content().split())
+    for a in _own_elements(item, nested):
+        if a.tag == "a" and OTHER_COMMENT_HREF.match(a.get("href", "").strip()):
+            title = " ".join(a.text_content().split())
+            if (len(re.findall(r"[^\W\d]{2,}", title)) >= TITLE_WORDS and not re.search(r"\d{1,2}:\d{2}", title)
+                    and 0 <= text.find(title) and len(text[:text.find(title)].split()) <= ENTRY_LEAD_WORDS):
+                return True
+    return False
+
+
 def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSection) -> int:
     """Append the comments of ``items`` (replies nested inside items allowed); return how many."""
     # a dt naming who and when, then the dd with the words: one comment
@@ -491,6 +552,8 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
     kept: dict[int, int] = {}
     found = 0
     for i, item in enumerate(items):
+        if _lists_a_comment_elsewhere(item, nested_of - {item}):
+            continue
         comment = _split_item(item, nested_of - {item}, min_chars, headers.get(item))
         if comment is None:
             continue
@@ -597,7 +660,7 @@ def _heading_led(tree: HtmlElement, min_chars: int) -> CommentSection | None:
 
     Only after the page title: a "Comments" label above the headline is navigation, not a thread."""
     for heading in _comment_headings(tree):
-        if _before_the_title(tree, heading):
+        if _before_the_title(tree, heading) or _in_widget(heading):
             continue
         blocks: list[HtmlElement] = []
         for sibling in heading.itersiblings():
@@ -606,7 +669,7 @@ def _heading_led(tree: HtmlElement, min_chars: int) -> CommentSection | None:
             text = " ".join(sibling.text_content().split())
             if sibling.xpath("self::form | .//form | .//textarea") or WRITE_HEADING.search(text[:60]):
                 break
-            if sibling.tag not in ITEM_TAGS or len(text) < min_chars:
+            if sibling.tag not in ITEM_TAGS | LIST_TAGS or len(text) < min_chars:
                 continue
             blocks.append(sibling)
         if len(blocks) == 1:  # one wrapper: its repeated children are the comments

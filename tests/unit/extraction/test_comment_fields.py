@@ -149,3 +149,36 @@ def test_an_opening_sentence_with_a_date_stays_in_the_body():
 ])
 def test_reply_to_and_avatar_lines_and_trailing_buttons_leave_the_body(text, lang):
     assert _finish(text, lang, author="Jo").text == "Das sehe ich anders."
+
+
+def test_a_name_alone_on_a_footer_line_is_the_author_when_the_date_has_its_own_element():
+    c = _finish("Das sehe ich anders.", "de", date_raw="3. Mai 2019 14:05",
+                meta_lines=["3. Mai 2019 14:05", "dabei seit 04/2012", "Kim_Ode,"])
+    assert (c.author, c.text) == ("Kim_Ode", "Das sehe ich anders.")
+
+
+def test_a_member_since_line_is_never_the_comment_date():
+    c = _finish("Kim\ndabei seit 04/2012\nDas sehe ich anders.", "de", author="Kim")
+    assert (c.date_raw, c.text) == (None, "Das sehe ich anders.")
+    assert _finish("Das sehe ich anders.", "en", meta_lines=["Member since May 2012"]).date_raw is None
+
+
+def test_a_name_ending_in_digits_loses_its_glued_date():
+    assert clean_author("Jo1984 18.10.2025 // 07:42", ("de", "en")) == ("Jo1984", "18.10.2025 // 07:42")
+
+
+@pytest.mark.parametrize("text", ["Fair point about the ferry.\n– Jo", "Fair point about the ferry.\nJo"])
+def test_the_authors_name_alone_on_the_last_line_leaves_the_body(text):
+    assert _finish(text, author="Jo").text == "Fair point about the ferry."
+
+
+def test_a_markup_quote_of_a_post_not_on_the_page_leaves_the_body_without_a_parent():
+    reply = FoundComment(text="Kim\nThe ferry should run hourly in winter too.\nWho would pay the crew?",
+                         author="Ole", quotes=["Kim\nThe ferry should run hourly in winter too."])
+    [kept] = finish_comments([reply], ("en",))
+    assert (kept.text, kept.parent) == ("Who would pay the crew?", None)
+
+
+def test_a_script_timestamp_is_a_date():
+    assert parse_comment_date("1558595674000") == parse_comment_date("1558595674") == "2019-05-23T07:14:34+00:00"
+    assert parse_comment_date("12345") is None

@@ -154,3 +154,81 @@ def test_author_paragraph_and_a_header_date_beside_the_body_are_found(raw_page):
                                                           ("Bohnenfreund", "04.11.2026, 09:05")]
     assert comments[0].text == "Der Gutschein von letzter Woche war noch besser, da kam ein Glas auf einen Euro."
     assert comments[1].published_at.startswith("2026-11-04T09:05")
+
+
+FORUM_FOOTER = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Fähre</title></head><body>
+<article><h1>Neue Fähre für die Insel</h1>
+<p>Die Gemeinde hat am Montag eine zweite Fähre bestellt, die ab dem Frühjahr stündlich zwischen dem Hafen und
+der Insel pendeln soll, auch an Wochenenden und in den Wintermonaten, wenn bisher nur zwei Fahrten gab.</p>
+<p>Die Kosten teilen sich Land und Kreis, der Fahrpreis soll für Einheimische gleich bleiben.</p></article>
+<ol class="boardCommentList">
+<li class="boardCommentContainer"><div class="boardCommentAuthor"><p class="boardCommentAuthorName">Inselkind</p>
+ <p>dabei seit <b>03/2011</b></p></div>
+ <div id="comment-5501" class="boardCommentMessageContainer"><div class="boardCommentMessage">
+ <blockquote class="bb-quote">Endlich fährt im Winter mehr als ein Schiff am Tag.</blockquote>Und wer bezahlt die Besatzung?
+ </div><div class="boardCommentMessageInfo"><a href="/u/1">Inselkind</a>,
+ <time datetime="2026-11-03T16:18:00+01:00">3. November 2026 16:18</time></div></div></li>
+<li class="boardCommentContainer"><div class="boardCommentAuthor"><p class="boardCommentAuthorName">Hafenmeister</p>
+ <p>dabei seit <b>07/2009</b></p></div>
+ <div id="comment-5502" class="boardCommentMessageContainer"><div class="boardCommentMessage">
+ Der Kreis zahlt die Besatzung, so steht es im Vertrag.
+ </div><div class="boardCommentMessageInfo"><a href="/u/2">Hafenmeister</a>,
+ <time datetime="2026-11-03T17:02:00+01:00">3. November 2026 17:02</time></div></div></li>
+</ol></body></html>"""
+
+
+def test_a_message_box_inside_a_comment_wrapper_keeps_its_footer_name_and_loses_its_quote(raw_page):
+    """Each comment is a named box inside a named wrapper (the wrapper holds the author card): the box's
+    own parts are read, the name before its <time> is the author, a quote in quote markup of a post not
+    on the page leaves the body."""
+    _, comments = extract_page(FORUM_FOOTER.encode("utf-8"), raw_page())
+    assert [(c.author, c.text) for c in comments] == [
+        ("Inselkind", "Und wer bezahlt die Besatzung?"),
+        ("Hafenmeister", "Der Kreis zahlt die Besatzung, so steht es im Vertrag.")]
+    assert comments[0].published_at.startswith("2026-11-03T15:18")
+
+
+LIST_AFTER_HEADING = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Deich</title></head><body>
+<article><h1>Der Deich wird erhöht</h1>
+<p>Das Land erhöht den Deich vor der Altstadt um einen halben Meter, die Arbeiten beginnen nach der Sturmflutsaison
+und sollen zwei Jahre dauern, während der Uferweg gesperrt bleibt und Radfahrer umgeleitet werden.</p>
+<p>Die Anwohner hatten seit Jahren auf die Erhöhung gedrängt, nachdem das Wasser zweimal knapp unter der Krone stand.</p>
+</article>
+<div class="region"><div class="secthead"><h2>Leserkommentare</h2></div>
+<ul class="sectbody directory">
+<li class="member" id="msg_71"><a class="author" href="/u/71"><h4>Deichgraf</h4></a>
+ <time datetime="2026-11-03T10:15:00+01:00">03. 11. 2026, 10:15</time>
+ <div class="objlink"><p>Ein halber Meter reicht nicht, wenn die Fluten weiter so steigen wie zuletzt.</p></div>
+ <ul class="toolbar"><li class="reply"><a>antworten</a></li><li class="report"><a>melden</a></li></ul>
+ <ul class="thread"><li class="member" id="msg_72"><a class="author" href="/u/72"><h4>Uferläufer</h4></a>
+  <time datetime="2026-11-03T11:02:00+01:00">03. 11. 2026, 11:02</time>
+  <div class="objlink"><p>Mehr wäre teurer und hätte weitere fünf Jahre Planung gekostet.</p></div>
+  <ul class="toolbar"><li class="reply"><a>antworten</a></li></ul></li></ul></li>
+<li class="member" id="msg_75"><a class="author" href="/u/75"><h4>Radlerin</h4></a>
+ <time datetime="2026-11-03T12:40:00+01:00">03. 11. 2026, 12:40</time>
+ <div class="objlink"><p>Zwei Jahre Umleitung über die Hauptstraße sind für uns Radfahrer zu lang.</p></div>
+ <ul class="toolbar"><li class="reply"><a>antworten</a></li></ul></li>
+</ul></div>
+<div class="site-footer"><div class="col"><h4>Leserkommentare</h4><ul>
+<li>Möwe schreibt zu <a href="/andere-geschichte/#comment-9">Neue Fähre für die Insel bestellt</a>: "Endlich" <span class="date">02.11.2026, 09:00</span></li>
+<li>Kim schreibt zu <a href="/noch-eine/#comment-8">Der Hafen bekommt einen neuen Kran</a>: "Gut so" <span class="date">01.11.2026, 18:30</span></li>
+</ul></div></div></body></html>"""
+
+
+def test_one_list_after_a_comments_heading_is_split_and_a_footer_list_of_other_posts_comments_is_not(raw_page):
+    _, comments = extract_page(LIST_AFTER_HEADING.encode("utf-8"), raw_page())
+    assert [(c.author, c.text) for c in comments] == [
+        ("Deichgraf", "Ein halber Meter reicht nicht, wenn die Fluten weiter so steigen wie zuletzt."),
+        ("Uferläufer", "Mehr wäre teurer und hätte weitere fünf Jahre Planung gekostet."),
+        ("Radlerin", "Zwei Jahre Umleitung über die Hauptstraße sind für uns Radfahrer zu lang.")]
+    assert comments[1].parent_id == comments[0].comment_id and comments[2].parent_id is None
+
+
+RECENT_ELSEWHERE = LIST_AFTER_HEADING.replace('<div class="site-footer"><div class="col">', '<div><div>')
+
+
+def test_entries_linking_to_comments_on_other_posts_are_not_comments(raw_page):
+    """The same list of "X schreibt zu <other post>" outside any footer or sidebar markup."""
+    _, comments = extract_page(RECENT_ELSEWHERE.replace("<h2>Leserkommentare</h2>", "<h2>Diskussion</h2>")
+                               .encode("utf-8"), raw_page())
+    assert comments == []
