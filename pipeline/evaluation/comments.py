@@ -222,6 +222,8 @@ def score_page(item: dict, records: list[RecordView], result: CommentScore) -> P
         if kind == "pingback":
             result.pingbacks_labelled += 1
             result.pingbacks_found += j is not None
+            if j is None:
+                page.missed.append(f"(pingback) {str(label.get('body_start'))[:50]}")
             continue
         if j is None:
             page.missed.append(str(label.get("body_start"))[:60])

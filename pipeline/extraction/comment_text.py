@@ -100,6 +100,8 @@ FORM_LABEL = re.compile(
 # Pingbacks, trackbacks and reblog notices: a site linking here, not a reader writing.
 PINGBACK_MARK = re.compile(r"pingback|trackback|pinglist", re.I)
 PINGBACK_TEXT = re.compile(r"^(?:pingback|trackback|reblogged this on|this post was mentioned on|"
+                           r"hat dies auf .{1,80} rebloggt|a reblogué ceci sur|reblogueó esto en|ha rebloggato questo su|"
+                           r"reblogou isso em|"
                            r"\[…\]|\[\.\.\.\]|\[&#8230;\])|^(?:pingback|trackback) (?:von|from|by|de)\b", re.I)
 
 # A line that may be a date or time ("5. April 2014 um 18:42", "#1 — vor 8 Stunden", "on 04 Feb").

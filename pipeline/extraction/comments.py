@@ -58,7 +58,8 @@ KNOWN_MARKUPS: tuple[dict[str, str], ...] = (
         "name": "wordpress",
         "container": "//*[@id='comments' or " + _cls("comments-area") + "]",
         "item": "//*[self::ol or self::ul][contains(@class, 'comment-list') or contains(@class, 'commentlist')]"
-                "//li[" + _cls("comment") + " or starts-with(@id, 'comment-') or starts-with(@id, 'li-comment-')]",
+                "//li[" + _cls("comment") + " or starts-with(@id, 'comment-') or starts-with(@id, 'li-comment-')"
+                " or " + _cls("pingback") + " or " + _cls("trackback") + "]",
         "body": "./article//div[contains(@class, 'comment-content')] | ./div[contains(@class, 'comment-content')]"
                 " | ./div[contains(@class, 'comment-body')]/div[contains(@class, 'comment-content')]"
                 # older themes: the words sit in the comment body beside its author/date header
@@ -120,6 +121,7 @@ NOT_CONTAINER = re.compile(r"live|match-comment|commentary|no-?comments|comments
 
 SMALL_CONTAINER_CHARS = 300
 WRAPPER_CHARS = 20  # a named element with one comment inside and less text of its own wraps it
+WORDS_BESIDE_QUOTE = 2  # a "quote" with fewer of the comment's words beside it is the comment itself
 CARD_CHARS = 120  # an author card (name, "member since", profile links) beside a comment's message box
 
 # Boxes that list comments on *other* posts, or teasers: the recent-comments widget of a sidebar or
@@ -148,6 +150,18 @@ def _in_widget(el: HtmlElement) -> bool:
         if WIDGET_ATTR.search(_attrs(node)):
             return True
     return False
+
+
+# A forum thread's list of posts (ol#posts, div#postlist): a container when two or more of its
+# items carry post ids (post_949757), as forum software numbers every post.
+FORUM_POSTS_XPATH = etree.XPath(
+    "//*[self::ol or self::ul or self::div or self::section][@id='posts' or @id='postlist' or @id='thread'"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' posts ') or contains(@class, 'postlist')]")
+
+
+def _forum_post_lists(tree: HtmlElement) -> list[HtmlElement]:
+    """Lists of forum posts (replies to a thread's opening post), by their post-numbered items."""
+    return [el for el in FORUM_POSTS_XPATH(tree) if _numbered_thread(el) and not _in_widget(el)]
 
 
 def _comment_containers(tree: HtmlElement) -> list[HtmlElement]:
@@ -208,6 +222,10 @@ def _collect_text(el: HtmlElement, exclude: set[HtmlElement], parts: list[str]) 
         parts.append(el.tail)
 
 
+# Soft hyphens and zero-width characters: typesetting, not words ("jovel\xadblog" is "jovelblog").
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))  # joiners stay: emoji and scripts need them
+
+
 def element_text(el: HtmlElement, exclude: set[HtmlElement] | None = None) -> str:
     """Readable text of an element: one line per block, whitespace collapsed, tail excluded."""
     parts: list[str] = []
@@ -216,7 +234,7 @@ def element_text(el: HtmlElement, exclude: set[HtmlElement] | None = None) -> st
         _collect_text(el, exclude or set(), parts)
     finally:
         el.tail = tail
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    lines = (" ".join(line.split()) for line in "".join(parts).translate(INVISIBLE).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
@@ -503,8 +521,11 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     # the meta lines left out of the body may hold the date ("July 11, 2011 at 12:25 pm")
     meta_lines = [t for d in _outermost(list(meta)) if (t := _short_text(d))]
     meta_lines += [line for line in _header_lines(own, bodies, nested) if line not in meta_lines]
-    quotes = [element_text(q) for q in _outermost([d for d in own if d.tag == "blockquote"
-                                                   or "quote" in d.get("class", "").lower()])]
+    # a quote inside the words; a blockquote that holds all of them (forum software) is the body
+    quoting = [(d, element_text(d)) for d in own if d.tag == "blockquote" or "quote" in d.get("class", "").lower()]
+    body_words = len(re.findall(r"\w+", text))
+    inner = {d for d, words in quoting if body_words - len(re.findall(r"\w+", words)) >= WORDS_BESIDE_QUOTE}
+    quotes = [words for d, words in quoting if d in _outermost(list(inner))]
     return FoundComment(text=text, author=author, date_raw=date, marks=_attrs(item), byline=byline,
                         meta_lines=meta_lines, quotes=quotes)
 
@@ -565,6 +586,24 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
     return found
 
 
+def _split_container(container: HtmlElement, min_chars: int, section: CommentSection,
+                     leftovers: list[HtmlElement]) -> None:
+    """The comments of one container into ``section``; a form or a small box without comments
+    into ``leftovers`` (pruned with the comments, never read as them)."""
+    items = _named_items(container)
+    if not items:
+        if container.xpath(".//textarea | .//form"):
+            if len(container.text_content().strip()) < 4 * SMALL_CONTAINER_CHARS:
+                leftovers.append(container)  # a comment form, not comments
+            return
+        sig = _item_signature(container, min_chars)
+        items = [el for el in container.iter(sig[0]) if _signature(el) == sig and el is not container] if sig else []
+    if items and _split_items(items, min_chars, section):
+        section.containers.append(container)
+    elif len(container.text_content().strip()) < SMALL_CONTAINER_CHARS:
+        leftovers.append(container)
+
+
 def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> CommentSection | None:
     outer = [c for c in _outermost(candidates) if not _looks_like_main_content(c)]
     # widgets listing comments on other posts are pruned with the comments but never read as them
@@ -578,24 +617,14 @@ def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> C
         key = (None, _signature(c)) if _is_named_item(c) else (c.getparent(), _signature(c))
         groups.setdefault(key, []).append(c)
     for (_, sig), group in groups.items():
-        if len(group) >= 2:
+        # lists that hold named comments are lists, however many the theme prints (one may be empty)
+        if len(group) >= 2 and not any(len(_named_items(g)) >= 2 for g in group):
             items = [el for g in group for el in g.iter(sig[0]) if _signature(el) == sig]
             if _split_items(items, min_chars, section):
                 section.containers.extend(group)
             continue
-        container = group[0]
-        items = _named_items(container)
-        if not items:
-            if container.xpath(".//textarea | .//form"):
-                if len(container.text_content().strip()) < 4 * SMALL_CONTAINER_CHARS:
-                    leftovers.append(container)  # a comment form, not comments
-                continue
-            sig = _item_signature(container, min_chars)
-            items = [el for el in container.iter(sig[0]) if _signature(el) == sig and el is not container] if sig else []
-        if items and _split_items(items, min_chars, section):
-            section.containers.append(container)
-        elif len(container.text_content().strip()) < SMALL_CONTAINER_CHARS:
-            leftovers.append(container)
+        for container in group:
+            _split_container(container, min_chars, section, leftovers)
     if not section.comments:
         return None
     # comment boxes without comments ("log in to comment", counters) go with the comments
@@ -694,7 +723,7 @@ def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
     found = _from_known_markup(tree, min_chars)
     if found:
         return found
-    candidates = _comment_containers(tree)
+    candidates = _comment_containers(tree) + _forum_post_lists(tree)
     found = _from_generic_containers(candidates, min_chars) or _heading_led(tree, min_chars)
     if found:
         return found

@@ -232,3 +232,48 @@ def test_entries_linking_to_comments_on_other_posts_are_not_comments(raw_page):
     _, comments = extract_page(RECENT_ELSEWHERE.replace("<h2>Leserkommentare</h2>", "<h2>Diskussion</h2>")
                                .encode("utf-8"), raw_page())
     assert comments == []
+
+
+FORUM_POSTS = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Update</title></head><body>
+<h1>Update für das Telefon – Seite 3</h1>
+<div class="intro"><p>Hersteller und Netzbetreiber verteilen das Update für das Telefon in Wellen, zuerst an Geräte ohne
+Vertragsbindung, dann an die der Netzbetreiber; wer es schon hat, berichtet hier, was sich ändert und was nicht.</p>
+<p>Bitte bleibt beim Thema und schreibt dazu, bei welchem Netz ihr seid und welche Version das Telefon anzeigt.</p></div>
+<div id="postlist"><ol id="posts">
+<li class="postcontainer" id="post_9001"><div class="userinfo"><a class="username"><strong>Funkturm</strong></a>
+ <span class="usertitle">Stammgast</span></div>
+ <div class="userinfo_extra"><dl><dd>03.11.2026, 14:17</dd></dl></div>
+ <div class="content"><blockquote class="postcontent">
+  <div class="bbcode_quote"><div class="bbcode_postedby">Zitat von Netzwerker</div>
+  <div class="message">Bei mir kam das Update noch nicht an.</div></div>
+  Das war erst die Vorbereitung, das eigentliche Up\u00addate folgt nächste Woche.</blockquote></div></li>
+<li class="postcontainer" id="post_9002"><div class="userinfo"><a class="username"><strong>Netzwerker</strong></a></div>
+ <div class="userinfo_extra"><dl><dd>03.11.2026, 14:29</dd></dl></div>
+ <div class="content"><blockquote class="postcontent">Danke, dann warte ich eben noch ein paar Tage.</blockquote></div></li>
+</ol></div></body></html>"""
+
+
+def test_a_forum_page_of_numbered_posts_is_split_and_a_post_inside_a_blockquote_keeps_its_words(raw_page):
+    """Forum software numbers its posts (post_9001) in a list that names no comment; a post's words sit
+    in a blockquote, which is the body, while a quote inside it leaves the body."""
+    _, comments = extract_page(FORUM_POSTS.encode("utf-8"), raw_page(url="http://127.0.0.1/board/update-3.html"))
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("Funkturm", "03.11.2026, 14:17", "Das war erst die Vorbereitung, das eigentliche Update folgt nächste Woche."),
+        ("Netzwerker", "03.11.2026, 14:29", "Danke, dann warte ich eben noch ein paar Tage.")]
+
+
+PINGBACKS_IN_THE_LIST = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Kran</title></head><body>
+<article><h1>Der neue Kran</h1><p>Der Hafen hat einen neuen Kran, der doppelt so schwere Container hebt wie der alte und
+ab Montag im Dreischichtbetrieb laufen soll, wie die Hafengesellschaft mitteilte.</p>
+<p>Der alte Kran bleibt als Reserve stehen, bis der neue ein halbes Jahr ohne Ausfall gelaufen ist.</p></article>
+<div id="comments"><h3>3 Antworten</h3><ol class="commentlist">
+<li class="comment even depth-1" id="li-comment-7"><div id="comment-7"><div class="comment-author vcard"><cite class="fn">Kai</cite>
+ <span class="says">schreibt:</span></div><div class="comment-body"><p>Hat dies auf kais-hafenblog.example rebloggt.</p></div></div></li>
+<li class="post pingback"><p>Pingback: <a href="http://127.0.0.1/other">Kräne im Vergleich | Ein anderes Blog</a></p></li>
+<li class="post pingback"><p>Pingback: <a href="http://127.0.0.1/third">Hafenwoche | Noch ein Blog</a></p></li>
+</ol><ol class="commentlist"></ol></div></body></html>"""
+
+
+def test_pingbacks_and_a_reblog_notice_in_the_comment_list_are_pingbacks(raw_page):
+    _, comments = extract_page(PINGBACKS_IN_THE_LIST.encode("utf-8"), raw_page())
+    assert [c.kind for c in comments] == ["pingback"] * 3
