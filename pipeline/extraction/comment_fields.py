@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from pipeline.extraction.comments import FoundComment
 
 MAX_DATE_CHARS = 60
+MARK_ONLY = re.compile(r"^[#|·•—–\-/:,;*>»↑↓▲▼+]+$")  # a permalink "#", a separator: no "!!" or "?"
 EPOCH = re.compile(r"^1\d{9}(?:\d{3})?$")  # 2001-09-09 to 2033-05-18, in seconds or milliseconds
 MAX_NAME_CHARS = 60
 SHORT_INTERFACE_CHARS = 120  # prompts, counts and labels are short; a comment may say "no comments"
@@ -147,7 +148,8 @@ def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | Non
         glued = _without_buttons(m["date"])
         if is_date_line(glued, languages) or _parse(_strip_date_noise(glued), languages):
             author, date = m["name"], date or glued
-    author = AUTHOR_BADGE.sub("", _without_trailing_buttons(author)).strip(" :—–-|,@")
+    # a handle keeps its "@" ("@jo_k"); a name keeps its "!!" when that is how it is displayed
+    author = AUTHOR_BADGE.sub("", _without_trailing_buttons(author)).strip(" :—–-|,").rstrip(" @")
     return (author or None), date
 
 
@@ -164,7 +166,7 @@ def _without_trailing_buttons(line: str) -> str:
     """"18.10.2019, 16:18 Zitieren #" → "18.10.2019, 16:18": button words and marks after a date."""
     words = line.split()
     while len(words) > 1 and ((re.search(r"[^\W\d]", words[-1]) and BUTTON_LINE.match(words[-1]))
-                              or not re.search(r"\w", words[-1])):  # a time ("14:57") is no button
+                              or MARK_ONLY.match(words[-1])):  # a time ("14:57") is no button
         words.pop()
     return " ".join(words)
 

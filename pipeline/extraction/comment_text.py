@@ -14,7 +14,7 @@ SAYS_WORDS = (r"says|said|wrote|writes|replied|sagt|sagte|schrieb|schreibt|meint
               r"ha scritto|dice|zegt|schreef|skriver|skrev|disse|escreveu|kirjoitti|yazdı")
 SAYS_LINE = re.compile(rf"^(?P<author>.{{1,80}}?)\s+(?:{SAYS_WORDS})\s*[:,]?\s*(?P<rest>.*)$", re.I)
 # "Comment by X", "Kommentar von X", "Antwort von X", "Von X", "By X", "Posted by X"
-BY_LINE = re.compile(r"^(?:(?:comment|kommentar|antwort|reply|posted|geschrieben|escrito|publicado|"
+BY_LINE = re.compile(r"^(?:#?\d+\.?\s+)?(?:(?:comment|kommentar|antwort|reply|posted|geschrieben|escrito|publicado|"
                      r"commentaire|réponse|komentarz)\s+)?(?:by|von|de|por|par|od|от)\s+(?P<author>.{1,80})$",
                      re.I)
 

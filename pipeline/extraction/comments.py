@@ -115,8 +115,8 @@ CONTAINER_CLASS = re.compile(_COMMENT_WORD + r"|comment-?list|comment-page|comme
 
 
 # Live-blog commentary and comment counters/links are not reader comments.
-NOT_CONTAINER = re.compile(r"live|match-comment|commentary|no-?comments|comments?-?(?:count|link|number|button)",
-                           re.I)
+NOT_CONTAINER = re.compile(r"live|match-comment|commentary|no-?comments|comments?-?(?:count|link|number|button)|"
+                           r"modal|dialog|popup|tooltip", re.I)
 
 
 SMALL_CONTAINER_CHARS = 300
@@ -174,7 +174,8 @@ def _comment_containers(tree: HtmlElement) -> list[HtmlElement]:
 SKIP_TAGS = {"form", "textarea", "script", "style", "noscript", "button", "input", "select", "svg",
              "iframe", "nav"}
 SKIP_ATTR = re.compile(r"respond|reply-?form|comment-?form|comment-reply|reply-link|pagination|"
-                       r"comment-nav|navigation|avatar|share|vote|rating|like|report|login|subscribe", re.I)
+                       r"comment-nav|navigation|avatar|share|vote|rating|like|report|login|subscribe|"
+                       r"(?:^|[\s_-])(?:modal|dialog)(?:$|[\s_-])", re.I)
 META_ATTR = re.compile(r"author|autor|datum|meta|date|time|vcard|byline|user|name|header|footer|says|permalink|"
                        r"info|details", re.I)
 BODY_ATTR = re.compile(r"(?:content|text|message|body|entry)(?:$|[\s_-])", re.I)
@@ -749,6 +750,10 @@ def split_trafilatura_comments(commentsbody: etree._Element | None, min_chars: i
     return found
 
 
+DIALOG_XPATH = etree.XPath("//*[@role='dialog' or @role='alertdialog' or contains(concat(' ', normalize-space(@class), ' '),"
+                           " ' modal ')]")
+
+
 def comments_by_trafilatura(tree: HtmlElement, url: str | None, min_chars: int = 2) -> CommentSection:
     """Layer 3: trafilatura's comment extraction on a cleaned copy, one comment per XML block.
 
@@ -761,7 +766,11 @@ def comments_by_trafilatura(tree: HtmlElement, url: str | None, min_chars: int =
     from trafilatura.settings import Extractor as TrafilaturaOptions
 
     options = TrafilaturaOptions(comments=True, url=url)
-    cleaned = convert_tags(tree_cleaning(deepcopy(tree), options), options, url)
+    copy = deepcopy(tree)
+    for box in DIALOG_XPATH(copy):  # error and report dialogs of the comment system: shown on demand, never comments
+        if box.getparent() is not None:
+            box.drop_tree()
+    cleaned = convert_tags(tree_cleaning(copy, options), options, url)
     commentsbody, _, _ = extract_comments(cleaned, options)
     found = split_trafilatura_comments(commentsbody, min_chars)
     return CommentSection(comments=found, method="trafilatura") if found else CommentSection()

@@ -114,6 +114,9 @@ def test_a_header_line_starting_with_the_author_and_mark_only_lines_leave_the_bo
     ("Jo on May 3, 2019", "Jo", "May 3, 2019"),
     ("Ann Lee (Post author)", "Ann Lee", None),
     ("Karl Berg Antworten", "Karl Berg", None),
+    ("#3 Kommentar von Jo-chan", "Jo-chan", None),
+    ("@jo_k", "@jo_k", None),
+    ("Super !!", "Super !!", None),
 ])
 def test_author_fields_lose_connectors_badges_and_buttons(raw, author, date):
     assert clean_author(raw, ("en", "de")) == (author, date)

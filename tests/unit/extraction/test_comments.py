@@ -277,3 +277,21 @@ ab Montag im Dreischichtbetrieb laufen soll, wie die Hafengesellschaft mitteilte
 def test_pingbacks_and_a_reblog_notice_in_the_comment_list_are_pingbacks(raw_page):
     _, comments = extract_page(PINGBACKS_IN_THE_LIST.encode("utf-8"), raw_page())
     assert [c.kind for c in comments] == ["pingback"] * 3
+
+
+DIALOG_ONLY = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Spiel</title></head><body>
+<article><h1>Das Spiel im Test</h1><p>Das Spiel lässt sich in zwanzig Stunden durchspielen, die Nebenaufgaben
+brauchen noch einmal so lange, und die Rätsel im letzten Drittel sind die besten, die das Studio je gebaut hat.</p>
+<p>Die Steuerung am Rechner ist hakelig, mit dem Controller geht es besser; die Übersetzung hat kleine Fehler.</p></article>
+<div id="comments"><p>Nur angemeldete Benutzer können kommentieren und bewerten.</p><div id="commentPlaceholder"></div></div>
+<div id="comment-modal-error" class="modal fade"><div class="modal-dialog"><div class="modal-content comment">
+<div class="modal-body comment-body"><p><strong>Das hat nicht geklappt.</strong> Mögliche Ursachen:<br><br>
+1. Du hast zu schnell hintereinander geschrieben.<br><br>2. Du hast keine Rechte zum Schreiben in diesem Bereich.<br><br>
+Bei Fragen nutze bitte das <a href="/kontakt/">Formular</a>.</p></div></div></div></div>
+</body></html>"""
+
+
+def test_the_comment_systems_dialogs_are_never_comments(raw_page):
+    """An error dialog shown on demand (class "modal") is interface, whatever its words."""
+    _, comments = extract_page(DIALOG_ONLY.encode("utf-8"), raw_page())
+    assert comments == []
