@@ -31,7 +31,9 @@ BUTTON_LINE = re.compile(
     r"loading\.*|wird geladen\.*|cargando\.*|chargement\.*|"
     r"liked by \d+ (?:people|person)|\d+ likes?|\d+ people like this|level \d+|"
     r"[+-]?\d+ (?:points?|punkte?)(?:\s*·)*(?:\s*edited .{1,30})?|"
-    r"(?:reply|antworten|responder|répondre)\s*(?:\(\d+\))?|[+-]?\d+|[↑↓▲▼]+|#\d+(?:\.\d+)*)\W*\s*)+$",
+    r"(?:reply|antworten|responder|répondre)\s*(?:\(\d+\))?|"
+    r"(?:show|view|hide|load more|zeige|pokaż|ukryj|voir les|ver|mostrar|показать)\s*(?:\d+\s*)?"
+    r"(?:replies|antworten|odpowiedzi|réponses|respuestas|ответы|ответов)\s*(?:\(\d+\))?|[+-]?\d+|[↑↓▲▼]+|#\d+(?:\.\d+)*)\W*\s*)+$",
     re.I,
 )
 
@@ -74,7 +76,8 @@ LOGIN_OR_RULES = re.compile(
     r"\bcomments? (?:are|is|will be) (?:moderated|reviewed|closed)|\bkommentare (?:werden|sind)\b.{0,30}"
     r"(?:moderiert|freigeschaltet|geschlossen)|\bmoderiert\b|\bnetiquette\b|\bcommunity[- ]?(?:richtlinien|"
     r"guidelines|standards|regeln)|\bterms of (?:use|service)\b|\bnutzungsbedingungen\b|"
-    r"\bkeep (?:comments|it) civil\b|\bschaltet kommentare\b|\bwe (?:welcome|invite) (?:reader )?comments|"
+    r"\bkeep (?:comments|it) civil\b|\bcomments? (?:can|may) (?:only )?be (?:posted|made|left) by\b|"
+    r"\bdo not subscribe to\b|\bschaltet kommentare\b|\bwe (?:welcome|invite) (?:reader )?comments|"
     r"\bwe invite you to use our commenting|\bexpress(?:am)? (?:a )?(?:the )?opini(?:on|ão) (?:of|dos)|"
     r"\bcomentarios (?:aquí |en esta sección )?(?:son|postados)|\bdisclaimer\b|"
     r"\bdein kommentar wurde nicht gespeichert|\bihr kommentar wurde\b|\byour comment (?:is|was) awaiting|"
@@ -89,11 +92,22 @@ LOGIN_OR_RULES = re.compile(
     r"sur|a|en|für|auf)\b",
     re.I,
 )
+# The editors speaking to readers about their comments: a notice over the thread, not a comment in it.
+TO_COMMENTERS = re.compile(
+    r"^(?:liebe|sehr geehrte)\s+(?:leser\w*|nutzer\w*|user\w*|community)|^dear\s+(?:readers?|users?|commenters?)|"
+    r"^ch(?:er|ère)s?\s+(?:lecteurs?|lectrices?|internautes)|^quer\w+\s+lectores|^drodzy\s+czytelnicy|"
+    r"^уважаемые\s+читатели|\b(?:ihre|deine|eure|your|vos|tus|sus|wasze|ваши)\s+(?:kommentare|zuschriften|beiträge|"
+    r"comments|commentaires|comentarios|komentarze|комментарии)\b", re.I)
 FORM_LABEL = re.compile(
     r"^(?:name|e-?mail(?:-adresse| address)?|website|webseite|url|ihre nachricht|nachricht|message|kommentar|"
     r"comment|senden|absenden|abschicken|abbrechen|submit|send|cancel|post|posten|speichern|"
     r"facebook|twitter|google ?\+|whatsapp|linkedin|pinterest|xing|reddit|telegram|e-?mail|print|drucken|"
-    r"share|teilen|tweet|mail|uhr|am|pm)\s*\*?:?$",
+    r"share|teilen|tweet|mail|uhr|am|pm|password|passwort|kennwort|mot de passe|contraseña|hasło|пароль|"
+    r"(?:confirm|confirmer le|repeat|wiederholen|confirmar)\s+(?:password|passwort|mot de passe|contraseña)|"
+    r"username|benutzername|nom d'utilisateur|nombre de usuario|"
+    r"(?:oldest|newest|latest|most liked|most popular|best|top) first|oldest|newest|most liked|most popular|"
+    r"(?:neueste|älteste|beliebteste)(?: zuerst)?|les plus (?:récents|anciens|populaires)|"
+    r"más (?:recientes|antiguos|populares)|najnowsze|najstarsze|popularne|сначала (?:новые|старые))\s*\*?:?$",
     re.I,
 )
 

@@ -592,14 +592,23 @@ def _split_container(container: HtmlElement, min_chars: int, section: CommentSec
     """The comments of one container into ``section``; a form or a small box without comments
     into ``leftovers`` (pruned with the comments, never read as them)."""
     items = _named_items(container)
+    with_form = False
     if not items:
-        if container.xpath(".//textarea | .//form"):
-            if len(container.text_content().strip()) < 4 * SMALL_CONTAINER_CHARS:
-                leftovers.append(container)  # a comment form, not comments
-            return
+        # a comment form, not comments; a box holding the form and the thread is split like any other
+        with_form = bool(container.xpath(".//textarea | .//form"))
         sig = _item_signature(container, min_chars)
-        items = [el for el in container.iter(sig[0]) if _signature(el) == sig and el is not container] if sig else []
+        items = [el for el in container.iter(sig[0]) if _signature(el) == sig and el is not container
+                 and not any(a.tag == "form" for a in el.iterancestors())] if sig else []
+        if with_form and not items and len(container.text_content().strip()) < 4 * SMALL_CONTAINER_CHARS:
+            leftovers.append(container)
+            return
+    before = len(section.comments)
     if items and _split_items(items, min_chars, section):
+        if with_form and not any(c.author or c.date_raw or c.meta_lines for c in section.comments[before:]):
+            # beside a form, unnamed undated blocks are its rules and options, not a thread
+            del section.comments[before:]
+            leftovers.append(container)
+            return
         section.containers.append(container)
     elif len(container.text_content().strip()) < SMALL_CONTAINER_CHARS:
         leftovers.append(container)

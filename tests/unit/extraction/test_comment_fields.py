@@ -50,6 +50,13 @@ def test_author_fields_lose_says_and_glued_dates():
     "Please log in to leave a comment.", "Kommentieren ...", "Lade Eingabefeld...", "Hier ist Ihre Meinung gefragt", "Reply", "Dejá tu comentario", "Name *", "Lesermeinung",
     "Comments are moderated and will appear after review. Please keep comments civil.",
     "0 Kommentare zu “Ein Titel”", "Loading comments...", "No comments yet.", "Keine Kommentare for “Ein Titel”",
+    "Liebe Leser!", "Mot de passe*", "Confirmer le mot de passe*", "Oldest first", "Most liked", "Neueste zuerst",
+    "Wir freuen uns über Ihre Kommentare. Sie werden vor der Freischaltung gelesen, Beleidigungen schalten wir nicht "
+    "frei, und nachts ruht die Prüfung. Ihre Kommentare werden moderiert, bitte haben Sie etwas Geduld mit uns, wenn "
+    "es an einem Abend mit vielen Zuschriften länger dauert, bis Ihre Meinung erscheint; wir lesen alles, was kommt, "
+    "und antworten, wo wir können. Danke, dass Sie mitdiskutieren und dabei sachlich bleiben, auch wenn das Thema "
+    "aufregt und die Meinungen weit auseinandergehen.",
+    "Comments can only be posted by members of our subscription club.",
 ])
 def test_interface_text_is_not_a_comment(text):
     assert is_interface_text(text)
@@ -185,3 +192,8 @@ def test_a_markup_quote_of_a_post_not_on_the_page_leaves_the_body_without_a_pare
 def test_a_script_timestamp_is_a_date():
     assert parse_comment_date("1558595674000") == parse_comment_date("1558595674") == "2019-05-23T07:14:34+00:00"
     assert parse_comment_date("12345") is None
+
+
+def test_a_show_replies_button_leaves_the_body():
+    assert _finish("A w Chinach?\npokażodpowiedzi (1)", "pl", author="Jo").text == "A w Chinach?"
+    assert _finish("Und in China?\nShow 2 replies", "de", author="Jo").text == "Und in China?"

@@ -295,3 +295,38 @@ def test_the_comment_systems_dialogs_are_never_comments(raw_page):
     """An error dialog shown on demand (class "modal") is interface, whatever its words."""
     _, comments = extract_page(DIALOG_ONLY.encode("utf-8"), raw_page())
     assert comments == []
+
+
+FORM_BOX = """<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>Most</title></head><body>
+<article><h1>Nowy most na rzece</h1><p>Miasto zbuduje nowy most na rzece do końca przyszłego roku, a ruch na starym
+moście zostanie ograniczony do autobusów i rowerów, gdy tylko ruszą prace przy przyczółkach po obu stronach.</p>
+<p>Koszt budowy pokryją w połowie fundusze unijne, resztę dołoży miasto z budżetu na drogi.</p></article>
+<div class="commentsBox"><header><h2>Komentarze (2)</h2></header>
+<form><textarea placeholder="Napisz komentarz"></textarea><button>wyślij komentarz</button></form>
+<div class="commentsNote">Uwaga, komentarz może pojawić się z opóźnieniem. Zanim dodasz komentarz, zapoznaj się z zasadami.</div>
+<ul class="commentsLists">
+<li class="commentsList"><div class="listInfo"><div class="listAuthor">Mostowy</div><div class="listDate">2026-11-03 08:31:44</div></div>
+ <div class="listContent"><div class="content">Wreszcie, stary most ledwo się trzyma od lat.</div></div>
+ <div class="listActions"><div class="action like">15</div><button class="action answer">odpowiedz</button></div></li>
+<li class="commentsList"><div class="listInfo"><div class="listAuthor">Rowerzystka</div><div class="listDate">2026-11-03 09:58:37</div></div>
+ <div class="listContent"><div class="content">Byle ścieżka rowerowa była szersza niż na starym moście.</div></div>
+ <div class="listActions"><div class="action like">4</div><button class="action answer">odpowiedz</button></div></li>
+</ul></div></body></html>"""
+
+RULES_BESIDE_A_FORM = FORM_BOX.split('<ul class="commentsLists">')[0] + """<ul class="rules">
+<li class="rule">Szanuj innych, nawet jeśli się z nimi nie zgadzasz, i pisz na temat artykułu.</li>
+<li class="rule">Nie publikuj danych osobowych innych osób ani linków do reklam czy stron z wirusami.</li>
+<li class="rule">Usuwamy wpisy obraźliwe i blokujemy konta, które łamią te zasady, bez ostrzeżenia.</li>
+</ul></div></body></html>"""
+
+
+def test_a_box_holding_the_form_and_the_thread_is_split(raw_page):
+    _, comments = extract_page(FORM_BOX.encode("utf-8"), raw_page())
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("Mostowy", "2026-11-03 08:31:44", "Wreszcie, stary most ledwo się trzyma od lat."),
+        ("Rowerzystka", "2026-11-03 09:58:37", "Byle ścieżka rowerowa była szersza niż na starym moście.")]
+
+
+def test_unnamed_undated_blocks_beside_a_comment_form_are_its_rules(raw_page):
+    _, comments = extract_page(RULES_BESIDE_A_FORM.encode("utf-8"), raw_page())
+    assert comments == []
