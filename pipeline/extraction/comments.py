@@ -147,7 +147,8 @@ def _in_widget(el: HtmlElement) -> bool:
     for depth, node in enumerate((el, *el.iterancestors())):
         if depth > WIDGET_DEPTH or node.tag in WIDGET_STOP:
             return False
-        if WIDGET_ATTR.search(_attrs(node)):
+        # a layout wrapper naming its sidebars ("one-sidebar-second") holds the article too
+        if WIDGET_ATTR.search(_attrs(node)) and not _looks_like_main_content(node):
             return True
     return False
 
@@ -176,7 +177,7 @@ SKIP_TAGS = {"form", "textarea", "script", "style", "noscript", "button", "input
 SKIP_ATTR = re.compile(r"respond|reply-?form|comment-?form|comment-reply|reply-link|pagination|"
                        r"comment-nav|navigation|avatar|share|vote|rating|like|report|login|subscribe|"
                        r"(?:^|[\s_-])(?:modal|dialog)(?:$|[\s_-])", re.I)
-META_ATTR = re.compile(r"author|autor|datum|meta|date|time|vcard|byline|user|name|header|footer|says|permalink|"
+META_ATTR = re.compile(r"author|autor|datum|meta|date|time|vcard|byline|submitted|user|name|header|footer|says|permalink|"
                        r"info|details", re.I)
 BODY_ATTR = re.compile(r"(?:content|text|message|body|entry)(?:$|[\s_-])", re.I)
 STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|[\s_-])", re.I)

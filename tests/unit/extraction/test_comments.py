@@ -330,3 +330,26 @@ def test_a_box_holding_the_form_and_the_thread_is_split(raw_page):
 def test_unnamed_undated_blocks_beside_a_comment_form_are_its_rules(raw_page):
     _, comments = extract_page(RULES_BESIDE_A_FORM.encode("utf-8"), raw_page())
     assert comments == []
+
+
+SIDEBAR_LAYOUT = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Harpe</title></head><body>
+<div class="panel-display layout-one-sidebar-second"><div class="panel-content">
+<article><h1>La harpe en confinement</h1><p>Les musiciens de l'orchestre jouent chacun chez soi et montent les pistes
+ensemble ensuite, ce qui demande un métronome commun et beaucoup de patience pour la harpe et la flûte.</p>
+<p>Le résultat sera diffusé dimanche soir sur le site de l'orchestre et rejoué à la réouverture de la salle.</p></article>
+<div class="pane-node-comments" id="comments"><h2>Commentaires</h2><div class="pane-content">
+<div class="comment comment-published"><div class="submitted">par <span class="username">Lou</span> le 7 mai 2026 - 12:38.</div>
+ <div class="content"><p>Très beau duo, merci pour le lien.</p></div>
+ <ul class="links"><li><a href="#top">haut de page</a></li></ul></div>
+<div class="comment comment-published"><div class="submitted">par <span class="username">Max</span> le 7 mai 2026 - 15:39.</div>
+ <div class="content"><p>Vivement la réouverture de la salle.</p></div>
+ <ul class="links"><li><a href="#top">haut de page</a></li></ul></div>
+</div></div></div></div></body></html>"""
+
+
+def test_comments_inside_a_layout_that_names_its_sidebar_are_read_with_their_submitted_line(raw_page):
+    """A page wrapper called "…-sidebar-…" holds the article too: it is layout, not a sidebar widget."""
+    _, comments = extract_page(SIDEBAR_LAYOUT.encode("utf-8"), raw_page())
+    assert [(c.author, c.text) for c in comments] == [("Lou", "Très beau duo, merci pour le lien."),
+                                                      ("Max", "Vivement la réouverture de la salle.")]
+    assert comments[0].published_at.startswith("2026-05-07T12:38")
