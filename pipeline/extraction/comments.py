@@ -185,7 +185,8 @@ STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|[\s_-])", re.I)
 # class "comment" / "comment-item" / "commentEntry" / "review" ...
 ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|reply|review|post)[-_]?\d+$|^c\d{4,}$", re.I)
 ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|review)(?:[-_]?(?:item|entry|wrap|single|container))?$", re.I)
-AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|user|user-?name|username|nick|name|commenter|poster)(?:$|[\s_-])", re.I)
+AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|auteur|user|user-?name|username|benutzer|verfasser|nick|name|"
+                         r"commenter|poster)(?:$|[\s_-])", re.I)
 AUTHOR_CAMEL = re.compile(r"[a-z](?:Author|Autor|User|UserName|Name|Poster)(?:$|[\s_-])")
 DATE_ATTR = re.compile(r"date|datum|time|published", re.I)
 BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
@@ -470,6 +471,19 @@ def _ancestors_within(el: HtmlElement, item: HtmlElement) -> list[HtmlElement]:
     return found
 
 
+TITLE_TAGS = {"h2", "h3", "h4", "h5", "h6"}
+
+
+def _comment_title(body: HtmlElement, item: HtmlElement, meta: set[HtmlElement]) -> str | None:
+    """A headline the commenter gave their comment: a heading just before the body, in the item."""
+    prev = body.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None or prev.tag not in TITLE_TAGS or prev in meta or META_ATTR.search(_attrs(prev)) or body is item:
+        return None
+    return _short_text(prev)
+
+
 def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
                 header: HtmlElement | None = None) -> FoundComment | None:
     """Author, date and body text of one comment item, leaving out its replies; ``header`` is a
@@ -512,6 +526,8 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
         bodies = [by_markup["text"]]
     # the name and the date may sit inside the element named for the words: they are not the words
     text = "\n".join(t for b in bodies if (t := element_text(b, nested | meta)))
+    if text and (title := _comment_title(bodies[0], item, meta)):
+        text = f"{title}\n{text}"
     # a "body" holding a sliver of the comment is a button or a label, not the comment
     if not bodies or len(text) < 0.3 * len(element_text(item, nested)):
         for d in own:

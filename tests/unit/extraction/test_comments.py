@@ -353,3 +353,22 @@ def test_comments_inside_a_layout_that_names_its_sidebar_are_read_with_their_sub
     assert [(c.author, c.text) for c in comments] == [("Lou", "Très beau duo, merci pour le lien."),
                                                       ("Max", "Vivement la réouverture de la salle.")]
     assert comments[0].published_at.startswith("2026-05-07T12:38")
+
+
+TITLED = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Park</title></head><body>
+<article><h1>Der neue Park im Norden</h1><p>Im Norden der Stadt ist ein kleiner Park eröffnet worden, mit Bänken aus
+altem Pflaster, einer Wand für Graffiti und zwanzig jungen Bäumen, die Schüler im Herbst gepflanzt haben.</p>
+<p>Die Stadt nennt ihn einen großen Schritt für das Viertel; gepflegt wird er von einem Verein.</p></article>
+<div class="kommentare"><div class="kommentar-item"><div class="kommentar-info"><div class="benutzer">Nordlicht</div>
+<div class="datum">06.11.2026, 13.47 Uhr</div></div><h5>Ein kleiner Schritt</h5>
+<div class="kommentar-text">Schön, aber ein großer Schritt ist eine Wiese mit zwanzig Bäumen nicht.</div></div>
+<div class="kommentar-item"><div class="kommentar-info"><div class="benutzer">Südwind</div>
+<div class="datum">06.11.2026, 15.02 Uhr</div></div>
+<div class="kommentar-text">Die Wand für Graffiti finde ich gut.</div></div></div></body></html>"""
+
+
+def test_a_headline_the_commenter_gave_opens_the_body(raw_page):
+    _, comments = extract_page(TITLED.encode("utf-8"), raw_page())
+    assert [(c.author, c.text) for c in comments] == [
+        ("Nordlicht", "Ein kleiner Schritt\nSchön, aber ein großer Schritt ist eine Wiese mit zwanzig Bäumen nicht."),
+        ("Südwind", "Die Wand für Graffiti finde ich gut.")]
