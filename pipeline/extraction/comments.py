@@ -265,7 +265,8 @@ def _first(node: HtmlElement, xpaths: str) -> str | None:
 
 
 # A box of replies placed after the comment it answers (Drupal's div.indented, "children" lists).
-REPLY_BOX = re.compile(r"indent|children|replies|child-?comments|comment-?replies|antworten", re.I)
+REPLY_BOX = re.compile(r"indent|children|replies|child-?comments|comment-?replies|antworten|sub-?comments?|"
+                       r"comments?-sub(?:$|[\s_-])", re.I)
 REPLY_BOX_DEPTH = 3
 
 
@@ -604,12 +605,20 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
     return found
 
 
+COMMENT_PART = re.compile(r"comment|kommentar", re.I)
+
+
 def _split_container(container: HtmlElement, min_chars: int, section: CommentSection,
                      leftovers: list[HtmlElement]) -> None:
     """The comments of one container into ``section``; a form or a small box without comments
     into ``leftovers`` (pruned with the comments, never read as them)."""
     items = _named_items(container)
     with_form = False
+    if items and (sig := _item_signature(container, min_chars)) and COMMENT_PART.search(sig[1]):
+        repeats = [el for el in container.iter(sig[0]) if _signature(el) == sig and el is not container]
+        # a "comment" that holds two or more repeated comment blocks is the thread's wrapper: the blocks are the comments
+        if any(sum(1 for r in repeats if el in r.iterancestors()) >= 2 for el in items):
+            items = []
     if not items:
         # a comment form, not comments; a box holding the form and the thread is split like any other
         with_form = bool(container.xpath(".//textarea | .//form"))

@@ -372,3 +372,29 @@ def test_a_headline_the_commenter_gave_opens_the_body(raw_page):
     assert [(c.author, c.text) for c in comments] == [
         ("Nordlicht", "Ein kleiner Schritt\nSchön, aber ein großer Schritt ist eine Wiese mit zwanzig Bäumen nicht."),
         ("Südwind", "Die Wand für Graffiti finde ich gut.")]
+
+
+WRAPPER_NAMED_COMMENT = """<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>Gaz</title></head><body>
+<article><h1>Kontrakt gazowy wygasa</h1><p>Kontrakt na dostawy gazu wygasa z końcem przyszłego roku, a operator
+gazociągu szuka nowych dostawców i planuje remont tłoczni na granicy, który potrwa co najmniej pół roku.</p>
+<p>Ceny dla odbiorców domowych mają się nie zmienić do końca sezonu grzewczego.</p></article>
+<div class="news-comments"><div class="news-comment" id="comment-section">
+<div class="news-comment-main"><div class="news-comment-main-author"><strong>Ola</strong></div>
+ <div class="news-comment-main-date"><span>11 maja 2026, 23:13</span></div><p>Najwyższy czas na nowych dostawców.</p>
+ <button class="news-comment-response">Odpowiedz</button></div>
+<div class="news-comment-main"><div class="news-comment-main-author"><strong>Piotr</strong></div>
+ <div class="news-comment-main-date"><span>11 maja 2026, 17:00</span></div><p>Remont tłoczni potrwa dłużej, zobaczycie.</p>
+ <button class="news-comment-response">Odpowiedz</button></div>
+<div class="news-comment-sub"><div class="news-comment">
+ <div class="news-comment-main"><div class="news-comment-main-author"><strong>Ewa</strong></div>
+ <div class="news-comment-main-date"><span>11 maja 2026, 23:49</span></div><p>Pół roku to i tak optymistycznie.</p>
+ <button class="news-comment-response">Odpowiedz</button></div></div></div>
+</div></div></body></html>"""
+
+
+def test_a_thread_wrapper_named_like_a_comment_gives_its_repeated_comment_blocks(raw_page):
+    """One div.news-comment wraps the whole thread (and one more the replies): the repeated
+    news-comment-main blocks are the comments; the one in the sub-box answers the one before it."""
+    _, comments = extract_page(WRAPPER_NAMED_COMMENT.encode("utf-8"), raw_page())
+    assert [c.author for c in comments] == ["Ola", "Piotr", "Ewa"]
+    assert comments[2].parent_id == comments[1].comment_id and comments[0].parent_id is None
