@@ -29,6 +29,7 @@ BUTTON_LINE = re.compile(
     r"show more|see more|read more|mehr anzeigen|weiterlesen|ver más|voir plus|leer más|"
     r"log in to reply|login to reply|zum antworten anmelden|reply ↓|antworten ↓|"
     r"haut de page|back to top|nach oben|zum seitenanfang|volver arriba|do góry|наверх|"
+    r"aufklappen|einklappen|ausklappen|expand|collapse|original|show all|alle anzeigen|rozwiń|zwiń|развернуть|"
     r"loading\.*|wird geladen\.*|cargando\.*|chargement\.*|"
     r"liked by \d+ (?:people|person)|\d+ likes?|\d+ people like this|level \d+|"
     r"[+-]?\d+ (?:points?|punkte?)(?:\s*·)*(?:\s*edited .{1,30})?|"

@@ -156,6 +156,8 @@ def test_an_opening_sentence_with_a_date_stays_in_the_body():
 @pytest.mark.parametrize("text,lang", [
     ("Profilbild von Jo\nAntwort an Kim\nDas sehe ich anders.\nBearbeitet\nAntworten Abbrechen", "de"),
     ("In reply to Kim.\nDas sehe ich anders.\nShow more\nTranslate", "en"),
+    ("Das sehe ich anders.\nAufklappen", "de"),
+    ("Das sehe ich anders.\nTranslate\nShow all\nOriginal", "en"),
 ])
 def test_reply_to_and_avatar_lines_and_trailing_buttons_leave_the_body(text, lang):
     assert _finish(text, lang, author="Jo").text == "Das sehe ich anders."
