@@ -130,7 +130,8 @@ CARD_CHARS = 120  # an author card (name, "member since", profile links) beside 
 WIDGET_ATTR = re.compile(r"recent|latest|last-?comments|neueste|popular|most-?(?:read|commented)|related|"
                          r"(?:^|\s)aside(?:$|\s)|"
                          r"outbrain|taboola|teaser|(?:^|\s)widget(?:[\s_-]|$)|sidebar|site-?footer|colophon|"
-                         r"(?:^|[\s_-])menu|navbar", re.I)
+                         r"(?:^|[\s_-])menu|navbar|newsletter|cookie|consent|gdpr|author-?(?:bio|box)|about-?the-?author|"
+                         r"share-?(?:bar|buttons)|social-?(?:share|links|bar)", re.I)
 WIDGET_DEPTH = 6
 WIDGET_STOP = {"article", "main", "body", "html"}
 
@@ -563,6 +564,8 @@ def _looks_like_main_content(el: HtmlElement) -> bool:
 # A link to a comment on another page ("/other-post/#comment-160596"), not to one on this page ("#comment-5").
 OTHER_COMMENT_HREF = re.compile(r"^[^#]+#(?:comments?|respond|kommentar|c)[-_]?\d*$", re.I)
 TITLE_WORDS = 3
+ENTRY_CONNECTOR = re.compile(r"\s(?:on|bei|zu|dans|sur|en|in|w|на|к|в|über|commented on|schreibt zu|kommentierte|"
+                             r"a commenté|comentó en|skomentował[a]?)\s*:?\s*$", re.I)
 ENTRY_LEAD_WORDS = 6  # "Helmut Kunz schreibt zu", "Ann on": the name and a connector before the title
 
 
@@ -573,11 +576,17 @@ def _lists_a_comment_elsewhere(item: HtmlElement, nested: set[HtmlElement]) -> b
     a comment elsewhere, but further into its words."""
     text = " ".join(item.text_content().split())
     for a in _own_elements(item, nested):
-        if a.tag == "a" and OTHER_COMMENT_HREF.match(a.get("href", "").strip()):
-            title = " ".join(a.text_content().split())
-            if (len(re.findall(r"[^\W\d]{2,}", title)) >= TITLE_WORDS and not re.search(r"\d{1,2}:\d{2}", title)
-                    and 0 <= text.find(title) and len(text[:text.find(title)].split()) <= ENTRY_LEAD_WORDS):
-                return True
+        href = a.get("href", "").strip() if a.tag == "a" else ""
+        if not href or href.startswith("#"):
+            continue
+        title = " ".join(a.text_content().split())
+        at = text.find(title)
+        if (len(re.findall(r"[^\W\d]{2,}", title)) < TITLE_WORDS or re.search(r"\d{1,2}:\d{2}", title) or at < 0
+                or len(text[:at].split()) > ENTRY_LEAD_WORDS):
+            continue
+        # to a comment elsewhere, or "Name on|bei|dans|en <a>Post title</a>" to the post itself
+        if OTHER_COMMENT_HREF.match(href) or (ENTRY_CONNECTOR.search(text[:at]) and len(text[:at].split()) >= 2):
+            return True
     return False
 
 

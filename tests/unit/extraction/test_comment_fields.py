@@ -57,6 +57,8 @@ def test_author_fields_lose_says_and_glued_dates():
     "und antworten, wo wir können. Danke, dass Sie mitdiskutieren und dabei sachlich bleiben, auch wenn das Thema "
     "aufregt und die Meinungen weit auseinandergehen.",
     "Comments can only be posted by members of our subscription club.",
+    "Sei der Erste, der kommentiert!", "Soyez le premier à commenter", "Sé el primero en comentar",
+    "Bądź pierwszy, skomentuj!", "Diskussion geschlossen", "Comments closed.", "4 von 5 Sternen", "4.5/5",
 ])
 def test_interface_text_is_not_a_comment(text):
     assert is_interface_text(text)

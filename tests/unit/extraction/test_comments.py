@@ -398,3 +398,11 @@ def test_a_thread_wrapper_named_like_a_comment_gives_its_repeated_comment_blocks
     _, comments = extract_page(WRAPPER_NAMED_COMMENT.encode("utf-8"), raw_page())
     assert [c.author for c in comments] == ["Ola", "Piotr", "Ewa"]
     assert comments[2].parent_id == comments[1].comment_id and comments[0].parent_id is None
+
+
+def test_entries_naming_another_post_after_a_connector_are_not_comments(raw_page):
+    """"Möwe bei <a href=/post/>Other post</a>": a recent-comments entry linking to the post itself."""
+    page = (RECENT_ELSEWHERE.replace("<h2>Leserkommentare</h2>", "<h2>Diskussion</h2>")
+            .replace("schreibt zu", "bei").replace("/#comment-9", "/").replace("/#comment-8", "/"))
+    _, comments = extract_page(page.encode("utf-8"), raw_page())
+    assert comments == []
