@@ -116,7 +116,7 @@ def parse_comment_date(raw: str | None, languages: tuple[str, ...] = ("en",),
 def is_date_line(line: str, languages: tuple[str, ...]) -> bool:
     """Whether a short line is nothing but a date or time."""
     if (not line or len(line) > MAX_DATE_CHARS or not DATE_HINT.search(line) or len(line.split()) > 9
-            or MEMBER_SINCE.search(line)):
+            or MEMBER_SINCE.search(line) or line.strip().isdigit()):  # a lone number is a count or an id
         return False
     return _parse(_strip_date_noise(line), languages) is not None
 
@@ -328,6 +328,9 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
     c.date_raw = " ".join(c.date_raw.split()) if c.date_raw else glued_date or _byline_date(c, languages)
     if not c.author or not c.date_raw:
         _meta_line_fields(c, languages)
+    if not c.date_raw:
+        c.date_raw = next((d for line in c.loose_lines if is_date_line(d := _without_trailing_buttons(
+            _without_buttons(line)), languages)), None)
     lines = [" ".join(line.split()) for line in c.text.split("\n")]
     lines = _take_tail(_take_lead([line for line in lines if line], c, languages), c, languages)
     c.text = "\n".join(lines).strip()

@@ -38,6 +38,7 @@ class FoundComment:
     byline: str | None = None  # the whole line around the author's name ("X said, on May 3 at 3 pm")
     meta_lines: list[str] = field(default_factory=list)  # header/footer lines kept out of the body
     quotes: list[str] = field(default_factory=list)  # quoted blocks: a reply quoting its parent
+    loose_lines: list[str] = field(default_factory=list)  # other lines beside the body, read for a date only
 
 
 @dataclass
@@ -122,7 +123,8 @@ NOT_CONTAINER = re.compile(r"live|match-comment|commentary|no-?comments|comments
 SMALL_CONTAINER_CHARS = 300
 WRAPPER_CHARS = 20  # a named element with one comment inside and less text of its own wraps it
 WORDS_BESIDE_QUOTE = 2  # a "quote" with fewer of the comment's words beside it is the comment itself
-CARD_CHARS = 120  # an author card (name, "member since", profile links) beside a comment's message box
+CARD_CHARS = 120
+LOOSE_LINES = 12  # an author card (name, "member since", profile links) beside a comment's message box
 
 # Boxes that list comments on *other* posts, or teasers: the recent-comments widget of a sidebar or
 # footer, a "most commented" tab, a related-articles rail. Judged on the element and its ancestors
@@ -546,8 +548,11 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     body_words = len(re.findall(r"\w+", text))
     inner = {d for d, words in quoting if body_words - len(re.findall(r"\w+", words)) >= WORDS_BESIDE_QUOTE}
     quotes = [words for d, words in quoting if d in _outermost(list(inner))]
+    # the rest of the item beside its body: a date may sit in an element named for nothing ("rough-age")
+    loose = [line for line in element_text(item, nested | set(bodies) | meta).split("\n")
+             if line and line not in meta_lines] if bodies and date is None else []
     return FoundComment(text=text, author=author, date_raw=date, marks=_attrs(item), byline=byline,
-                        meta_lines=meta_lines, quotes=quotes)
+                        meta_lines=meta_lines, quotes=quotes, loose_lines=loose[:LOOSE_LINES])
 
 
 def _is_comment_title(h1: HtmlElement) -> bool:

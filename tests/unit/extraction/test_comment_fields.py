@@ -201,3 +201,9 @@ def test_a_script_timestamp_is_a_date():
 def test_a_show_replies_button_leaves_the_body():
     assert _finish("A w Chinach?\npokażodpowiedzi (1)", "pl", author="Jo").text == "A w Chinach?"
     assert _finish("Und in China?\nShow 2 replies", "de", author="Jo").text == "Und in China?"
+
+
+def test_a_date_beside_the_body_in_an_unnamed_element_is_found_and_a_lone_number_is_none():
+    c = _finish("Wunderschön.", "de", author="Jo", loose_lines=["6458", "18. September 2026 um 08:37", "Antworten"])
+    assert c.date_raw == "18. September 2026 um 08:37"
+    assert _finish("Wunderschön.", "de", author="Jo", loose_lines=["1955", "Gast"]).date_raw is None
