@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from pipeline.extraction.comments import FoundComment
 
 MAX_DATE_CHARS = 60
+THREAD_NUMBER = re.compile(r"(?:^|\s)#(\d+(?:\.\d+)*)\b")
+LEVEL_LINE = re.compile(r"^(?:level|ebene|niveau|nivel|poziom|уровень)\s+(\d+)$", re.I)
 MARK_ONLY = re.compile(r"^[#|·•—–\-/:,;*>»↑↓▲▼+]+$")  # a permalink "#", a separator: no "!!" or "?"
 EPOCH = re.compile(r"^1\d{9}(?:\d{3})?$")  # 2001-09-09 to 2033-05-18, in seconds or milliseconds
 MAX_NAME_CHARS = 60
@@ -332,6 +334,8 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
         c.date_raw = next((d for line in c.loose_lines if is_date_line(d := _without_trailing_buttons(
             _without_buttons(line)), languages)), None)
     lines = [" ".join(line.split()) for line in c.text.split("\n")]
+    if c.depth is None:
+        c.depth = next((int(m[1]) for line in lines[:LEAD_LINES] if (m := LEVEL_LINE.match(line))), None)
     lines = _take_tail(_take_lead([line for line in lines if line], c, languages), c, languages)
     c.text = "\n".join(lines).strip()
     if c.author and len(c.author) > MAX_NAME_CHARS * 2:
@@ -384,6 +388,32 @@ def finish_comments(found: Iterable["FoundComment"], languages: tuple[str, ...])
         done.parent = new_index.get(parent) if parent is not None else None
         if done.quotes:
             _take_quote(done, kept)
+        if done.parent is None:
+            done.parent = _parent_by_position(done, kept)
         new_index[i] = len(kept)
         kept.append(done)
     return kept
+
+
+def _thread_number(c: "FoundComment") -> str | None:
+    """The comment's number in a numbered thread ("#2.1 — vor 8 Stunden" → "2.1")."""
+    for line in (c.date_raw or "", c.byline or "", *c.meta_lines):
+        if m := THREAD_NUMBER.search(line):
+            return m[1]
+    return None
+
+
+def _parent_by_position(c: "FoundComment", earlier: list["FoundComment"]) -> int | None:
+    """The comment a reply answers when the markup nests nothing but says where it stands: "#2.1"
+    answers "#2"; a comment at "level 3" answers the nearest one before it at level 2."""
+    number = _thread_number(c)
+    if number and "." in number:
+        above = number.rsplit(".", 1)[0]
+        return next((j for j in range(len(earlier) - 1, -1, -1) if _thread_number(earlier[j]) == above), None)
+    if c.depth and c.depth > 1:
+        for j in range(len(earlier) - 1, -1, -1):
+            if earlier[j].depth == c.depth - 1:
+                return j
+            if earlier[j].depth is None or earlier[j].depth < c.depth - 1:
+                return None
+    return None

@@ -39,6 +39,7 @@ class FoundComment:
     meta_lines: list[str] = field(default_factory=list)  # header/footer lines kept out of the body
     quotes: list[str] = field(default_factory=list)  # quoted blocks: a reply quoting its parent
     loose_lines: list[str] = field(default_factory=list)  # other lines beside the body, read for a date only
+    depth: int | None = None  # where the page says the comment stands in the thread (1 = top level)
 
 
 @dataclass

@@ -207,3 +207,14 @@ def test_a_date_beside_the_body_in_an_unnamed_element_is_found_and_a_lone_number
     c = _finish("Wunderschön.", "de", author="Jo", loose_lines=["6458", "18. September 2026 um 08:37", "Antworten"])
     assert c.date_raw == "18. September 2026 um 08:37"
     assert _finish("Wunderschön.", "de", author="Jo", loose_lines=["1955", "Gast"]).date_raw is None
+
+
+def test_numbered_and_levelled_threads_give_replies_their_parent():
+    numbered = [FoundComment(text="Erster Gedanke.", author="A", date_raw="#1 — vor 8 Stunden"),
+                FoundComment(text="Zweiter Gedanke.", author="B", date_raw="#2 — vor 7 Stunden"),
+                FoundComment(text="Antwort auf den zweiten.", author="C", date_raw="#2.1 — vor 6 Stunden")]
+    assert [c.parent for c in finish_comments(numbered, ("de",))] == [None, None, 1]
+    levelled = [FoundComment(text="level 1\nTop comment here."), FoundComment(text="level 2\nA reply to it."),
+                FoundComment(text="level 3\nA reply to the reply."), FoundComment(text="level 2\nAnother reply.")]
+    kept = finish_comments(levelled, ("en",))
+    assert [c.parent for c in kept] == [None, 0, 1, 0] and kept[1].text == "A reply to it."
