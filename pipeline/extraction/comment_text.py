@@ -11,7 +11,9 @@ import re
 # The verb between a commenter's name and their words: "Inga sagt:", "Ana dijo:", "Paul a écrit :".
 SAYS_WORDS = (r"says|said|wrote|writes|replied|sagt|sagte|schrieb|schreibt|meint|antwortete|dijo|escribió|"
               r"escribe|comentó|a écrit|écrit|dit|пишет|написал|написала|napisał|napisała|pisze|scrive|"
-              r"ha scritto|dice|zegt|schreef|skriver|skrev|disse|escreveu|kirjoitti|yazdı")
+              r"ha scritto|dice|zegt|schreef|skriver|skrev|disse|escreveu|kirjoitti|yazdı|commented|kommentierte|"
+              r"a commenté|a répondu|respondió|commentò|ha risposto|skomentował|skomentowała|odpowiedział|"
+              r"odpowiedziała|ответил|ответила|comentou|respondeu")
 SAYS_LINE = re.compile(rf"^(?P<author>.{{1,80}}?)\s+(?:{SAYS_WORDS})\s*[:,]?\s*(?P<rest>.*)$", re.I)
 # "Comment by X", "Kommentar von X", "Antwort von X", "Von X", "By X", "Posted by X"
 BY_LINE = re.compile(r"^(?:#?\d+\.?\s+)?(?:(?:comment|kommentar|antwort|reply|posted|geschrieben|escrito|publicado|"
@@ -23,6 +25,8 @@ BUTTON_LINE = re.compile(
     r"^(?:\W*(?:reply|antworten|antwort|responder|responde|répondre|repondre|rispondi|ответить|odpowiedz|"
     r"beantworten|reageer|svara|like|liked|unlike|gefällt mir|j'aime|me gusta|mi piace|нравится|lubię to|"
     r"report|melden|signaler|denunciar|segnala|пожаловаться|zgłoś|quote|zitieren|citer|citar|cita|"
+    r"curtir|beantwoorden|rapporteren|citeer|vind ik leuk|\d+ (?:personen|people|persone|personnes) "
+    r"(?:gefällt das|like this|piace|aiment ça)|"
     r"permalink|link|edit|bearbeiten|modifier|editar|share|teilen|partager|compartir|"
     r"dislike|upvote|downvote|flag|recommend|empfehlen|zitat|kommentieren|cytuj|цитировать|поделиться|"
     r"cancel reply|abbrechen|\(?edited\)?|\(?bearbeitet\)?|translate|übersetzen|show original|original anzeigen|"
@@ -142,7 +146,8 @@ DOTTED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
 # A line above a reply naming whom it answers, or an avatar's alternative text: neither is the reader's words.
 REPLY_TO_LINE = re.compile(r"^(?:in reply to|reply to|replying to|antwort (?:an|auf)|als antwort auf|en réponse à|"
                            r"en respuesta a|em resposta a|in risposta a|в ответ (?:на|для)|w odpowiedzi (?:na|do)|"
-                           r"(?:profilbild|avatar|foto|bild|photo) (?:von|of|de|du|di)|avatar für)\b.{0,60}$|"
+                           r"(?:profilbild|benutzerbild|avatar|foto|bild|photo|photo de profil|imagen de perfil|"
+                           r"zdjęcie profilowe|аватар) (?:von|of|de|du|di|użytkownika|пользователя)|avatar für)\b.{0,60}$|"
                            r"^.{1,60}'s (?:avatar|profile picture)$", re.I)
 # The date a commenter joined, on their author card: never the comment's date.
 MEMBER_SINCE = re.compile(r"\b(?:dabei|mitglied|registriert|angemeldet|member|joined|registered|inscrit|membre|"

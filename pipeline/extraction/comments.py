@@ -124,8 +124,8 @@ NOT_CONTAINER = re.compile(r"live|match-comment|commentary|no-?comments|comments
 SMALL_CONTAINER_CHARS = 300
 WRAPPER_CHARS = 20  # a named element with one comment inside and less text of its own wraps it
 WORDS_BESIDE_QUOTE = 2  # a "quote" with fewer of the comment's words beside it is the comment itself
-CARD_CHARS = 120
-LOOSE_LINES = 12  # an author card (name, "member since", profile links) beside a comment's message box
+CARD_CHARS = 120  # an author card (name, "member since", profile links) beside a comment's message box
+LOOSE_LINES = 12  # lines beside a body read for its date
 
 # Boxes that list comments on *other* posts, or teasers: the recent-comments widget of a sidebar or
 # footer, a "most commented" tab, a related-articles rail. Judged on the element and its ancestors
@@ -379,7 +379,7 @@ def _is_card_around(outer: HtmlElement, inner: HtmlElement, own: str) -> bool:
     beside a message box, both named "comment"), not a comment with one reply: no list or reply box
     between them, and nothing of its own but a short card without a body."""
     between = _ancestors_within(inner, outer)
-    return (len(own) < CARD_CHARS and not any(a.tag in {"ol", "ul"} or REPLY_BOX.search(_attrs(a)) for a in between)
+    return (len(own) < CARD_CHARS and not any(a.tag in LIST_TAGS or REPLY_BOX.search(_attrs(a)) for a in between)
             and not any(BODY_ATTR.search(d.get("class", "")) for d in _own_elements(outer, {inner})))
 
 
@@ -629,17 +629,17 @@ def _split_container(container: HtmlElement, min_chars: int, section: CommentSec
     into ``leftovers`` (pruned with the comments, never read as them)."""
     items = _named_items(container)
     with_form = False
-    if items and (sig := _item_signature(container, min_chars)) and COMMENT_PART.search(sig[1]):
-        repeats = [el for el in container.iter(sig[0]) if _signature(el) == sig and el is not container]
-        # a "comment" that holds two or more repeated comment blocks is the thread's wrapper: the blocks are the comments
-        if any(sum(1 for r in repeats if el in r.iterancestors()) >= 2 for el in items):
-            items = []
+    sig = _item_signature(container, min_chars)
+    repeats = [el for el in container.iter(sig[0]) if _signature(el) == sig and el is not container
+               and not any(a.tag == "form" for a in el.iterancestors())] if sig else []
+    # a "comment" that holds two or more repeated comment blocks is the thread's wrapper: the blocks are the comments
+    if items and sig and COMMENT_PART.search(sig[1]) and any(
+            sum(1 for r in repeats if el in r.iterancestors()) >= 2 for el in items):
+        items = []
     if not items:
         # a comment form, not comments; a box holding the form and the thread is split like any other
         with_form = bool(container.xpath(".//textarea | .//form"))
-        sig = _item_signature(container, min_chars)
-        items = [el for el in container.iter(sig[0]) if _signature(el) == sig and el is not container
-                 and not any(a.tag == "form" for a in el.iterancestors())] if sig else []
+        items = repeats
         if with_form and not items and len(container.text_content().strip()) < 4 * SMALL_CONTAINER_CHARS:
             leftovers.append(container)
             return

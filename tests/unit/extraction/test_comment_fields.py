@@ -159,6 +159,8 @@ def test_an_opening_sentence_with_a_date_stays_in_the_body():
     ("Profilbild von Jo\nAntwort an Kim\nDas sehe ich anders.\nBearbeitet\nAntworten Abbrechen", "de"),
     ("In reply to Kim.\nDas sehe ich anders.\nShow more\nTranslate", "en"),
     ("Das sehe ich anders.\nAufklappen", "de"),
+    ("Benutzerbild von Jo\nDas sehe ich anders.\n3 Personen gefällt das", "de"),
+    ("Jo comentou:\nDas sehe ich anders.\nCurtir · Responder", "pt"),
     ("Das sehe ich anders.\nTranslate\nShow all\nOriginal", "en"),
 ])
 def test_reply_to_and_avatar_lines_and_trailing_buttons_leave_the_body(text, lang):
