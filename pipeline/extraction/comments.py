@@ -111,7 +111,7 @@ CANDIDATES_XPATH = etree.XPath(  # "omment": comment, Comment, kommentar, Kommen
     " or starts-with(@id, 'dsq-comments') or starts-with(@id, 'comol')]"
 )
 _COMMENT_WORD = (r"(?:^|[\s_-]|[a-z](?=[CK]))(?:[Cc]omments?|[Kk]ommentare?)"
-                 r"(?:$|[\s_-]|List|Box|Area|Section|Container|Wrap|Holder)")
+                 r"(?:$|[\s_-]|List|Box|Area|Section|Container|Con(?=$|[\s_-]|Wrap)|Wrap|Holder|Block)")
 CONTAINER_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)|" + _COMMENT_WORD)
 CONTAINER_CLASS = re.compile(_COMMENT_WORD + r"|comment-?list|comment-page|comments-content|post-comments")
 

@@ -406,3 +406,23 @@ def test_entries_naming_another_post_after_a_connector_are_not_comments(raw_page
             .replace("schreibt zu", "bei").replace("/#comment-9", "/").replace("/#comment-8", "/"))
     _, comments = extract_page(page.encode("utf-8"), raw_page())
     assert comments == []
+
+
+ABBREVIATED_BOX = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Säge</title></head><body>
+<article><h1>Schablone für die Kreissäge</h1><p>Mit einer Schablone aus Sperrholz lässt sich der Abstand zwischen
+Sägeblatt und Anschlag in Sekunden einstellen, ohne jedes Mal mit dem Zollstock nachzumessen und sich zu verzählen.</p>
+<p>Die Schablone hängt an einem Nagel neben der Säge und ist so immer zur Hand.</p></article>
+<div class="commentConWrap">
+<div class="commentsCon" id="69"><div class="leftCon"><p class="commentAuthor">Werkbank</p><p class="commentDate">21. Jan 2026</p>
+<p class="commentText">Gute Idee, ich habe mich auch schon oft um ein paar Millimeter vermessen.</p>
+<div class="addQuote"><textarea class="quoteComment"></textarea></div></div></div>
+<div class="commentsCon" id="70"><div class="leftCon"><p class="commentAuthor">Hobel</p><p class="commentDate">22. Jan 2026</p>
+<p class="commentText">Danke, die baue ich mir am Wochenende nach.</p>
+<div class="addQuote"><textarea class="quoteComment"></textarea></div></div></div>
+</div></body></html>"""
+
+
+def test_a_comment_box_with_an_abbreviated_name_is_found(raw_page):
+    """"commentConWrap", "commentsCon": a comment container whatever the theme shortens."""
+    _, comments = extract_page(ABBREVIATED_BOX.encode("utf-8"), raw_page())
+    assert [(c.author, c.date_raw) for c in comments] == [("Werkbank", "21. Jan 2026"), ("Hobel", "22. Jan 2026")]
