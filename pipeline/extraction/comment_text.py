@@ -73,7 +73,15 @@ COUNT_OR_NONE = re.compile(
     r"comentarios?|commenti|komentarzy|комментариев|reacties|antworten|replies)"
     r"(?:\s+(?:yet|so far|bisher|vorhanden|encore)|\s+(?:for|zu|on|to|sur|a|en)\s+[„“\"«‘'].*)?\W*$|"
     r"\b(?:noch keine|bisher (?:noch )?keine|there are no|no comments? (?:yet|so far|are found|found))\b.{0,30}"
-    r"(?:kommentare?|comments?)|\bno comment (?:are|is) found",
+    r"(?:kommentare?|comments?)|\bno comment (?:are|is) found|"
+    # no comments yet, or none allowed any more
+    r"\bnoch nicht kommentiert|\bnicht mehr kommentier|\bkommentarfunktion\b.{0,40}\b(?:deaktiviert|geschlossen|"
+    r"abgeschaltet|ausgeschaltet|nicht verfügbar)|\bcomment(?:s|ing)\b.{0,30}\b(?:disabled|closed|turned off|"
+    r"switched off|not available)|\bcommentaires?\b.{0,20}\b(?:fermés?|désactivés?)|\baucun commentaire\b|"
+    r"\bcomentarios?\b.{0,20}\b(?:cerrados?|desactivados?)|\b(?:todavía|aún) no hay comentarios|"
+    r"\bkomentarze\b.{0,20}\b(?:wyłączone|zamknięte)|\bnie ma (?:jeszcze )?komentarzy|"
+    r"\bкомментари\w*\b.{0,20}\b(?:отключены|закрыты)|\bкомментариев (?:пока )?нет|\bпока нет комментариев|"
+    r"^(?:nessun commento|sem comentários|nenhum comentário)\W*$",
     re.I,
 )
 LOGIN_OR_RULES = re.compile(
@@ -89,6 +97,9 @@ LOGIN_OR_RULES = re.compile(
     r"\bdo not subscribe to\b|\bschaltet kommentare\b|\bwe (?:welcome|invite) (?:reader )?comments|"
     r"\bwe invite you to use our commenting|\bexpress(?:am)? (?:a )?(?:the )?opini(?:on|ão) (?:of|dos)|"
     r"\bcomentarios (?:aquí |en esta sección )?(?:son|postados)|\bdisclaimer\b|"
+    r"\bzaloguj się\b|\bangemeldet sein\b|\b(?:musst|müssen)\b.{0,12}\banmelden\b|"
+    r"\bnewsletter\b.{0,30}\b(?:abonnieren|subscribe|anmelden|inscri|suscrib)|\bsubscribe to (?:our|the) newsletter|"
+    r"\b(?:wir verwenden|we use|nous utilisons|utilizamos|używamy|мы используем)\b.{0,20}\b(?:cookies|файлы cookie)|"
     r"\bdein kommentar wurde nicht gespeichert|\bihr kommentar wurde\b|\byour comment (?:is|was) awaiting|"
     r"\bdein kommentar muss noch|\bdie angabe (?:ihres|des) namens|\bpflichtfelder|required fields|"
     r"\be-?mail[- ]?(?:adresse|address)? (?:will not|wird nicht) (?:be )?(?:published|veröffentlicht)|"

@@ -59,6 +59,11 @@ def test_author_fields_lose_says_and_glued_dates():
     "Comments can only be posted by members of our subscription club.",
     "Sei der Erste, der kommentiert!", "Soyez le premier à commenter", "Sé el primero en comentar",
     "Bądź pierwszy, skomentuj!", "Diskussion geschlossen", "Comments closed.", "4 von 5 Sternen", "4.5/5",
+    "Dieser Artikel wurde noch nicht kommentiert.", "Die Kommentarfunktion ist deaktiviert.", "Comments are disabled.",
+    "Les commentaires sont fermés.", "Los comentarios están cerrados.", "Komentarze są wyłączone.",
+    "Комментарии отключены.", "Nessun commento", "Zaloguj się, aby dodać komentarz",
+    "Du musst angemeldet sein, um einen Kommentar abzugeben.", "Subscribe to our newsletter",
+    "We use cookies to improve your experience.",
 ])
 def test_interface_text_is_not_a_comment(text):
     assert is_interface_text(text)
