@@ -60,6 +60,7 @@ def date_languages(page_language: str | None) -> tuple[str, ...]:
 
 def _strip_date_noise(raw: str) -> str:
     text = re.sub(r"\b(\d{1,2}\.\d{1,2}),\s*(\d{4})\b", r"\1.\2", raw)  # "17.07, 2011" → "17.07.2011"
+    text = re.sub(r"\b(\d{1,2})\s?h\s?(\d{2})\b", r"\1:\2", text)  # "15 h 12" → "15:12"
     text = re.sub(r"^(\d+\s+[^\W\d]+(?:\s+\d+\s+[^\W\d]+)?)\s+her$", r"vor \1", text.strip(), flags=re.I)  # "2 Tage her"
     return " ".join(DATE_NOISE.sub(" ", text).split())
 
@@ -210,6 +211,8 @@ def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | 
     "Jo am 21. Jan. 2015, 20:02", "Jo – 3. Mai 2019 – Antworten"."""
     for sep in NAME_DATE_SEP.finditer(line):
         name = line[:sep.start()].strip(" :—–-|,@")
+        if m := BY_LINE.match(name):  # "Kommentar von Jo am 3. Mai 2019"
+            name = m["author"]
         date = _without_trailing_buttons(_without_buttons(line[sep.end():]))
         if name and not name[0].isdigit() and _name_like(name) and is_date_line(date, languages):
             return name, date
@@ -254,6 +257,10 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             continue
         if (m := DATE_THEN_NAME.match(line)) and is_date_line(m["date"], languages):
             c.date_raw, c.author = c.date_raw or m["date"], c.author or m["name"]
+            lines.pop(0)
+            continue
+        if (m := BY_LINE.match(line)) and (found := split_name_date(line, languages)):
+            c.author, c.date_raw = c.author or found[0], c.date_raw or found[1]  # "Comment by Jo — 17.07.2011"
             lines.pop(0)
             continue
         if (m := BY_LINE.match(line)) and _name_like(m["author"]):

@@ -17,7 +17,8 @@ SAYS_WORDS = (r"says|said|wrote|writes|replied|sagt|sagte|schrieb|schreibt|meint
 SAYS_LINE = re.compile(rf"^(?P<author>.{{1,80}}?)\s+(?:{SAYS_WORDS})\s*[:,]?\s*(?P<rest>.*)$", re.I)
 # "Comment by X", "Kommentar von X", "Antwort von X", "Von X", "By X", "Posted by X"
 BY_LINE = re.compile(r"^(?:#?\d+\.?\s+)?(?:(?:comment|kommentar|antwort|reply|posted|geschrieben|escrito|publicado|"
-                     r"commentaire|réponse|komentarz)\s+)?(?:by|von|de|por|par|od|от)\s+(?P<author>.{1,80})$",
+                     r"commentaire|réponse|komentarz|comentario|respuesta|comentário|resposta|commento|risposta|odpowiedź|"
+                     r"комментарий|ответ)\s+)?(?:by|von|de|por|par|od|от)\s+(?P<author>.{1,80})$",
                      re.I)
 
 # A button or link at the edge of a comment body: reply, like, report, quote, permalink.

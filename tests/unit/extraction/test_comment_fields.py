@@ -24,6 +24,10 @@ def _finish(text: str, lang: str = "en", **fields) -> FoundComment | None:
     ("Am 29. Mai 2017 um 14:38 von Hugo\nDas sehe ich anders.", "de", "Hugo", "Am 29. Mai 2017 um 14:38",
      "Das sehe ich anders."),
     ("Tom\nJuly 11, 2011 at 12:25 pm\nSo true.\nReply\nLike", "en", "Tom", "July 11, 2011 at 12:25 pm", "So true."),
+    ("Jo a écrit :\n3 mai 2019 à 15 h 12\nLes mots.\nRépondre", "fr", "Jo", "3 mai 2019 à 15 h 12", "Les mots."),
+    ("Comment by Jo — 17.07.2011 @ 22:24\nThe words.", "en", "Jo", "17.07.2011 @ 22:24", "The words."),
+    ("Kommentar von Jo am 3. Mai 2019\nDie Worte.", "de", "Jo", "3. Mai 2019", "Die Worte."),
+    ("Comentario de Jo el 3 de mayo de 2019\nLas palabras.", "es", "Jo", "3 de mayo de 2019", "Las palabras."),
 ])
 def test_author_line_date_and_buttons_leave_the_body(text, lang, author, date, body):
     c = _finish(text, lang)
