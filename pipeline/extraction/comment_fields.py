@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE,
-                                              DOTTED_DATE, FORM_LABEL, MEMBER_SINCE, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
+                                              DOTTED_DATE, FORM_LABEL, LEAD_MARK_LINE, MEMBER_SINCE, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
                                               REPLY_TO_LINE, SAYS_LINE, SAYS_WORDS, TO_COMMENTERS)
 
 if TYPE_CHECKING:
@@ -268,7 +268,8 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             lines.pop(0)
             continue
         if (BUTTON_LINE.match(line) or CONNECTOR_LINE.match(line) or REPLY_TO_LINE.match(line)
-                or not re.search(r"\w", line) or (len(line) <= MAX_DATE_CHARS and MEMBER_SINCE.search(line))):
+                or not re.search(r"\w", line) or LEAD_MARK_LINE.match(line)
+                or (len(line) <= MAX_DATE_CHARS and MEMBER_SINCE.search(line))):
             lines.pop(0)
             continue
         if c.author and line.casefold().startswith(c.author.casefold()) and _is_author_header(

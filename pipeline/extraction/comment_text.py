@@ -37,6 +37,16 @@ BUTTON_LINE = re.compile(
     r"aufklappen|einklappen|ausklappen|expand|collapse|original|show all|alle anzeigen|rozwiń|zwiń|развернуть|"
     r"loading\.*|wird geladen\.*|cargando\.*|chargement\.*|"
     r"liked by \d+ (?:people|person)|\d+ likes?|\d+ people like this|level \d+|"
+    # WordPress.com's like rows and the report, reply and link buttons in the corpus languages
+    r"gefällt \d+ (?:person|personen)|le gusta a \d+ personas?|a \d+ personas? les? gusta|aimé par \d+ personnes?|"
+    r"piace a \d+ persone?|curtido por \d+ pessoas?|polubione przez \d+ os\w+|"
+    r"(?:kommentar|beitrag|missbrauch|comment|abuse|post)\s+(?:melden|report(?:ieren)?)|report (?:abuse|comment|this comment)|"
+    r"signaler (?:un abus|ce commentaire)|denunciar (?:abuso|comentario)|zgłoś (?:nadużycie|komentarz)|"
+    r"(?:log ?in|sign ?in|anmelden|einloggen|connectez-vous|inicia sesión|accedi|zaloguj się),? "
+    r"(?:to|um(?: zu)?|pour|para|per|aby) (?:reply|antworten|zu antworten|répondre|responder|rispondere|odpowiedzieć)|"
+    r"(?:reply to|auf) (?:this|diesen) (?:comment|kommentar)(?: antworten)?|répondre à ce commentaire|"
+    r"responder a este comentario|odpowiedz na ten komentarz|direktlink|link (?:zum|to this|to) (?:kommentar|comment)|"
+    r"(?:nicht |not )?(?:hilfreich|helpful)(?:\s*\(\d+\))?|"
     r"[+-]?\d+ (?:points?|punkte?)(?:\s*·)*(?:\s*edited .{1,30})?|"
     r"(?:reply|antworten|responder|répondre)\s*(?:\(\d+\))?|"
     r"(?:show|view|hide|load more|zeige|pokaż|ukryj|voir les|ver|mostrar|показать)\s*(?:\d+\s*)?"
@@ -155,6 +165,15 @@ RELATIVE_DATE = re.compile(r"\d\s+[^\W\d]+\s+her$|\b(?:ago|vor|hace|il y a|на�
                            r"hier|aujourd'hui|ayer|hoy|вчера|сегодня|wczoraj|dzisiaj|just now|gerade eben)\b", re.I)
 # A dotted numeric date is day first everywhere it is written so ("11.09.2011").
 DOTTED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
+# A line of the comment system's own above the words: the comment's number ("Kommentar #3", "Comment
+# No. 12") or a badge ("Verified Purchase", "Top comment", "Moderator").
+LEAD_MARK_LINE = re.compile(
+    r"^\W*(?:(?:comment|kommentar|beitrag|antwort|reply|commentaire|réponse|comentario|respuesta|komentarz|"
+    r"odpowiedź|комментарий)\s*(?:#|nr\.?|no\.?|n°|№)\s*\d+|"
+    r"verified (?:buyer|purchase|owner|reviewer)|verifizierte[rs]? (?:kauf|käufer(?:in)?)|achat vérifié|"
+    r"compra verificada|zweryfikowany zakup|top[- ]?(?:kommentar|comment)|featured comment|editor'?s pick|"
+    r"redaktionsempfehlung|post author|beitragsautor(?:in)?|autor(?:in)? des beitrags|moderator(?:in)?|"
+    r"administrator)\W*$", re.I)
 # A line above a reply naming whom it answers, or an avatar's alternative text: neither is the reader's words.
 REPLY_TO_LINE = re.compile(r"^(?:in reply to|reply to|replying to|antwort (?:an|auf)|als antwort auf|en réponse à|"
                            r"en respuesta a|em resposta a|in risposta a|в ответ (?:на|для)|w odpowiedzi (?:na|do)|"
