@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE,
-                                              DOTTED_DATE, FORM_LABEL, LEAD_MARK_LINE, MEMBER_SINCE, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
+                                              DOTTED_DATE, FORM_LABEL, GREETING, LEAD_MARK_LINE, MEMBER_SINCE, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
                                               REPLY_TO_LINE, SAYS_LINE, SAYS_WORDS, TO_COMMENTERS)
 
 if TYPE_CHECKING:
@@ -126,6 +126,12 @@ def is_date_line(line: str, languages: tuple[str, ...]) -> bool:
 
 def _name_like(line: str) -> bool:
     return 0 < len(line) <= MAX_NAME_CHARS and len(line.split()) <= 5 and not re.search(r"[.!?]\s|[.!?]$", line)
+
+
+def _reads_as_name(text: str) -> bool:
+    """A name starts with a capital or is one handle ("by anaya60"); "von mir aus gerne" and "by the
+    way" are a comment's first words."""
+    return text[:1].isupper() or bool(USERNAME.match(text) and " " not in text)
 
 
 def _without_buttons(text: str) -> str:
@@ -247,7 +253,9 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             c.date_raw = c.date_raw or (m["rest"] or None)
             lines.pop(0)
             continue
-        if (m := SAYS_LINE.match(line)) and len(m["author"]) <= MAX_NAME_CHARS and _name_like(m["author"]):
+        # "Inga sagt: Hallo …" on one line; without the colon it is a sentence ("Mark said that …")
+        if ((m := SAYS_LINE.match(line)) and len(m["author"]) <= MAX_NAME_CHARS and _name_like(m["author"])
+                and ":" in line[m.end("author"):m.start("rest")]):
             c.author = c.author or m["author"].strip(" :")
             lines[0] = m["rest"]
             continue
@@ -263,7 +271,7 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             c.author, c.date_raw = c.author or found[0], c.date_raw or found[1]  # "Comment by Jo — 17.07.2011"
             lines.pop(0)
             continue
-        if (m := BY_LINE.match(line)) and _name_like(m["author"]):
+        if (m := BY_LINE.match(line)) and _name_like(m["author"]) and _reads_as_name(m["author"]):
             c.author = c.author or m["author"]
             lines.pop(0)
             continue
@@ -285,7 +293,7 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             c.author = line
             lines.pop(0)
             continue
-        if not c.author and c.date_raw and USERNAME.match(line) and len(lines) > 1:
+        if not c.author and c.date_raw and USERNAME.match(line) and not GREETING.match(line) and len(lines) > 1:
             c.author = line  # "anaya60" above the words, the date in the item's header
             lines.pop(0)
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 # The verb between a commenter's name and their words: "Inga sagt:", "Ana dijo:", "Paul a écrit :".
-SAYS_WORDS = (r"says|said|wrote|writes|replied|sagt|sagte|schrieb|schreibt|meint|antwortete|dijo|escribió|"
+SAYS_WORDS = (r"says|said|a dit|ha dicho|ha escrito|ha comentado|wrote|writes|replied|sagt|sagte|schrieb|schreibt|meint|antwortete|dijo|escribió|"
               r"escribe|comentó|a écrit|écrit|dit|пишет|написал|написала|napisał|napisała|pisze|scrive|"
               r"ha scritto|dice|zegt|schreef|skriver|skrev|disse|escreveu|kirjoitti|yazdı|commented|kommentierte|"
               r"a commenté|a répondu|respondió|commentò|ha risposto|skomentował|skomentowała|odpowiedział|"
@@ -165,6 +165,10 @@ RELATIVE_DATE = re.compile(r"\d\s+[^\W\d]+\s+her$|\b(?:ago|vor|hace|il y a|на�
                            r"hier|aujourd'hui|ayer|hoy|вчера|сегодня|wczoraj|dzisiaj|just now|gerade eben)\b", re.I)
 # A dotted numeric date is day first everywhere it is written so ("11.09.2011").
 DOTTED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
+# A greeting opening a comment's words ("Hallo", "Hi Karin", "Liebe Claudia"): never the commenter's name.
+GREETING = re.compile(r"^(?:hallo|hello|hi|hey|huhu|moin|servus|hola|bonjour|salut|ciao|cześć|witam|привет|"
+                      r"liebe[rs]?|dear|chère?|querid[oa]|drog[ia]|guten (?:tag|morgen|abend)|good (?:morning|evening))"
+                      r"(?:\s|$)", re.I)
 # A line of the comment system's own above the words: the comment's number ("Kommentar #3", "Comment
 # No. 12") or a badge ("Verified Purchase", "Top comment", "Moderator").
 LEAD_MARK_LINE = re.compile(

@@ -252,3 +252,35 @@ def test_like_report_and_sign_in_rows_leave_the_end_of_the_body(text, lang):
 ])
 def test_number_and_badge_lines_leave_the_start_of_the_body(text, lang):
     assert _finish(text, lang, author="Jo").text == "Das sehe ich anders."
+
+
+def test_a_french_a_dit_header_gives_the_author():
+    c = _finish("Paul a dit :\nVoilà un article utile.", "fr")
+    assert (c.author, c.text) == ("Paul", "Voilà un article utile.")
+
+
+@pytest.mark.parametrize("text", [
+    "Mark said that the ferry was late.\nIt was.",
+    "RA Kim meint mit „oft“ etwas anderes.\nDas ist klar.",
+    "As Jo commented above, the bridge is closed.\nSo we walked.",
+])
+def test_a_sentence_with_a_says_verb_keeps_its_words(text):
+    c = _finish(text, "de")
+    assert (c.author, c.text) == (None, text)
+
+
+def test_a_says_header_with_a_colon_on_the_line_of_the_words_gives_the_author():
+    c = _finish("Inga sagt: Hallo zusammen, ich finde das gut.\nAntworten", "de")
+    assert (c.author, c.text) == ("Inga", "Hallo zusammen, ich finde das gut.")
+
+
+@pytest.mark.parametrize("text", ["Hi Karin\nDas Rezept ist toll.", "Hallo\nDas Rezept ist toll."])
+def test_a_greeting_line_is_never_taken_for_the_name(text):
+    c = _finish(text, "de", date_raw="3. Mai 2019")
+    assert (c.author, c.text) == (None, text)
+
+
+@pytest.mark.parametrize("text", ["Von mir aus gerne\nDas Rezept ist toll.", "By the way\nI loved it."])
+def test_a_first_line_opening_with_by_or_von_is_the_words_unless_a_name_follows(text):
+    assert _finish(text, "de").text == text
+    assert _finish("Von Karin\nDas Rezept ist toll.", "de").author == "Karin"
