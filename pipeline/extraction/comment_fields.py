@@ -301,6 +301,17 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
     return lines
 
 
+def _footer_name_date(line: str, c: "FoundComment", languages: tuple[str, ...]) -> tuple[str, str] | None:
+    """(name, date) of a footer line under the words: "Posted by Jo on 3 May 2019", "– Jo, 3. Mai 2019"
+    when Jo wrote the comment. A name and a date in the words ("Bis Montag, 3. Mai") stay."""
+    flat = line.strip(" –—-|")
+    by = BY_LINE.match(flat)
+    found = split_name_date(by["author"] if by else flat, languages)
+    if found and (by or (c.author and found[0].casefold() == c.author.casefold())):
+        return found
+    return None
+
+
 def _take_tail(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) -> list[str]:
     """Remove buttons, a trailing date line and the author's name alone on the last line (the
     comment system's signature, "– Jo") from the end of the body."""
@@ -309,6 +320,9 @@ def _take_tail(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
         if BUTTON_LINE.match(line) or not re.search(r"\w", line):
             lines.pop()
         elif c.author and line.strip(" –—-,:").casefold() == c.author.casefold():
+            lines.pop()
+        elif found := _footer_name_date(line, c, languages):
+            c.author, c.date_raw = c.author or found[0], c.date_raw or found[1]
             lines.pop()
         elif is_date_line(line.strip(" |"), languages):
             c.date_raw = c.date_raw or line.strip(" |")

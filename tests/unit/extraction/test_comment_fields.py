@@ -284,3 +284,13 @@ def test_a_greeting_line_is_never_taken_for_the_name(text):
 def test_a_first_line_opening_with_by_or_von_is_the_words_unless_a_name_follows(text):
     assert _finish(text, "de").text == text
     assert _finish("Von Karin\nDas Rezept ist toll.", "de").author == "Karin"
+
+
+@pytest.mark.parametrize("text,author", [
+    ("Das Rezept ist toll.\nPosted by Karin on May 3, 2019", None),
+    ("Das Rezept ist toll.\n– Karin, 3. Mai 2019", "Karin"),
+])
+def test_a_footer_line_with_name_and_date_leaves_the_body(text, author):
+    c = _finish(text, "de", author=author)
+    assert (c.author, c.date_raw is not None, c.text) == ("Karin", True, "Das Rezept ist toll.")
+    assert _finish("Treffen wir uns?\nBis Montag, 3. Mai", "de").text == "Treffen wir uns?\nBis Montag, 3. Mai"
