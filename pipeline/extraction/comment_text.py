@@ -123,12 +123,12 @@ LOGIN_OR_RULES = re.compile(
     r"sur|a|en|für|auf)\b",
     re.I,
 )
-# The editors speaking to readers about their comments: a notice over the thread, not a comment in it.
-TO_COMMENTERS = re.compile(
+# The editors speaking to all readers: a notice over the thread, not a comment in it. ("Thanks for your
+# comments" is how a blog's author answers in the thread, so it is no sign.)
+TO_READERS = re.compile(
     r"^(?:liebe|sehr geehrte)\s+(?:leser\w*|nutzer\w*|user\w*|community)|^dear\s+(?:readers?|users?|commenters?)|"
     r"^ch(?:er|ère)s?\s+(?:lecteurs?|lectrices?|internautes)|^quer\w+\s+lectores|^drodzy\s+czytelnicy|"
-    r"^уважаемые\s+читатели|\b(?:ihre|deine|eure|your|vos|tus|sus|wasze|ваши)\s+(?:kommentare|zuschriften|beiträge|"
-    r"comments|commentaires|comentarios|komentarze|комментарии)\b", re.I)
+    r"^уважаемые\s+читатели", re.I)
 FORM_LABEL = re.compile(
     r"^(?:name|e-?mail(?:-adresse| address)?|website|webseite|url|ihre nachricht|nachricht|message|kommentar|"
     r"comment|senden|absenden|abschicken|abbrechen|submit|send|cancel|post|posten|speichern|"

@@ -294,3 +294,13 @@ def test_a_footer_line_with_name_and_date_leaves_the_body(text, author):
     c = _finish(text, "de", author=author)
     assert (c.author, c.date_raw is not None, c.text) == ("Karin", True, "Das Rezept ist toll.")
     assert _finish("Treffen wir uns?\nBis Montag, 3. Mai", "de").text == "Treffen wir uns?\nBis Montag, 3. Mai"
+
+
+@pytest.mark.parametrize("text", ["Liebe Leserinnen und Leser!", "Dear readers, comments are moderated."])
+def test_a_notice_to_all_readers_is_interface(text):
+    assert is_interface_text(text)
+
+
+@pytest.mark.parametrize("text", ["Thanks for your comments!", "Danke für eure Kommentare, ich freue mich!"])
+def test_an_answer_thanking_for_the_comments_is_a_comment(text):
+    assert not is_interface_text(text)
