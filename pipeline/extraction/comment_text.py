@@ -71,6 +71,10 @@ PROMPT = re.compile(
     r"^(?:vielen dank|danke) für (?:ihren|deinen|den) kommentar\W*$|^thank(?:s| you) for (?:your|the) comment\W*$|"
     r"\bihre meinung(?: ist)?(?: gefragt)?\W*$|\b(?:lade|loading|wird geladen|cargando|chargement)\b.{0,30}(?:\.\.\.|…)\W*$|\bshare your thoughts\b|\bleave new\W*$|"
     r"\balle kommentare\b.{0,40}\banzeigen|\bneueste[rn]? kommentar|\bletzte kommentare|"
+    r"^\W*(?:what do you think|was (?:meinen sie|denken sie|meinst du|denkst du)|qu'en pensez-vous|"
+    r"qué (?:opinas|opina usted|piensas)|co o tym (?:sądzisz|myślisz)|что вы (?:думаете|скажете))\W*$|"
+    r"\b(?:write|schreiben sie|verfassen sie) (?:a|eine) (?:review|bewertung|rezension)|\bbewertung (?:schreiben|abgeben)|"
+    r"\b(?:rédiger|écrire|donner) un avis|\bescribir una opini[oó]n|\bnapisz (?:opinię|recenzję)|"
     r"\bloading comments|\bkommentare (?:werden )?geladen|\bshow comments|\bkommentare (?:anzeigen|einblenden)",
     re.I,
 )
@@ -92,7 +96,12 @@ COUNT_OR_NONE = re.compile(
     r"\bcomentarios?\b.{0,20}\b(?:cerrados?|desactivados?)|\b(?:todavía|aún) no hay comentarios|"
     r"\bkomentarze\b.{0,20}\b(?:wyłączone|zamknięte)|\bnie ma (?:jeszcze )?komentarzy|"
     r"\bкомментари\w*\b.{0,20}\b(?:отключены|закрыты)|\bкомментариев (?:пока )?нет|\bпока нет комментариев|"
-    r"^(?:nessun commento|sem comentários|nenhum comentário)\W*$",
+    r"^(?:nessun commento|sem comentários|nenhum comentário)\W*$|"
+    # a shop's or a recipe's review box with nothing in it
+    r"^(?:\(?\d+\)?\s*)?(?:bewertungen|rezensionen|reviews|avis|opiniones|opinie|recenzje|отзывы)\s*[:(\[]?\s*\d*\s*[)\]]?\s*:?$|"
+    r"\b(?:noch keine|bisher (?:noch )?keine|there are no|no|aucun|sin|brak|нет)\s+(?:\w+\s+)?(?:bewertungen|rezensionen|"
+    r"reviews|avis|opiniones|opinii|recenzji|отзывов)\b|"
+    r"\b(?:be the first to review|sei der erste,? der|schreiben sie die erste bewertung|soyez le premier à donner)",
     re.I,
 )
 LOGIN_OR_RULES = re.compile(

@@ -304,3 +304,18 @@ def test_a_notice_to_all_readers_is_interface(text):
 @pytest.mark.parametrize("text", ["Thanks for your comments!", "Danke für eure Kommentare, ich freue mich!"])
 def test_an_answer_thanking_for_the_comments_is_a_comment(text):
     assert not is_interface_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bewertungen (0)", "Es gibt noch keine Bewertungen.", "There are no reviews yet.", "Be the first to review “A mug”",
+    "Bewertung schreiben", "Was meinen Sie?", "What do you think?", "¿Qué opinas?",
+])
+def test_empty_review_boxes_and_bare_prompts_are_interface(text):
+    assert is_interface_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Great recipe. What do you think?", "I think the reviews were unfair to the cook.",
+])
+def test_a_comment_asking_or_naming_reviews_stays(text):
+    assert not is_interface_text(text)
