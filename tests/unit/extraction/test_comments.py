@@ -426,3 +426,23 @@ def test_a_comment_box_with_an_abbreviated_name_is_found(raw_page):
     """"commentConWrap", "commentsCon": a comment container whatever the theme shortens."""
     _, comments = extract_page(ABBREVIATED_BOX.encode("utf-8"), raw_page())
     assert [(c.author, c.date_raw) for c in comments] == [("Werkbank", "21. Jan 2026"), ("Hobel", "22. Jan 2026")]
+
+
+SUBJECTS = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Zinsen</title></head><body>
+<article><h1>Was der Leitzins mit den Mieten macht</h1><p>Wenn der Leitzins steigt, werden Kredite für Neubauten
+teurer, und weniger Wohnungen entstehen; die Mieten im Bestand folgen mit einigen Jahren Abstand.</p>
+<p>Ob das auch diesmal so kommt, hängt davon ab, wie lange die Zinsen oben bleiben.</p></article>
+<h2>Kommentare</h2><ul class="comments">
+<li id="comment-71"><div><h2>Eine Frage</h2><span class="metadata">geschrieben von Hanne am 3. Mai 2026, 10:04</span>
+ <span>[ <a class="login-required" href="/login">antworten</a> ]</span></div>
+ <p>Gilt das auch für Genossenschaften, die ohne Kredit bauen?</p></li>
+<li id="comment-72"><div><h2>AW: Eine Frage</h2><span class="metadata">geschrieben von Till am 3. Mai 2026, 11:30</span>
+ <span>[ <a class="login-required" href="/login">antworten</a> ]</span></div>
+ <p>Die bauen meist auch mit Krediten, nur günstiger.</p></li></ul></body></html>"""
+
+
+def test_a_subject_above_the_byline_is_a_header_line_not_the_words(raw_page):
+    _, comments = extract_page(SUBJECTS.encode("utf-8"), raw_page())
+    assert [(c.author, c.text) for c in comments] == [
+        ("Hanne", "Gilt das auch für Genossenschaften, die ohne Kredit bauen?"),
+        ("Till", "Die bauen meist auch mit Krediten, nur günstiger.")]
