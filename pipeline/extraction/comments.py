@@ -310,6 +310,10 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
             continue
         if "pings" in markup and tree.xpath(markup["pings"]):
             items = tree.xpath(markup["item"] + " | " + markup["pings"])  # one list, in page order
+        # a sidebar's recent-comments widget may print other posts' comments in the same markup
+        items = [el for el in items if not _in_widget(el)]
+        if not items:
+            continue
         section = CommentSection(method=markup["name"])
         section.containers = _outermost(tree.xpath(markup["container"])) or _outermost(
             [el.getparent() for el in items if el.getparent() is not None])

@@ -446,3 +446,24 @@ def test_a_subject_above_the_byline_is_a_header_line_not_the_words(raw_page):
     assert [(c.author, c.text) for c in comments] == [
         ("Hanne", "Gilt das auch für Genossenschaften, die ohne Kredit bauen?"),
         ("Till", "Die bauen meist auch mit Krediten, nur günstiger.")]
+
+
+SIDEBAR_THREAD = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ferries</title></head><body>
+<div class="main-wrap"><article><h1>The winter ferry timetable</h1><p>From December the ferry to the outer islands
+runs every two hours instead of hourly, and the last boat leaves at eight in the evening.</p>
+<p>The operator says the change saves fuel and crew hours during the months with the fewest passengers.</p></article>
+<div id="comments"><ol class="comment-list">
+<li class="comment" id="li-comment-1"><div class="comment-author"><b class="fn">Maren</b></div>
+ <div class="comment-content"><p>Two hours is too long when the school bus depends on the boat.</p></div></li>
+</ol></div></div>
+<div class="widget-area sidebar"><aside class="widget widget_recentcomments"><div id="comments"><ol class="commentlist">
+<li class="comment" id="li-comment-9"><div class="comment-content"><ul class="comment-meta"><li>Olaf</li>
+ <li>On: <a href="/other-post/#comment-9">A post about bridges</a></li></ul>
+ <div class="comment-text"><p>The bridge would cost more than forty years of ferries.</p></div></div></li>
+</ol></div></aside></div></body></html>"""
+
+
+def test_a_sidebar_widget_printing_other_posts_comments_in_the_thread_markup_gives_none(raw_page):
+    _, comments = extract_page(SIDEBAR_THREAD.encode("utf-8"), raw_page())
+    assert [(c.author, c.text) for c in comments] == [
+        ("Maren", "Two hours is too long when the school bus depends on the boat.")]
