@@ -169,6 +169,49 @@ def _forum_post_lists(tree: HtmlElement) -> list[HtmlElement]:
     return [el for el in FORUM_POSTS_XPATH(tree) if _numbered_thread(el) and not _in_widget(el)]
 
 
+# Forum software names itself on the page's root or in its generator tag (XenForo's html id "XF").
+FORUM_SOFTWARE = re.compile(r"phpbb|xenforo|vbulletin|discourse|mybb|simple machines|invision|woltlab|"
+                            r"burning board|flarum|nodebb|(?:^|\s)XF(?:\s|$)", re.I)
+POST_ID = re.compile(r"^(?:js-)?(?:p|post|msg|message)[-_]?\d+$", re.I)
+POST_NUMBER = re.compile(r"^#\s?(\d+)$")
+
+
+def _is_forum_software(tree: HtmlElement) -> bool:
+    """Whether forum software made the page, by its own marks (not by the address: a site's
+    "/topic/" pages are article lists)."""
+    root = tree.getroottree().getroot()
+    body = root.find("body")
+    marks = [_attrs(root), _attrs(body) if body is not None else "",
+             *root.xpath("//meta[@name='generator']/@content")]
+    return any(FORUM_SOFTWARE.search(m) for m in marks)
+
+
+def _is_opening_post(post: HtmlElement, later: set[HtmlElement]) -> bool:
+    """Whether a thread page's first post opens the thread (the article), not a reply shown first
+    on a later page ("#21")."""
+    own = _own_elements(post, later)
+    numbers = [int(m[1]) for a in own if a.tag == "a" and (m := POST_NUMBER.match(" ".join(a.text_content().split())))]
+    return not numbers or numbers[0] <= 1
+
+
+def _from_forum_posts(tree: HtmlElement, min_chars: int) -> CommentSection | None:
+    """A forum thread's replies: the posts the software numbers (id "post-53670"), however broken
+    markup nests them in one another, after the opening post, which is the article."""
+    if not _is_forum_software(tree):
+        return None
+    posts = [el for el in tree.iter(*ITEM_TAGS) if POST_ID.match(el.get("id", "")) and not _in_widget(el)]
+    if len(posts) < 2:
+        return None
+    replies = posts[1:] if _is_opening_post(posts[0], set(posts[1:])) else posts
+    section = CommentSection(method="forum")
+    if not _split_items(replies, min_chars, section):
+        return None
+    for c in section.comments:
+        c.parent = None  # posts follow one another; a quote says whom one answers
+    section.containers = _outermost(replies)
+    return section
+
+
 def _comment_containers(tree: HtmlElement) -> list[HtmlElement]:
     """Elements that hold comments by their class or id (trafilatura's patterns, widened)."""
     return [el for el in CANDIDATES_XPATH(tree) if el.tag in CONTAINER_TAGS
@@ -183,8 +226,11 @@ SKIP_ATTR = re.compile(r"respond|reply-?form|comment-?form|comment-reply|reply-l
                        r"(?:^|[\s_-])(?:modal|dialog)(?:$|[\s_-])", re.I)
 META_ATTR = re.compile(r"author|autor|datum|meta|date|time|vcard|byline|submitted|user|name|header|footer|says|permalink|"
                        r"info|details", re.I)
-BODY_ATTR = re.compile(r"(?:content|text|message|body|entry)(?:$|[\s_-])", re.I)
-STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|[\s_-])", re.I)
+BUTTON_ATTR = re.compile(r"button|btn", re.I)
+# The word ends its class token: "comment-content", "message-body", "commentText" — not the block
+# prefix of a BEM name ("message-cell", "message-inner"), which names every part of a post.
+BODY_ATTR = re.compile(r"(?:content|text|message|body|entry)(?:$|\s)", re.I)
+STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|\s)", re.I)
 # An element that is one comment by its own name: comment-123, li-comment-5, kommentar_42,
 # class "comment" / "comment-item" / "commentEntry" / "review" ...
 ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|reply|review|post)[-_]?\d+$|^c\d{4,}$", re.I)
@@ -528,8 +574,11 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
                   and not MEMBER_SINCE.search(d.text_content())):
                 date = d.get("datetime") or d.get("title") or _short_text(d)
                 meta.add(d)
+    # never a button's label ("button-text") or the words of a post it quotes ("bbCodeBlock-content")
     candidates = [d for d in own if BODY_ATTR.search(d.get("class", "")) and not META_ATTR.search(d.get("class", ""))
-                  and not _skipped(d) and not any(_skipped(a) for a in _ancestors_within(d, item))]
+                  and not _skipped(d) and not BUTTON_ATTR.search(_attrs(d)) and not any(
+                      _skipped(a) or a.tag in {"a", "blockquote"} or BUTTON_ATTR.search(_attrs(a))
+                      or "quote" in a.get("class", "").lower() for a in _ancestors_within(d, item))]
     bodies = _outermost([d for d in candidates if STRONG_BODY_ATTR.search(d.get("class", ""))] or candidates)
     if by_markup.get("text") is not None:
         bodies = [by_markup["text"]]
@@ -777,7 +826,7 @@ def _heading_led(tree: HtmlElement, min_chars: int) -> CommentSection | None:
 def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
                   use_trafilatura: bool = True) -> CommentSection:
     """The page's comments, split one per comment, and the containers that held them."""
-    found = _from_known_markup(tree, min_chars)
+    found = _from_known_markup(tree, min_chars) or _from_forum_posts(tree, min_chars)
     if found:
         return found
     candidates = _comment_containers(tree) + _forum_post_lists(tree)

@@ -1,8 +1,10 @@
 """Comments come out one record each, in page order, and never inside the article text."""
 
+import lxml.html
 import pytest
 
 from pipeline.extraction import ExtractorSettings, extract_page
+from pipeline.extraction.comments import find_comments
 from pipeline.extraction.text import normalise_space
 
 
@@ -467,3 +469,40 @@ def test_a_sidebar_widget_printing_other_posts_comments_in_the_thread_markup_giv
     _, comments = extract_page(SIDEBAR_THREAD.encode("utf-8"), raw_page())
     assert [(c.author, c.text) for c in comments] == [
         ("Maren", "Two hours is too long when the school bus depends on the boat.")]
+
+
+def _forum_post(n: int, name: str, words: str, quote: str = "") -> str:
+    quoted = (f'<blockquote class="bbCodeBlock bbCodeBlock--quote"><div class="bbCodeBlock-title">{quote.split(":")[0]}'
+              f' said:</div><div class="bbCodeBlock-content">{quote.split(":", 1)[1]}</div></blockquote>') if quote else ""
+    # as the page prints it: the next post opens before this one's tags are closed
+    return (f'<article class="message message--post" id="js-post-{n}"><div class="message-inner">'
+            f'<div class="message-cell message-cell--user"><h4 class="message-name">{name}</h4></div>'
+            f'<div class="message-cell message-cell--main"><header class="message-attribution">'
+            f'<time datetime="2026-09-20T04:0{n % 10}:00-0700">Sep 20, 2026</time><ul><li><a href="#post-{n}">#{n % 100}</a></li></ul>'
+            f'</header><div class="message-content"><article class="message-body"><div class="bbWrapper">{quoted}{words}'
+            f'</div></article><div class="message-footer"><a class="button"><span class="button-text">Reply</span></a></div>'
+            f'</div>')
+
+
+FORUM = ('<!DOCTYPE html><html id="XF" lang="de"><head><meta charset="utf-8"><title>Patch</title></head><body>'
+         '<div class="p-body"><h1>Patchnotes 4.2</h1><div class="block-body">'
+         + _forum_post(101, "Team", "Die Brücke im Norden ist wieder offen, und die Händler haben neue Waren für alle "
+                       "Gilden. Wer vor dem Umbau Aufträge angenommen hat, kann sie jetzt abschließen; die Belohnungen "
+                       "werden mit dem nächsten Neustart der Server gutgeschrieben.")
+         + _forum_post(102, "Nixe", "Endlich ist die Brücke wieder offen, danke dafür.")
+         + _forum_post(103, "Tom", "Bei mir ist sie noch zu.", quote="Nixe: Endlich ist die Brücke wieder offen, danke dafür.")
+         + "</body></html>")
+
+
+def test_forum_software_replies_after_the_opening_post_are_comments_however_the_markup_nests_them(raw_page):
+    article, comments = extract_page(FORUM.encode("utf-8"), raw_page())
+    assert [(c.author, c.text) for c in comments] == [
+        ("Nixe", "Endlich ist die Brücke wieder offen, danke dafür."), ("Tom", "Bei mir ist sie noch zu.")]
+    assert "Händler haben neue Waren" in article.text
+    assert comments[1].parent_id == comments[0].comment_id  # by its quote, not by the broken nesting
+
+
+def test_a_forum_page_opening_on_a_later_reply_keeps_it():
+    later = FORUM.replace('id="js-post-101"', 'id="js-post-121"').replace('href="#post-101">#1', 'href="#post-121">#21')
+    section = find_comments(lxml.html.fromstring(later))
+    assert [c.author for c in section.comments] == ["Team", "Nixe", "Tom"]
