@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 # The verb between a commenter's name and their words: "Inga sagt:", "Ana dijo:", "Paul a écrit :".
-SAYS_WORDS = (r"says|said|a dit|ha dicho|ha escrito|ha comentado|wrote|writes|replied|sagt|sagte|schrieb|schreibt|meint|antwortete|dijo|escribió|"
+SAYS_WORDS = (r"says|said|a dit|ha dicho|ha escrito|ha comentado|wrote|writes|has written|replied|sagt|sagte|schrieb|"
+              r"schreibt|hat geschrieben|meint|antwortete|dijo|escribió|"
               r"escribe|comentó|a écrit|écrit|dit|пишет|написал|написала|napisał|napisała|pisze|scrive|"
               r"ha scritto|dice|zegt|schreef|skriver|skrev|disse|escreveu|kirjoitti|yazdı|commented|kommentierte|"
               r"a commenté|a répondu|respondió|commentò|ha risposto|skomentował|skomentowała|odpowiedział|"
@@ -18,7 +19,7 @@ SAYS_LINE = re.compile(rf"^(?P<author>.{{1,80}}?)\s+(?:{SAYS_WORDS})\s*[:,]?\s*(
 # "Comment by X", "Kommentar von X", "Antwort von X", "Von X", "By X", "Posted by X"
 BY_LINE = re.compile(r"^(?:#?\d+\.?\s+)?(?:(?:comment|kommentar|antwort|reply|posted|geschrieben|escrito|publicado|"
                      r"commentaire|réponse|komentarz|comentario|respuesta|comentário|resposta|commento|risposta|odpowiedź|"
-                     r"комментарий|ответ)\s+)?(?:by|von|de|por|par|od|от)\s+(?P<author>.{1,80})$",
+                     r"комментарий|ответ)\s+)?(?:by|von|de|por|par|od|от)\s*:?\s+(?P<author>.{1,80})$",
                      re.I)
 
 # A button or link at the edge of a comment body: reply, like, report, quote, permalink.
@@ -37,6 +38,7 @@ BUTTON_LINE = re.compile(
     r"aufklappen|einklappen|ausklappen|expand|collapse|original|show all|alle anzeigen|rozwiń|zwiń|развернуть|"
     r"loading\.*|wird geladen\.*|cargando\.*|chargement\.*|"
     r"liked by \d+ (?:people|person)|\d+ likes?|\d+ people like this|level \d+|"
+    r"\d+ (?:empfehlungen|empfehlung|recommendations?|zustimmungen|votes?|stimmen|polubie[nń]|лайк\w*)|"
     # WordPress.com's like rows and the report, reply and link buttons in the corpus languages
     r"gefällt \d+ (?:person|personen)|le gusta a \d+ personas?|a \d+ personas? les? gusta|aimé par \d+ personnes?|"
     r"piace a \d+ persone?|curtido por \d+ pessoas?|polubione przez \d+ os\w+|"
@@ -63,6 +65,9 @@ PROMPT = re.compile(
     r"\b(?:hinterlasse|schreibe|schreib|schreiben sie|kommentieren sie|diskutieren sie|verfassen sie)\b|"
     r"\b(?:erstellen sie|schreib)\b.{0,20}\bersten kommentar|"
     r"\bsei (?:der|die) erste|\bsoyez (?:le|la) premi(?:er|ère)|\bs[ée] (?:el|la) primer[oa]|\bbądź pierwsz|"
+    r"\b(?:comment|kommentieren|commenter|comentar)\s+(?:via|with|using|mit|avec|con)\s+"
+    r"(?:facebook|twitter|google|disqus)\b|^(?:komentuj|kommentieren|commenter|comentar|comment|комментировать)"
+    r"\s*\(?\d*\)?\W*$|"
     r"\bбудьте первым|\bdej[aá] (?:tu|un) comentario|\bescribe un comentario|\bcomenta\b|"
     r"\b(?:publier|laisser|ajouter|écrire) un commentaire|\blaissez un commentaire|"
     r"\b(?:dołącz do dyskusji|napisz komentarz|dodaj komentarz|skomentuj)|"
@@ -117,7 +122,9 @@ LOGIN_OR_RULES = re.compile(
     r"\bdo not subscribe to\b|\bschaltet kommentare\b|\bwe (?:welcome|invite) (?:reader )?comments|"
     r"\bwe invite you to use our commenting|\bexpress(?:am)? (?:a )?(?:the )?opini(?:on|ão) (?:of|dos)|"
     r"\bcomentarios (?:aquí |en esta sección )?(?:son|postados)|\bdisclaimer\b|"
-    r"\bzaloguj się\b|\bangemeldet sein\b|\b(?:musst|müssen)\b.{0,12}\banmelden\b|"
+    r"\bakismet\b|\b(?:verbleibende|übrige) zeichen|\bcharacters? (?:left|remaining)|\bcaract[eè]res? restants?|"
+    r"\bcaracteres restantes|\bpozostało znaków|\bосталось символов|"
+    r"\bmelden sie sich an\b|\bum mitzudiskutieren|\bzum mitdiskutieren|\bzaloguj się\b|\bangemeldet sein\b|\b(?:musst|müssen)\b.{0,12}\banmelden\b|"
     r"\bnewsletter\b.{0,30}\b(?:abonnieren|subscribe|anmelden|inscri|suscrib)|\bsubscribe to (?:our|the) newsletter|"
     r"\b(?:wir verwenden|we use|nous utilisons|utilizamos|używamy|мы используем)\b.{0,20}\b(?:cookies|файлы cookie)|"
     r"\bdein kommentar wurde nicht gespeichert|\bihr kommentar wurde\b|\byour comment (?:is|was) awaiting|"

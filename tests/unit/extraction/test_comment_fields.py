@@ -319,3 +319,17 @@ def test_empty_review_boxes_and_bare_prompts_are_interface(text):
 ])
 def test_a_comment_asking_or_naming_reviews_stays(text):
     assert not is_interface_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Komentuj (192)", "Comment via Facebook", "This site uses Akismet to reduce spam.", "Noch 1000 verbleibende Zeichen",
+    "Melden Sie sich an, um mitzudiskutieren.",
+])
+def test_social_log_in_spam_filter_and_counter_lines_are_interface(text):
+    assert is_interface_text(text)
+
+
+def test_recommendation_rows_and_a_posted_by_colon_header_leave_the_body():
+    assert _finish("Gute Frage.\n12 Empfehlungen", "de", author="Jo").text == "Gute Frage."
+    c = _finish("Posted by: Karin\nGute Frage.", "de")
+    assert (c.author, c.text) == ("Karin", "Gute Frage.")
