@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE,
                                               DOTTED_DATE, FORM_LABEL, GREETING, LEAD_MARK_LINE, MEMBER_SINCE, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
-                                              REPLY_TO_LINE, SAYS_LINE, SAYS_WORDS, TO_READERS)
+                                              REPLY_TO_LINE, SAYS_LINE, SAYS_WORDS, TO_READERS, YOUR_COMMENTS)
 
 if TYPE_CHECKING:
     from pipeline.extraction.comments import FoundComment
@@ -343,7 +343,9 @@ def is_interface_text(text: str) -> bool:
             or (BUTTON_LINE.match(flat) and re.search(r"[^\W\d]", flat))):  # "Kommentieren ...", "Reply"
         return True
     if TO_READERS.match(first) and (len(flat) <= SHORT_INTERFACE_CHARS or LOGIN_OR_RULES.search(flat)):
-        return True  # "Liebe Leser!", "Ihre Kommentare werden moderiert …" from the editors
+        return True
+    if YOUR_COMMENTS.search(first) and LOGIN_OR_RULES.search(flat):
+        return True  # "Wir sind dankbar für Ihre Kommentare … Ihre Kommentare werden moderiert", however long  # "Liebe Leser!", "Ihre Kommentare werden moderiert …" from the editors
     return len(flat) <= RULES_CHARS and bool(LOGIN_OR_RULES.search(flat))
 
 

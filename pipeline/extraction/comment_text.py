@@ -145,6 +145,9 @@ TO_READERS = re.compile(
     r"^(?:liebe|sehr geehrte)\s+(?:leser\w*|nutzer\w*|user\w*|community)|^dear\s+(?:readers?|users?|commenters?)|"
     r"^ch(?:er|ère)s?\s+(?:lecteurs?|lectrices?|internautes)|^quer\w+\s+lectores|^drodzy\s+czytelnicy|"
     r"^уважаемые\s+читатели", re.I)
+# "Ihre Kommentare …" opening a notice: the editors' words only when the site's rules follow.
+YOUR_COMMENTS = re.compile(r"\b(?:ihre|deine|eure|your|vos|tus|sus|wasze|ваши)\s+(?:kommentare|zuschriften|beiträge|"
+                           r"comments|commentaires|comentarios|komentarze|комментарии)\b", re.I)
 FORM_LABEL = re.compile(
     r"^(?:name|e-?mail(?:-adresse| address)?|website|webseite|url|ihre nachricht|nachricht|message|kommentar|"
     r"comment|senden|absenden|abschicken|abbrechen|submit|send|cancel|post|posten|speichern|"

@@ -333,3 +333,9 @@ def test_recommendation_rows_and_a_posted_by_colon_header_leave_the_body():
     assert _finish("Gute Frage.\n12 Empfehlungen", "de", author="Jo").text == "Gute Frage."
     c = _finish("Posted by: Karin\nGute Frage.", "de")
     assert (c.author, c.text) == ("Karin", "Gute Frage.")
+
+
+def test_a_long_notice_about_your_comments_and_their_moderation_is_interface():
+    notice = ("Wir danken für Ihre Kommentare und lesen jeden davon. " * 12
+              + "Ihre Kommentare werden moderiert, nachts ruht die Prüfung.")
+    assert len(notice) > 600 and is_interface_text(notice)
