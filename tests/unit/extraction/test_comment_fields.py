@@ -339,3 +339,8 @@ def test_a_long_notice_about_your_comments_and_their_moderation_is_interface():
     notice = ("Wir danken für Ihre Kommentare und lesen jeden davon. " * 12
               + "Ihre Kommentare werden moderiert, nachts ruht die Prüfung.")
     assert len(notice) > 600 and is_interface_text(notice)
+
+
+def test_a_first_line_that_exclaims_a_button_word_is_the_commenters():
+    assert _finish("Like!\nJa, so sehe ich das auch.", "de", author="Jo").text == "Like!\nJa, so sehe ich das auch."
+    assert _finish("Like\nJa, so sehe ich das auch.", "de", author="Jo").text == "Ja, so sehe ich das auch."
