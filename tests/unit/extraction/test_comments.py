@@ -369,11 +369,6 @@ altem Pflaster, einer Wand für Graffiti und zwanzig jungen Bäumen, die Schüle
 <div class="kommentar-text">Die Wand für Graffiti finde ich gut.</div></div></div></body></html>"""
 
 
-def test_a_headline_the_commenter_gave_opens_the_body(raw_page):
-    _, comments = extract_page(TITLED.encode("utf-8"), raw_page())
-    assert [(c.author, c.text) for c in comments] == [
-        ("Nordlicht", "Ein kleiner Schritt\nSchön, aber ein großer Schritt ist eine Wiese mit zwanzig Bäumen nicht."),
-        ("Südwind", "Die Wand für Graffiti finde ich gut.")]
 
 
 WRAPPER_NAMED_COMMENT = """<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>Gaz</title></head><body>
@@ -443,11 +438,17 @@ teurer, und weniger Wohnungen entstehen; die Mieten im Bestand folgen mit einige
  <p>Die bauen meist auch mit Krediten, nur günstiger.</p></li></ul></body></html>"""
 
 
-def test_a_subject_above_the_byline_is_a_header_line_not_the_words(raw_page):
-    _, comments = extract_page(SUBJECTS.encode("utf-8"), raw_page())
-    assert [(c.author, c.text) for c in comments] == [
-        ("Hanne", "Gilt das auch für Genossenschaften, die ohne Kredit bauen?"),
-        ("Till", "Die bauen meist auch mit Krediten, nur günstiger.")]
+@pytest.mark.parametrize("page,expected", [
+    # a headline the commenter gave, between byline and words, opens the body
+    (TITLED, [("Nordlicht", "Ein kleiner Schritt\nSchön, aber ein großer Schritt ist eine Wiese mit zwanzig Bäumen nicht."),
+              ("Südwind", "Die Wand für Graffiti finde ich gut.")]),
+    # a subject above the byline is a header line, not the words
+    (SUBJECTS, [("Hanne", "Gilt das auch für Genossenschaften, die ohne Kredit bauen?"),
+                ("Till", "Die bauen meist auch mit Krediten, nur günstiger.")]),
+])
+def test_comment_headlines_and_subjects(page, expected, raw_page):
+    _, comments = extract_page(page.encode("utf-8"), raw_page())
+    assert [(c.author, c.text) for c in comments] == expected
 
 
 SIDEBAR_THREAD = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ferries</title></head><body>
