@@ -496,7 +496,8 @@ FORUM = ('<!DOCTYPE html><html id="XF" lang="de"><head><meta charset="utf-8"><ti
 
 
 def test_forum_software_replies_after_the_opening_post_are_comments_however_the_markup_nests_them(raw_page):
-    article, comments = extract_page(FORUM.encode("utf-8"), raw_page())
+    # a short opening post on a thread's address: the first reply stays a reply
+    article, comments = extract_page(FORUM.encode("utf-8"), raw_page("http://127.0.0.1/forums/threads/patch.42/"))
     assert [(c.author, c.text) for c in comments] == [
         ("Nixe", "Endlich ist die Brücke wieder offen, danke dafür."), ("Tom", "Bei mir ist sie noch zu.")]
     assert "Händler haben neue Waren" in article.text
