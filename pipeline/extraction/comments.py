@@ -180,9 +180,9 @@ def _is_forum_software(tree: HtmlElement) -> bool:
     """Whether forum software made the page, by its own marks (not by the address: a site's
     "/topic/" pages are article lists)."""
     root = tree.getroottree().getroot()
-    body = root.find("body")
+    body, head = root.find("body"), root.find("head")
     marks = [_attrs(root), _attrs(body) if body is not None else "",
-             *root.xpath("//meta[@name='generator']/@content")]
+             *(m.get("content", "") for m in (head.iter("meta") if head is not None else ()) if m.get("name") == "generator")]
     return any(FORUM_SOFTWARE.search(m) for m in marks)
 
 
