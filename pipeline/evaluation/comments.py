@@ -155,13 +155,18 @@ def load_labels(labels_dir: Path, split: str = "all") -> list[dict]:
     return pages
 
 
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))  # soft hyphens and zero widths: typesetting
+
+
 def _norm(text: str | None) -> str:
-    return normalise_space(text or "").casefold().strip(QUOTES + " ")
+    return normalise_space((text or "").translate(INVISIBLE)).casefold().strip(QUOTES + " ")
 
 
 def _words(text: str | None) -> str:
-    """Lower-case words only: labels and pages may differ in quotes, dashes and ellipses."""
-    return " ".join(re.findall(r"\w+", _norm(text)))
+    """Lower-case words only: labels and pages may differ in quotes, dashes and ellipses. A text with
+    no word at all ("🥰🥰🥰", "*+") is its own marks, so that it can be matched too."""
+    norm = _norm(text)
+    return " ".join(re.findall(r"\w+", norm)) or "".join(norm.split())
 
 
 def _is_clean(record: RecordView, start: str) -> bool:
@@ -222,6 +227,8 @@ def score_page(item: dict, records: list[RecordView], result: CommentScore) -> P
         if kind == "pingback":
             result.pingbacks_labelled += 1
             result.pingbacks_found += j is not None
+            if j is None:
+                page.missed.append(f"(pingback) {str(label.get('body_start'))[:50]}")
             continue
         if j is None:
             page.missed.append(str(label.get("body_start"))[:60])

@@ -107,8 +107,9 @@ def main_text_without(tree: HtmlElement, url: str | None, settings: ExtractorSet
         full = strip_comment_lines(extract_main_text(tree, url, settings), [c.text for c in section.comments])
         if len(normalise_space(full)) > 2 * len(normalise_space(text)):
             text = full
-        if len(section.comments) > 1 and _is_forum(tree, url):
-            # a forum thread: its opening post is the content, the replies are the comments
+        if len(section.comments) > 1 and section.method != "forum" and _is_forum(tree, url):
+            # a forum thread: its opening post is the content, the replies are the comments (the
+            # forum splitter has left the opening post in the text already)
             opener = section.comments.pop(0)
             text = "\n".join(t for t in (text, opener.text) if t)
             for c in section.comments:

@@ -15,13 +15,17 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE,
-                                              DOTTED_DATE, FORM_LABEL, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
-                                              REPLY_TO_LINE, SAYS_LINE, SAYS_WORDS)
+                                              DOTTED_DATE, FORM_LABEL, GREETING, LEAD_MARK_LINE, MEMBER_SINCE, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
+                                              REPLY_TO_LINE, SAYS_LINE, SAYS_WORDS, TO_READERS, YOUR_COMMENTS)
 
 if TYPE_CHECKING:
     from pipeline.extraction.comments import FoundComment
 
 MAX_DATE_CHARS = 60
+THREAD_NUMBER = re.compile(r"(?:^|\s)#(\d+(?:\.\d+)*)\b")
+LEVEL_LINE = re.compile(r"^(?:level|ebene|niveau|nivel|poziom|уровень)\s+(\d+)$", re.I)
+MARK_ONLY = re.compile(r"^[#|·•—–\-/:,;*>»↑↓▲▼+]+$")  # a permalink "#", a separator: no "!!" or "?"
+EPOCH = re.compile(r"^1\d{9}(?:\d{3})?$")  # 2001-09-09 to 2033-05-18, in seconds or milliseconds
 MAX_NAME_CHARS = 60
 SHORT_INTERFACE_CHARS = 120  # prompts, counts and labels are short; a comment may say "no comments"
 RULES_CHARS = 600  # guidelines and log-in notes run longer, never as long as a discussion
@@ -29,7 +33,7 @@ LEAD_LINES = 4
 # A user name on a line of its own: one token, or two capitalised words, no sentence punctuation.
 USERNAME = re.compile(r"^(?:[\w.@-]{2,30}|[A-ZÄÖÜ][\w.-]+ [A-ZÄÖÜ][\w.-]+)$")  # author, "says:", date and a reply number sit in the first few lines
 # "Herr Steffen Ecks28.04.2020, 10:27 Uhr", "brigitte 29.04.2019 // 15:27": a date glued to a name
-NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d])[\s—–|,·-]*(?P<date>(?:\d{1,2}[./]\s?\d{1,2}[./,]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
+NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d][\w.-]*?)[\s—–|,·-]*(?P<date>(?:\d{1,2}[./]\s?\d{1,2}[./,]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
                             r"\d{1,2}\.?\s+[^\W\d]{3,}\.?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4}).*)$")
 # What a comment system prints after the name: a connector left by a glued date ("Jo on"), a role badge.
 AUTHOR_BADGE = re.compile(r"(?:\s+(?:on|am|le|el|il|um|at|op|—|–|\|)|\s*[(\[]?\s*(?:post author|beitragsautor|"
@@ -56,6 +60,7 @@ def date_languages(page_language: str | None) -> tuple[str, ...]:
 
 def _strip_date_noise(raw: str) -> str:
     text = re.sub(r"\b(\d{1,2}\.\d{1,2}),\s*(\d{4})\b", r"\1.\2", raw)  # "17.07, 2011" → "17.07.2011"
+    text = re.sub(r"\b(\d{1,2})\s?h\s?(\d{2})\b", r"\1:\2", text)  # "15 h 12" → "15:12"
     text = re.sub(r"^(\d+\s+[^\W\d]+(?:\s+\d+\s+[^\W\d]+)?)\s+her$", r"vor \1", text.strip(), flags=re.I)  # "2 Tage her"
     return " ".join(DATE_NOISE.sub(" ", text).split())
 
@@ -96,7 +101,10 @@ def parse_comment_date(raw: str | None, languages: tuple[str, ...] = ("en",),
         return None  # a relative date is kept raw: the page alone does not say "ago" from when
     value = raw.strip()
     try:
-        parsed: datetime | None = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        if EPOCH.match(value):  # a script's timestamp in seconds or milliseconds ("1558595674000")
+            parsed: datetime | None = datetime.fromtimestamp(int(value[:10]), timezone.utc)
+        else:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         parsed = _parse(_strip_date_noise(value), languages) if len(value) <= 2 * MAX_DATE_CHARS else None
     if parsed is None:
@@ -110,13 +118,20 @@ def parse_comment_date(raw: str | None, languages: tuple[str, ...] = ("en",),
 
 def is_date_line(line: str, languages: tuple[str, ...]) -> bool:
     """Whether a short line is nothing but a date or time."""
-    if not line or len(line) > MAX_DATE_CHARS or not DATE_HINT.search(line) or len(line.split()) > 9:
+    if (not line or len(line) > MAX_DATE_CHARS or not DATE_HINT.search(line) or len(line.split()) > 9
+            or MEMBER_SINCE.search(line) or line.strip().isdigit()):  # a lone number is a count or an id
         return False
     return _parse(_strip_date_noise(line), languages) is not None
 
 
 def _name_like(line: str) -> bool:
     return 0 < len(line) <= MAX_NAME_CHARS and len(line.split()) <= 5 and not re.search(r"[.!?]\s|[.!?]$", line)
+
+
+def _reads_as_name(text: str) -> bool:
+    """A name starts with a capital or is one handle ("by anaya60"); "von mir aus gerne" and "by the
+    way" are a comment's first words."""
+    return text[:1].isupper() or bool(USERNAME.match(text) and " " not in text)
 
 
 def _without_buttons(text: str) -> str:
@@ -142,7 +157,8 @@ def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | Non
         glued = _without_buttons(m["date"])
         if is_date_line(glued, languages) or _parse(_strip_date_noise(glued), languages):
             author, date = m["name"], date or glued
-    author = AUTHOR_BADGE.sub("", _without_trailing_buttons(author)).strip(" :—–-|,@")
+    # a handle keeps its "@" ("@jo_k"); a name keeps its "!!" when that is how it is displayed
+    author = AUTHOR_BADGE.sub("", _without_trailing_buttons(author)).strip(" :—–-|,").rstrip(" @")
     return (author or None), date
 
 
@@ -159,7 +175,7 @@ def _without_trailing_buttons(line: str) -> str:
     """"18.10.2019, 16:18 Zitieren #" → "18.10.2019, 16:18": button words and marks after a date."""
     words = line.split()
     while len(words) > 1 and ((re.search(r"[^\W\d]", words[-1]) and BUTTON_LINE.match(words[-1]))
-                              or not re.search(r"\w", words[-1])):  # a time ("14:57") is no button
+                              or MARK_ONLY.match(words[-1])):  # a time ("14:57") is no button
         words.pop()
     return " ".join(words)
 
@@ -189,6 +205,11 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
         if found := split_name_date(flat, languages):
             c.author, c.date_raw = c.author or found[0], c.date_raw or found[1]
             return
+    if not c.author and c.date_raw:
+        # the name alone on a footer line, the date in an element of its own ("Jo," <time>…</time>)
+        c.author = next((name for line in c.meta_lines if USERNAME.match(name := line.strip(" ,:;|·—–-"))
+                         and not BUTTON_LINE.match(name) and not CONNECTOR_LINE.match(name)
+                         and not is_date_line(name, languages)), None)
 
 
 def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
@@ -196,6 +217,8 @@ def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | 
     "Jo am 21. Jan. 2015, 20:02", "Jo – 3. Mai 2019 – Antworten"."""
     for sep in NAME_DATE_SEP.finditer(line):
         name = line[:sep.start()].strip(" :—–-|,@")
+        if m := BY_LINE.match(name):  # "Kommentar von Jo am 3. Mai 2019"
+            name = m["author"]
         date = _without_trailing_buttons(_without_buttons(line[sep.end():]))
         if name and not name[0].isdigit() and _name_like(name) and is_date_line(date, languages):
             return name, date
@@ -230,7 +253,9 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             c.date_raw = c.date_raw or (m["rest"] or None)
             lines.pop(0)
             continue
-        if (m := SAYS_LINE.match(line)) and len(m["author"]) <= MAX_NAME_CHARS and _name_like(m["author"]):
+        # "Inga sagt: Hallo …" on one line; without the colon it is a sentence ("Mark said that …")
+        if ((m := SAYS_LINE.match(line)) and len(m["author"]) <= MAX_NAME_CHARS and _name_like(m["author"])
+                and ":" in line[m.end("author"):m.start("rest")]):
             c.author = c.author or m["author"].strip(" :")
             lines[0] = m["rest"]
             continue
@@ -242,12 +267,19 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             c.date_raw, c.author = c.date_raw or m["date"], c.author or m["name"]
             lines.pop(0)
             continue
-        if (m := BY_LINE.match(line)) and _name_like(m["author"]):
+        if (m := BY_LINE.match(line)) and (found := split_name_date(line, languages)):
+            c.author, c.date_raw = c.author or found[0], c.date_raw or found[1]  # "Comment by Jo — 17.07.2011"
+            lines.pop(0)
+            continue
+        if (m := BY_LINE.match(line)) and _name_like(m["author"]) and _reads_as_name(m["author"]):
             c.author = c.author or m["author"]
             lines.pop(0)
             continue
-        if (BUTTON_LINE.match(line) or CONNECTOR_LINE.match(line) or REPLY_TO_LINE.match(line)
-                or not re.search(r"\w", line)):
+        # a button never exclaims or asks: "Like!" opening a comment is the commenter's word
+        if ((BUTTON_LINE.match(line) and not line.rstrip().endswith(("!", "?")))
+                or CONNECTOR_LINE.match(line) or REPLY_TO_LINE.match(line)
+                or not re.search(r"\w", line) or LEAD_MARK_LINE.match(line)
+                or (len(line) <= MAX_DATE_CHARS and MEMBER_SINCE.search(line))):
             lines.pop(0)
             continue
         if c.author and line.casefold().startswith(c.author.casefold()) and _is_author_header(
@@ -263,7 +295,7 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             c.author = line
             lines.pop(0)
             continue
-        if not c.author and c.date_raw and USERNAME.match(line) and len(lines) > 1:
+        if not c.author and c.date_raw and USERNAME.match(line) and not GREETING.match(line) and len(lines) > 1:
             c.author = line  # "anaya60" above the words, the date in the item's header
             lines.pop(0)
             continue
@@ -271,11 +303,28 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
     return lines
 
 
+def _footer_name_date(line: str, c: "FoundComment", languages: tuple[str, ...]) -> tuple[str, str] | None:
+    """(name, date) of a footer line under the words: "Posted by Jo on 3 May 2019", "– Jo, 3. Mai 2019"
+    when Jo wrote the comment. A name and a date in the words ("Bis Montag, 3. Mai") stay."""
+    flat = line.strip(" –—-|")
+    by = BY_LINE.match(flat)
+    found = split_name_date(by["author"] if by else flat, languages)
+    if found and (by or (c.author and found[0].casefold() == c.author.casefold())):
+        return found
+    return None
+
+
 def _take_tail(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) -> list[str]:
-    """Remove buttons (and a trailing date line) from the end of the body."""
+    """Remove buttons, a trailing date line and the author's name alone on the last line (the
+    comment system's signature, "– Jo") from the end of the body."""
     while len(lines) > 1:
         line = lines[-1]
         if BUTTON_LINE.match(line) or not re.search(r"\w", line):
+            lines.pop()
+        elif c.author and line.strip(" –—-,:").casefold() == c.author.casefold():
+            lines.pop()
+        elif found := _footer_name_date(line, c, languages):
+            c.author, c.date_raw = c.author or found[0], c.date_raw or found[1]
             lines.pop()
         elif is_date_line(line.strip(" |"), languages):
             c.date_raw = c.date_raw or line.strip(" |")
@@ -295,6 +344,10 @@ def is_interface_text(text: str) -> bool:
             PROMPT.search(flat) or COUNT_OR_NONE.search(flat) or FORM_LABEL.match(flat)
             or (BUTTON_LINE.match(flat) and re.search(r"[^\W\d]", flat))):  # "Kommentieren ...", "Reply"
         return True
+    if TO_READERS.match(first) and (len(flat) <= SHORT_INTERFACE_CHARS or LOGIN_OR_RULES.search(flat)):
+        return True
+    if YOUR_COMMENTS.search(first) and LOGIN_OR_RULES.search(flat):
+        return True  # "Wir sind dankbar für Ihre Kommentare … Ihre Kommentare werden moderiert", however long  # "Liebe Leser!", "Ihre Kommentare werden moderiert …" from the editors
     return len(flat) <= RULES_CHARS and bool(LOGIN_OR_RULES.search(flat))
 
 
@@ -311,7 +364,12 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
     c.date_raw = " ".join(c.date_raw.split()) if c.date_raw else glued_date or _byline_date(c, languages)
     if not c.author or not c.date_raw:
         _meta_line_fields(c, languages)
+    if not c.date_raw:
+        c.date_raw = next((d for line in c.loose_lines if is_date_line(d := _without_trailing_buttons(
+            _without_buttons(line)), languages)), None)
     lines = [" ".join(line.split()) for line in c.text.split("\n")]
+    if c.depth is None:
+        c.depth = next((int(m[1]) for line in lines[:LEAD_LINES] if (m := LEVEL_LINE.match(line))), None)
     lines = _take_tail(_take_lead([line for line in lines if line], c, languages), c, languages)
     c.text = "\n".join(lines).strip()
     if c.author and len(c.author) > MAX_NAME_CHARS * 2:
@@ -328,25 +386,27 @@ def _words(text: str) -> str:
 
 
 def _take_quote(c: "FoundComment", earlier: list["FoundComment"]) -> None:
-    """A reply that opens by quoting an earlier comment ("X said: …"): the quote leaves the body
-    and, if the markup gave no parent, the quoted comment becomes it."""
+    """A reply that opens with a quote in quote markup (blockquote, "quote" class): the quote
+    leaves the body and, if the markup gave no parent, the earlier comment it quotes becomes it.
+    The quoted words are someone else's even when their comment is not on this page."""
+    body = _words(c.text)
     for quote in c.quotes:
         lines = quote.split("\n")
         if len(lines) > 1 and SAYS_LINE.match(lines[0]) and not SAYS_LINE.match(lines[0])["rest"]:
             lines = lines[1:]  # the "X said:" attribution
-        quoted = _words(" ".join(lines))
-        if len(quoted) < 10 or not _words(c.text).startswith(quoted):
+        # the attribution may be a name alone, and may have left the body with the author fields
+        quoted = next((q for q in (_words(" ".join(lines)), _words(" ".join(lines[1:])))
+                       if len(q) >= 10 and body.startswith(q)), "")
+        if not quoted:
             continue
         source = next((j for j in range(len(earlier) - 1, -1, -1) if _words(earlier[j].text).startswith(quoted[:60])), None)
-        if source is None:
-            continue
         rest = c.text.split("\n")
         while rest and quoted.startswith(_words(rest[0])) and _words(rest[0]):
             quoted = quoted[len(_words(rest[0])):].lstrip()
             rest.pop(0)
         if rest and not quoted:
             c.text = "\n".join(rest)
-            c.parent = c.parent if c.parent is not None else source
+            c.parent = c.parent if c.parent is not None or source is None else source
         return
 
 
@@ -362,6 +422,32 @@ def finish_comments(found: Iterable["FoundComment"], languages: tuple[str, ...])
         done.parent = new_index.get(parent) if parent is not None else None
         if done.quotes:
             _take_quote(done, kept)
+        if done.parent is None:
+            done.parent = _parent_by_position(done, kept)
         new_index[i] = len(kept)
         kept.append(done)
     return kept
+
+
+def _thread_number(c: "FoundComment") -> str | None:
+    """The comment's number in a numbered thread ("#2.1 — vor 8 Stunden" → "2.1")."""
+    for line in (c.date_raw or "", c.byline or "", *c.meta_lines):
+        if m := THREAD_NUMBER.search(line):
+            return m[1]
+    return None
+
+
+def _parent_by_position(c: "FoundComment", earlier: list["FoundComment"]) -> int | None:
+    """The comment a reply answers when the markup nests nothing but says where it stands: "#2.1"
+    answers "#2"; a comment at "level 3" answers the nearest one before it at level 2."""
+    number = _thread_number(c)
+    if number and "." in number:
+        above = number.rsplit(".", 1)[0]
+        return next((j for j in range(len(earlier) - 1, -1, -1) if _thread_number(earlier[j]) == above), None)
+    if c.depth and c.depth > 1:
+        for j in range(len(earlier) - 1, -1, -1):
+            if earlier[j].depth == c.depth - 1:
+                return j
+            if earlier[j].depth is None or earlier[j].depth < c.depth - 1:
+                return None
+    return None

@@ -9,13 +9,17 @@ from __future__ import annotations
 import re
 
 # The verb between a commenter's name and their words: "Inga sagt:", "Ana dijo:", "Paul a écrit :".
-SAYS_WORDS = (r"says|said|wrote|writes|replied|sagt|sagte|schrieb|schreibt|meint|antwortete|dijo|escribió|"
+SAYS_WORDS = (r"says|said|a dit|ha dicho|ha escrito|ha comentado|wrote|writes|has written|replied|sagt|sagte|schrieb|"
+              r"schreibt|hat geschrieben|meint|antwortete|dijo|escribió|"
               r"escribe|comentó|a écrit|écrit|dit|пишет|написал|написала|napisał|napisała|pisze|scrive|"
-              r"ha scritto|dice|zegt|schreef|skriver|skrev|disse|escreveu|kirjoitti|yazdı")
+              r"ha scritto|dice|zegt|schreef|skriver|skrev|disse|escreveu|kirjoitti|yazdı|commented|kommentierte|"
+              r"a commenté|a répondu|respondió|commentò|ha risposto|skomentował|skomentowała|odpowiedział|"
+              r"odpowiedziała|ответил|ответила|comentou|respondeu")
 SAYS_LINE = re.compile(rf"^(?P<author>.{{1,80}}?)\s+(?:{SAYS_WORDS})\s*[:,]?\s*(?P<rest>.*)$", re.I)
 # "Comment by X", "Kommentar von X", "Antwort von X", "Von X", "By X", "Posted by X"
-BY_LINE = re.compile(r"^(?:(?:comment|kommentar|antwort|reply|posted|geschrieben|escrito|publicado|"
-                     r"commentaire|réponse|komentarz)\s+)?(?:by|von|de|por|par|od|от)\s+(?P<author>.{1,80})$",
+BY_LINE = re.compile(r"^(?:#?\d+\.?\s+)?(?:(?:comment|kommentar|antwort|reply|posted|geschrieben|escrito|publicado|"
+                     r"commentaire|réponse|komentarz|comentario|respuesta|comentário|resposta|commento|risposta|odpowiedź|"
+                     r"комментарий|ответ)\s+)?(?:by|von|de|por|par|od|от)\s*:?\s+(?P<author>.{1,80})$",
                      re.I)
 
 # A button or link at the edge of a comment body: reply, like, report, quote, permalink.
@@ -23,15 +27,32 @@ BUTTON_LINE = re.compile(
     r"^(?:\W*(?:reply|antworten|antwort|responder|responde|répondre|repondre|rispondi|ответить|odpowiedz|"
     r"beantworten|reageer|svara|like|liked|unlike|gefällt mir|j'aime|me gusta|mi piace|нравится|lubię to|"
     r"report|melden|signaler|denunciar|segnala|пожаловаться|zgłoś|quote|zitieren|citer|citar|cita|"
+    r"curtir|beantwoorden|rapporteren|citeer|vind ik leuk|\d+ (?:personen|people|persone|personnes) "
+    r"(?:gefällt das|like this|piace|aiment ça)|"
     r"permalink|link|edit|bearbeiten|modifier|editar|share|teilen|partager|compartir|"
     r"dislike|upvote|downvote|flag|recommend|empfehlen|zitat|kommentieren|cytuj|цитировать|поделиться|"
     r"cancel reply|abbrechen|\(?edited\)?|\(?bearbeitet\)?|translate|übersetzen|show original|original anzeigen|"
     r"show more|see more|read more|mehr anzeigen|weiterlesen|ver más|voir plus|leer más|"
     r"log in to reply|login to reply|zum antworten anmelden|reply ↓|antworten ↓|"
+    r"haut de page|back to top|nach oben|zum seitenanfang|volver arriba|do góry|наверх|"
+    r"aufklappen|einklappen|ausklappen|expand|collapse|original|show all|alle anzeigen|rozwiń|zwiń|развернуть|"
     r"loading\.*|wird geladen\.*|cargando\.*|chargement\.*|"
     r"liked by \d+ (?:people|person)|\d+ likes?|\d+ people like this|level \d+|"
+    r"\d+ (?:empfehlungen|empfehlung|recommendations?|zustimmungen|votes?|stimmen|polubie[nń]|лайк\w*)|"
+    # WordPress.com's like rows and the report, reply and link buttons in the corpus languages
+    r"gefällt \d+ (?:person|personen)|le gusta a \d+ personas?|a \d+ personas? les? gusta|aimé par \d+ personnes?|"
+    r"piace a \d+ persone?|curtido por \d+ pessoas?|polubione przez \d+ os\w+|"
+    r"(?:kommentar|beitrag|missbrauch|comment|abuse|post)\s+(?:melden|report(?:ieren)?)|report (?:abuse|comment|this comment)|"
+    r"signaler (?:un abus|ce commentaire)|denunciar (?:abuso|comentario)|zgłoś (?:nadużycie|komentarz)|"
+    r"(?:log ?in|sign ?in|anmelden|einloggen|connectez-vous|inicia sesión|accedi|zaloguj się),? "
+    r"(?:to|um(?: zu)?|pour|para|per|aby) (?:reply|antworten|zu antworten|répondre|responder|rispondere|odpowiedzieć)|"
+    r"(?:reply to|auf) (?:this|diesen) (?:comment|kommentar)(?: antworten)?|répondre à ce commentaire|"
+    r"responder a este comentario|odpowiedz na ten komentarz|direktlink|link (?:zum|to this|to) (?:kommentar|comment)|"
+    r"(?:nicht |not )?(?:hilfreich|helpful)(?:\s*\(\d+\))?|"
     r"[+-]?\d+ (?:points?|punkte?)(?:\s*·)*(?:\s*edited .{1,30})?|"
-    r"(?:reply|antworten|responder|répondre)\s*(?:\(\d+\))?|[+-]?\d+|[↑↓▲▼]+|#\d+(?:\.\d+)*)\W*\s*)+$",
+    r"(?:reply|antworten|responder|répondre)\s*(?:\(\d+\))?|"
+    r"(?:show|view|hide|load more|zeige|pokaż|ukryj|voir les|ver|mostrar|показать)\s*(?:\d+\s*)?"
+    r"(?:replies|antworten|odpowiedzi|réponses|respuestas|ответы|ответов)\s*(?:\(\d+\))?|[+-]?\d+|[↑↓▲▼]+|#\d+(?:\.\d+)*)\W*\s*)+$",
     re.I,
 )
 
@@ -43,7 +64,11 @@ PROMPT = re.compile(
     r"\bkommentar\w*\s+(?:schreiben|hinterlassen|verfassen|hinzufügen|posten|abgeben|abschicken|absenden)|"
     r"\b(?:hinterlasse|schreibe|schreib|schreiben sie|kommentieren sie|diskutieren sie|verfassen sie)\b|"
     r"\b(?:erstellen sie|schreib)\b.{0,20}\bersten kommentar|"
-    r"\bdej[aá] (?:tu|un) comentario|\bescribe un comentario|\bcomenta\b|"
+    r"\bsei (?:der|die) erste|\bsoyez (?:le|la) premi(?:er|ère)|\bs[ée] (?:el|la) primer[oa]|\bbądź pierwsz|"
+    r"\b(?:comment|kommentieren|commenter|comentar)\s+(?:via|with|using|mit|avec|con)\s+"
+    r"(?:facebook|twitter|google|disqus)\b|^(?:komentuj|kommentieren|commenter|comentar|comment|комментировать)"
+    r"\s*\(?\d*\)?\W*$|"
+    r"\bбудьте первым|\bdej[aá] (?:tu|un) comentario|\bescribe un comentario|\bcomenta\b|"
     r"\b(?:publier|laisser|ajouter|écrire) un commentaire|\blaissez un commentaire|"
     r"\b(?:dołącz do dyskusji|napisz komentarz|dodaj komentarz|skomentuj)|"
     r"\b(?:оставить|оставьте|написать|добавить) комментари|"
@@ -51,6 +76,10 @@ PROMPT = re.compile(
     r"^(?:vielen dank|danke) für (?:ihren|deinen|den) kommentar\W*$|^thank(?:s| you) for (?:your|the) comment\W*$|"
     r"\bihre meinung(?: ist)?(?: gefragt)?\W*$|\b(?:lade|loading|wird geladen|cargando|chargement)\b.{0,30}(?:\.\.\.|…)\W*$|\bshare your thoughts\b|\bleave new\W*$|"
     r"\balle kommentare\b.{0,40}\banzeigen|\bneueste[rn]? kommentar|\bletzte kommentare|"
+    r"^\W*(?:what do you think|was (?:meinen sie|denken sie|meinst du|denkst du)|qu'en pensez-vous|"
+    r"qué (?:opinas|opina usted|piensas)|co o tym (?:sądzisz|myślisz)|что вы (?:думаете|скажете))\W*$|"
+    r"\b(?:write|schreiben sie|verfassen sie) (?:a|eine) (?:review|bewertung|rezension)|\bbewertung (?:schreiben|abgeben)|"
+    r"\b(?:rédiger|écrire|donner) un avis|\bescribir una opini[oó]n|\bnapisz (?:opinię|recenzję)|"
     r"\bloading comments|\bkommentare (?:werden )?geladen|\bshow comments|\bkommentare (?:anzeigen|einblenden)",
     re.I,
 )
@@ -64,19 +93,40 @@ COUNT_OR_NONE = re.compile(
     r"comentarios?|commenti|komentarzy|комментариев|reacties|antworten|replies)"
     r"(?:\s+(?:yet|so far|bisher|vorhanden|encore)|\s+(?:for|zu|on|to|sur|a|en)\s+[„“\"«‘'].*)?\W*$|"
     r"\b(?:noch keine|bisher (?:noch )?keine|there are no|no comments? (?:yet|so far|are found|found))\b.{0,30}"
-    r"(?:kommentare?|comments?)|\bno comment (?:are|is) found",
+    r"(?:kommentare?|comments?)|\bno comment (?:are|is) found|"
+    # no comments yet, or none allowed any more
+    r"\bnoch nicht kommentiert|\bnicht mehr kommentier|\bkommentarfunktion\b.{0,40}\b(?:deaktiviert|geschlossen|"
+    r"abgeschaltet|ausgeschaltet|nicht verfügbar)|\bcomment(?:s|ing)\b.{0,30}\b(?:disabled|closed|turned off|"
+    r"switched off|not available)|\bcommentaires?\b.{0,20}\b(?:fermés?|désactivés?)|\baucun commentaire\b|"
+    r"\bcomentarios?\b.{0,20}\b(?:cerrados?|desactivados?)|\b(?:todavía|aún) no hay comentarios|"
+    r"\bkomentarze\b.{0,20}\b(?:wyłączone|zamknięte)|\bnie ma (?:jeszcze )?komentarzy|"
+    r"\bкомментари\w*\b.{0,20}\b(?:отключены|закрыты)|\bкомментариев (?:пока )?нет|\bпока нет комментариев|"
+    r"^(?:nessun commento|sem comentários|nenhum comentário)\W*$|"
+    # a shop's or a recipe's review box with nothing in it
+    r"^(?:\(?\d+\)?\s*)?(?:bewertungen|rezensionen|reviews|avis|opiniones|opinie|recenzje|отзывы)\s*[:(\[]?\s*\d*\s*[)\]]?\s*:?$|"
+    r"\b(?:noch keine|bisher (?:noch )?keine|there are no|no|aucun|sin|brak|нет)\s+(?:\w+\s+)?(?:bewertungen|rezensionen|"
+    r"reviews|avis|opiniones|opinii|recenzji|отзывов)\b|"
+    r"\b(?:be the first to review|sei der erste,? der|schreiben sie die erste bewertung|soyez le premier à donner)",
     re.I,
 )
 LOGIN_OR_RULES = re.compile(
     r"\b(?:log|sign)\s?(?:in|up)\b.{0,40}\b(?:comment|reply|post)|\b(?:must|need to) be (?:logged|signed) in|"
     r"\bzum kommentieren\b.{0,40}\b(?:anmelden|einloggen|registrieren)|\bum (?:zu )?kommentieren\b|"
     r"\bpara comentar\b|\bexclusiv[oa]s? para suscriptor|\bpour commenter|\bчтобы оставить комментарий|"
-    r"\bcomments? (?:are|is|will be) (?:moderated|reviewed|closed)|\bkommentare (?:werden|sind)\b.{0,30}"
+    r"\bcomments? (?:are|is|will be) (?:moderated|reviewed|closed)|^(?:comments?|kommentare|diskussion|discussion|"
+    r"commentaires|comentarios|komentarze|комментарии)\s+(?:closed|geschlossen|fermée?s?|cerrados|zamknięte|закрыты)\W*$|"
+    r"^\d(?:[.,]\d)?\s*(?:/|von|of|sur|de|z|из)\s*\d\s*(?:sternen?|stars?|étoiles?|estrellas?|gwiazd\w*|звёзд\w*)?\W*$|\bkommentare (?:werden|sind)\b.{0,30}"
     r"(?:moderiert|freigeschaltet|geschlossen)|\bmoderiert\b|\bnetiquette\b|\bcommunity[- ]?(?:richtlinien|"
     r"guidelines|standards|regeln)|\bterms of (?:use|service)\b|\bnutzungsbedingungen\b|"
-    r"\bkeep (?:comments|it) civil\b|\bschaltet kommentare\b|\bwe (?:welcome|invite) (?:reader )?comments|"
+    r"\bkeep (?:comments|it) civil\b|\bcomments? (?:can|may) (?:only )?be (?:posted|made|left) by\b|"
+    r"\bdo not subscribe to\b|\bschaltet kommentare\b|\bwe (?:welcome|invite) (?:reader )?comments|"
     r"\bwe invite you to use our commenting|\bexpress(?:am)? (?:a )?(?:the )?opini(?:on|ão) (?:of|dos)|"
     r"\bcomentarios (?:aquí |en esta sección )?(?:son|postados)|\bdisclaimer\b|"
+    r"\bakismet\b|\b(?:verbleibende|übrige) zeichen|\bcharacters? (?:left|remaining)|\bcaract[eè]res? restants?|"
+    r"\bcaracteres restantes|\bpozostało znaków|\bосталось символов|"
+    r"\bmelden sie sich an\b|\bum mitzudiskutieren|\bzum mitdiskutieren|\bzaloguj się\b|\bangemeldet sein\b|\b(?:musst|müssen)\b.{0,12}\banmelden\b|"
+    r"\bnewsletter\b.{0,30}\b(?:abonnieren|subscribe|anmelden|inscri|suscrib)|\bsubscribe to (?:our|the) newsletter|"
+    r"\b(?:wir verwenden|we use|nous utilisons|utilizamos|używamy|мы используем)\b.{0,20}\b(?:cookies|файлы cookie)|"
     r"\bdein kommentar wurde nicht gespeichert|\bihr kommentar wurde\b|\byour comment (?:is|was) awaiting|"
     r"\bdein kommentar muss noch|\bdie angabe (?:ihres|des) namens|\bpflichtfelder|required fields|"
     r"\be-?mail[- ]?(?:adresse|address)? (?:will not|wird nicht) (?:be )?(?:published|veröffentlicht)|"
@@ -89,17 +139,33 @@ LOGIN_OR_RULES = re.compile(
     r"sur|a|en|für|auf)\b",
     re.I,
 )
+# The editors speaking to all readers: a notice over the thread, not a comment in it. ("Thanks for your
+# comments" is how a blog's author answers in the thread, so it is no sign.)
+TO_READERS = re.compile(
+    r"^(?:liebe|sehr geehrte)\s+(?:leser\w*|nutzer\w*|user\w*|community)|^dear\s+(?:readers?|users?|commenters?)|"
+    r"^ch(?:er|ère)s?\s+(?:lecteurs?|lectrices?|internautes)|^quer\w+\s+lectores|^drodzy\s+czytelnicy|"
+    r"^уважаемые\s+читатели", re.I)
+# "Ihre Kommentare …" opening a notice: the editors' words only when the site's rules follow.
+YOUR_COMMENTS = re.compile(r"\b(?:ihre|deine|eure|your|vos|tus|sus|wasze|ваши)\s+(?:kommentare|zuschriften|beiträge|"
+                           r"comments|commentaires|comentarios|komentarze|комментарии)\b", re.I)
 FORM_LABEL = re.compile(
     r"^(?:name|e-?mail(?:-adresse| address)?|website|webseite|url|ihre nachricht|nachricht|message|kommentar|"
     r"comment|senden|absenden|abschicken|abbrechen|submit|send|cancel|post|posten|speichern|"
     r"facebook|twitter|google ?\+|whatsapp|linkedin|pinterest|xing|reddit|telegram|e-?mail|print|drucken|"
-    r"share|teilen|tweet|mail|uhr|am|pm)\s*\*?:?$",
+    r"share|teilen|tweet|mail|uhr|am|pm|password|passwort|kennwort|mot de passe|contraseña|hasło|пароль|"
+    r"(?:confirm|confirmer le|repeat|wiederholen|confirmar)\s+(?:password|passwort|mot de passe|contraseña)|"
+    r"username|benutzername|nom d'utilisateur|nombre de usuario|"
+    r"(?:oldest|newest|latest|most liked|most popular|best|top) first|oldest|newest|most liked|most popular|"
+    r"(?:neueste|älteste|beliebteste)(?: zuerst)?|les plus (?:récents|anciens|populaires)|"
+    r"más (?:recientes|antiguos|populares)|najnowsze|najstarsze|popularne|сначала (?:новые|старые))\s*\*?:?$",
     re.I,
 )
 
 # Pingbacks, trackbacks and reblog notices: a site linking here, not a reader writing.
 PINGBACK_MARK = re.compile(r"pingback|trackback|pinglist", re.I)
 PINGBACK_TEXT = re.compile(r"^(?:pingback|trackback|reblogged this on|this post was mentioned on|"
+                           r"hat dies auf .{1,80} rebloggt|a reblogué ceci sur|reblogueó esto en|ha rebloggato questo su|"
+                           r"reblogou isso em|"
                            r"\[…\]|\[\.\.\.\]|\[&#8230;\])|^(?:pingback|trackback) (?:von|from|by|de)\b", re.I)
 
 # A line that may be a date or time ("5. April 2014 um 18:42", "#1 — vor 8 Stunden", "on 04 Feb").
@@ -118,11 +184,29 @@ RELATIVE_DATE = re.compile(r"\d\s+[^\W\d]+\s+her$|\b(?:ago|vor|hace|il y a|на�
                            r"hier|aujourd'hui|ayer|hoy|вчера|сегодня|wczoraj|dzisiaj|just now|gerade eben)\b", re.I)
 # A dotted numeric date is day first everywhere it is written so ("11.09.2011").
 DOTTED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
+# A greeting opening a comment's words ("Hallo", "Hi Karin", "Liebe Claudia"): never the commenter's name.
+GREETING = re.compile(r"^(?:hallo|hello|hi|hey|huhu|moin|servus|hola|bonjour|salut|ciao|cześć|witam|привет|"
+                      r"liebe[rs]?|dear|chère?|querid[oa]|drog[ia]|guten (?:tag|morgen|abend)|good (?:morning|evening))"
+                      r"(?:\s|$)", re.I)
+# A line of the comment system's own above the words: the comment's number ("Kommentar #3", "Comment
+# No. 12") or a badge ("Verified Purchase", "Top comment", "Moderator").
+LEAD_MARK_LINE = re.compile(
+    r"^\W*(?:(?:comment|kommentar|beitrag|antwort|reply|commentaire|réponse|comentario|respuesta|komentarz|"
+    r"odpowiedź|комментарий)\s*(?:#|nr\.?|no\.?|n°|№)\s*\d+|"
+    r"verified (?:buyer|purchase|owner|reviewer)|verifizierte[rs]? (?:kauf|käufer(?:in)?)|achat vérifié|"
+    r"compra verificada|zweryfikowany zakup|top[- ]?(?:kommentar|comment)|featured comment|editor'?s pick|"
+    r"redaktionsempfehlung|post author|beitragsautor(?:in)?|autor(?:in)? des beitrags|moderator(?:in)?|"
+    r"administrator)\W*$", re.I)
 # A line above a reply naming whom it answers, or an avatar's alternative text: neither is the reader's words.
 REPLY_TO_LINE = re.compile(r"^(?:in reply to|reply to|replying to|antwort (?:an|auf)|als antwort auf|en réponse à|"
                            r"en respuesta a|em resposta a|in risposta a|в ответ (?:на|для)|w odpowiedzi (?:na|do)|"
-                           r"(?:profilbild|avatar|foto|bild|photo) (?:von|of|de|du|di)|avatar für)\b.{0,60}$|"
+                           r"(?:profilbild|benutzerbild|avatar|foto|bild|photo|photo de profil|imagen de perfil|"
+                           r"zdjęcie profilowe|аватар) (?:von|of|de|du|di|użytkownika|пользователя)|avatar für)\b.{0,60}$|"
                            r"^.{1,60}'s (?:avatar|profile picture)$", re.I)
+# The date a commenter joined, on their author card: never the comment's date.
+MEMBER_SINCE = re.compile(r"\b(?:dabei|mitglied|registriert|angemeldet|member|joined|registered|inscrit|membre|"
+                          r"miembro|registrado|membro|inscrito|użytkownik|zarejestrowany|lid)\b.{0,12}\b(?:seit|since|"
+                          r"depuis|desde|od|sinds|dal)\b|\b(?:joined|beigetreten|на сайте с|с нами с)\b", re.I)
 # A word left alone on a line between the name and the date ("malte / am / 23. Oktober 2023").
 CONNECTOR_LINE = re.compile(r"^(?:am|on|um|at|le|el|il|op|von|by|de|por|par|—|–|-|\||·|@|,)$", re.I)
 # A month's name (or its start) in the fallback languages: only then is a date worth reading in all of them.

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-from pipeline.extraction.comment_text import PINGBACK_MARK
+from pipeline.extraction.comment_text import MEMBER_SINCE, PINGBACK_MARK
 
 @dataclass
 class FoundComment:
@@ -38,6 +38,8 @@ class FoundComment:
     byline: str | None = None  # the whole line around the author's name ("X said, on May 3 at 3 pm")
     meta_lines: list[str] = field(default_factory=list)  # header/footer lines kept out of the body
     quotes: list[str] = field(default_factory=list)  # quoted blocks: a reply quoting its parent
+    loose_lines: list[str] = field(default_factory=list)  # other lines beside the body, read for a date only
+    depth: int | None = None  # where the page says the comment stands in the thread (1 = top level)
 
 
 @dataclass
@@ -58,7 +60,8 @@ KNOWN_MARKUPS: tuple[dict[str, str], ...] = (
         "name": "wordpress",
         "container": "//*[@id='comments' or " + _cls("comments-area") + "]",
         "item": "//*[self::ol or self::ul][contains(@class, 'comment-list') or contains(@class, 'commentlist')]"
-                "//li[" + _cls("comment") + " or starts-with(@id, 'comment-') or starts-with(@id, 'li-comment-')]",
+                "//li[" + _cls("comment") + " or starts-with(@id, 'comment-') or starts-with(@id, 'li-comment-')"
+                " or " + _cls("pingback") + " or " + _cls("trackback") + "]",
         "body": "./article//div[contains(@class, 'comment-content')] | ./div[contains(@class, 'comment-content')]"
                 " | ./div[contains(@class, 'comment-body')]/div[contains(@class, 'comment-content')]"
                 # older themes: the words sit in the comment body beside its author/date header
@@ -108,18 +111,21 @@ CANDIDATES_XPATH = etree.XPath(  # "omment": comment, Comment, kommentar, Kommen
     " or starts-with(@id, 'dsq-comments') or starts-with(@id, 'comol')]"
 )
 _COMMENT_WORD = (r"(?:^|[\s_-]|[a-z](?=[CK]))(?:[Cc]omments?|[Kk]ommentare?)"
-                 r"(?:$|[\s_-]|List|Box|Area|Section|Container|Wrap|Holder)")
+                 r"(?:$|[\s_-]|List|Box|Area|Section|Container|Con(?=$|[\s_-]|Wrap)|Wrap|Holder|Block)")
 CONTAINER_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)|" + _COMMENT_WORD)
 CONTAINER_CLASS = re.compile(_COMMENT_WORD + r"|comment-?list|comment-page|comments-content|post-comments")
 
 
 # Live-blog commentary and comment counters/links are not reader comments.
-NOT_CONTAINER = re.compile(r"live|match-comment|commentary|no-?comments|comments?-?(?:count|link|number|button)",
-                           re.I)
+NOT_CONTAINER = re.compile(r"live|match-comment|commentary|no-?comments|comments?-?(?:count|link|number|button)|"
+                           r"modal|dialog|popup|tooltip", re.I)
 
 
 SMALL_CONTAINER_CHARS = 300
 WRAPPER_CHARS = 20  # a named element with one comment inside and less text of its own wraps it
+WORDS_BESIDE_QUOTE = 2  # a "quote" with fewer of the comment's words beside it is the comment itself
+CARD_CHARS = 120  # an author card (name, "member since", profile links) beside a comment's message box
+LOOSE_LINES = 12  # lines beside a body read for its date
 
 # Boxes that list comments on *other* posts, or teasers: the recent-comments widget of a sidebar or
 # footer, a "most commented" tab, a related-articles rail. Judged on the element and its ancestors
@@ -127,7 +133,8 @@ WRAPPER_CHARS = 20  # a named element with one comment inside and less text of i
 WIDGET_ATTR = re.compile(r"recent|latest|last-?comments|neueste|popular|most-?(?:read|commented)|related|"
                          r"(?:^|\s)aside(?:$|\s)|"
                          r"outbrain|taboola|teaser|(?:^|\s)widget(?:[\s_-]|$)|sidebar|site-?footer|colophon|"
-                         r"(?:^|[\s_-])menu|navbar", re.I)
+                         r"(?:^|[\s_-])menu|navbar|newsletter|cookie|consent|gdpr|author-?(?:bio|box)|about-?the-?author|"
+                         r"share-?(?:bar|buttons)|social-?(?:share|links|bar)", re.I)
 WIDGET_DEPTH = 6
 WIDGET_STOP = {"article", "main", "body", "html"}
 
@@ -144,9 +151,65 @@ def _in_widget(el: HtmlElement) -> bool:
     for depth, node in enumerate((el, *el.iterancestors())):
         if depth > WIDGET_DEPTH or node.tag in WIDGET_STOP:
             return False
-        if WIDGET_ATTR.search(_attrs(node)):
+        # a layout wrapper naming its sidebars ("one-sidebar-second") holds the article too
+        if WIDGET_ATTR.search(_attrs(node)) and not _looks_like_main_content(node):
             return True
     return False
+
+
+# A forum thread's list of posts (ol#posts, div#postlist): a container when two or more of its
+# items carry post ids (post_949757), as forum software numbers every post.
+FORUM_POSTS_XPATH = etree.XPath(
+    "//*[self::ol or self::ul or self::div or self::section][@id='posts' or @id='postlist' or @id='thread'"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' posts ') or contains(@class, 'postlist')]")
+
+
+def _forum_post_lists(tree: HtmlElement) -> list[HtmlElement]:
+    """Lists of forum posts (replies to a thread's opening post), by their post-numbered items."""
+    return [el for el in FORUM_POSTS_XPATH(tree) if _numbered_thread(el) and not _in_widget(el)]
+
+
+# Forum software names itself on the page's root or in its generator tag (XenForo's html id "XF").
+FORUM_SOFTWARE = re.compile(r"phpbb|xenforo|vbulletin|discourse|mybb|simple machines|invision|woltlab|"
+                            r"burning board|flarum|nodebb|(?:^|\s)XF(?:\s|$)", re.I)
+POST_ID = re.compile(r"^(?:js-)?(?:p|post|msg|message)[-_]?\d+$", re.I)
+POST_NUMBER = re.compile(r"^#\s?(\d+)$")
+
+
+def _is_forum_software(tree: HtmlElement) -> bool:
+    """Whether forum software made the page, by its own marks (not by the address: a site's
+    "/topic/" pages are article lists)."""
+    root = tree.getroottree().getroot()
+    body, head = root.find("body"), root.find("head")
+    marks = [_attrs(root), _attrs(body) if body is not None else "",
+             *(m.get("content", "") for m in (head.iter("meta") if head is not None else ()) if m.get("name") == "generator")]
+    return any(FORUM_SOFTWARE.search(m) for m in marks)
+
+
+def _is_opening_post(post: HtmlElement, later: set[HtmlElement]) -> bool:
+    """Whether a thread page's first post opens the thread (the article), not a reply shown first
+    on a later page ("#21")."""
+    own = _own_elements(post, later)
+    numbers = [int(m[1]) for a in own if a.tag == "a" and (m := POST_NUMBER.match(" ".join(a.text_content().split())))]
+    return not numbers or numbers[0] <= 1
+
+
+def _from_forum_posts(tree: HtmlElement, min_chars: int) -> CommentSection | None:
+    """A forum thread's replies: the posts the software numbers (id "post-53670"), however broken
+    markup nests them in one another, after the opening post, which is the article."""
+    if not _is_forum_software(tree):
+        return None
+    posts = [el for el in tree.iter(*ITEM_TAGS) if POST_ID.match(el.get("id", "")) and not _in_widget(el)]
+    if len(posts) < 2:
+        return None
+    replies = posts[1:] if _is_opening_post(posts[0], set(posts[1:])) else posts
+    section = CommentSection(method="forum")
+    if not _split_items(replies, min_chars, section):
+        return None
+    for c in section.comments:
+        c.parent = None  # posts follow one another; a quote says whom one answers
+    section.containers = _outermost(replies)
+    return section
 
 
 def _comment_containers(tree: HtmlElement) -> list[HtmlElement]:
@@ -159,21 +222,27 @@ def _comment_containers(tree: HtmlElement) -> list[HtmlElement]:
 SKIP_TAGS = {"form", "textarea", "script", "style", "noscript", "button", "input", "select", "svg",
              "iframe", "nav"}
 SKIP_ATTR = re.compile(r"respond|reply-?form|comment-?form|comment-reply|reply-link|pagination|"
-                       r"comment-nav|navigation|avatar|share|vote|rating|like|report|login|subscribe", re.I)
-META_ATTR = re.compile(r"author|autor|datum|meta|date|time|vcard|byline|user|name|header|footer|says|permalink|"
+                       r"comment-nav|navigation|avatar|share|vote|rating|like|report|login|subscribe|"
+                       r"(?:^|[\s_-])(?:modal|dialog)(?:$|[\s_-])", re.I)
+META_ATTR = re.compile(r"author|autor|datum|meta|date|time|vcard|byline|submitted|user|name|header|footer|says|permalink|"
                        r"info|details", re.I)
-BODY_ATTR = re.compile(r"(?:content|text|message|body|entry)(?:$|[\s_-])", re.I)
-STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|[\s_-])", re.I)
+BUTTON_ATTR = re.compile(r"button|btn", re.I)
+# The word ends its class token: "comment-content", "message-body", "commentText" — not the block
+# prefix of a BEM name ("message-cell", "message-inner"), which names every part of a post.
+BODY_ATTR = re.compile(r"(?:content|text|message|body|entry)(?:$|\s)", re.I)
+STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|\s)", re.I)
 # An element that is one comment by its own name: comment-123, li-comment-5, kommentar_42,
 # class "comment" / "comment-item" / "commentEntry" / "review" ...
 ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|reply|review|post)[-_]?\d+$|^c\d{4,}$", re.I)
 ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|review)(?:[-_]?(?:item|entry|wrap|single|container))?$", re.I)
-AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|user|user-?name|username|nick|name|commenter|poster)(?:$|[\s_-])", re.I)
+AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|auteur|user|user-?name|username|benutzer|verfasser|nick|name|"
+                         r"commenter|poster)(?:$|[\s_-])", re.I)
 AUTHOR_CAMEL = re.compile(r"[a-z](?:Author|Autor|User|UserName|Name|Poster)(?:$|[\s_-])")
 DATE_ATTR = re.compile(r"date|datum|time|published", re.I)
 BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
               "tr", "section", "article", "br", "ul", "ol", "table", "header", "footer"}
 ITEM_TAGS = {"li", "article", "div", "section", "dd", "dt", "blockquote", "table", "tr", "p"}
+LIST_TAGS = {"ul", "ol"}  # one list after a comments heading: its items are the comments
 
 
 def _attrs(el: HtmlElement) -> str:
@@ -206,6 +275,10 @@ def _collect_text(el: HtmlElement, exclude: set[HtmlElement], parts: list[str]) 
         parts.append(el.tail)
 
 
+# Soft hyphens and zero-width characters: typesetting, not words ("jovel\xadblog" is "jovelblog").
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))  # joiners stay: emoji and scripts need them
+
+
 def element_text(el: HtmlElement, exclude: set[HtmlElement] | None = None) -> str:
     """Readable text of an element: one line per block, whitespace collapsed, tail excluded."""
     parts: list[str] = []
@@ -214,7 +287,7 @@ def element_text(el: HtmlElement, exclude: set[HtmlElement] | None = None) -> st
         _collect_text(el, exclude or set(), parts)
     finally:
         el.tail = tail
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    lines = (" ".join(line.split()) for line in "".join(parts).translate(INVISIBLE).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
@@ -242,7 +315,8 @@ def _first(node: HtmlElement, xpaths: str) -> str | None:
 
 
 # A box of replies placed after the comment it answers (Drupal's div.indented, "children" lists).
-REPLY_BOX = re.compile(r"indent|children|replies|child-?comments|comment-?replies|antworten", re.I)
+REPLY_BOX = re.compile(r"indent|children|replies|child-?comments|comment-?replies|antworten|sub-?comments?|"
+                       r"comments?-sub(?:$|[\s_-])", re.I)
 REPLY_BOX_DEPTH = 3
 
 
@@ -282,6 +356,10 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
             continue
         if "pings" in markup and tree.xpath(markup["pings"]):
             items = tree.xpath(markup["item"] + " | " + markup["pings"])  # one list, in page order
+        # a sidebar's recent-comments widget may print other posts' comments in the same markup
+        items = [el for el in items if not _in_widget(el)]
+        if not items:
+            continue
         section = CommentSection(method=markup["name"])
         section.containers = _outermost(tree.xpath(markup["container"])) or _outermost(
             [el.getparent() for el in items if el.getparent() is not None])
@@ -331,15 +409,28 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
     chosen = set(named)
     inside = Counter(a for el in named for a in el.iterancestors() if a in chosen)
     kept = []
+    parts: set[HtmlElement] = set()  # named boxes that are one part of the comment around them
     for el in named:
-        if inside[el] >= 2:
+        if inside[el] >= 2 or el in parts:
             continue
         if inside[el] == 1:  # one comment inside: a reply to this one, or this is its wrapper
             inner = next(d for d in el.iterdescendants() if d in chosen)
-            if len(element_text(el, {inner})) < WRAPPER_CHARS:
+            own = element_text(el, {inner})
+            if len(own) < WRAPPER_CHARS:
                 continue
+            if _is_card_around(el, inner, own):
+                parts.add(inner)
         kept.append(el)
     return kept
+
+
+def _is_card_around(outer: HtmlElement, inner: HtmlElement, own: str) -> bool:
+    """Whether ``outer`` is one comment whose words sit in the named box ``inner`` (an author card
+    beside a message box, both named "comment"), not a comment with one reply: no list or reply box
+    between them, and nothing of its own but a short card without a body."""
+    between = _ancestors_within(inner, outer)
+    return (len(own) < CARD_CHARS and not any(a.tag in LIST_TAGS or REPLY_BOX.search(_attrs(a)) for a in between)
+            and not any(BODY_ATTR.search(d.get("class", "")) for d in _own_elements(outer, {inner})))
 
 
 def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] | None:
@@ -410,13 +501,49 @@ def _header_lines(own: list[HtmlElement], bodies: list[HtmlElement], nested: set
     return [line for d in _outermost(heads) for line in element_text(d, nested).split("\n") if line]
 
 
+def _own_elements(item: HtmlElement, nested: set[HtmlElement]) -> list[HtmlElement]:
+    """The item's elements in document order, leaving out other items nested in it (its replies)
+    and everything inside them; what lies around the item (a wrapper that is an item too) is not
+    looked at."""
+    own: list[HtmlElement] = []
+    stack = [c for c in reversed(item) if isinstance(c.tag, str)]
+    while stack:
+        el = stack.pop()
+        if el in nested:
+            continue
+        own.append(el)
+        stack.extend(c for c in reversed(el) if isinstance(c.tag, str))
+    return own
+
+
+def _ancestors_within(el: HtmlElement, item: HtmlElement) -> list[HtmlElement]:
+    """The ancestors of ``el`` below ``item``."""
+    found: list[HtmlElement] = []
+    for a in el.iterancestors():
+        if a is item:
+            break
+        found.append(a)
+    return found
+
+
+TITLE_TAGS = {"h2", "h3", "h4", "h5", "h6"}
+
+
+def _comment_title(body: HtmlElement, item: HtmlElement, meta: set[HtmlElement]) -> str | None:
+    """A headline the commenter gave their comment: a heading just before the body, in the item."""
+    prev = body.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None or prev.tag not in TITLE_TAGS or prev in meta or META_ATTR.search(_attrs(prev)) or body is item:
+        return None
+    return _short_text(prev)
+
+
 def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
                 header: HtmlElement | None = None) -> FoundComment | None:
     """Author, date and body text of one comment item, leaving out its replies; ``header`` is a
     separate element naming who and when (the dt before a dd)."""
-    own = [d for d in item.iterdescendants() if isinstance(d.tag, str)
-           and not any(a in nested for a in d.iterancestors() if a is not item)
-           and d not in nested]
+    own = _own_elements(item, nested)
     if header is not None:
         own = [header, *(d for d in header.iterdescendants() if isinstance(d.tag, str)), *own]
     author = date = byline = None
@@ -443,30 +570,45 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
             if d.tag == "time":
                 date = d.get("datetime") or _short_text(d)
                 meta.add(d)
-            elif DATE_ATTR.search(attrs) and len(d.text_content()) < 80 and not BODY_ATTR.search(attrs):
+            elif (DATE_ATTR.search(attrs) and len(d.text_content()) < 80 and not BODY_ATTR.search(attrs)
+                  and not MEMBER_SINCE.search(d.text_content())):
                 date = d.get("datetime") or d.get("title") or _short_text(d)
                 meta.add(d)
+    # never a button's label ("button-text") or the words of a post it quotes ("bbCodeBlock-content")
     candidates = [d for d in own if BODY_ATTR.search(d.get("class", "")) and not META_ATTR.search(d.get("class", ""))
-                  and not _skipped(d) and not any(_skipped(a) for a in d.iterancestors() if a is not item)]
+                  and not _skipped(d) and not BUTTON_ATTR.search(_attrs(d)) and not any(
+                      _skipped(a) or a.tag in {"a", "blockquote"} or BUTTON_ATTR.search(_attrs(a))
+                      or "quote" in a.get("class", "").lower() for a in _ancestors_within(d, item))]
     bodies = _outermost([d for d in candidates if STRONG_BODY_ATTR.search(d.get("class", ""))] or candidates)
     if by_markup.get("text") is not None:
         bodies = [by_markup["text"]]
-    text = "\n".join(t for b in bodies if (t := element_text(b, nested)))
+    # the name and the date may sit inside the element named for the words: they are not the words
+    text = "\n".join(t for b in bodies if (t := element_text(b, nested | meta)))
+    if text and (title := _comment_title(bodies[0], item, meta)):
+        text = f"{title}\n{text}"
     # a "body" holding a sliver of the comment is a button or a label, not the comment
     if not bodies or len(text) < 0.3 * len(element_text(item, nested)):
         for d in own:
             if META_ATTR.search(_attrs(d)) and not d.xpath(".//p"):
                 meta.add(d)
-        text = element_text(item, nested | meta)
+        # a heading above the byline is the post's subject, a header line, not the words under it
+        subjects = {h for h in own if h.tag in TITLE_TAGS and h not in meta and any(s in meta for s in h.itersiblings())}
+        text = element_text(item, nested | meta | subjects)
     if len(text) < min_chars:
         return None
     # the meta lines left out of the body may hold the date ("July 11, 2011 at 12:25 pm")
     meta_lines = [t for d in _outermost(list(meta)) if (t := _short_text(d))]
     meta_lines += [line for line in _header_lines(own, bodies, nested) if line not in meta_lines]
-    quotes = [element_text(q) for q in _outermost([d for d in own if d.tag == "blockquote"
-                                                   or "quote" in d.get("class", "").lower()])]
+    # a quote inside the words; a blockquote that holds all of them (forum software) is the body
+    quoting = [(d, element_text(d)) for d in own if d.tag == "blockquote" or "quote" in d.get("class", "").lower()]
+    body_words = len(re.findall(r"\w+", text))
+    inner = {d for d, words in quoting if body_words - len(re.findall(r"\w+", words)) >= WORDS_BESIDE_QUOTE}
+    quotes = [words for d, words in quoting if d in _outermost(list(inner))]
+    # the rest of the item beside its body: a date may sit in an element named for nothing ("rough-age")
+    loose = [line for line in element_text(item, nested | set(bodies) | meta).split("\n")
+             if line and line not in meta_lines] if bodies and date is None else []
     return FoundComment(text=text, author=author, date_raw=date, marks=_attrs(item), byline=byline,
-                        meta_lines=meta_lines, quotes=quotes)
+                        meta_lines=meta_lines, quotes=quotes, loose_lines=loose[:LOOSE_LINES])
 
 
 def _is_comment_title(h1: HtmlElement) -> bool:
@@ -480,6 +622,35 @@ def _looks_like_main_content(el: HtmlElement) -> bool:
     return el.tag in {"body", "html"} or any(not _is_comment_title(h1) for h1 in el.iter("h1"))
 
 
+# A link to a comment on another page ("/other-post/#comment-160596"), not to one on this page ("#comment-5").
+OTHER_COMMENT_HREF = re.compile(r"^[^#]+#(?:comments?|respond|kommentar|c)[-_]?\d*$", re.I)
+TITLE_WORDS = 3
+ENTRY_CONNECTOR = re.compile(r"\s(?:on|bei|zu|dans|sur|en|in|w|на|к|в|über|commented on|schreibt zu|kommentierte|"
+                             r"a commenté|comentó en|skomentował[a]?)\s*:?\s*$", re.I)
+ENTRY_LEAD_WORDS = 6  # "Helmut Kunz schreibt zu", "Ann on": the name and a connector before the title
+
+
+def _lists_a_comment_elsewhere(item: HtmlElement, nested: set[HtmlElement]) -> bool:
+    """Whether an item is an entry of a recent-comments list: it links, under a post's title, to a
+    comment on another page ("Helmut on <a href=/other-post/#comment-9>Other post</a>"), right after
+    the name. A comment's own permalink carries a date or a word, not a title; a comment may link to
+    a comment elsewhere, but further into its words."""
+    text = " ".join(item.text_content().split())
+    for a in _own_elements(item, nested):
+        href = a.get("href", "").strip() if a.tag == "a" else ""
+        if not href or href.startswith("#"):
+            continue
+        title = " ".join(a.text_content().split())
+        at = text.find(title)
+        if (len(re.findall(r"[^\W\d]{2,}", title)) < TITLE_WORDS or re.search(r"\d{1,2}:\d{2}", title) or at < 0
+                or len(text[:at].split()) > ENTRY_LEAD_WORDS):
+            continue
+        # to a comment elsewhere, or "Name on|bei|dans|en <a>Post title</a>" to the post itself
+        if OTHER_COMMENT_HREF.match(href) or (ENTRY_CONNECTOR.search(text[:at]) and len(text[:at].split()) >= 2):
+            return True
+    return False
+
+
 def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSection) -> int:
     """Append the comments of ``items`` (replies nested inside items allowed); return how many."""
     # a dt naming who and when, then the dd with the words: one comment
@@ -491,6 +662,8 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
     kept: dict[int, int] = {}
     found = 0
     for i, item in enumerate(items):
+        if _lists_a_comment_elsewhere(item, nested_of - {item}):
+            continue
         comment = _split_item(item, nested_of - {item}, min_chars, headers.get(item))
         if comment is None:
             continue
@@ -500,6 +673,41 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
         section.comments.append(comment)
         found += 1
     return found
+
+
+COMMENT_PART = re.compile(r"comment|kommentar", re.I)
+
+
+def _split_container(container: HtmlElement, min_chars: int, section: CommentSection,
+                     leftovers: list[HtmlElement]) -> None:
+    """The comments of one container into ``section``; a form or a small box without comments
+    into ``leftovers`` (pruned with the comments, never read as them)."""
+    items = _named_items(container)
+    with_form = False
+    sig = _item_signature(container, min_chars)
+    repeats = [el for el in container.iter(sig[0]) if _signature(el) == sig and el is not container
+               and not any(a.tag == "form" for a in el.iterancestors())] if sig else []
+    # a "comment" that holds two or more repeated comment blocks is the thread's wrapper: the blocks are the comments
+    if items and sig and COMMENT_PART.search(sig[1]) and any(
+            sum(1 for r in repeats if el in r.iterancestors()) >= 2 for el in items):
+        items = []
+    if not items:
+        # a comment form, not comments; a box holding the form and the thread is split like any other
+        with_form = bool(container.xpath(".//textarea | .//form"))
+        items = repeats
+        if with_form and not items and len(container.text_content().strip()) < 4 * SMALL_CONTAINER_CHARS:
+            leftovers.append(container)
+            return
+    before = len(section.comments)
+    if items and _split_items(items, min_chars, section):
+        if with_form and not any(c.author or c.date_raw or c.meta_lines for c in section.comments[before:]):
+            # beside a form, unnamed undated blocks are its rules and options, not a thread
+            del section.comments[before:]
+            leftovers.append(container)
+            return
+        section.containers.append(container)
+    elif len(container.text_content().strip()) < SMALL_CONTAINER_CHARS:
+        leftovers.append(container)
 
 
 def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> CommentSection | None:
@@ -515,24 +723,14 @@ def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> C
         key = (None, _signature(c)) if _is_named_item(c) else (c.getparent(), _signature(c))
         groups.setdefault(key, []).append(c)
     for (_, sig), group in groups.items():
-        if len(group) >= 2:
+        # lists that hold named comments are lists, however many the theme prints (one may be empty)
+        if len(group) >= 2 and not any(len(_named_items(g)) >= 2 for g in group):
             items = [el for g in group for el in g.iter(sig[0]) if _signature(el) == sig]
             if _split_items(items, min_chars, section):
                 section.containers.extend(group)
             continue
-        container = group[0]
-        items = _named_items(container)
-        if not items:
-            if container.xpath(".//textarea | .//form"):
-                if len(container.text_content().strip()) < 4 * SMALL_CONTAINER_CHARS:
-                    leftovers.append(container)  # a comment form, not comments
-                continue
-            sig = _item_signature(container, min_chars)
-            items = [el for el in container.iter(sig[0]) if _signature(el) == sig and el is not container] if sig else []
-        if items and _split_items(items, min_chars, section):
-            section.containers.append(container)
-        elif len(container.text_content().strip()) < SMALL_CONTAINER_CHARS:
-            leftovers.append(container)
+        for container in group:
+            _split_container(container, min_chars, section, leftovers)
     if not section.comments:
         return None
     # comment boxes without comments ("log in to comment", counters) go with the comments
@@ -597,7 +795,7 @@ def _heading_led(tree: HtmlElement, min_chars: int) -> CommentSection | None:
 
     Only after the page title: a "Comments" label above the headline is navigation, not a thread."""
     for heading in _comment_headings(tree):
-        if _before_the_title(tree, heading):
+        if _before_the_title(tree, heading) or _in_widget(heading):
             continue
         blocks: list[HtmlElement] = []
         for sibling in heading.itersiblings():
@@ -606,7 +804,7 @@ def _heading_led(tree: HtmlElement, min_chars: int) -> CommentSection | None:
             text = " ".join(sibling.text_content().split())
             if sibling.xpath("self::form | .//form | .//textarea") or WRITE_HEADING.search(text[:60]):
                 break
-            if sibling.tag not in ITEM_TAGS or len(text) < min_chars:
+            if sibling.tag not in ITEM_TAGS | LIST_TAGS or len(text) < min_chars:
                 continue
             blocks.append(sibling)
         if len(blocks) == 1:  # one wrapper: its repeated children are the comments
@@ -628,10 +826,10 @@ def _heading_led(tree: HtmlElement, min_chars: int) -> CommentSection | None:
 def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
                   use_trafilatura: bool = True) -> CommentSection:
     """The page's comments, split one per comment, and the containers that held them."""
-    found = _from_known_markup(tree, min_chars)
+    found = _from_known_markup(tree, min_chars) or _from_forum_posts(tree, min_chars)
     if found:
         return found
-    candidates = _comment_containers(tree)
+    candidates = _comment_containers(tree) + _forum_post_lists(tree)
     found = _from_generic_containers(candidates, min_chars) or _heading_led(tree, min_chars)
     if found:
         return found
@@ -657,6 +855,10 @@ def split_trafilatura_comments(commentsbody: etree._Element | None, min_chars: i
     return found
 
 
+DIALOG_XPATH = etree.XPath("//*[@role='dialog' or @role='alertdialog' or contains(concat(' ', normalize-space(@class), ' '),"
+                           " ' modal ')]")
+
+
 def comments_by_trafilatura(tree: HtmlElement, url: str | None, min_chars: int = 2) -> CommentSection:
     """Layer 3: trafilatura's comment extraction on a cleaned copy, one comment per XML block.
 
@@ -669,7 +871,11 @@ def comments_by_trafilatura(tree: HtmlElement, url: str | None, min_chars: int =
     from trafilatura.settings import Extractor as TrafilaturaOptions
 
     options = TrafilaturaOptions(comments=True, url=url)
-    cleaned = convert_tags(tree_cleaning(deepcopy(tree), options), options, url)
+    copy = deepcopy(tree)
+    for box in DIALOG_XPATH(copy):  # error and report dialogs of the comment system: shown on demand, never comments
+        if box.getparent() is not None:
+            box.drop_tree()
+    cleaned = convert_tags(tree_cleaning(copy, options), options, url)
     commentsbody, _, _ = extract_comments(cleaned, options)
     found = split_trafilatura_comments(commentsbody, min_chars)
     return CommentSection(comments=found, method="trafilatura") if found else CommentSection()

@@ -108,3 +108,13 @@ def test_the_error_listing_reads_dev_pages_only(corpus, labels):
     assert refused.exit_code == 2 and "dev failures only" in refused.output and "Traceback" not in refused.output
     listed = run(app, ["eval", "comments", "--corpus", str(corpus), "--labels", str(labels), "--split", "dev", "--errors"])
     assert listed.exit_code == 0 and "record precision" in listed.output
+
+
+def test_a_label_without_words_and_one_with_soft_hyphens_are_matched():
+    result = CommentScore()
+    labels = {"page": "p.html", "has_comments": True, "comments": [
+        _label("Ann", None, "🥰🥰"), _label("Bob", None, "*+"), _label("Kim", None, "Anzei\u00adge ver\u00admischt")]}
+    records = [RecordView("🥰🥰🥰", author="Ann"), RecordView("*+", author="Bob"),
+               RecordView("Anzeige vermischt mit Inhalt.", author="Kim")]
+    score_page(labels, records, result)
+    assert (result.found, result.labelled, result.records, result.body_clean) == (3, 3, 3, 3)

@@ -24,6 +24,10 @@ def _finish(text: str, lang: str = "en", **fields) -> FoundComment | None:
     ("Am 29. Mai 2017 um 14:38 von Hugo\nDas sehe ich anders.", "de", "Hugo", "Am 29. Mai 2017 um 14:38",
      "Das sehe ich anders."),
     ("Tom\nJuly 11, 2011 at 12:25 pm\nSo true.\nReply\nLike", "en", "Tom", "July 11, 2011 at 12:25 pm", "So true."),
+    ("Jo a écrit :\n3 mai 2019 à 15 h 12\nLes mots.\nRépondre", "fr", "Jo", "3 mai 2019 à 15 h 12", "Les mots."),
+    ("Comment by Jo — 17.07.2011 @ 22:24\nThe words.", "en", "Jo", "17.07.2011 @ 22:24", "The words."),
+    ("Kommentar von Jo am 3. Mai 2019\nDie Worte.", "de", "Jo", "3. Mai 2019", "Die Worte."),
+    ("Comentario de Jo el 3 de mayo de 2019\nLas palabras.", "es", "Jo", "3 de mayo de 2019", "Las palabras."),
 ])
 def test_author_line_date_and_buttons_leave_the_body(text, lang, author, date, body):
     c = _finish(text, lang)
@@ -50,6 +54,20 @@ def test_author_fields_lose_says_and_glued_dates():
     "Please log in to leave a comment.", "Kommentieren ...", "Lade Eingabefeld...", "Hier ist Ihre Meinung gefragt", "Reply", "Dejá tu comentario", "Name *", "Lesermeinung",
     "Comments are moderated and will appear after review. Please keep comments civil.",
     "0 Kommentare zu “Ein Titel”", "Loading comments...", "No comments yet.", "Keine Kommentare for “Ein Titel”",
+    "Liebe Leser!", "Mot de passe*", "Confirmer le mot de passe*", "Oldest first", "Most liked", "Neueste zuerst",
+    "Wir freuen uns über Ihre Kommentare. Sie werden vor der Freischaltung gelesen, Beleidigungen schalten wir nicht "
+    "frei, und nachts ruht die Prüfung. Ihre Kommentare werden moderiert, bitte haben Sie etwas Geduld mit uns, wenn "
+    "es an einem Abend mit vielen Zuschriften länger dauert, bis Ihre Meinung erscheint; wir lesen alles, was kommt, "
+    "und antworten, wo wir können. Danke, dass Sie mitdiskutieren und dabei sachlich bleiben, auch wenn das Thema "
+    "aufregt und die Meinungen weit auseinandergehen.",
+    "Comments can only be posted by members of our subscription club.",
+    "Sei der Erste, der kommentiert!", "Soyez le premier à commenter", "Sé el primero en comentar",
+    "Bądź pierwszy, skomentuj!", "Diskussion geschlossen", "Comments closed.", "4 von 5 Sternen", "4.5/5",
+    "Dieser Artikel wurde noch nicht kommentiert.", "Die Kommentarfunktion ist deaktiviert.", "Comments are disabled.",
+    "Les commentaires sont fermés.", "Los comentarios están cerrados.", "Komentarze są wyłączone.",
+    "Комментарии отключены.", "Nessun commento", "Zaloguj się, aby dodać komentarz",
+    "Du musst angemeldet sein, um einen Kommentar abzugeben.", "Subscribe to our newsletter",
+    "We use cookies to improve your experience.",
 ])
 def test_interface_text_is_not_a_comment(text):
     assert is_interface_text(text)
@@ -114,6 +132,9 @@ def test_a_header_line_starting_with_the_author_and_mark_only_lines_leave_the_bo
     ("Jo on May 3, 2019", "Jo", "May 3, 2019"),
     ("Ann Lee (Post author)", "Ann Lee", None),
     ("Karl Berg Antworten", "Karl Berg", None),
+    ("#3 Kommentar von Jo-chan", "Jo-chan", None),
+    ("@jo_k", "@jo_k", None),
+    ("Super !!", "Super !!", None),
 ])
 def test_author_fields_lose_connectors_badges_and_buttons(raw, author, date):
     assert clean_author(raw, ("en", "de")) == (author, date)
@@ -146,6 +167,168 @@ def test_an_opening_sentence_with_a_date_stays_in_the_body():
 @pytest.mark.parametrize("text,lang", [
     ("Profilbild von Jo\nAntwort an Kim\nDas sehe ich anders.\nBearbeitet\nAntworten Abbrechen", "de"),
     ("In reply to Kim.\nDas sehe ich anders.\nShow more\nTranslate", "en"),
+    ("Das sehe ich anders.\nAufklappen", "de"),
+    ("Benutzerbild von Jo\nDas sehe ich anders.\n3 Personen gefällt das", "de"),
+    ("Jo comentou:\nDas sehe ich anders.\nCurtir · Responder", "pt"),
+    ("Das sehe ich anders.\nTranslate\nShow all\nOriginal", "en"),
+    ("Das sehe ich anders.\nGefällt 3 Personen\nAntworten", "de"),
+    ("Das sehe ich anders.\nKommentar melden", "de"),
+    ("Das sehe ich anders.\nAnmelden, um zu antworten", "de"),
+    ("Das sehe ich anders.\nLe gusta a 1 persona\nResponder", "es"),
+    ("Das sehe ich anders.\nReport abuse · Reply to this comment", "en"),
+    ("Das sehe ich anders.\nHelpful (3)", "en"),
+    ("Das sehe ich anders.\nDirektlink", "de"),
+    ("Kommentar #3\nDas sehe ich anders.", "de"),  # number and badge lines over the words
+    ("Comment No. 12\nDas sehe ich anders.", "en"),
+    ("Verified Purchase\nDas sehe ich anders.", "en"),
+    ("Top-Kommentar\nDas sehe ich anders.", "de"),
 ])
 def test_reply_to_and_avatar_lines_and_trailing_buttons_leave_the_body(text, lang):
     assert _finish(text, lang, author="Jo").text == "Das sehe ich anders."
+
+
+def test_a_name_alone_on_a_footer_line_is_the_author_when_the_date_has_its_own_element():
+    c = _finish("Das sehe ich anders.", "de", date_raw="3. Mai 2019 14:05",
+                meta_lines=["3. Mai 2019 14:05", "dabei seit 04/2012", "Kim_Ode,"])
+    assert (c.author, c.text) == ("Kim_Ode", "Das sehe ich anders.")
+
+
+def test_a_member_since_line_is_never_the_comment_date():
+    c = _finish("Kim\ndabei seit 04/2012\nDas sehe ich anders.", "de", author="Kim")
+    assert (c.date_raw, c.text) == (None, "Das sehe ich anders.")
+    assert _finish("Das sehe ich anders.", "en", meta_lines=["Member since May 2012"]).date_raw is None
+
+
+def test_a_name_ending_in_digits_loses_its_glued_date():
+    assert clean_author("Jo1984 18.10.2025 // 07:42", ("de", "en")) == ("Jo1984", "18.10.2025 // 07:42")
+
+
+@pytest.mark.parametrize("text", ["Fair point about the ferry.\n– Jo", "Fair point about the ferry.\nJo"])
+def test_the_authors_name_alone_on_the_last_line_leaves_the_body(text):
+    assert _finish(text, author="Jo").text == "Fair point about the ferry."
+
+
+def test_a_markup_quote_of_a_post_not_on_the_page_leaves_the_body_without_a_parent():
+    reply = FoundComment(text="Kim\nThe ferry should run hourly in winter too.\nWho would pay the crew?",
+                         author="Ole", quotes=["Kim\nThe ferry should run hourly in winter too."])
+    [kept] = finish_comments([reply], ("en",))
+    assert (kept.text, kept.parent) == ("Who would pay the crew?", None)
+
+
+def test_a_script_timestamp_is_a_date():
+    assert parse_comment_date("1558595674000") == parse_comment_date("1558595674") == "2019-05-23T07:14:34+00:00"
+    assert parse_comment_date("12345") is None
+
+
+def test_a_show_replies_button_leaves_the_body():
+    assert _finish("A w Chinach?\npokażodpowiedzi (1)", "pl", author="Jo").text == "A w Chinach?"
+    assert _finish("Und in China?\nShow 2 replies", "de", author="Jo").text == "Und in China?"
+
+
+def test_a_date_beside_the_body_in_an_unnamed_element_is_found_and_a_lone_number_is_none():
+    c = _finish("Wunderschön.", "de", author="Jo", loose_lines=["6458", "18. September 2026 um 08:37", "Antworten"])
+    assert c.date_raw == "18. September 2026 um 08:37"
+    assert _finish("Wunderschön.", "de", author="Jo", loose_lines=["1955", "Gast"]).date_raw is None
+
+
+def test_numbered_and_levelled_threads_give_replies_their_parent():
+    numbered = [FoundComment(text="Erster Gedanke.", author="A", date_raw="#1 — vor 8 Stunden"),
+                FoundComment(text="Zweiter Gedanke.", author="B", date_raw="#2 — vor 7 Stunden"),
+                FoundComment(text="Antwort auf den zweiten.", author="C", date_raw="#2.1 — vor 6 Stunden")]
+    assert [c.parent for c in finish_comments(numbered, ("de",))] == [None, None, 1]
+    levelled = [FoundComment(text="level 1\nTop comment here."), FoundComment(text="level 2\nA reply to it."),
+                FoundComment(text="level 3\nA reply to the reply."), FoundComment(text="level 2\nAnother reply.")]
+    kept = finish_comments(levelled, ("en",))
+    assert [c.parent for c in kept] == [None, 0, 1, 0] and kept[1].text == "A reply to it."
+
+
+def test_a_french_a_dit_header_gives_the_author():
+    c = _finish("Paul a dit :\nVoilà un article utile.", "fr")
+    assert (c.author, c.text) == ("Paul", "Voilà un article utile.")
+
+
+@pytest.mark.parametrize("text", [
+    "Mark said that the ferry was late.\nIt was.",
+    "RA Kim meint mit „oft“ etwas anderes.\nDas ist klar.",
+    "As Jo commented above, the bridge is closed.\nSo we walked.",
+])
+def test_a_sentence_with_a_says_verb_keeps_its_words(text):
+    c = _finish(text, "de")
+    assert (c.author, c.text) == (None, text)
+
+
+def test_a_says_header_with_a_colon_on_the_line_of_the_words_gives_the_author():
+    c = _finish("Inga sagt: Hallo zusammen, ich finde das gut.\nAntworten", "de")
+    assert (c.author, c.text) == ("Inga", "Hallo zusammen, ich finde das gut.")
+
+
+@pytest.mark.parametrize("text", ["Hi Karin\nDas Rezept ist toll.", "Hallo\nDas Rezept ist toll."])
+def test_a_greeting_line_is_never_taken_for_the_name(text):
+    c = _finish(text, "de", date_raw="3. Mai 2019")
+    assert (c.author, c.text) == (None, text)
+
+
+@pytest.mark.parametrize("text", ["Von mir aus gerne\nDas Rezept ist toll.", "By the way\nI loved it."])
+def test_a_first_line_opening_with_by_or_von_is_the_words_unless_a_name_follows(text):
+    assert _finish(text, "de").text == text
+    assert _finish("Von Karin\nDas Rezept ist toll.", "de").author == "Karin"
+
+
+@pytest.mark.parametrize("text,author", [
+    ("Das Rezept ist toll.\nPosted by Karin on May 3, 2019", None),
+    ("Das Rezept ist toll.\n– Karin, 3. Mai 2019", "Karin"),
+])
+def test_a_footer_line_with_name_and_date_leaves_the_body(text, author):
+    c = _finish(text, "de", author=author)
+    assert (c.author, c.date_raw is not None, c.text) == ("Karin", True, "Das Rezept ist toll.")
+    assert _finish("Treffen wir uns?\nBis Montag, 3. Mai", "de").text == "Treffen wir uns?\nBis Montag, 3. Mai"
+
+
+@pytest.mark.parametrize("text", ["Liebe Leserinnen und Leser!", "Dear readers, comments are moderated."])
+def test_a_notice_to_all_readers_is_interface(text):
+    assert is_interface_text(text)
+
+
+@pytest.mark.parametrize("text", ["Thanks for your comments!", "Danke für eure Kommentare, ich freue mich!"])
+def test_an_answer_thanking_for_the_comments_is_a_comment(text):
+    assert not is_interface_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bewertungen (0)", "Es gibt noch keine Bewertungen.", "There are no reviews yet.", "Be the first to review “A mug”",
+    "Bewertung schreiben", "Was meinen Sie?", "What do you think?", "¿Qué opinas?",
+])
+def test_empty_review_boxes_and_bare_prompts_are_interface(text):
+    assert is_interface_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Great recipe. What do you think?", "I think the reviews were unfair to the cook.",
+])
+def test_a_comment_asking_or_naming_reviews_stays(text):
+    assert not is_interface_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Komentuj (192)", "Comment via Facebook", "This site uses Akismet to reduce spam.", "Noch 1000 verbleibende Zeichen",
+    "Melden Sie sich an, um mitzudiskutieren.",
+])
+def test_social_log_in_spam_filter_and_counter_lines_are_interface(text):
+    assert is_interface_text(text)
+
+
+def test_recommendation_rows_and_a_posted_by_colon_header_leave_the_body():
+    assert _finish("Gute Frage.\n12 Empfehlungen", "de", author="Jo").text == "Gute Frage."
+    c = _finish("Posted by: Karin\nGute Frage.", "de")
+    assert (c.author, c.text) == ("Karin", "Gute Frage.")
+
+
+def test_a_long_notice_about_your_comments_and_their_moderation_is_interface():
+    notice = ("Wir danken für Ihre Kommentare und lesen jeden davon. " * 12
+              + "Ihre Kommentare werden moderiert, nachts ruht die Prüfung.")
+    assert len(notice) > 600 and is_interface_text(notice)
+
+
+def test_a_first_line_that_exclaims_a_button_word_is_the_commenters():
+    assert _finish("Like!\nJa, so sehe ich das auch.", "de", author="Jo").text == "Like!\nJa, so sehe ich das auch."
+    assert _finish("Like\nJa, so sehe ich das auch.", "de", author="Jo").text == "Ja, so sehe ich das auch."
