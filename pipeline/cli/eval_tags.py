@@ -21,7 +21,7 @@ REAL_LABELS = Path(__file__).resolve().parents[2] / "tests" / "gold" / "real"
 def print_report(report: TagReport, title: str) -> None:
     """Per-label tables, then the headline figures."""
     for name, rows in (("member", report.members), ("framing", report.framings)):
-        table = Table(title=f"{title}: {name}s")
+        table = Table(title=text(f"{title}: {name}s"))
         for col in (name, "precision", "recall", "F1", "tp", "fp", "fn"):
             table.add_column(col)
         for label, c in sorted(rows.items()):
@@ -39,7 +39,7 @@ def print_report(report: TagReport, title: str) -> None:
 
 def print_real_report(report: RealReport, title: str) -> None:
     """Headline figures of the real-text evaluation, per framing and per language."""
-    table = Table(title=title)
+    table = Table(title=text(title))
     for col in ("measure", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(col)
     for name, c in (("members", report.members), ("framings", report.framings),
@@ -47,7 +47,7 @@ def print_real_report(report: RealReport, title: str) -> None:
                     ("dyads (pairs)", report.dyads), ("friction", report.friction)):
         table.add_row(name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.tp), str(c.fp), str(c.fn))
     out.print(table)
-    langs = Table(title=f"{title}: per language")
+    langs = Table(title=text(f"{title}: per language"))
     for col in ("language", "sentences", "members P", "members R", "members F1", "pairs", "relation acc."):
         langs.add_column(col)
     for lang, n in report.languages.most_common():

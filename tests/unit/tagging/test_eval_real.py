@@ -69,6 +69,7 @@ def test_eval_tags_real_command(tmp_path):
     assert result.exit_code == 0, result.output
     for figure in ("members", "framings", "friction", "stance accuracy", "target accuracy", "relation accuracy"):
         assert figure in result.stdout
+    assert "[dev]" in result.stdout  # the split in the table titles, not read as markup
     bad = CliRunner().invoke(app, ["eval", "tags", "--real", str(tmp_path / "nowhere"), "--labels", str(labels)])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
     both = CliRunner().invoke(app, ["eval", "tags"])
