@@ -1,14 +1,10 @@
 """Pay the process stage's one-time costs before the first chunk arrives.
 
 The first page a process extracts costs far more than the next ones: trafilatura's fallbacks load
-on first use, dateparser reads the locales of the comment dates, langdetect reads its language
-profiles, and the tag stage compiles the taxonomy. Each worker process pays them as it starts
-(``pipeline.parallel.start_workers``), which the runner does before the fetch, so they are paid
-on the other cores while the run fetches.
-
-Not warmed: htmldate's fallback parser, which compiles every dateparser locale (over a second).
-Only a page whose feed entry lacks a date and whose own date markup is unusual reaches it, so
-most runs never pay it; warming it made every worker start a second later than its first chunk.
+on first use, htmldate's date parser compiles the patterns of every dateparser locale (over a
+second), langdetect reads its language profiles, and the tag stage compiles the taxonomy. Each
+worker process pays them as it starts (``pipeline.parallel.start_workers``), which the runner does
+before the fetch, so they are paid on the other cores while the run fetches.
 """
 
 from __future__ import annotations
@@ -37,10 +33,14 @@ def warm_process_stage(taxonomy_path: Path) -> None:
     """Load and compile what extract, language and tag need on their first page; never raises
     (a warm-up that fails leaves the first page to pay, as it would have anyway)."""
     try:
+        from htmldate.extractors import get_external_parser
+
         from pipeline.extraction.article import extract_page
         from pipeline.models import RawPage
         from pipeline.tagging.stage import cached_lexicon
 
+        # A string no locale reads as a date: the parser tries, and so compiles, every locale.
+        get_external_parser().get_date_data("warm 1 up 2")
         page = RawPage(url="https://warm.invalid/harbour", canonical_url="https://warm.invalid/harbour",
                        source_ids=["warm"], status=200, fetched_at="", body_path=None,
                        content_sha256=None, content_type="text/html")
