@@ -198,6 +198,10 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
     "geschrieben von Jo am 21. Jan. 2015, 20:02", "Posted by Jo on May 3, 2019", "Jo – 3 May 2019"."""
     for line in c.meta_lines:
         flat = " ".join(line.split())
+        if (m := DATE_THEN_NAME.match(flat)) and _name_like(m["name"]) and is_date_line(
+                date := _strip_lead_number(m["date"]), languages):
+            c.author, c.date_raw = c.author or m["name"], c.date_raw or date  # "12 mars 2015, par Jo"
+            return
         if m := BY_LINE.match(flat):
             flat = m["author"]
         elif not NAME_THEN_DATE.match(flat):
@@ -210,6 +214,11 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
         c.author = next((name for line in c.meta_lines if USERNAME.match(name := line.strip(" ,:;|·—–-"))
                          and not BUTTON_LINE.match(name) and not CONNECTOR_LINE.match(name)
                          and not is_date_line(name, languages)), None)
+
+
+def _strip_lead_number(line: str) -> str:
+    """A date line without the comment's number before it or the comma after it ("1. Le 5 avril 2010,")."""
+    return re.sub(r"^#?\d+\.?\s+(?=\D)", "", line).strip(" ,;:|·—–-")
 
 
 def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:

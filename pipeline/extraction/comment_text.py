@@ -10,7 +10,7 @@ import re
 
 # The verb between a commenter's name and their words: "Inga sagt:", "Ana dijo:", "Paul a écrit :".
 SAYS_WORDS = (r"says|said|a dit|ha dicho|ha escrito|ha comentado|wrote|writes|has written|replied|sagt|sagte|schrieb|"
-              r"schreibt|hat geschrieben|meint|antwortete|dijo|escribió|"
+              r"schreibt|hat geschrieben|hat gesagt|meint|antwortete|dijo|escribió|ha detto|zei|сказал|сказала|"
               r"escribe|comentó|a écrit|écrit|dit|пишет|написал|написала|napisał|napisała|pisze|scrive|"
               r"ha scritto|dice|zegt|schreef|skriver|skrev|disse|escreveu|kirjoitti|yazdı|commented|kommentierte|"
               r"a commenté|a répondu|respondió|commentò|ha risposto|skomentował|skomentowała|odpowiedział|"

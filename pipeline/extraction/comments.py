@@ -540,12 +540,13 @@ def _comment_title(body: HtmlElement, item: HtmlElement, meta: set[HtmlElement])
 
 
 def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
-                header: HtmlElement | None = None) -> FoundComment | None:
-    """Author, date and body text of one comment item, leaving out its replies; ``header`` is a
-    separate element naming who and when (the dt before a dd)."""
+                beside: list[HtmlElement] | None = None) -> FoundComment | None:
+    """Author, date and body text of one comment item, leaving out its replies; ``beside`` are
+    separate elements naming who and when (the dt before a dd, a dd footer after it)."""
     own = _own_elements(item, nested)
-    if header is not None:
-        own = [header, *(d for d in header.iterdescendants() if isinstance(d.tag, str)), *own]
+    if beside:
+        head, *feet = ([part, *(d for d in part.iterdescendants() if isinstance(d.tag, str))] for part in beside)
+        own = [*head, *own, *(d for foot in feet for d in foot)]
     author = date = byline = None
     meta: set[HtmlElement] = set()
     named_by = [d for d in own if (AUTHOR_ATTR.search(_attrs(d)) or AUTHOR_CAMEL.search(_attrs(d)) or d.tag == "cite")
@@ -599,6 +600,8 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     # the meta lines left out of the body may hold the date ("July 11, 2011 at 12:25 pm")
     meta_lines = [t for d in _outermost(list(meta)) if (t := _short_text(d))]
     meta_lines += [line for line in _header_lines(own, bodies, nested) if line not in meta_lines]
+    for part in beside or []:  # the dt before the words: "1. Le 5 avril 2010, 10:20 par Pierre"
+        meta_lines += [line for line in element_text(part).split("\n") if line not in meta_lines]
     # a quote inside the words; a blockquote that holds all of them (forum software) is the body
     quoting = [(d, element_text(d)) for d in own if d.tag == "blockquote" or "quote" in d.get("class", "").lower()]
     body_words = len(re.findall(r"\w+", text))
@@ -651,12 +654,32 @@ def _lists_a_comment_elsewhere(item: HtmlElement, nested: set[HtmlElement]) -> b
     return False
 
 
+def _definition_items(items: list[HtmlElement]) -> tuple[list[HtmlElement], dict[HtmlElement, list[HtmlElement]]]:
+    """Items of a definition list read as comments: a dt naming who (and when), the dd after it
+    with the words, and any further dd before the next dt (a footer with the date) make one
+    comment, whose item is that first dd — whether the dt or the dd was named as the comment."""
+    beside: dict[HtmlElement, list[HtmlElement]] = {}
+    for dt in items:
+        dd = dt.getnext() if dt.tag == "dt" else None
+        if dd is None or dd.tag != "dd":
+            continue
+        parts, nxt = [dt], dd.getnext()
+        while nxt is not None and nxt.tag == "dd":
+            parts.append(nxt)
+            nxt = nxt.getnext()
+        beside[dd] = parts
+    taken = {el for parts in beside.values() for el in parts}
+    chosen: list[HtmlElement] = []
+    for el in items:
+        item = next((dd for dd, parts in beside.items() if parts[0] is el), el) if el.tag == "dt" else el
+        if item not in taken and item not in chosen:
+            chosen.append(item)
+    return chosen, beside
+
+
 def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSection) -> int:
     """Append the comments of ``items`` (replies nested inside items allowed); return how many."""
-    # a dt naming who and when, then the dd with the words: one comment
-    headers = {el.getnext(): el for el in items if el.tag == "dt" and el.getnext() is not None
-               and el.getnext().tag == "dd"}
-    items = [el for el in items if not (el.tag == "dt" and el.getnext() in headers)]
+    items, headers = _definition_items(items)
     nested_of = set(items)
     parents = _parents(items)
     kept: dict[int, int] = {}
