@@ -147,7 +147,7 @@ def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | Non
     (brigitte, 29.04.2019 // 15:27); "Comment by X" → X."""
     if not raw:
         return None, None
-    author, date = " ".join(raw.split()), None
+    author, date = " ".join(raw.split()).lstrip(" ,;·|—–-"), None  # ", par Jo" after a date
     if m := BY_LINE.match(author):
         author = m["author"]
     if m := SAYS_LINE.match(author):

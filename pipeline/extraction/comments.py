@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-from pipeline.extraction.comment_text import MEMBER_SINCE, PINGBACK_MARK
+from pipeline.extraction.comment_text import MEMBER_SINCE, PINGBACK_MARK, PINGBACK_TEXT, REPLY_TO_LINE
 
 @dataclass
 class FoundComment:
@@ -236,7 +236,7 @@ STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|\s)", re.I)
 ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|reply|review|post)[-_]?\d+$|^c\d{4,}$", re.I)
 ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|review)(?:[-_]?(?:item|entry|wrap|single|container))?$", re.I)
 AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|auteur|user|user-?name|username|benutzer|verfasser|nick|name|"
-                         r"commenter|poster)(?:$|[\s_-])", re.I)
+                         r"commenter|poster|reviewer)(?:$|[\s_-])", re.I)
 AUTHOR_CAMEL = re.compile(r"[a-z](?:Author|Autor|User|UserName|Name|Poster)(?:$|[\s_-])")
 DATE_ATTR = re.compile(r"date|datum|time|published", re.I)
 BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
@@ -337,11 +337,33 @@ def _parents(items: list[HtmlElement]) -> list[int | None]:
     """For each item, the index of the comment it answers: the nearest item that contains it, or
     the item just before the reply box it sits in."""
     index = {el: i for i, el in enumerate(items)}
+    entries: dict[HtmlElement, int] = {}  # the list entry around each item (the first item in it)
+    for i, el in enumerate(items):
+        if (entry := _list_entry(el)) is not None:
+            entries.setdefault(entry, i)
     parents: list[int | None] = []
-    for el in items:
+    for i, el in enumerate(items):
         parent = next((index[anc] for anc in el.iterancestors() if anc in index), None)
-        parents.append(parent if parent is not None else _reply_box_parent(el, index))
+        if parent is None:
+            parent = _reply_box_parent(el, index)
+        if parent is None and (entry := _list_entry(el)) is not None:
+            # a list of replies inside the entry of the comment they answer (li > ul > li)
+            parent = next((j for anc in entry.iterancestors("li") if (j := entries.get(anc)) is not None and j < i), None)
+        parents.append(parent)
     return parents
+
+
+LIST_ENTRY_DEPTH = 3
+
+
+def _list_entry(el: HtmlElement) -> HtmlElement | None:
+    """The li an item sits in (itself, or a near ancestor): where a theme nests the replies."""
+    for depth, node in enumerate((el, *el.iterancestors())):
+        if depth > LIST_ENTRY_DEPTH:
+            return None
+        if node.tag == "li":
+            return node
+    return None
 
 
 def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
@@ -401,7 +423,9 @@ def _is_named_item(el: HtmlElement) -> bool:
 def _named_items(container: HtmlElement) -> list[HtmlElement]:
     """Elements that call themselves one comment (by id or class), replies included; a named
     element holding two or more others is a list, not a comment."""
-    named = [el for el in container.iterdescendants() if isinstance(el.tag, str) and _is_named_item(el)]
+    # a "comment" box holding a text area is where one writes a comment (a page-wide ASP.NET form is no sign)
+    named = [el for el in container.iterdescendants() if isinstance(el.tag, str) and _is_named_item(el)
+             and next(el.iter("textarea"), None) is None]
     first = set(named)
     # a body that names itself a comment too (section.comment-content.comment) is not a reply
     named = [el for el in named if not (BODY_ATTR.search(el.get("class", "")) and not ITEM_ID.search(el.get("id", ""))
@@ -539,6 +563,14 @@ def _comment_title(body: HtmlElement, item: HtmlElement, meta: set[HtmlElement])
     return _short_text(prev)
 
 
+def _names_whom_it_answers(el: HtmlElement, item: HtmlElement) -> bool:
+    """Whether a name sits in an "In reply to: <name or post title>" line: the one answered, not the author."""
+    for node in (el, *_ancestors_within(el, item)[:2]):
+        if REPLY_TO_LINE.match(" ".join(node.text_content().split())):
+            return True
+    return False
+
+
 def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
                 beside: list[HtmlElement] | None = None) -> FoundComment | None:
     """Author, date and body text of one comment item, leaving out its replies; ``beside`` are
@@ -552,7 +584,8 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     named_by = [d for d in own if (AUTHOR_ATTR.search(_attrs(d)) or AUTHOR_CAMEL.search(_attrs(d)) or d.tag == "cite")
                 and len(d.text_content()) < 120 and d.text_content().strip()
                 and not BODY_ATTR.search(d.get("class", "")) and not d.xpath(".//p")
-                and (d.tag != "p" or len(d.text_content().strip()) <= NAME_CHARS)]  # <p class="comment-author">Jo</p>
+                and (d.tag != "p" or len(d.text_content().strip()) <= NAME_CHARS)  # <p class="comment-author">Jo</p>
+                and not _names_whom_it_answers(d, item)]
     by_markup = _microdata(own)
     if by_markup.get("author") is not None:
         named_by = [by_markup["author"]]
@@ -654,6 +687,20 @@ def _lists_a_comment_elsewhere(item: HtmlElement, nested: set[HtmlElement]) -> b
     return False
 
 
+TEASER_LINK_SHARE = 0.8
+
+
+def _is_teaser(item: HtmlElement, nested: set[HtmlElement]) -> bool:
+    """Whether an item is a link to another page and little else: an entry of a most-read or
+    most-commented list ("3.- <a href=/other-post>Title</a>"), not a reader's words."""
+    text = " ".join(element_text(item, nested).split())
+    if PINGBACK_MARK.search(_attrs(item)) or PINGBACK_TEXT.match(text):
+        return False  # a pingback is a link to the page that links here: kept apart, not dropped
+    linked = sum(len(" ".join(a.text_content().split())) for a in _own_elements(item, nested)
+                 if a.tag == "a" and not a.get("href", "#").startswith("#"))
+    return bool(text) and linked >= TEASER_LINK_SHARE * len(text)
+
+
 def _definition_items(items: list[HtmlElement]) -> tuple[list[HtmlElement], dict[HtmlElement, list[HtmlElement]]]:
     """Items of a definition list read as comments: a dt naming who (and when), the dd after it
     with the words, and any further dd before the next dt (a footer with the date) make one
@@ -688,7 +735,7 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
         if _lists_a_comment_elsewhere(item, nested_of - {item}):
             continue
         comment = _split_item(item, nested_of - {item}, min_chars, headers.get(item))
-        if comment is None:
+        if comment is None or (not (comment.author or comment.date_raw) and _is_teaser(item, nested_of - {item})):
             continue
         parent = parents[i]
         comment.parent = kept.get(parent) if parent is not None else None
@@ -872,8 +919,9 @@ def split_trafilatura_comments(commentsbody: etree._Element | None, min_chars: i
     found = []
     for block in commentsbody:
         text = " ".join(" ".join(block.itertext()).split())
-        # a bare label ("Ihre Meinung", "Log In", a site name) is the box's furniture, not a comment
-        if len(text) >= min_chars and not LABEL_BLOCK.match(text):
+        # a bare label ("Ihre Meinung", "Log In", a site name) is the box's furniture, not a comment;
+        # a block that says neither who nor when is the box's notes, rules or teasers
+        if len(text) >= min_chars and not LABEL_BLOCK.match(text) and COMMENT_CUE.search(text[:200]):
             found.append(FoundComment(text=text))
     return found
 
