@@ -249,8 +249,18 @@ def _attrs(el: HtmlElement) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}"
 
 
+# Shown to no reader: a template or a legend the comment system reveals on demand.
+HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|hide|d-none|is-hidden|visually-hidden)(?:$|\s)")
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
+
+
+def _hidden(el: HtmlElement) -> bool:
+    return bool(HIDDEN_CLASS.search(el.get("class", "")) or HIDDEN_STYLE.search(el.get("style", "")))
+
+
 def _skipped(el: HtmlElement) -> bool:
-    return not isinstance(el.tag, str) or el.tag in SKIP_TAGS or bool(SKIP_ATTR.search(_attrs(el)))
+    return (not isinstance(el.tag, str) or el.tag in SKIP_TAGS or bool(SKIP_ATTR.search(_attrs(el)))
+            or _hidden(el))
 
 
 def _collect_text(el: HtmlElement, exclude: set[HtmlElement], parts: list[str]) -> None:
@@ -697,7 +707,7 @@ def _is_teaser(item: HtmlElement, nested: set[HtmlElement]) -> bool:
     if PINGBACK_MARK.search(_attrs(item)) or PINGBACK_TEXT.match(text):
         return False  # a pingback is a link to the page that links here: kept apart, not dropped
     linked = sum(len(" ".join(a.text_content().split())) for a in _own_elements(item, nested)
-                 if a.tag == "a" and not a.get("href", "#").startswith("#"))
+                 if a.tag == "a" and not a.get("href", "#").strip().lower().startswith(("#", "javascript:")))
     return bool(text) and linked >= TEASER_LINK_SHARE * len(text)
 
 
