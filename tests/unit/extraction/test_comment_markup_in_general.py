@@ -1,0 +1,123 @@
+"""Comment-system markup recognised in general (definition lists, nested reply lists, reply-to
+lines), and the boxes around a thread that are never comments (teasers, forms, hidden legends,
+editors' notes). Every page here is written for the test."""
+
+import lxml.etree as etree
+import pytest
+
+from pipeline.extraction import extract_page
+from pipeline.extraction.comment_fields import is_interface_text
+from pipeline.extraction.comments import split_trafilatura_comments
+
+ARTICLE = ("<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>Der Deich</title></head><body>"
+           "<article><h1>Der Deich wird erhöht</h1>"
+           "<p>Das Land erhöht den Deich vor der Altstadt um einen halben Meter. Die Arbeiten beginnen nach der "
+           "Sturmflutsaison und dauern zwei Jahre; die Uferstraße bleibt in dieser Zeit einspurig befahrbar.</p>"
+           "<p>Die Anwohner wurden im Rathaus informiert, wo die Pläne noch bis Ende des Monats ausliegen.</p>"
+           "</article>{extra}</body></html>")
+
+
+def _page(extra: str, lang: str = "de") -> bytes:
+    return ARTICLE.format(lang=lang, extra=extra).encode("utf-8")
+
+
+def test_a_definition_list_reads_the_name_from_the_dt_and_the_date_from_a_dd_footer(raw_page):
+    extra = ("<div id='comments'><h4>2 Kommentare:</h4><dl id='comments-block'>"
+             "<dt class='comment-author' id='c9100001'><a href='/p/jo'>Jo</a> hat gesagt…</dt>"
+             "<dd class='comment-body'><p>Endlich passiert etwas am Ufer.</p></dd>"
+             "<dd class='comment-footer'><span class='comment-timestamp'><a href='#c9100001'>3. Mai 2026 um 10:00</a></span></dd>"
+             "<dt class='comment-author' id='c9100002'><a href='/p/mia'>Mia</a> hat gesagt…</dt>"
+             "<dd class='comment-body'><p>Zwei Jahre einspurig, das wird eng.</p></dd>"
+             "<dd class='comment-footer'><span class='comment-timestamp'><a href='#c9100002'>4. Mai 2026 um 11:00</a></span></dd>"
+             "</dl></div>")
+    _, comments = extract_page(_page(extra), raw_page())
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("Jo", "3. Mai 2026 um 10:00", "Endlich passiert etwas am Ufer."),
+        ("Mia", "4. Mai 2026 um 11:00", "Zwei Jahre einspurig, das wird eng.")]
+
+
+def test_a_dt_header_giving_the_date_then_the_name(raw_page):
+    extra = ("<div id='comments'><dl class='commentlist'>"
+             "<dt class='comment-head' id='c2001'><a href='#c2001'>1.</a> Am 5. April 2026 um 10:20 von Pierre</dt>"
+             "<dd class='comment-body'><p>Sehr gut erklärt, danke.</p></dd>"
+             "<dt class='comment-head' id='c2002'><a href='#c2002'>2.</a> Am 6. April 2026 um 11:30 von Sophie</dt>"
+             "<dd class='comment-body'><p>Die Pläne liegen nur vormittags aus.</p></dd></dl></div>")
+    _, comments = extract_page(_page(extra), raw_page())
+    assert [(c.author, c.date_raw) for c in comments] == [
+        ("Pierre", "Am 5. April 2026 um 10:20"), ("Sophie", "Am 6. April 2026 um 11:30")]
+
+
+def _entry(n: int, name: str, words: str, replies: str = "") -> str:
+    return (f"<li class='comment-li comment-item'><a id='comment{n}'></a><div class='comment hreview'>"
+            f"<p class='comment-meta'><time datetime='2026-05-0{n % 9 + 1}T10:00:00Z'>Le {n % 9 + 1} mai</time>"
+            f"<span class='reviewer vcard'><span class='sep'>, </span>par {name}</span>"
+            f"<span class='item'>En réponse à : <a class='url fn' href='/le-deich'>Le Deich est relevé</a></span></p>"
+            f"<div class='comment-content'><p>{words}</p></div></div>{replies}</li>")
+
+
+def test_replies_in_a_list_inside_the_entry_they_answer_and_a_reply_to_line_that_names_no_author(raw_page):
+    replies = "<ul class='comments-items'>" + _entry(2, "Anne", "Je suis d'accord avec Jean.") + "</ul>"
+    extra = ("<div class='comments-thread'><h2>Vos commentaires (3)</h2><ul class='comments-items'>"
+             + _entry(1, "Jean", "Merci pour cet article très clair.", replies)
+             + _entry(3, "Luc", "Pas du tout convaincu par la démonstration.") + "</ul></div>")
+    _, comments = extract_page(_page(extra, "fr"), raw_page())
+    assert [c.author for c in comments] == ["Jean", "Anne", "Luc"]
+    assert comments[1].parent_id == comments[0].comment_id and comments[2].parent_id is None
+
+
+def test_a_most_commented_list_of_links_to_other_posts_gives_no_comments(raw_page):
+    items = "".join(f"<li><div class='txt-box'><span class='txt'><strong>{n}.- </strong>"
+                    f"<a href='/noticias/2026/05/nota-{n}/'>Titular de otra nota número {n} del día</a></span></div></li>"
+                    for n in range(1, 6))
+    extra = f"<div class='tab-pane'><div class='top-disqus-comments'><ul>{items}</ul></div></div>"
+    _, comments = extract_page(_page(extra, "es"), raw_page())
+    assert comments == []
+
+
+def test_a_comment_box_holding_the_text_area_is_the_form(raw_page):
+    extra = ("<section class='commentsbox'><div id='comments_1'></div><div id='formwrapper'><form>"
+             "<div class='frontend-comment'><textarea placeholder='Deine Meinung'></textarea>"
+             "<div class='comment-follow'><input type='checkbox'/> Antworten folgen</div></div></form></div></section>")
+    _, comments = extract_page(_page(extra), raw_page())
+    assert comments == []
+
+
+def test_a_hidden_legend_of_the_comment_system_is_no_comment(raw_page):
+    extra = ("<div class='comments'><div class='comment-count-label'>Kommentare</div><div class='comment-stream'></div>"
+             "<div class='badgetext hidden'><div class='badge-info'><p class='title'>Stammleser</p>"
+             "<p>Stammleser schreiben regelmäßig kluge Kommentare zu Themen der Stadt.</p></div>"
+             "<div class='badge-info'><p class='title'>Redaktion</p><p>Dieser Kommentar stammt aus der Redaktion.</p>"
+             "</div></div></div>")
+    _, comments = extract_page(_page(extra), raw_page())
+    assert comments == []
+
+
+def test_the_fallback_keeps_blocks_that_say_who_or_when_and_drops_the_box_notes():
+    body = etree.fromstring(
+        "<comments><p>Bitte halte dich an die Spielregeln. Welche Zeichen du verwenden kannst, steht im Hilfebereich.</p>"
+        "<p>Karla schrieb am 3. Mai 2026: Der Deich war überfällig.</p></comments>")
+    assert [c.text for c in split_trafilatura_comments(body)] == ["Karla schrieb am 3. Mai 2026: Der Deich war überfällig."]
+
+
+@pytest.mark.parametrize("text", [
+    "Please note that the Harbour Times does not endorse the opinions expressed in comments. "
+    "Comments on this story are moderated according to our guidelines.",
+    "Vos commentaires seront modérés, et publiés s'ils respectent la nétiquette.",
+    "By submitting a comment, you accept that we may publish it in whole or in part.",
+    "Al publicar un comentario acepta nuestras normas de participación.",
+])
+def test_editors_notes_on_moderation_and_terms_are_interface(text):
+    assert is_interface_text(text)
+
+
+def test_a_reader_mentioning_moderation_is_still_a_comment():
+    assert not is_interface_text("The moderators here do a good job, I think the dyke plan is sound.")
+
+
+def test_sign_in_buttons_under_a_short_comment_leave_it(raw_page):
+    items = "".join(f"<div class='comment' id='comment-{n}'><span class='comment-author'>{name}</span>"
+                    f"<time>6y</time><p class='comment-text'>{words}</p><p>Sign in to like this comment</p>"
+                    f"<p>Sign in to reply to this comment</p></div>"
+                    for n, name, words in ((1, "Debra", "Love!!"), (2, "Tom", "Happy new year, harbour team.")))
+    _, comments = extract_page(_page(f"<section class='comments'>{items}</section>", "en"), raw_page())
+    assert [(c.author, c.text) for c in comments] == [("Debra", "Love!!"), ("Tom", "Happy new year, harbour team.")]
