@@ -106,11 +106,14 @@ KNOWN_MARKUPS: tuple[dict[str, str], ...] = (
 # Comment containers, as trafilatura finds them, on the raw tree (lists are still ol/ul here).
 CONTAINER_TAGS = {"div", "section", "ol", "ul", "aside", "dl", "article"}
 # A cheap C-level prefilter; the exact test is CONTAINER_ID / CONTAINER_CLASS below.
-CANDIDATES_XPATH = etree.XPath(  # "omment": comment, Comment, kommentar, Kommentare
-    "//*[contains(@class, 'omment') or contains(@id, 'omment') or starts-with(@id, 'disqus_thread')"
+CANDIDATES_XPATH = etree.XPath(  # "omment": comment, Comment, kommentar, Kommentare; "omentar": comentario, komentarz
+    "//*[contains(@class, 'omment') or contains(@id, 'omment') or contains(@class, 'omentar') or contains(@id, 'omentar')"
+    " or starts-with(@id, 'disqus_thread')"
     " or starts-with(@id, 'dsq-comments') or starts-with(@id, 'comol')]"
 )
-_COMMENT_WORD = (r"(?:^|[\s_-]|[a-z](?=[CK]))(?:[Cc]omments?|[Kk]ommentare?)"
+# the word in the corpus languages: comments, Kommentare, comentarios, commentaires, komentarze, commenti
+_COMMENT_WORD = (r"(?:^|[\s_-]|[a-z](?=[CK]))(?:[Cc]omments?|[Kk]ommentare?|[Cc]omentarios?|[Cc]ommentaires?|"
+                 r"[Kk]omentarz[ey]?|[Cc]ommenti)"
                  r"(?:$|[\s_-]|List|Box|Area|Section|Container|Con(?=$|[\s_-]|Wrap)|Wrap|Holder|Block)")
 CONTAINER_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)|" + _COMMENT_WORD)
 CONTAINER_CLASS = re.compile(_COMMENT_WORD + r"|comment-?list|comment-page|comments-content|post-comments")
@@ -233,8 +236,10 @@ BODY_ATTR = re.compile(r"(?:content|text|message|body|entry)(?:$|\s)", re.I)
 STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|\s)", re.I)
 # An element that is one comment by its own name: comment-123, li-comment-5, kommentar_42,
 # class "comment" / "comment-item" / "commentEntry" / "review" ...
-ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|reply|review|post)[-_]?\d+$|^c\d{4,}$", re.I)
-ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|review)(?:[-_]?(?:item|entry|wrap|single|container))?$", re.I)
+ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|comentario|commentaire|komentarz|commento|reply|review|post)"
+                     r"[-_]?(?:item[-_])?\d+$|^c\d{4,}$", re.I)
+ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|comentario|commentaire|komentarz|commento|review)"
+                        r"(?:[-_]?(?:item|entry|wrap|single|container))?$", re.I)
 AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|auteur|user|user-?name|username|benutzer|verfasser|nick|name|"
                          r"commenter|poster|reviewer)(?:$|[\s_-])", re.I)
 AUTHOR_CAMEL = re.compile(r"[a-z](?:Author|Autor|User|UserName|Name|Poster)(?:$|[\s_-])")
@@ -418,8 +423,14 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
     return None
 
 
+# Classes a theme alternates down a list, and nothing else on an item: where it sits, not what it is.
+ALTERNATING = {"odd", "even", "alt", "first", "last"}
+
+
 def _signature(el: HtmlElement) -> tuple[str, str]:
     classes = el.get("class", "").split()
+    if classes and all(c.lower() in ALTERNATING for c in classes):
+        classes = []  # li.odd, li.even: one kind of item
     # id patterns such as comment-123 / li-comment-5 count as one signature
     return (el.tag, classes[0] if classes else re.sub(r"\d+", "#", el.get("id", "")))
 
@@ -755,7 +766,7 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
     return found
 
 
-COMMENT_PART = re.compile(r"comment|kommentar", re.I)
+COMMENT_PART = re.compile(r"comment|kommentar|comentario|komentarz", re.I)
 
 
 def _split_container(container: HtmlElement, min_chars: int, section: CommentSection,

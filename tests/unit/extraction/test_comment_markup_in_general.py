@@ -121,3 +121,26 @@ def test_sign_in_buttons_under_a_short_comment_leave_it(raw_page):
                     for n, name, words in ((1, "Debra", "Love!!"), (2, "Tom", "Happy new year, harbour team.")))
     _, comments = extract_page(_page(f"<section class='comments'>{items}</section>", "en"), raw_page())
     assert [(c.author, c.text) for c in comments] == [("Debra", "Love!!"), ("Tom", "Happy new year, harbour team.")]
+
+
+@pytest.mark.parametrize("lang,box,item,author", [
+    ("es", "<div id='comentarios' class='comentarios'><ul class='lista-comentarios'>{items}</ul></div>", "li class='comentario' id='comentario-{n}'", "comentario-autor"),
+    ("pl", "<div id='komentarze'>{items}</div>", "div class='komentarz' id='komentarz-{n}'", "autor"),
+])
+def test_comment_markup_named_in_the_corpus_languages(lang, box, item, author, raw_page):
+    tag = item.split()[0]
+    items = "".join(f"<{item.format(n=n)}><div class='{author}'>{name}</div><div class='fecha-date'>12.05.2026 10:1{n}</div>"
+                    f"<div class='texto-text'><p>{words}</p></div></{tag}>"
+                    for n, name, words in ((1, "Pedro", "Ya era hora de que hicieran algo."), (2, "Lucía", "Dos años es demasiado.")))
+    _, comments = extract_page(_page(box.format(items=items), lang), raw_page())
+    assert [(c.author, c.text) for c in comments] == [
+        ("Pedro", "Ya era hora de que hicieran algo."), ("Lucía", "Dos años es demasiado.")]
+
+
+def test_items_told_apart_only_by_odd_and_even_classes_are_one_kind(raw_page):
+    items = "".join(f"<li class='{parity}'><span class='commentDate'>Montag, {n}. Juli 2026 10:15</span>"
+                    f"<span class='commentAuthorName'>geschrieben von {name}</span><p>{words}</p></li>"
+                    for n, parity, name, words in ((12, "even", "Peter", "Gute Sache, endlich."), (13, "odd", "Heike", "Viel zu spät.")))
+    extra = f"<div class='itemComments'><h3>2 Kommentare</h3><ul class='itemCommentsList'>{items}</ul></div>"
+    _, comments = extract_page(_page(extra), raw_page())
+    assert [(c.author, c.text) for c in comments] == [("Peter", "Gute Sache, endlich."), ("Heike", "Viel zu spät.")]
