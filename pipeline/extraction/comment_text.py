@@ -201,7 +201,10 @@ LEAD_MARK_LINE = re.compile(
     r"verified (?:buyer|purchase|owner|reviewer)|verifizierte[rs]? (?:kauf|käufer(?:in)?)|achat vérifié|"
     r"compra verificada|zweryfikowany zakup|top[- ]?(?:kommentar|comment)|featured comment|editor'?s pick|"
     r"redaktionsempfehlung|post author|beitragsautor(?:in)?|autor(?:in)? des beitrags|moderator(?:in)?|"
-    r"administrator)\W*$", re.I)
+    r"administrator|"
+    # an author card's counts, as forum software prints them: "Posts: 300", "Beiträge: 1.204"
+    r"(?:posts|beiträge|messages|mensajes|messaggi|posty|wpisy|сообщений|сообщения|reputation|karma|punkte|points)"
+    r"\s*:\s*\d[\d.,]*)\W*$", re.I)
 # A line above a reply naming whom it answers, or an avatar's alternative text: neither is the reader's words.
 REPLY_TO_LINE = re.compile(r"^(?:in reply to|reply to|replying to|antwort (?:an|auf)|als antwort auf|en réponse à|"
                            r"en respuesta a|em resposta a|in risposta a|в ответ (?:на|для)|w odpowiedzi (?:na|do)|"

@@ -144,3 +144,11 @@ def test_items_told_apart_only_by_odd_and_even_classes_are_one_kind(raw_page):
     extra = f"<div class='itemComments'><h3>2 Kommentare</h3><ul class='itemCommentsList'>{items}</ul></div>"
     _, comments = extract_page(_page(extra), raw_page())
     assert [(c.author, c.text) for c in comments] == [("Peter", "Gute Sache, endlich."), ("Heike", "Viel zu spät.")]
+
+
+def test_an_author_cards_post_count_is_not_the_start_of_the_words():
+    from pipeline.extraction.comment_fields import finish_comment
+    from pipeline.extraction.comments import FoundComment
+
+    c = finish_comment(FoundComment(text="Beiträge: 1.204\nVersuch es mit einem Neustart.", author="helfer"), ("de",))
+    assert c is not None and c.text == "Versuch es mit einem Neustart."
