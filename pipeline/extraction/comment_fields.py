@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE,
+from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE, DELETED,
                                               DOTTED_DATE, FORM_LABEL, GREETING, LEAD_MARK_LINE, MEMBER_SINCE, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
                                               REPLY_TO_LINE, SAYS_LINE, SAYS_WORDS, TO_READERS, YOUR_COMMENTS)
 
@@ -296,12 +296,16 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             lines.pop(0)  # "Jo · 3. Mai 2019 · Antworten" above the words
             continue
         if not c.author and len(lines) > 1 and len(line) <= MAX_NAME_CHARS * 2 and (
-                found := split_name_date(line, languages)):
+                found := split_name_date(line, languages)) and not _another_relative_date(found[1], c.date_raw):
             c.author, c.date_raw = found[0], c.date_raw or found[1]  # "Jo | 3. Mai 2019" above the words
             lines.pop(0)
             continue
         if not c.author and _name_like(line) and len(lines) > 2 and is_date_line(lines[1], languages):
             c.author = line
+            lines.pop(0)
+            continue
+        if not c.author and DELETED.match(line) and line.strip().startswith("["):
+            c.author = line.strip()  # "[deleted]": the account is gone, the words stay
             lines.pop(0)
             continue
         if not c.author and c.date_raw and USERNAME.match(line) and not GREETING.match(line) and len(lines) > 1:
@@ -310,6 +314,12 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             continue
         break
     return lines
+
+
+def _another_relative_date(date: str, known: str | None) -> bool:
+    """Whether a line's "date" is a span ("5 years ago") while the markup dated the comment
+    otherwise: "My brother borrowed mine 5 years ago" opens the words, it names no one."""
+    return bool(known) and bool(RELATIVE_DATE.search(date)) and date.casefold() not in known.casefold()
 
 
 def _footer_name_date(line: str, c: "FoundComment", languages: tuple[str, ...]) -> tuple[str, str] | None:
@@ -350,7 +360,7 @@ def is_interface_text(text: str) -> bool:
     if len(first) <= SHORT_INTERFACE_CHARS and PROMPT.search(first) and LOGIN_OR_RULES.search(flat[:RULES_CHARS * 2]):
         return True  # "Write the first comment!" over the site's rules
     if len(flat) <= SHORT_INTERFACE_CHARS and (
-            PROMPT.search(flat) or COUNT_OR_NONE.search(flat) or FORM_LABEL.match(flat)
+            PROMPT.search(flat) or COUNT_OR_NONE.search(flat) or FORM_LABEL.match(flat) or DELETED.match(flat)
             or (BUTTON_LINE.match(flat) and re.search(r"[^\W\d]", flat))):  # "Kommentieren ...", "Reply"
         return True
     if TO_READERS.match(first) and (len(flat) <= SHORT_INTERFACE_CHARS or LOGIN_OR_RULES.search(flat)):

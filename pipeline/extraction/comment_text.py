@@ -110,6 +110,12 @@ COUNT_OR_NONE = re.compile(
     r"\b(?:be the first to review|sei der erste,? der|schreiben sie die erste bewertung|soyez le premier à donner)",
     re.I,
 )
+# What is left where a comment was taken down: the placeholder, not a reader's words.
+DELETED = re.compile(
+    r"^\W*(?:(?:this |dieser |ce |este |ten )?(?:comment|kommentar|commentaire|comentario|komentarz|комментарий)\s+"
+    r"(?:has been |was |is |wurde |a été |ha sido |fue |został |был )?(?:(?:vom|von der|by the|by|par|por|przez)\s+\w+\s+)?"
+    r"(?:deleted|removed|gelöscht|entfernt|supprimé|eliminado|borrado|usunięty|удалён|удален)"
+    r"(?:\s+(?:by|vom|von der|par|por|przez)\s+(?:(?:the|el|la|le|den|dem)\s+)?\w+)?|\[(?:deleted|removed|gelöscht)\])\W*$", re.I)
 LOGIN_OR_RULES = re.compile(
     r"\b(?:log|sign)\s?(?:in|up)\b.{0,40}\b(?:comment|reply|post)|\b(?:must|need to) be (?:logged|signed) in|"
     r"\bzum kommentieren\b.{0,40}\b(?:anmelden|einloggen|registrieren)|\bum (?:zu )?kommentieren\b|"

@@ -149,15 +149,32 @@ def _numbered_thread(el: HtmlElement) -> bool:
                and ITEM_ID.search(d.get("id", ""))) >= 2
 
 
-def _in_widget(el: HtmlElement) -> bool:
-    """Whether an element is, or sits in, a sidebar/footer widget or a teaser list."""
+# A page builder calls every block of the page a "widget": that word alone does not make a sidebar.
+BARE_WIDGET = re.compile(r"(?:^|\s)widget(?:[\s_-]|$)", re.I)
+NAMED_THREAD_ITEMS = 3
+
+
+def _in_widget(el: HtmlElement, named_thread: bool = False) -> bool:
+    """Whether an element is, or sits in, a sidebar/footer widget or a teaser list; a thread
+    (``named_thread``: three or more items named as comments) only when something besides the bare
+    word "widget" says so."""
     for depth, node in enumerate((el, *el.iterancestors())):
         if depth > WIDGET_DEPTH or node.tag in WIDGET_STOP:
             return False
+        attrs = _attrs(node)
+        if named_thread and (m := WIDGET_ATTR.search(attrs)) and BARE_WIDGET.match(attrs, m.start()) and not any(
+                BARE_WIDGET.match(attrs, x.start()) is None for x in WIDGET_ATTR.finditer(attrs)):
+            continue
         # a layout wrapper naming its sidebars ("one-sidebar-second") holds the article too
-        if WIDGET_ATTR.search(_attrs(node)) and not _looks_like_main_content(node):
+        if WIDGET_ATTR.search(attrs) and not _looks_like_main_content(node):
             return True
     return False
+
+
+def _named_thread(el: HtmlElement) -> bool:
+    """Three or more items inside that name themselves one comment (li.xenforo-comment)."""
+    return sum(1 for d in el.iterdescendants() if isinstance(d.tag, str) and d.tag in ITEM_TAGS
+               and any(ITEM_CLASS.match(c) for c in _class(d).split())) >= NAMED_THREAD_ITEMS
 
 
 # A forum thread's list of posts (ol#posts, div#postlist): a container when two or more of its
@@ -248,6 +265,15 @@ BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5
               "tr", "section", "article", "br", "ul", "ol", "table", "header", "footer"}
 ITEM_TAGS = {"li", "article", "div", "section", "dd", "dt", "blockquote", "table", "tr", "p"}
 LIST_TAGS = {"ul", "ol"}  # one list after a comments heading: its items are the comments
+
+
+# CSS modules add a five-character hash to every class ("comment__neRQW", "commentText__3zHWj"): the
+# name is before it. A BEM element ("comment__message") is a lower-case word, never a hash.
+MODULE_HASH = re.compile(r"__(?=[\w-]{0,4}[A-Z0-9])[A-Za-z0-9_-]{5}(?=$|\s)")
+
+
+def _class(el: HtmlElement) -> str:
+    return MODULE_HASH.sub("", el.get("class", ""))
 
 
 def _attrs(el: HtmlElement) -> str:
@@ -438,7 +464,7 @@ def _signature(el: HtmlElement) -> tuple[str, str]:
 def _is_named_item(el: HtmlElement) -> bool:
     """Whether an element calls itself one comment, by id or class."""
     return el.tag in ITEM_TAGS and bool(
-        ITEM_ID.search(el.get("id", "")) or any(ITEM_CLASS.match(c) for c in el.get("class", "").split()))
+        ITEM_ID.search(el.get("id", "")) or any(ITEM_CLASS.match(c) for c in _class(el).split()))
 
 
 def _named_items(container: HtmlElement) -> list[HtmlElement]:
@@ -449,7 +475,7 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
              and next(el.iter("textarea"), None) is None]
     first = set(named)
     # a body that names itself a comment too (section.comment-content.comment) is not a reply
-    named = [el for el in named if not (BODY_ATTR.search(el.get("class", "")) and not ITEM_ID.search(el.get("id", ""))
+    named = [el for el in named if not (BODY_ATTR.search(_class(el)) and not ITEM_ID.search(el.get("id", ""))
                                         and any(a in first for a in el.iterancestors()))]
     chosen = set(named)
     inside = Counter(a for el in named for a in el.iterancestors() if a in chosen)
@@ -475,7 +501,7 @@ def _is_card_around(outer: HtmlElement, inner: HtmlElement, own: str) -> bool:
     between them, and nothing of its own but a short card without a body."""
     between = _ancestors_within(inner, outer)
     return (len(own) < CARD_CHARS and not any(a.tag in LIST_TAGS or REPLY_BOX.search(_attrs(a)) for a in between)
-            and not any(BODY_ATTR.search(d.get("class", "")) for d in _own_elements(outer, {inner})))
+            and not any(BODY_ATTR.search(_class(d)) for d in _own_elements(outer, {inner})))
 
 
 def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] | None:
@@ -604,7 +630,7 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     meta: set[HtmlElement] = set()
     named_by = [d for d in own if (AUTHOR_ATTR.search(_attrs(d)) or AUTHOR_CAMEL.search(_attrs(d)) or d.tag == "cite")
                 and len(d.text_content()) < 120 and d.text_content().strip()
-                and not BODY_ATTR.search(d.get("class", "")) and not d.xpath(".//p")
+                and not BODY_ATTR.search(_class(d)) and not d.xpath(".//p")
                 and (d.tag != "p" or len(d.text_content().strip()) <= NAME_CHARS)  # <p class="comment-author">Jo</p>
                 and not _names_whom_it_answers(d, item)]
     by_markup = _microdata(own)
@@ -630,11 +656,11 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
                 date = d.get("datetime") or d.get("title") or _short_text(d)
                 meta.add(d)
     # never a button's label ("button-text") or the words of a post it quotes ("bbCodeBlock-content")
-    candidates = [d for d in own if BODY_ATTR.search(d.get("class", "")) and not META_ATTR.search(d.get("class", ""))
+    candidates = [d for d in own if BODY_ATTR.search(_class(d)) and not META_ATTR.search(_class(d))
                   and not _skipped(d) and not BUTTON_ATTR.search(_attrs(d)) and not any(
                       _skipped(a) or a.tag in {"a", "blockquote"} or BUTTON_ATTR.search(_attrs(a))
                       or "quote" in a.get("class", "").lower() for a in _ancestors_within(d, item))]
-    bodies = _outermost([d for d in candidates if STRONG_BODY_ATTR.search(d.get("class", ""))] or candidates)
+    bodies = _outermost([d for d in candidates if STRONG_BODY_ATTR.search(_class(d))] or candidates)
     if by_markup.get("text") is not None:
         bodies = [by_markup["text"]]
     # the name and the date may sit inside the element named for the words: they are not the words
@@ -804,7 +830,7 @@ def _split_container(container: HtmlElement, min_chars: int, section: CommentSec
 def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> CommentSection | None:
     outer = [c for c in _outermost(candidates) if not _looks_like_main_content(c)]
     # widgets listing comments on other posts are pruned with the comments but never read as them
-    leftovers: list[HtmlElement] = [c for c in outer if _in_widget(c) and not _numbered_thread(c)]
+    leftovers: list[HtmlElement] = [c for c in outer if _in_widget(c, _named_thread(c)) and not _numbered_thread(c)]
     containers = [c for c in outer if c not in leftovers]
     section = CommentSection(method="generic")
     # sibling "containers" sharing one signature are the comments themselves (div.Comment x N)

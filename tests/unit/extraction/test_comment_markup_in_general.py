@@ -152,3 +152,59 @@ def test_an_author_cards_post_count_is_not_the_start_of_the_words():
 
     c = finish_comment(FoundComment(text="Beiträge: 1.204\nVersuch es mit einem Neustart.", author="helfer"), ("de",))
     assert c is not None and c.text == "Versuch es mit einem Neustart."
+
+
+def test_a_named_thread_inside_a_page_builders_widget_block_is_read(raw_page):
+    items = "".join(f"<li class='forum-comment'><div class='forum-comment-content'><header></header>"
+                    f"<div class='js-read-more'>{words}</div></div></li>"
+                    for words in ("Leaks suggest a new harbour ferry.", "Or the old one, repainted.", "I just want a later ferry."))
+    extra = (f"<div class='widget-area'><div class='clear-both widget widget-content'><div class='item-content'>"
+             f"<div class='forum-comment-widget' id='forum-comments'><span>3 Comments</span>"
+             f"<ul class='forum-comments-list'>{items}</ul></div></div></div></div>")
+    _, comments = extract_page(_page(extra, "en"), raw_page())
+    assert [c.text for c in comments] == [
+        "Leaks suggest a new harbour ferry.", "Or the old one, repainted.", "I just want a later ferry."]
+
+
+def test_the_same_thread_in_a_sidebar_is_not_this_pages(raw_page):
+    items = "".join(f"<li class='forum-comment'><div class='forum-comment-content'>{words}</div></li>"
+                    for words in ("Leaks suggest a new harbour ferry.", "Or the old one, repainted.", "I just want a later ferry."))
+    extra = f"<aside class='sidebar widget'><div class='forum-comment-widget'><ul>{items}</ul></div></aside>"
+    _, comments = extract_page(_page(extra, "en"), raw_page())
+    assert comments == []
+
+
+@pytest.mark.parametrize("text", ["Comment deleted by user ·", "Comment removed by moderator", "[removed]",
+                                  "Dieser Kommentar wurde gelöscht.", "Ce commentaire a été supprimé",
+                                  "Este comentario ha sido eliminado por el moderador"])
+def test_the_placeholder_of_a_deleted_comment_is_interface(text):
+    assert is_interface_text(text)
+
+
+def test_a_deleted_account_is_the_author_and_a_span_in_the_first_words_names_no_one():
+    from pipeline.extraction.comment_fields import finish_comment
+    from pipeline.extraction.comments import FoundComment
+
+    gone = finish_comment(FoundComment(text="[deleted]\n·\nPrescription sunglasses!", date_raw="3 yr. ago"), ("en",))
+    assert (gone.author, gone.text) == ("[deleted]", "Prescription sunglasses!")
+    words = finish_comment(FoundComment(text="My brother borrowed mine 5 years ago\nand has not given it back.",
+                                        date_raw="3 yr. ago"), ("en",))
+    assert words.author is None and words.text.startswith("My brother borrowed mine")
+
+
+def test_class_names_hashed_by_css_modules_still_name_the_parts(raw_page):
+    extra = ("<div class='commentsWrapper__d1Hy5'><h2><span class='commentCount__RsynH'>1 comment</span></h2>"
+             "<div class='comments__iw-Ew'><ul class='commentsList__ya-2v'><li class='comment__neRQW'>"
+             "<a class='userName__EASXU' href='/u/talara'>talara</a><section class='timestamp__FcgLi'>5 years ago</section>"
+             "<div class='commentText__3zHWj'>The ferry timetable is still wrong on the website.</div>"
+             "</li></ul></div></div>")
+    _, comments = extract_page(_page(extra, "en"), raw_page())
+    assert [(c.author, c.text) for c in comments] == [("talara", "The ferry timetable is still wrong on the website.")]
+
+
+def test_bem_element_names_are_not_taken_for_hashes(raw_page):
+    items = "".join(f"<section class='comment'><article class='comment__content-wrapper'><div class='comment__body-wrapper'>"
+                    f"<a class='comment__actor-name' href='/in/{name}'>{name}</a><span class='comment__message'>{words}</span>"
+                    f"</div></article></section>" for name, words in (("Zoe", "Thanks for sharing this."), ("Nancy", "So true.")))
+    _, comments = extract_page(_page(f"<div class='comments'>{items}</div>", "en"), raw_page())
+    assert [(c.author, c.text) for c in comments] == [("Zoe", "Thanks for sharing this."), ("Nancy", "So true.")]
