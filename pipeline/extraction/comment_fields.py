@@ -41,7 +41,7 @@ AUTHOR_BADGE = re.compile(r"(?:\s+(?:on|am|le|el|il|um|at|op|—|–|\|)|\s*[(\[
                           re.I)
 # "Am 29. Mai 2017 um 14:38 von Hugo", "17.07.2011 by X"
 # "Jo am 21. Jan. 2015, 20:02", "Jo on May 3, 2019", "Jo / 22.04.2020": a name, a connector, a date
-NAME_DATE_SEP = re.compile(r"\s(?:am|on|le|el|il|op|um|at)\s|\s*[,/|·—–]\s*|\s-\s|\s(?=\d)", re.I)
+NAME_DATE_SEP = re.compile(r"\s(?:am|on|le|el|il|op|um|at|於|于)\s|\s*[,/|·—–]\s*|\s-\s|\s(?=\d)", re.I)
 DATE_THEN_NAME = re.compile(r"^(?P<date>.+?)\s+(?:von|by|de|por|par|od)\s+(?P<name>[^\d\s].{0,59})$", re.I)
 
 
@@ -328,7 +328,9 @@ def _footer_name_date(line: str, c: "FoundComment", languages: tuple[str, ...]) 
     flat = line.strip(" –—-|")
     by = BY_LINE.match(flat)
     found = split_name_date(by["author"] if by else flat, languages)
-    if found and (by or (c.author and found[0].casefold() == c.author.casefold())):
+    # with no name and no date of its own, a last line ending in the reply button gives both ("Jo 於 2014/01/01 20:31 回覆")
+    footer = not (c.author or c.date_raw) and _without_trailing_buttons(flat) != flat
+    if found and (by or (c.author and found[0].casefold() == c.author.casefold()) or footer):
         return found
     return None
 

@@ -24,7 +24,7 @@ BY_LINE = re.compile(r"^(?:#?\d+\.?\s+)?(?:(?:comment|kommentar|antwort|reply|po
 
 # A button or link at the edge of a comment body: reply, like, report, quote, permalink.
 BUTTON_LINE = re.compile(
-    r"^(?:\W*(?:reply|antworten|antwort|responder|responde|répondre|repondre|rispondi|ответить|odpowiedz|"
+    r"^(?:\W*(?:reply|回覆|回复|返信|답글|antworten|antwort|responder|responde|répondre|repondre|rispondi|ответить|odpowiedz|"
     r"beantworten|reageer|svara|like|liked|unlike|gefällt mir|j'aime|me gusta|mi piace|нравится|lubię to|"
     r"report|melden|signaler|denunciar|segnala|пожаловаться|zgłoś|quote|zitieren|citer|citar|cita|"
     r"curtir|beantwoorden|rapporteren|citeer|vind ik leuk|\d+ (?:personen|people|persone|personnes) "
@@ -115,7 +115,9 @@ DELETED = re.compile(
     r"^\W*(?:(?:this |dieser |ce |este |ten )?(?:comment|kommentar|commentaire|comentario|komentarz|комментарий)\s+"
     r"(?:has been |was |is |wurde |a été |ha sido |fue |został |был )?(?:(?:vom|von der|by the|by|par|por|przez)\s+\w+\s+)?"
     r"(?:deleted|removed|gelöscht|entfernt|supprimé|eliminado|borrado|usunięty|удалён|удален)"
-    r"(?:\s+(?:by|vom|von der|par|por|przez)\s+(?:(?:the|el|la|le|den|dem)\s+)?\w+)?|\[(?:deleted|removed|gelöscht)\])\W*$", re.I)
+    r"(?:\s+(?:by|vom|von der|par|por|przez)\s+(?:(?:the|el|la|le|den|dem)\s+)?\w+)?|\[(?:deleted|removed|gelöscht)\]|"
+    # a private comment, shown to its addressee only
+    r"悄悄話|悄悄话|(?:this is a |this )?private comment|privater kommentar|commentaire privé|comentario privado)\W*$", re.I)
 LOGIN_OR_RULES = re.compile(
     r"\b(?:log|sign)\s?(?:in|up)\b.{0,40}\b(?:comment|reply|post)|\b(?:must|need to) be (?:logged|signed) in|"
     r"\bzum kommentieren\b.{0,40}\b(?:anmelden|einloggen|registrieren)|\bum (?:zu )?kommentieren\b|"
@@ -187,7 +189,7 @@ DATE_HINT = re.compile(
     r"\b\d{1,2}\.?\s+[^\W\d]{3,}\.?|\b[^\W\d]{3,}\.?\s+\d{1,2}\b",
     re.I,
 )
-DATE_NOISE = re.compile(r"^(?:#\d+(?:\.\d+)*\s*[—–-]\s*|on\s+|am\s+|le\s+|el\s+|posted\s+|"
+DATE_NOISE = re.compile(r"^(?:#\d+(?:\.\d+)*\s*[—–-]\s*|on\s+|am\s+|le\s+|el\s+|posted\s+|[於于]\s*|"
                         r"veröffentlicht\s+)|\s*(?://|@|\||·|—|–)\s*|\s+(?:um|at|à|a las|o)\s+|\s+uhr$|\s+hs?\.?$",
                         re.I)
 # Relative dates ("vor 8 Stunden", "2 days ago") say when only against the time of the fetch.

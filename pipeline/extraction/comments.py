@@ -357,7 +357,7 @@ def _first(node: HtmlElement, xpaths: str) -> str | None:
 
 # A box of replies placed after the comment it answers (Drupal's div.indented, "children" lists).
 REPLY_BOX = re.compile(r"indent|children|replies|child-?comments|comment-?replies|antworten|sub-?comments?|"
-                       r"comments?-sub(?:$|[\s_-])", re.I)
+                       r"comments?-sub(?:$|[\s_-])|[\s_-]child(?:$|[\s_-])", re.I)
 REPLY_BOX_DEPTH = 3
 
 
@@ -467,12 +467,19 @@ def _is_named_item(el: HtmlElement) -> bool:
         ITEM_ID.search(el.get("id", "")) or any(ITEM_CLASS.match(c) for c in _class(el).split()))
 
 
+def _all_link(el: HtmlElement) -> bool:
+    """Whether every word of an element is inside links: a button ("Post a comment"), not a comment."""
+    text = "".join(el.text_content().split())
+    return sum(len("".join(a.text_content().split())) for a in el.iter("a")) >= len(text)
+
+
 def _named_items(container: HtmlElement) -> list[HtmlElement]:
     """Elements that call themselves one comment (by id or class), replies included; a named
     element holding two or more others is a list, not a comment."""
     # a "comment" box holding a text area is where one writes a comment (a page-wide ASP.NET form is no sign)
+    # an empty element named for a comment is its anchor (<p id="comment-5"></p>), not the comment
     named = [el for el in container.iterdescendants() if isinstance(el.tag, str) and _is_named_item(el)
-             and next(el.iter("textarea"), None) is None]
+             and next(el.iter("textarea"), None) is None and el.text_content().strip() and not _all_link(el)]
     first = set(named)
     # a body that names itself a comment too (section.comment-content.comment) is not a reply
     named = [el for el in named if not (BODY_ATTR.search(_class(el)) and not ITEM_ID.search(el.get("id", ""))
@@ -516,7 +523,8 @@ def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] |
         level: Counter[tuple[str, str]] = Counter()
         level_size: Counter[tuple[str, str]] = Counter()
         for c in node:
-            if isinstance(c.tag, str) and c.tag in ITEM_TAGS and not _skipped(c):
+            # one list per comment (ul.single-post: name, words, reply) repeats like any item
+            if isinstance(c.tag, str) and c.tag in ITEM_TAGS | LIST_TAGS and not _skipped(c):
                 size = len(c.text_content().strip())
                 if size >= min_chars:
                     level[_signature(c)] += 1
@@ -610,6 +618,12 @@ def _comment_title(body: HtmlElement, item: HtmlElement, meta: set[HtmlElement])
     return _short_text(prev)
 
 
+def _datetime(el: HtmlElement) -> str | None:
+    """The element's datetime attribute, if it holds a date (a theme may leave its placeholder: "comment_date")."""
+    value = el.get("datetime")
+    return value if value and re.search(r"\d", value) else None
+
+
 def _names_whom_it_answers(el: HtmlElement, item: HtmlElement) -> bool:
     """Whether a name sits in an "In reply to: <name or post title>" line: the one answered, not the author."""
     for node in (el, *_ancestors_within(el, item)[:2]):
@@ -629,7 +643,7 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     author = date = byline = None
     meta: set[HtmlElement] = set()
     named_by = [d for d in own if (AUTHOR_ATTR.search(_attrs(d)) or AUTHOR_CAMEL.search(_attrs(d)) or d.tag == "cite")
-                and len(d.text_content()) < 120 and d.text_content().strip()
+                and 0 < len(" ".join(d.text_content().split())) < 120
                 and not BODY_ATTR.search(_class(d)) and not d.xpath(".//p")
                 and (d.tag != "p" or len(d.text_content().strip()) <= NAME_CHARS)  # <p class="comment-author">Jo</p>
                 and not _names_whom_it_answers(d, item)]
@@ -643,17 +657,17 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
         meta.update(named_by)
         byline = _short_text(max(named_by, key=lambda d: len(d.text_content())))
     if (dated := by_markup.get("date")) is not None:
-        date = dated.get("content") or dated.get("datetime") or _short_text(dated)
+        date = dated.get("content") or _datetime(dated) or _short_text(dated)
         meta.add(dated)
     for d in own:
         attrs = _attrs(d)
         if date is None:
             if d.tag == "time":
-                date = d.get("datetime") or _short_text(d)
+                date = _datetime(d) or _short_text(d)
                 meta.add(d)
             elif (DATE_ATTR.search(attrs) and len(d.text_content()) < 80 and not BODY_ATTR.search(attrs)
                   and not MEMBER_SINCE.search(d.text_content())):
-                date = d.get("datetime") or d.get("title") or _short_text(d)
+                date = _datetime(d) or d.get("title") or _short_text(d)
                 meta.add(d)
     # never a button's label ("button-text") or the words of a post it quotes ("bbCodeBlock-content")
     candidates = [d for d in own if BODY_ATTR.search(_class(d)) and not META_ATTR.search(_class(d))
@@ -748,6 +762,23 @@ def _is_teaser(item: HtmlElement, nested: set[HtmlElement]) -> bool:
     return bool(text) and linked >= TEASER_LINK_SHARE * len(text)
 
 
+# The blog owner's answer printed inside the comment it answers (li.reply-text): a reply of its own.
+REPLY_BLOCK = re.compile(r"(?:^|[\s_-])(?:reply|replies|antwort|respuesta|réponse|risposta)[-_]?"
+                         r"(?:text|content|body|message)(?:$|\s)", re.I)
+
+
+def _with_reply_blocks(items: list[HtmlElement], min_chars: int) -> list[HtmlElement]:
+    """The items, each followed by the reply blocks inside it that are no item themselves."""
+    chosen = set(items)
+    out: list[HtmlElement] = []
+    for item in items:
+        out.append(item)
+        out.extend(d for d in item.iterdescendants() if isinstance(d.tag, str) and d not in chosen
+                   and REPLY_BLOCK.search(_class(d)) and len(d.text_content().strip()) >= min_chars
+                   and not _all_link(d) and not any(a in chosen and a is not item for a in _ancestors_within(d, item)))
+    return out
+
+
 def _definition_items(items: list[HtmlElement]) -> tuple[list[HtmlElement], dict[HtmlElement, list[HtmlElement]]]:
     """Items of a definition list read as comments: a dt naming who (and when), the dd after it
     with the words, and any further dd before the next dt (a footer with the date) make one
@@ -774,6 +805,7 @@ def _definition_items(items: list[HtmlElement]) -> tuple[list[HtmlElement], dict
 def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSection) -> int:
     """Append the comments of ``items`` (replies nested inside items allowed); return how many."""
     items, headers = _definition_items(items)
+    items = _with_reply_blocks(items, min_chars)
     nested_of = set(items)
     parents = _parents(items)
     kept: dict[int, int] = {}

@@ -208,3 +208,39 @@ def test_bem_element_names_are_not_taken_for_hashes(raw_page):
                     f"</div></article></section>" for name, words in (("Zoe", "Thanks for sharing this."), ("Nancy", "So true.")))
     _, comments = extract_page(_page(f"<div class='comments'>{items}</div>", "en"), raw_page())
     assert [(c.author, c.text) for c in comments] == [("Zoe", "Thanks for sharing this."), ("Nancy", "So true.")]
+
+
+def _blog_entry(n: int, name: str, words: str, answer: str = "") -> str:
+    reply = (f"<li class='reply-text'>{answer}<p><a href='/'>Hafenblog</a> 於 2026/05/0{n} 20:31 回覆</p></li>"
+             if answer else "")
+    return (f"<ul class='single-post'><li class='post-info'><a name='comment-{n}'></a><span class='user-name'>{name}</span>"
+            f"<span class='post-time'>於 2026/05/0{n} 10:28</span></li><li class='post-text'><p id='comment-{n}'></p>"
+            f"{words}</li>{reply}</ul>")
+
+
+def test_one_list_per_comment_with_the_owners_answer_inside(raw_page):
+    extra = ("<div id='comment-box'><h3>留言列表 (3)</h3><div class='post-comment'><a href='#comment-form'>發表留言</a></div>"
+             "<div id='comment-text'>" + _blog_entry(1, "小鳳", "好棒的堤防", "謝謝來訪！")
+             + _blog_entry(2, "大雄", "拍得真好") + "</div></div>")
+    _, comments = extract_page(_page(extra, "zh"), raw_page())
+    assert [(c.author, c.text) for c in comments] == [("小鳳", "好棒的堤防"), ("Hafenblog", "謝謝來訪！"), ("大雄", "拍得真好")]
+    assert comments[1].parent_id == comments[0].comment_id and comments[1].date_raw == "2026/05/01 20:31"
+
+
+def test_a_template_placeholder_in_datetime_and_replies_in_a_child_box(raw_page):
+    def entry(n: int, name: str, words: str, children: str = "") -> str:
+        return (f"<div id='comment-{n}'><article id='div-comment-{n}' class='x-comment-body'><footer class='x-comment-meta'>"
+                f"<div class='x-comment-author'>\n{' ' * 60}{name}\n{' ' * 60}<span>·</span><a href='#comment-{n}'>"
+                f"<time datetime='comment_date'>March {n}, 2026 at 10:00 AM</time></a></div></footer>"
+                f"<div class='x-comment-content'><p>{words}</p></div></article>{children}</div>")
+    child = "<div class='x-child child-of-11 level-2'>" + entry(12, "Ammon", "Agreed, the dyke is overdue.") + "</div>"
+    extra = ("<div class='comments-area'>" + entry(11, "Sallie", "The plans are on the town website.", child)
+             + entry(13, "Rarst", "Two years is a long time.") + "</div>")
+    _, comments = extract_page(_page(extra, "en"), raw_page())
+    assert [(c.author, c.date_raw) for c in comments] == [
+        ("Sallie", "March 11, 2026 at 10:00 AM"), ("Ammon", "March 12, 2026 at 10:00 AM"), ("Rarst", "March 13, 2026 at 10:00 AM")]
+    assert comments[1].parent_id == comments[0].comment_id and comments[2].parent_id is None
+
+
+def test_a_private_comment_placeholder_is_interface():
+    assert is_interface_text("悄悄話") and is_interface_text("This is a private comment.")
