@@ -383,6 +383,8 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
     interface text rather than a comment."""
     c.author, glued_date = clean_author(c.author, languages)
     c.date_raw = " ".join(c.date_raw.split()) if c.date_raw else glued_date or _byline_date(c, languages)
+    if c.date_raw and c.author and (m := DATE_THEN_NAME.match(c.date_raw)) and m["name"] == c.author:
+        c.date_raw = m["date"].rstrip(" ,;")  # "12 mars 2015 12:00, par Jo": the date, Jo is the author
     if not c.author or not c.date_raw:
         _meta_line_fields(c, languages)
     if not c.date_raw:

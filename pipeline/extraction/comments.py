@@ -94,6 +94,16 @@ KNOWN_MARKUPS: tuple[dict[str, str], ...] = (
         "date": "./div[contains(@class, 'post-content')]//a[contains(@class, 'time-ago')]/@title",
     },
     {
+        # SPIP, the French CMS: an article's comments are its "forum", one div.forum-message each,
+        # replies in a list inside the entry they answer; "12 mars 2015, par <a class=fn>Jo</a>"
+        "name": "spip",
+        "container": "//ul[" + _cls("forum") + "]",
+        "item": "//ul[" + _cls("forum") + "]//div[" + _cls("forum-message") + "]",
+        "body": "./div[" + _cls("forum-texte") + "]",
+        "author": ".//*[" + _cls("fn") + "] || .//*[" + _cls("author") + "]",
+        "date": "./div[" + _cls("forum-chapo") + "]//abbr/@title || ./div[" + _cls("forum-chapo") + "]/small",
+    },
+    {
         "name": "generic-section",
         "container": "//section[contains(@class, 'comments')]",
         "item": "//section[contains(@class, 'comments')]//div[" + _cls("comment") + "]",
