@@ -244,3 +244,23 @@ def test_a_template_placeholder_in_datetime_and_replies_in_a_child_box(raw_page)
 
 def test_a_private_comment_placeholder_is_interface():
     assert is_interface_text("悄悄話") and is_interface_text("This is a private comment.")
+
+
+def _spip(n: int, name: str, words: str, replies: str = "") -> str:
+    return (f"<li class='forum-fil'><div class='forum-message'><div class='forum-chapo'><strong class='forum-titre'>"
+            f"<a href='#forum{n}' id='forum{n}'>La digue</a></strong><small>1{n % 9} mars 2026 12:00, par "
+            f"<span class='vcard author'><a class='url fn' href='/auteur/{n}'>{name}</a></span></small></div>"
+            f"<div class='forum-texte'><p>{words}</p><p class='repondre'><a href='spip.php?id_forum={n}'>"
+            f"Répondre à ce message</a></p></div></div>{replies}</li>")
+
+
+def test_spip_forum_messages_are_the_comments_with_their_replies(raw_page):
+    replies = "<ul>" + _spip(2, "Anne", "Je suis d'accord avec Jean.") + "</ul>"
+    extra = ("<div class='forum-total'><h2>Messages</h2><ul class='forum'>"
+             + _spip(1, "Jean Dupont", "Merci pour cet article très clair.", replies)
+             + _spip(3, "Luc", "Pas du tout convaincu.") + "</ul></div>")
+    _, comments = extract_page(_page(extra, "fr"), raw_page())
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("Jean Dupont", "11 mars 2026 12:00", "Merci pour cet article très clair."),
+        ("Anne", "12 mars 2026 12:00", "Je suis d'accord avec Jean."), ("Luc", "13 mars 2026 12:00", "Pas du tout convaincu.")]
+    assert comments[1].parent_id == comments[0].comment_id and comments[2].parent_id is None
