@@ -21,6 +21,11 @@ def _page(extra: str, lang: str = "de") -> bytes:
     return ARTICLE.format(lang=lang, extra=extra).encode("utf-8")
 
 
+def _records(extra: str, raw_page, lang: str = "de") -> list:
+    """The comment records of the article page with ``extra`` after the article."""
+    return extract_page(_page(extra, lang), raw_page())[1]
+
+
 def test_a_definition_list_reads_the_name_from_the_dt_and_the_date_from_a_dd_footer(raw_page):
     extra = ("<div id='comments'><h4>2 Kommentare:</h4><dl id='comments-block'>"
              "<dt class='comment-author' id='c9100001'><a href='/p/jo'>Jo</a> hat gesagt…</dt>"
@@ -30,7 +35,7 @@ def test_a_definition_list_reads_the_name_from_the_dt_and_the_date_from_a_dd_foo
              "<dd class='comment-body'><p>Zwei Jahre einspurig, das wird eng.</p></dd>"
              "<dd class='comment-footer'><span class='comment-timestamp'><a href='#c9100002'>4. Mai 2026 um 11:00</a></span></dd>"
              "</dl></div>")
-    _, comments = extract_page(_page(extra), raw_page())
+    comments = _records(extra, raw_page)
     assert [(c.author, c.date_raw, c.text) for c in comments] == [
         ("Jo", "3. Mai 2026 um 10:00", "Endlich passiert etwas am Ufer."),
         ("Mia", "4. Mai 2026 um 11:00", "Zwei Jahre einspurig, das wird eng.")]
@@ -42,7 +47,7 @@ def test_a_dt_header_giving_the_date_then_the_name(raw_page):
              "<dd class='comment-body'><p>Sehr gut erklärt, danke.</p></dd>"
              "<dt class='comment-head' id='c2002'><a href='#c2002'>2.</a> Am 6. April 2026 um 11:30 von Sophie</dt>"
              "<dd class='comment-body'><p>Die Pläne liegen nur vormittags aus.</p></dd></dl></div>")
-    _, comments = extract_page(_page(extra), raw_page())
+    comments = _records(extra, raw_page)
     assert [(c.author, c.date_raw) for c in comments] == [
         ("Pierre", "Am 5. April 2026 um 10:20"), ("Sophie", "Am 6. April 2026 um 11:30")]
 
@@ -68,7 +73,7 @@ def _thread_of_three(entry, reply_list: str = "<ul>") -> str:
 def test_replies_in_a_list_inside_the_entry_they_answer_and_a_reply_to_line_that_names_no_author(raw_page):
     extra = ("<div class='comments-thread'><h2>Vos commentaires (3)</h2><ul class='comments-items'>"
              + _thread_of_three(_entry, "<ul class='comments-items'>") + "</ul></div>")
-    _, comments = extract_page(_page(extra, "fr"), raw_page())
+    comments = _records(extra, raw_page, "fr")
     assert [c.author for c in comments] == ["Jean", "Anne", "Luc"]
     assert comments[1].parent_id == comments[0].comment_id and comments[2].parent_id is None
 
@@ -78,7 +83,7 @@ def test_a_most_commented_list_of_links_to_other_posts_gives_no_comments(raw_pag
                     f"<a href='/noticias/2026/05/nota-{n}/'>Titular de otra nota número {n} del día</a></span></div></li>"
                     for n in range(1, 6))
     extra = f"<div class='tab-pane'><div class='top-disqus-comments'><ul>{items}</ul></div></div>"
-    _, comments = extract_page(_page(extra, "es"), raw_page())
+    comments = _records(extra, raw_page, "es")
     assert comments == []
 
 
@@ -86,7 +91,7 @@ def test_a_comment_box_holding_the_text_area_is_the_form(raw_page):
     extra = ("<section class='commentsbox'><div id='comments_1'></div><div id='formwrapper'><form>"
              "<div class='frontend-comment'><textarea placeholder='Deine Meinung'></textarea>"
              "<div class='comment-follow'><input type='checkbox'/> Antworten folgen</div></div></form></div></section>")
-    _, comments = extract_page(_page(extra), raw_page())
+    comments = _records(extra, raw_page)
     assert comments == []
 
 
@@ -96,7 +101,7 @@ def test_a_hidden_legend_of_the_comment_system_is_no_comment(raw_page):
              "<p>Stammleser schreiben regelmäßig kluge Kommentare zu Themen der Stadt.</p></div>"
              "<div class='badge-info'><p class='title'>Redaktion</p><p>Dieser Kommentar stammt aus der Redaktion.</p>"
              "</div></div></div>")
-    _, comments = extract_page(_page(extra), raw_page())
+    comments = _records(extra, raw_page)
     assert comments == []
 
 
@@ -150,7 +155,7 @@ def test_items_told_apart_only_by_odd_and_even_classes_are_one_kind(raw_page):
                     f"<span class='commentAuthorName'>geschrieben von {name}</span><p>{words}</p></li>"
                     for n, parity, name, words in ((12, "even", "Peter", "Gute Sache, endlich."), (13, "odd", "Heike", "Viel zu spät.")))
     extra = f"<div class='itemComments'><h3>2 Kommentare</h3><ul class='itemCommentsList'>{items}</ul></div>"
-    _, comments = extract_page(_page(extra), raw_page())
+    comments = _records(extra, raw_page)
     assert [(c.author, c.text) for c in comments] == [("Peter", "Gute Sache, endlich."), ("Heike", "Viel zu spät.")]
 
 
@@ -169,7 +174,7 @@ def test_a_named_thread_inside_a_page_builders_widget_block_is_read(raw_page):
     extra = (f"<div class='widget-area'><div class='clear-both widget widget-content'><div class='item-content'>"
              f"<div class='forum-comment-widget' id='forum-comments'><span>3 Comments</span>"
              f"<ul class='forum-comments-list'>{items}</ul></div></div></div></div>")
-    _, comments = extract_page(_page(extra, "en"), raw_page())
+    comments = _records(extra, raw_page, "en")
     assert [c.text for c in comments] == [
         "Leaks suggest a new harbour ferry.", "Or the old one, repainted.", "I just want a later ferry."]
 
@@ -178,7 +183,7 @@ def test_the_same_thread_in_a_sidebar_is_not_this_pages(raw_page):
     items = "".join(f"<li class='forum-comment'><div class='forum-comment-content'>{words}</div></li>"
                     for words in ("Leaks suggest a new harbour ferry.", "Or the old one, repainted.", "I just want a later ferry."))
     extra = f"<aside class='sidebar widget'><div class='forum-comment-widget'><ul>{items}</ul></div></aside>"
-    _, comments = extract_page(_page(extra, "en"), raw_page())
+    comments = _records(extra, raw_page, "en")
     assert comments == []
 
 
@@ -206,7 +211,7 @@ def test_class_names_hashed_by_css_modules_still_name_the_parts(raw_page):
              "<a class='userName__EASXU' href='/u/talara'>talara</a><section class='timestamp__FcgLi'>5 years ago</section>"
              "<div class='commentText__3zHWj'>The ferry timetable is still wrong on the website.</div>"
              "</li></ul></div></div>")
-    _, comments = extract_page(_page(extra, "en"), raw_page())
+    comments = _records(extra, raw_page, "en")
     assert [(c.author, c.text) for c in comments] == [("talara", "The ferry timetable is still wrong on the website.")]
 
 
@@ -230,7 +235,7 @@ def test_one_list_per_comment_with_the_owners_answer_inside(raw_page):
     extra = ("<div id='comment-box'><h3>留言列表 (3)</h3><div class='post-comment'><a href='#comment-form'>發表留言</a></div>"
              "<div id='comment-text'>" + _blog_entry(1, "小鳳", "好棒的堤防", "謝謝來訪！")
              + _blog_entry(2, "大雄", "拍得真好") + "</div></div>")
-    _, comments = extract_page(_page(extra, "zh"), raw_page())
+    comments = _records(extra, raw_page, "zh")
     assert [(c.author, c.text) for c in comments] == [("小鳳", "好棒的堤防"), ("Hafenblog", "謝謝來訪！"), ("大雄", "拍得真好")]
     assert comments[1].parent_id == comments[0].comment_id and comments[1].date_raw == "2026/05/01 20:31"
 
@@ -244,7 +249,7 @@ def test_a_template_placeholder_in_datetime_and_replies_in_a_child_box(raw_page)
     child = "<div class='x-child child-of-11 level-2'>" + entry(12, "Ammon", "Agreed, the dyke is overdue.") + "</div>"
     extra = ("<div class='comments-area'>" + entry(11, "Sallie", "The plans are on the town website.", child)
              + entry(13, "Rarst", "Two years is a long time.") + "</div>")
-    _, comments = extract_page(_page(extra, "en"), raw_page())
+    comments = _records(extra, raw_page, "en")
     assert [(c.author, c.date_raw) for c in comments] == [
         ("Sallie", "March 11, 2026 at 10:00 AM"), ("Ammon", "March 12, 2026 at 10:00 AM"), ("Rarst", "March 13, 2026 at 10:00 AM")]
     assert comments[1].parent_id == comments[0].comment_id and comments[2].parent_id is None
@@ -264,7 +269,7 @@ def _spip(n: int, name: str, words: str, replies: str = "") -> str:
 
 def test_spip_forum_messages_are_the_comments_with_their_replies(raw_page):
     extra = "<div class='forum-total'><h2>Messages</h2><ul class='forum'>" + _thread_of_three(_spip) + "</ul></div>"
-    _, comments = extract_page(_page(extra, "fr"), raw_page())
+    comments = _records(extra, raw_page, "fr")
     assert [(c.author, c.text) for c in comments] == list(THREAD)
     assert [c.date_raw for c in comments] == ["11 mars 2026 12:00", "12 mars 2026 12:00", "13 mars 2026 12:00"]
     assert comments[1].parent_id == comments[0].comment_id and comments[2].parent_id is None
