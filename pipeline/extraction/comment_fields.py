@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE,
+from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE, DELETED,
                                               DOTTED_DATE, FORM_LABEL, GREETING, LEAD_MARK_LINE, MEMBER_SINCE, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
                                               REPLY_TO_LINE, SAYS_LINE, SAYS_WORDS, TO_READERS, YOUR_COMMENTS)
 
@@ -41,7 +41,7 @@ AUTHOR_BADGE = re.compile(r"(?:\s+(?:on|am|le|el|il|um|at|op|—|–|\|)|\s*[(\[
                           re.I)
 # "Am 29. Mai 2017 um 14:38 von Hugo", "17.07.2011 by X"
 # "Jo am 21. Jan. 2015, 20:02", "Jo on May 3, 2019", "Jo / 22.04.2020": a name, a connector, a date
-NAME_DATE_SEP = re.compile(r"\s(?:am|on|le|el|il|op|um|at)\s|\s*[,/|·—–]\s*|\s-\s|\s(?=\d)", re.I)
+NAME_DATE_SEP = re.compile(r"\s(?:am|on|le|el|il|op|um|at|於|于)\s|\s*[,/|·—–]\s*|\s-\s|\s(?=\d)", re.I)
 DATE_THEN_NAME = re.compile(r"^(?P<date>.+?)\s+(?:von|by|de|por|par|od)\s+(?P<name>[^\d\s].{0,59})$", re.I)
 
 
@@ -147,7 +147,7 @@ def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | Non
     (brigitte, 29.04.2019 // 15:27); "Comment by X" → X."""
     if not raw:
         return None, None
-    author, date = " ".join(raw.split()), None
+    author, date = " ".join(raw.split()).lstrip(" ,;·|—–-"), None  # ", par Jo" after a date
     if m := BY_LINE.match(author):
         author = m["author"]
     if m := SAYS_LINE.match(author):
@@ -198,6 +198,10 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
     "geschrieben von Jo am 21. Jan. 2015, 20:02", "Posted by Jo on May 3, 2019", "Jo – 3 May 2019"."""
     for line in c.meta_lines:
         flat = " ".join(line.split())
+        if (m := DATE_THEN_NAME.match(flat)) and _name_like(m["name"]) and is_date_line(
+                date := _strip_lead_number(m["date"]), languages):
+            c.author, c.date_raw = c.author or m["name"], c.date_raw or date  # "12 mars 2015, par Jo"
+            return
         if m := BY_LINE.match(flat):
             flat = m["author"]
         elif not NAME_THEN_DATE.match(flat):
@@ -210,6 +214,11 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
         c.author = next((name for line in c.meta_lines if USERNAME.match(name := line.strip(" ,:;|·—–-"))
                          and not BUTTON_LINE.match(name) and not CONNECTOR_LINE.match(name)
                          and not is_date_line(name, languages)), None)
+
+
+def _strip_lead_number(line: str) -> str:
+    """A date line without the comment's number before it or the comma after it ("1. Le 5 avril 2010,")."""
+    return re.sub(r"^#?\d+\.?\s+(?=\D)", "", line).strip(" ,;:|·—–-")
 
 
 def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
@@ -287,12 +296,16 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             lines.pop(0)  # "Jo · 3. Mai 2019 · Antworten" above the words
             continue
         if not c.author and len(lines) > 1 and len(line) <= MAX_NAME_CHARS * 2 and (
-                found := split_name_date(line, languages)):
+                found := split_name_date(line, languages)) and not _another_relative_date(found[1], c.date_raw):
             c.author, c.date_raw = found[0], c.date_raw or found[1]  # "Jo | 3. Mai 2019" above the words
             lines.pop(0)
             continue
         if not c.author and _name_like(line) and len(lines) > 2 and is_date_line(lines[1], languages):
             c.author = line
+            lines.pop(0)
+            continue
+        if not c.author and DELETED.match(line) and line.strip().startswith("["):
+            c.author = line.strip()  # "[deleted]": the account is gone, the words stay
             lines.pop(0)
             continue
         if not c.author and c.date_raw and USERNAME.match(line) and not GREETING.match(line) and len(lines) > 1:
@@ -303,13 +316,21 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
     return lines
 
 
+def _another_relative_date(date: str, known: str | None) -> bool:
+    """Whether a line's "date" is a span ("5 years ago") while the markup dated the comment
+    otherwise: "My brother borrowed mine 5 years ago" opens the words, it names no one."""
+    return bool(known) and bool(RELATIVE_DATE.search(date)) and date.casefold() not in known.casefold()
+
+
 def _footer_name_date(line: str, c: "FoundComment", languages: tuple[str, ...]) -> tuple[str, str] | None:
     """(name, date) of a footer line under the words: "Posted by Jo on 3 May 2019", "– Jo, 3. Mai 2019"
     when Jo wrote the comment. A name and a date in the words ("Bis Montag, 3. Mai") stay."""
     flat = line.strip(" –—-|")
     by = BY_LINE.match(flat)
     found = split_name_date(by["author"] if by else flat, languages)
-    if found and (by or (c.author and found[0].casefold() == c.author.casefold())):
+    # with no name and no date of its own, a last line ending in the reply button gives both ("Jo 於 2014/01/01 20:31 回覆")
+    footer = not (c.author or c.date_raw) and _without_trailing_buttons(flat) != flat
+    if found and (by or (c.author and found[0].casefold() == c.author.casefold()) or footer):
         return found
     return None
 
@@ -341,7 +362,7 @@ def is_interface_text(text: str) -> bool:
     if len(first) <= SHORT_INTERFACE_CHARS and PROMPT.search(first) and LOGIN_OR_RULES.search(flat[:RULES_CHARS * 2]):
         return True  # "Write the first comment!" over the site's rules
     if len(flat) <= SHORT_INTERFACE_CHARS and (
-            PROMPT.search(flat) or COUNT_OR_NONE.search(flat) or FORM_LABEL.match(flat)
+            PROMPT.search(flat) or COUNT_OR_NONE.search(flat) or FORM_LABEL.match(flat) or DELETED.match(flat)
             or (BUTTON_LINE.match(flat) and re.search(r"[^\W\d]", flat))):  # "Kommentieren ...", "Reply"
         return True
     if TO_READERS.match(first) and (len(flat) <= SHORT_INTERFACE_CHARS or LOGIN_OR_RULES.search(flat)):
@@ -362,6 +383,8 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
     interface text rather than a comment."""
     c.author, glued_date = clean_author(c.author, languages)
     c.date_raw = " ".join(c.date_raw.split()) if c.date_raw else glued_date or _byline_date(c, languages)
+    if c.date_raw and c.author and (m := DATE_THEN_NAME.match(c.date_raw)) and m["name"] == c.author:
+        c.date_raw = m["date"].rstrip(" ,;")  # "12 mars 2015 12:00, par Jo": the date, Jo is the author
     if not c.author or not c.date_raw:
         _meta_line_fields(c, languages)
     if not c.date_raw:

@@ -10,7 +10,7 @@ import re
 
 # The verb between a commenter's name and their words: "Inga sagt:", "Ana dijo:", "Paul a écrit :".
 SAYS_WORDS = (r"says|said|a dit|ha dicho|ha escrito|ha comentado|wrote|writes|has written|replied|sagt|sagte|schrieb|"
-              r"schreibt|hat geschrieben|meint|antwortete|dijo|escribió|"
+              r"schreibt|hat geschrieben|hat gesagt|meint|antwortete|dijo|escribió|ha detto|zei|сказал|сказала|"
               r"escribe|comentó|a écrit|écrit|dit|пишет|написал|написала|napisał|napisała|pisze|scrive|"
               r"ha scritto|dice|zegt|schreef|skriver|skrev|disse|escreveu|kirjoitti|yazdı|commented|kommentierte|"
               r"a commenté|a répondu|respondió|commentò|ha risposto|skomentował|skomentowała|odpowiedział|"
@@ -24,7 +24,7 @@ BY_LINE = re.compile(r"^(?:#?\d+\.?\s+)?(?:(?:comment|kommentar|antwort|reply|po
 
 # A button or link at the edge of a comment body: reply, like, report, quote, permalink.
 BUTTON_LINE = re.compile(
-    r"^(?:\W*(?:reply|antworten|antwort|responder|responde|répondre|repondre|rispondi|ответить|odpowiedz|"
+    r"^(?:\W*(?:reply|回覆|回复|返信|답글|antworten|antwort|responder|responde|répondre|repondre|rispondi|ответить|odpowiedz|"
     r"beantworten|reageer|svara|like|liked|unlike|gefällt mir|j'aime|me gusta|mi piace|нравится|lubię to|"
     r"report|melden|signaler|denunciar|segnala|пожаловаться|zgłoś|quote|zitieren|citer|citar|cita|"
     r"curtir|beantwoorden|rapporteren|citeer|vind ik leuk|\d+ (?:personen|people|persone|personnes) "
@@ -45,9 +45,10 @@ BUTTON_LINE = re.compile(
     r"(?:kommentar|beitrag|missbrauch|comment|abuse|post)\s+(?:melden|report(?:ieren)?)|report (?:abuse|comment|this comment)|"
     r"signaler (?:un abus|ce commentaire)|denunciar (?:abuso|comentario)|zgłoś (?:nadużycie|komentarz)|"
     r"(?:log ?in|sign ?in|anmelden|einloggen|connectez-vous|inicia sesión|accedi|zaloguj się),? "
-    r"(?:to|um(?: zu)?|pour|para|per|aby) (?:reply|antworten|zu antworten|répondre|responder|rispondere|odpowiedzieć)|"
-    r"(?:reply to|auf) (?:this|diesen) (?:comment|kommentar)(?: antworten)?|répondre à ce commentaire|"
-    r"responder a este comentario|odpowiedz na ten komentarz|direktlink|link (?:zum|to this|to) (?:kommentar|comment)|"
+    r"(?:to|um(?: zu)?|pour|para|per|aby) (?:reply|like|react|antworten|zu antworten|répondre|responder|rispondere|odpowiedzieć)"
+    r"(?: to)?(?: this comment)?|"
+    r"(?:reply to|auf) (?:this|diesen|diese) (?:comment|kommentar|message|nachricht)(?: antworten)?|"
+    r"répondre à ce (?:commentaire|message)|responder a este (?:comentario|mensaje)|odpowiedz na ten komentarz|direktlink|link (?:zum|to this|to) (?:kommentar|comment)|"
     r"(?:nicht |not )?(?:hilfreich|helpful)(?:\s*\(\d+\))?|"
     r"[+-]?\d+ (?:points?|punkte?)(?:\s*·)*(?:\s*edited .{1,30})?|"
     r"(?:reply|antworten|responder|répondre)\s*(?:\(\d+\))?|"
@@ -109,6 +110,14 @@ COUNT_OR_NONE = re.compile(
     r"\b(?:be the first to review|sei der erste,? der|schreiben sie die erste bewertung|soyez le premier à donner)",
     re.I,
 )
+# What is left where a comment was taken down: the placeholder, not a reader's words.
+DELETED = re.compile(
+    r"^\W*(?:(?:this |dieser |ce |este |ten )?(?:comment|kommentar|commentaire|comentario|komentarz|комментарий)\s+"
+    r"(?:has been |was |is |wurde |a été |ha sido |fue |został |был )?(?:(?:vom|von der|by the|by|par|por|przez)\s+\w+\s+)?"
+    r"(?:deleted|removed|gelöscht|entfernt|supprimé|eliminado|borrado|usunięty|удалён|удален)"
+    r"(?:\s+(?:by|vom|von der|par|por|przez)\s+(?:(?:the|el|la|le|den|dem)\s+)?\w+)?|\[(?:deleted|removed|gelöscht)\]|"
+    # a private comment, shown to its addressee only
+    r"悄悄話|悄悄话|(?:this is a |this )?private comment|privater kommentar|commentaire privé|comentario privado)\W*$", re.I)
 LOGIN_OR_RULES = re.compile(
     r"\b(?:log|sign)\s?(?:in|up)\b.{0,40}\b(?:comment|reply|post)|\b(?:must|need to) be (?:logged|signed) in|"
     r"\bzum kommentieren\b.{0,40}\b(?:anmelden|einloggen|registrieren)|\bum (?:zu )?kommentieren\b|"
@@ -116,12 +125,16 @@ LOGIN_OR_RULES = re.compile(
     r"\bcomments? (?:are|is|will be) (?:moderated|reviewed|closed)|^(?:comments?|kommentare|diskussion|discussion|"
     r"commentaires|comentarios|komentarze|комментарии)\s+(?:closed|geschlossen|fermée?s?|cerrados|zamknięte|закрыты)\W*$|"
     r"^\d(?:[.,]\d)?\s*(?:/|von|of|sur|de|z|из)\s*\d\s*(?:sternen?|stars?|étoiles?|estrellas?|gwiazd\w*|звёзд\w*)?\W*$|\bkommentare (?:werden|sind)\b.{0,30}"
-    r"(?:moderiert|freigeschaltet|geschlossen)|\bmoderiert\b|\bnetiquette\b|\bcommunity[- ]?(?:richtlinien|"
+    r"(?:moderiert|freigeschaltet|geschlossen)|\bmoderiert\b|\bn[eé]tiquette\b|\bcommunity[- ]?(?:richtlinien|"
     r"guidelines|standards|regeln)|\bterms of (?:use|service)\b|\bnutzungsbedingungen\b|"
     r"\bkeep (?:comments|it) civil\b|\bcomments? (?:can|may) (?:only )?be (?:posted|made|left) by\b|"
     r"\bdo not subscribe to\b|\bschaltet kommentare\b|\bwe (?:welcome|invite) (?:reader )?comments|"
     r"\bwe invite you to use our commenting|\bexpress(?:am)? (?:a )?(?:the )?opini(?:on|ão) (?:of|dos)|"
     r"\bcomentarios (?:aquí |en esta sección )?(?:son|postados)|\bdisclaimer\b|"
+    r"\b(?:comments?|commentaires?|comentarios?|kommentare?)\b.{0,30}\b(?:moderated|modérés|moderados)\b|"
+    r"\bdo(?:es)? not endorse\b|\bne cautionnen?t? pas\b|\bno (?:se hace responsable|avala|respalda)\b.{0,30}\bopini|"
+    r"\bby (?:submitting|posting) (?:a|your) comment|\ben (?:soumettant|publiant) (?:un|votre) commentaire|"
+    r"\bal (?:enviar|publicar) (?:un|su|tu) comentario|\bmit dem absenden (?:deines|ihres|des) kommentars|"
     r"\bakismet\b|\b(?:verbleibende|übrige) zeichen|\bcharacters? (?:left|remaining)|\bcaract[eè]res? restants?|"
     r"\bcaracteres restantes|\bpozostało znaków|\bосталось символов|"
     r"\bmelden sie sich an\b|\bum mitzudiskutieren|\bzum mitdiskutieren|\bzaloguj się\b|\bangemeldet sein\b|\b(?:musst|müssen)\b.{0,12}\banmelden\b|"
@@ -176,7 +189,7 @@ DATE_HINT = re.compile(
     r"\b\d{1,2}\.?\s+[^\W\d]{3,}\.?|\b[^\W\d]{3,}\.?\s+\d{1,2}\b",
     re.I,
 )
-DATE_NOISE = re.compile(r"^(?:#\d+(?:\.\d+)*\s*[—–-]\s*|on\s+|am\s+|le\s+|el\s+|posted\s+|"
+DATE_NOISE = re.compile(r"^(?:#\d+(?:\.\d+)*\s*[—–-]\s*|on\s+|am\s+|le\s+|el\s+|posted\s+|[於于]\s*|"
                         r"veröffentlicht\s+)|\s*(?://|@|\||·|—|–)\s*|\s+(?:um|at|à|a las|o)\s+|\s+uhr$|\s+hs?\.?$",
                         re.I)
 # Relative dates ("vor 8 Stunden", "2 days ago") say when only against the time of the fetch.
@@ -196,7 +209,10 @@ LEAD_MARK_LINE = re.compile(
     r"verified (?:buyer|purchase|owner|reviewer)|verifizierte[rs]? (?:kauf|käufer(?:in)?)|achat vérifié|"
     r"compra verificada|zweryfikowany zakup|top[- ]?(?:kommentar|comment)|featured comment|editor'?s pick|"
     r"redaktionsempfehlung|post author|beitragsautor(?:in)?|autor(?:in)? des beitrags|moderator(?:in)?|"
-    r"administrator)\W*$", re.I)
+    r"administrator|"
+    # an author card's counts, as forum software prints them: "Posts: 300", "Beiträge: 1.204"
+    r"(?:posts|beiträge|messages|mensajes|messaggi|posty|wpisy|сообщений|сообщения|reputation|karma|punkte|points)"
+    r"\s*:\s*\d[\d.,]*)\W*$", re.I)
 # A line above a reply naming whom it answers, or an avatar's alternative text: neither is the reader's words.
 REPLY_TO_LINE = re.compile(r"^(?:in reply to|reply to|replying to|antwort (?:an|auf)|als antwort auf|en réponse à|"
                            r"en respuesta a|em resposta a|in risposta a|в ответ (?:на|для)|w odpowiedzi (?:na|do)|"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-from pipeline.extraction.comment_text import MEMBER_SINCE, PINGBACK_MARK
+from pipeline.extraction.comment_text import MEMBER_SINCE, PINGBACK_MARK, PINGBACK_TEXT, REPLY_TO_LINE
 
 @dataclass
 class FoundComment:
@@ -94,6 +94,16 @@ KNOWN_MARKUPS: tuple[dict[str, str], ...] = (
         "date": "./div[contains(@class, 'post-content')]//a[contains(@class, 'time-ago')]/@title",
     },
     {
+        # SPIP, the French CMS: an article's comments are its "forum", one div.forum-message each,
+        # replies in a list inside the entry they answer; "12 mars 2015, par <a class=fn>Jo</a>"
+        "name": "spip",
+        "container": "//ul[" + _cls("forum") + "]",
+        "item": "//ul[" + _cls("forum") + "]//div[" + _cls("forum-message") + "]",
+        "body": "./div[" + _cls("forum-texte") + "]",
+        "author": ".//*[" + _cls("fn") + "] || .//*[" + _cls("author") + "]",
+        "date": "./div[" + _cls("forum-chapo") + "]//abbr/@title || ./div[" + _cls("forum-chapo") + "]/small",
+    },
+    {
         "name": "generic-section",
         "container": "//section[contains(@class, 'comments')]",
         "item": "//section[contains(@class, 'comments')]//div[" + _cls("comment") + "]",
@@ -106,11 +116,14 @@ KNOWN_MARKUPS: tuple[dict[str, str], ...] = (
 # Comment containers, as trafilatura finds them, on the raw tree (lists are still ol/ul here).
 CONTAINER_TAGS = {"div", "section", "ol", "ul", "aside", "dl", "article"}
 # A cheap C-level prefilter; the exact test is CONTAINER_ID / CONTAINER_CLASS below.
-CANDIDATES_XPATH = etree.XPath(  # "omment": comment, Comment, kommentar, Kommentare
-    "//*[contains(@class, 'omment') or contains(@id, 'omment') or starts-with(@id, 'disqus_thread')"
+CANDIDATES_XPATH = etree.XPath(  # "omment": comment, Comment, kommentar, Kommentare; "omentar": comentario, komentarz
+    "//*[contains(@class, 'omment') or contains(@id, 'omment') or contains(@class, 'omentar') or contains(@id, 'omentar')"
+    " or starts-with(@id, 'disqus_thread')"
     " or starts-with(@id, 'dsq-comments') or starts-with(@id, 'comol')]"
 )
-_COMMENT_WORD = (r"(?:^|[\s_-]|[a-z](?=[CK]))(?:[Cc]omments?|[Kk]ommentare?)"
+# the word in the corpus languages: comments, Kommentare, comentarios, commentaires, komentarze, commenti
+_COMMENT_WORD = (r"(?:^|[\s_-]|[a-z](?=[CK]))(?:[Cc]omments?|[Kk]ommentare?|[Cc]omentarios?|[Cc]ommentaires?|"
+                 r"[Kk]omentarz[ey]?|[Cc]ommenti)"
                  r"(?:$|[\s_-]|List|Box|Area|Section|Container|Con(?=$|[\s_-]|Wrap)|Wrap|Holder|Block)")
 CONTAINER_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)|" + _COMMENT_WORD)
 CONTAINER_CLASS = re.compile(_COMMENT_WORD + r"|comment-?list|comment-page|comments-content|post-comments")
@@ -146,15 +159,32 @@ def _numbered_thread(el: HtmlElement) -> bool:
                and ITEM_ID.search(d.get("id", ""))) >= 2
 
 
-def _in_widget(el: HtmlElement) -> bool:
-    """Whether an element is, or sits in, a sidebar/footer widget or a teaser list."""
+# A page builder calls every block of the page a "widget": that word alone does not make a sidebar.
+BARE_WIDGET = re.compile(r"(?:^|\s)widget(?:[\s_-]|$)", re.I)
+NAMED_THREAD_ITEMS = 3
+
+
+def _in_widget(el: HtmlElement, named_thread: bool = False) -> bool:
+    """Whether an element is, or sits in, a sidebar/footer widget or a teaser list; a thread
+    (``named_thread``: three or more items named as comments) only when something besides the bare
+    word "widget" says so."""
     for depth, node in enumerate((el, *el.iterancestors())):
         if depth > WIDGET_DEPTH or node.tag in WIDGET_STOP:
             return False
+        attrs = _attrs(node)
+        if named_thread and (m := WIDGET_ATTR.search(attrs)) and BARE_WIDGET.match(attrs, m.start()) and not any(
+                BARE_WIDGET.match(attrs, x.start()) is None for x in WIDGET_ATTR.finditer(attrs)):
+            continue
         # a layout wrapper naming its sidebars ("one-sidebar-second") holds the article too
-        if WIDGET_ATTR.search(_attrs(node)) and not _looks_like_main_content(node):
+        if WIDGET_ATTR.search(attrs) and not _looks_like_main_content(node):
             return True
     return False
+
+
+def _named_thread(el: HtmlElement) -> bool:
+    """Three or more items inside that name themselves one comment (li.xenforo-comment)."""
+    return sum(1 for d in el.iterdescendants() if isinstance(d.tag, str) and d.tag in ITEM_TAGS
+               and any(ITEM_CLASS.match(c) for c in _class(d).split())) >= NAMED_THREAD_ITEMS
 
 
 # A forum thread's list of posts (ol#posts, div#postlist): a container when two or more of its
@@ -233,10 +263,12 @@ BODY_ATTR = re.compile(r"(?:content|text|message|body|entry)(?:$|\s)", re.I)
 STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|\s)", re.I)
 # An element that is one comment by its own name: comment-123, li-comment-5, kommentar_42,
 # class "comment" / "comment-item" / "commentEntry" / "review" ...
-ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|reply|review|post)[-_]?\d+$|^c\d{4,}$", re.I)
-ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|review)(?:[-_]?(?:item|entry|wrap|single|container))?$", re.I)
+ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|comentario|commentaire|komentarz|commento|reply|review|post)"
+                     r"[-_]?(?:item[-_])?\d+$|^c\d{4,}$", re.I)
+ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|comentario|commentaire|komentarz|commento|review)"
+                        r"(?:[-_]?(?:item|entry|wrap|single|container))?$", re.I)
 AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|auteur|user|user-?name|username|benutzer|verfasser|nick|name|"
-                         r"commenter|poster)(?:$|[\s_-])", re.I)
+                         r"commenter|poster|reviewer)(?:$|[\s_-])", re.I)
 AUTHOR_CAMEL = re.compile(r"[a-z](?:Author|Autor|User|UserName|Name|Poster)(?:$|[\s_-])")
 DATE_ATTR = re.compile(r"date|datum|time|published", re.I)
 BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
@@ -245,12 +277,31 @@ ITEM_TAGS = {"li", "article", "div", "section", "dd", "dt", "blockquote", "table
 LIST_TAGS = {"ul", "ol"}  # one list after a comments heading: its items are the comments
 
 
+# CSS modules add a five-character hash to every class ("comment__neRQW", "commentText__3zHWj"): the
+# name is before it. A BEM element ("comment__message") is a lower-case word, never a hash.
+MODULE_HASH = re.compile(r"__(?=[\w-]{0,4}[A-Z0-9])[A-Za-z0-9_-]{5}(?=$|\s)")
+
+
+def _class(el: HtmlElement) -> str:
+    return MODULE_HASH.sub("", el.get("class", ""))
+
+
 def _attrs(el: HtmlElement) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}"
 
 
+# Shown to no reader: a template or a legend the comment system reveals on demand.
+HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|hide|d-none|is-hidden|visually-hidden)(?:$|\s)")
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
+
+
+def _hidden(el: HtmlElement) -> bool:
+    return bool(HIDDEN_CLASS.search(el.get("class", "")) or HIDDEN_STYLE.search(el.get("style", "")))
+
+
 def _skipped(el: HtmlElement) -> bool:
-    return not isinstance(el.tag, str) or el.tag in SKIP_TAGS or bool(SKIP_ATTR.search(_attrs(el)))
+    return (not isinstance(el.tag, str) or el.tag in SKIP_TAGS or bool(SKIP_ATTR.search(_attrs(el)))
+            or _hidden(el))
 
 
 def _collect_text(el: HtmlElement, exclude: set[HtmlElement], parts: list[str]) -> None:
@@ -316,7 +367,7 @@ def _first(node: HtmlElement, xpaths: str) -> str | None:
 
 # A box of replies placed after the comment it answers (Drupal's div.indented, "children" lists).
 REPLY_BOX = re.compile(r"indent|children|replies|child-?comments|comment-?replies|antworten|sub-?comments?|"
-                       r"comments?-sub(?:$|[\s_-])", re.I)
+                       r"comments?-sub(?:$|[\s_-])|[\s_-]child(?:$|[\s_-])", re.I)
 REPLY_BOX_DEPTH = 3
 
 
@@ -337,11 +388,33 @@ def _parents(items: list[HtmlElement]) -> list[int | None]:
     """For each item, the index of the comment it answers: the nearest item that contains it, or
     the item just before the reply box it sits in."""
     index = {el: i for i, el in enumerate(items)}
+    entries: dict[HtmlElement, int] = {}  # the list entry around each item (the first item in it)
+    for i, el in enumerate(items):
+        if (entry := _list_entry(el)) is not None:
+            entries.setdefault(entry, i)
     parents: list[int | None] = []
-    for el in items:
+    for i, el in enumerate(items):
         parent = next((index[anc] for anc in el.iterancestors() if anc in index), None)
-        parents.append(parent if parent is not None else _reply_box_parent(el, index))
+        if parent is None:
+            parent = _reply_box_parent(el, index)
+        if parent is None and (entry := _list_entry(el)) is not None:
+            # a list of replies inside the entry of the comment they answer (li > ul > li)
+            parent = next((j for anc in entry.iterancestors("li") if (j := entries.get(anc)) is not None and j < i), None)
+        parents.append(parent)
     return parents
+
+
+LIST_ENTRY_DEPTH = 3
+
+
+def _list_entry(el: HtmlElement) -> HtmlElement | None:
+    """The li an item sits in (itself, or a near ancestor): where a theme nests the replies."""
+    for depth, node in enumerate((el, *el.iterancestors())):
+        if depth > LIST_ENTRY_DEPTH:
+            return None
+        if node.tag == "li":
+            return node
+    return None
 
 
 def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
@@ -386,8 +459,14 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
     return None
 
 
+# Classes a theme alternates down a list, and nothing else on an item: where it sits, not what it is.
+ALTERNATING = {"odd", "even", "alt", "first", "last"}
+
+
 def _signature(el: HtmlElement) -> tuple[str, str]:
     classes = el.get("class", "").split()
+    if classes and all(c.lower() in ALTERNATING for c in classes):
+        classes = []  # li.odd, li.even: one kind of item
     # id patterns such as comment-123 / li-comment-5 count as one signature
     return (el.tag, classes[0] if classes else re.sub(r"\d+", "#", el.get("id", "")))
 
@@ -395,16 +474,25 @@ def _signature(el: HtmlElement) -> tuple[str, str]:
 def _is_named_item(el: HtmlElement) -> bool:
     """Whether an element calls itself one comment, by id or class."""
     return el.tag in ITEM_TAGS and bool(
-        ITEM_ID.search(el.get("id", "")) or any(ITEM_CLASS.match(c) for c in el.get("class", "").split()))
+        ITEM_ID.search(el.get("id", "")) or any(ITEM_CLASS.match(c) for c in _class(el).split()))
+
+
+def _all_link(el: HtmlElement) -> bool:
+    """Whether every word of an element is inside links: a button ("Post a comment"), not a comment."""
+    text = "".join(el.text_content().split())
+    return sum(len("".join(a.text_content().split())) for a in el.iter("a")) >= len(text)
 
 
 def _named_items(container: HtmlElement) -> list[HtmlElement]:
     """Elements that call themselves one comment (by id or class), replies included; a named
     element holding two or more others is a list, not a comment."""
-    named = [el for el in container.iterdescendants() if isinstance(el.tag, str) and _is_named_item(el)]
+    # a "comment" box holding a text area is where one writes a comment (a page-wide ASP.NET form is no sign)
+    # an empty element named for a comment is its anchor (<p id="comment-5"></p>), not the comment
+    named = [el for el in container.iterdescendants() if isinstance(el.tag, str) and _is_named_item(el)
+             and next(el.iter("textarea"), None) is None and el.text_content().strip() and not _all_link(el)]
     first = set(named)
     # a body that names itself a comment too (section.comment-content.comment) is not a reply
-    named = [el for el in named if not (BODY_ATTR.search(el.get("class", "")) and not ITEM_ID.search(el.get("id", ""))
+    named = [el for el in named if not (BODY_ATTR.search(_class(el)) and not ITEM_ID.search(el.get("id", ""))
                                         and any(a in first for a in el.iterancestors()))]
     chosen = set(named)
     inside = Counter(a for el in named for a in el.iterancestors() if a in chosen)
@@ -430,7 +518,7 @@ def _is_card_around(outer: HtmlElement, inner: HtmlElement, own: str) -> bool:
     between them, and nothing of its own but a short card without a body."""
     between = _ancestors_within(inner, outer)
     return (len(own) < CARD_CHARS and not any(a.tag in LIST_TAGS or REPLY_BOX.search(_attrs(a)) for a in between)
-            and not any(BODY_ATTR.search(d.get("class", "")) for d in _own_elements(outer, {inner})))
+            and not any(BODY_ATTR.search(_class(d)) for d in _own_elements(outer, {inner})))
 
 
 def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] | None:
@@ -445,7 +533,8 @@ def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] |
         level: Counter[tuple[str, str]] = Counter()
         level_size: Counter[tuple[str, str]] = Counter()
         for c in node:
-            if isinstance(c.tag, str) and c.tag in ITEM_TAGS and not _skipped(c):
+            # one list per comment (ul.single-post: name, words, reply) repeats like any item
+            if isinstance(c.tag, str) and c.tag in ITEM_TAGS | LIST_TAGS and not _skipped(c):
                 size = len(c.text_content().strip())
                 if size >= min_chars:
                     level[_signature(c)] += 1
@@ -539,19 +628,35 @@ def _comment_title(body: HtmlElement, item: HtmlElement, meta: set[HtmlElement])
     return _short_text(prev)
 
 
+def _datetime(el: HtmlElement) -> str | None:
+    """The element's datetime attribute, if it holds a date (a theme may leave its placeholder: "comment_date")."""
+    value = el.get("datetime")
+    return value if value and re.search(r"\d", value) else None
+
+
+def _names_whom_it_answers(el: HtmlElement, item: HtmlElement) -> bool:
+    """Whether a name sits in an "In reply to: <name or post title>" line: the one answered, not the author."""
+    for node in (el, *_ancestors_within(el, item)[:2]):
+        if REPLY_TO_LINE.match(" ".join(node.text_content().split())):
+            return True
+    return False
+
+
 def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
-                header: HtmlElement | None = None) -> FoundComment | None:
-    """Author, date and body text of one comment item, leaving out its replies; ``header`` is a
-    separate element naming who and when (the dt before a dd)."""
+                beside: list[HtmlElement] | None = None) -> FoundComment | None:
+    """Author, date and body text of one comment item, leaving out its replies; ``beside`` are
+    separate elements naming who and when (the dt before a dd, a dd footer after it)."""
     own = _own_elements(item, nested)
-    if header is not None:
-        own = [header, *(d for d in header.iterdescendants() if isinstance(d.tag, str)), *own]
+    if beside:
+        head, *feet = ([part, *(d for d in part.iterdescendants() if isinstance(d.tag, str))] for part in beside)
+        own = [*head, *own, *(d for foot in feet for d in foot)]
     author = date = byline = None
     meta: set[HtmlElement] = set()
     named_by = [d for d in own if (AUTHOR_ATTR.search(_attrs(d)) or AUTHOR_CAMEL.search(_attrs(d)) or d.tag == "cite")
-                and len(d.text_content()) < 120 and d.text_content().strip()
-                and not BODY_ATTR.search(d.get("class", "")) and not d.xpath(".//p")
-                and (d.tag != "p" or len(d.text_content().strip()) <= NAME_CHARS)]  # <p class="comment-author">Jo</p>
+                and 0 < len(" ".join(d.text_content().split())) < 120
+                and not BODY_ATTR.search(_class(d)) and not d.xpath(".//p")
+                and (d.tag != "p" or len(d.text_content().strip()) <= NAME_CHARS)  # <p class="comment-author">Jo</p>
+                and not _names_whom_it_answers(d, item)]
     by_markup = _microdata(own)
     if by_markup.get("author") is not None:
         named_by = [by_markup["author"]]
@@ -562,24 +667,24 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
         meta.update(named_by)
         byline = _short_text(max(named_by, key=lambda d: len(d.text_content())))
     if (dated := by_markup.get("date")) is not None:
-        date = dated.get("content") or dated.get("datetime") or _short_text(dated)
+        date = dated.get("content") or _datetime(dated) or _short_text(dated)
         meta.add(dated)
     for d in own:
         attrs = _attrs(d)
         if date is None:
             if d.tag == "time":
-                date = d.get("datetime") or _short_text(d)
+                date = _datetime(d) or _short_text(d)
                 meta.add(d)
             elif (DATE_ATTR.search(attrs) and len(d.text_content()) < 80 and not BODY_ATTR.search(attrs)
                   and not MEMBER_SINCE.search(d.text_content())):
-                date = d.get("datetime") or d.get("title") or _short_text(d)
+                date = _datetime(d) or d.get("title") or _short_text(d)
                 meta.add(d)
     # never a button's label ("button-text") or the words of a post it quotes ("bbCodeBlock-content")
-    candidates = [d for d in own if BODY_ATTR.search(d.get("class", "")) and not META_ATTR.search(d.get("class", ""))
+    candidates = [d for d in own if BODY_ATTR.search(_class(d)) and not META_ATTR.search(_class(d))
                   and not _skipped(d) and not BUTTON_ATTR.search(_attrs(d)) and not any(
                       _skipped(a) or a.tag in {"a", "blockquote"} or BUTTON_ATTR.search(_attrs(a))
                       or "quote" in a.get("class", "").lower() for a in _ancestors_within(d, item))]
-    bodies = _outermost([d for d in candidates if STRONG_BODY_ATTR.search(d.get("class", ""))] or candidates)
+    bodies = _outermost([d for d in candidates if STRONG_BODY_ATTR.search(_class(d))] or candidates)
     if by_markup.get("text") is not None:
         bodies = [by_markup["text"]]
     # the name and the date may sit inside the element named for the words: they are not the words
@@ -599,6 +704,8 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     # the meta lines left out of the body may hold the date ("July 11, 2011 at 12:25 pm")
     meta_lines = [t for d in _outermost(list(meta)) if (t := _short_text(d))]
     meta_lines += [line for line in _header_lines(own, bodies, nested) if line not in meta_lines]
+    for part in beside or []:  # the dt before the words: "1. Le 5 avril 2010, 10:20 par Pierre"
+        meta_lines += [line for line in element_text(part).split("\n") if line not in meta_lines]
     # a quote inside the words; a blockquote that holds all of them (forum software) is the body
     quoting = [(d, element_text(d)) for d in own if d.tag == "blockquote" or "quote" in d.get("class", "").lower()]
     body_words = len(re.findall(r"\w+", text))
@@ -651,12 +758,64 @@ def _lists_a_comment_elsewhere(item: HtmlElement, nested: set[HtmlElement]) -> b
     return False
 
 
+TEASER_LINK_SHARE = 0.8
+
+
+def _is_teaser(item: HtmlElement, nested: set[HtmlElement]) -> bool:
+    """Whether an item is a link to another page and little else: an entry of a most-read or
+    most-commented list ("3.- <a href=/other-post>Title</a>"), not a reader's words."""
+    text = " ".join(element_text(item, nested).split())
+    if PINGBACK_MARK.search(_attrs(item)) or PINGBACK_TEXT.match(text):
+        return False  # a pingback is a link to the page that links here: kept apart, not dropped
+    linked = sum(len(" ".join(a.text_content().split())) for a in _own_elements(item, nested)
+                 if a.tag == "a" and not a.get("href", "#").strip().lower().startswith(("#", "javascript:")))
+    return bool(text) and linked >= TEASER_LINK_SHARE * len(text)
+
+
+# The blog owner's answer printed inside the comment it answers (li.reply-text): a reply of its own.
+REPLY_BLOCK = re.compile(r"(?:^|[\s_-])(?:reply|replies|antwort|respuesta|réponse|risposta)[-_]?"
+                         r"(?:text|content|body|message)(?:$|\s)", re.I)
+
+
+def _with_reply_blocks(items: list[HtmlElement], min_chars: int) -> list[HtmlElement]:
+    """The items, each followed by the reply blocks inside it that are no item themselves."""
+    chosen = set(items)
+    out: list[HtmlElement] = []
+    for item in items:
+        out.append(item)
+        out.extend(d for d in item.iterdescendants() if isinstance(d.tag, str) and d not in chosen
+                   and REPLY_BLOCK.search(_class(d)) and len(d.text_content().strip()) >= min_chars
+                   and not _all_link(d) and not any(a in chosen and a is not item for a in _ancestors_within(d, item)))
+    return out
+
+
+def _definition_items(items: list[HtmlElement]) -> tuple[list[HtmlElement], dict[HtmlElement, list[HtmlElement]]]:
+    """Items of a definition list read as comments: a dt naming who (and when), the dd after it
+    with the words, and any further dd before the next dt (a footer with the date) make one
+    comment, whose item is that first dd — whether the dt or the dd was named as the comment."""
+    beside: dict[HtmlElement, list[HtmlElement]] = {}
+    for dt in items:
+        dd = dt.getnext() if dt.tag == "dt" else None
+        if dd is None or dd.tag != "dd":
+            continue
+        parts, nxt = [dt], dd.getnext()
+        while nxt is not None and nxt.tag == "dd":
+            parts.append(nxt)
+            nxt = nxt.getnext()
+        beside[dd] = parts
+    taken = {el for parts in beside.values() for el in parts}
+    chosen: list[HtmlElement] = []
+    for el in items:
+        item = next((dd for dd, parts in beside.items() if parts[0] is el), el) if el.tag == "dt" else el
+        if item not in taken and item not in chosen:
+            chosen.append(item)
+    return chosen, beside
+
+
 def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSection) -> int:
     """Append the comments of ``items`` (replies nested inside items allowed); return how many."""
-    # a dt naming who and when, then the dd with the words: one comment
-    headers = {el.getnext(): el for el in items if el.tag == "dt" and el.getnext() is not None
-               and el.getnext().tag == "dd"}
-    items = [el for el in items if not (el.tag == "dt" and el.getnext() in headers)]
+    items, headers = _definition_items(items)
+    items = _with_reply_blocks(items, min_chars)
     nested_of = set(items)
     parents = _parents(items)
     kept: dict[int, int] = {}
@@ -665,7 +824,7 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
         if _lists_a_comment_elsewhere(item, nested_of - {item}):
             continue
         comment = _split_item(item, nested_of - {item}, min_chars, headers.get(item))
-        if comment is None:
+        if comment is None or (not (comment.author or comment.date_raw) and _is_teaser(item, nested_of - {item})):
             continue
         parent = parents[i]
         comment.parent = kept.get(parent) if parent is not None else None
@@ -675,7 +834,7 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
     return found
 
 
-COMMENT_PART = re.compile(r"comment|kommentar", re.I)
+COMMENT_PART = re.compile(r"comment|kommentar|comentario|komentarz", re.I)
 
 
 def _split_container(container: HtmlElement, min_chars: int, section: CommentSection,
@@ -713,7 +872,7 @@ def _split_container(container: HtmlElement, min_chars: int, section: CommentSec
 def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> CommentSection | None:
     outer = [c for c in _outermost(candidates) if not _looks_like_main_content(c)]
     # widgets listing comments on other posts are pruned with the comments but never read as them
-    leftovers: list[HtmlElement] = [c for c in outer if _in_widget(c) and not _numbered_thread(c)]
+    leftovers: list[HtmlElement] = [c for c in outer if _in_widget(c, _named_thread(c)) and not _numbered_thread(c)]
     containers = [c for c in outer if c not in leftovers]
     section = CommentSection(method="generic")
     # sibling "containers" sharing one signature are the comments themselves (div.Comment x N)
@@ -849,8 +1008,9 @@ def split_trafilatura_comments(commentsbody: etree._Element | None, min_chars: i
     found = []
     for block in commentsbody:
         text = " ".join(" ".join(block.itertext()).split())
-        # a bare label ("Ihre Meinung", "Log In", a site name) is the box's furniture, not a comment
-        if len(text) >= min_chars and not LABEL_BLOCK.match(text):
+        # a bare label ("Ihre Meinung", "Log In", a site name) is the box's furniture, not a comment;
+        # a block that says neither who nor when is the box's notes, rules or teasers
+        if len(text) >= min_chars and not LABEL_BLOCK.match(text) and COMMENT_CUE.search(text[:200]):
             found.append(FoundComment(text=text))
     return found
 

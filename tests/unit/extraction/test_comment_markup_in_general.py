@@ -1,0 +1,275 @@
+"""Comment-system markup recognised in general (definition lists, nested reply lists, reply-to
+lines), and the boxes around a thread that are never comments (teasers, forms, hidden legends,
+editors' notes). Every page here is written for the test."""
+
+import lxml.etree as etree
+import pytest
+
+from pipeline.extraction import extract_page
+from pipeline.extraction.comment_fields import is_interface_text
+from pipeline.extraction.comments import split_trafilatura_comments
+
+ARTICLE = ("<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>Der Deich</title></head><body>"
+           "<article><h1>Der Deich wird erhöht</h1>"
+           "<p>Das Land erhöht den Deich vor der Altstadt um einen halben Meter. Die Arbeiten beginnen nach der "
+           "Sturmflutsaison und dauern zwei Jahre; die Uferstraße bleibt in dieser Zeit einspurig befahrbar.</p>"
+           "<p>Die Anwohner wurden im Rathaus informiert, wo die Pläne noch bis Ende des Monats ausliegen.</p>"
+           "</article>{extra}</body></html>")
+
+
+def _page(extra: str, lang: str = "de") -> bytes:
+    return ARTICLE.format(lang=lang, extra=extra).encode("utf-8")
+
+
+def _records(extra: str, raw_page, lang: str = "de") -> list:
+    """The comment records of the article page with ``extra`` after the article."""
+    return extract_page(_page(extra, lang), raw_page())[1]
+
+
+def test_a_definition_list_reads_the_name_from_the_dt_and_the_date_from_a_dd_footer(raw_page):
+    extra = ("<div id='comments'><h4>2 Kommentare:</h4><dl id='comments-block'>"
+             "<dt class='comment-author' id='c9100001'><a href='/p/jo'>Jo</a> hat gesagt…</dt>"
+             "<dd class='comment-body'><p>Endlich passiert etwas am Ufer.</p></dd>"
+             "<dd class='comment-footer'><span class='comment-timestamp'><a href='#c9100001'>3. Mai 2026 um 10:00</a></span></dd>"
+             "<dt class='comment-author' id='c9100002'><a href='/p/mia'>Mia</a> hat gesagt…</dt>"
+             "<dd class='comment-body'><p>Zwei Jahre einspurig, das wird eng.</p></dd>"
+             "<dd class='comment-footer'><span class='comment-timestamp'><a href='#c9100002'>4. Mai 2026 um 11:00</a></span></dd>"
+             "</dl></div>")
+    comments = _records(extra, raw_page)
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("Jo", "3. Mai 2026 um 10:00", "Endlich passiert etwas am Ufer."),
+        ("Mia", "4. Mai 2026 um 11:00", "Zwei Jahre einspurig, das wird eng.")]
+
+
+def test_a_dt_header_giving_the_date_then_the_name(raw_page):
+    extra = ("<div id='comments'><dl class='commentlist'>"
+             "<dt class='comment-head' id='c2001'><a href='#c2001'>1.</a> Am 5. April 2026 um 10:20 von Pierre</dt>"
+             "<dd class='comment-body'><p>Sehr gut erklärt, danke.</p></dd>"
+             "<dt class='comment-head' id='c2002'><a href='#c2002'>2.</a> Am 6. April 2026 um 11:30 von Sophie</dt>"
+             "<dd class='comment-body'><p>Die Pläne liegen nur vormittags aus.</p></dd></dl></div>")
+    comments = _records(extra, raw_page)
+    assert [(c.author, c.date_raw) for c in comments] == [
+        ("Pierre", "Am 5. April 2026 um 10:20"), ("Sophie", "Am 6. April 2026 um 11:30")]
+
+
+def _entry(n: int, name: str, words: str, replies: str = "") -> str:
+    return (f"<li class='comment-li comment-item'><a id='comment{n}'></a><div class='comment hreview'>"
+            f"<p class='comment-meta'><time datetime='2026-05-0{n % 9 + 1}T10:00:00Z'>Le {n % 9 + 1} mai</time>"
+            f"<span class='reviewer vcard'><span class='sep'>, </span>par {name}</span>"
+            f"<span class='item'>En réponse à : <a class='url fn' href='/le-deich'>Le Deich est relevé</a></span></p>"
+            f"<div class='comment-content'><p>{words}</p></div></div>{replies}</li>")
+
+
+THREAD = (("Jean", "Merci pour cet article très clair."), ("Anne", "Je suis d'accord avec Jean."),
+          ("Luc", "Pas du tout convaincu."))
+
+
+def _thread_of_three(entry, reply_list: str = "<ul>") -> str:
+    """Three comments in list entries, the second a reply in a list inside the first one's entry."""
+    (n1, w1), (n2, w2), (n3, w3) = THREAD
+    return entry(1, n1, w1, reply_list + entry(2, n2, w2) + "</ul>") + entry(3, n3, w3)
+
+
+def test_replies_in_a_list_inside_the_entry_they_answer_and_a_reply_to_line_that_names_no_author(raw_page):
+    extra = ("<div class='comments-thread'><h2>Vos commentaires (3)</h2><ul class='comments-items'>"
+             + _thread_of_three(_entry, "<ul class='comments-items'>") + "</ul></div>")
+    comments = _records(extra, raw_page, "fr")
+    assert [c.author for c in comments] == ["Jean", "Anne", "Luc"]
+    assert comments[1].parent_id == comments[0].comment_id and comments[2].parent_id is None
+
+
+def test_a_most_commented_list_of_links_to_other_posts_gives_no_comments(raw_page):
+    items = "".join(f"<li><div class='txt-box'><span class='txt'><strong>{n}.- </strong>"
+                    f"<a href='/noticias/2026/05/nota-{n}/'>Titular de otra nota número {n} del día</a></span></div></li>"
+                    for n in range(1, 6))
+    extra = f"<div class='tab-pane'><div class='top-disqus-comments'><ul>{items}</ul></div></div>"
+    comments = _records(extra, raw_page, "es")
+    assert comments == []
+
+
+def test_a_comment_box_holding_the_text_area_is_the_form(raw_page):
+    extra = ("<section class='commentsbox'><div id='comments_1'></div><div id='formwrapper'><form>"
+             "<div class='frontend-comment'><textarea placeholder='Deine Meinung'></textarea>"
+             "<div class='comment-follow'><input type='checkbox'/> Antworten folgen</div></div></form></div></section>")
+    comments = _records(extra, raw_page)
+    assert comments == []
+
+
+def test_a_hidden_legend_of_the_comment_system_is_no_comment(raw_page):
+    extra = ("<div class='comments'><div class='comment-count-label'>Kommentare</div><div class='comment-stream'></div>"
+             "<div class='badgetext hidden'><div class='badge-info'><p class='title'>Stammleser</p>"
+             "<p>Stammleser schreiben regelmäßig kluge Kommentare zu Themen der Stadt.</p></div>"
+             "<div class='badge-info'><p class='title'>Redaktion</p><p>Dieser Kommentar stammt aus der Redaktion.</p>"
+             "</div></div></div>")
+    comments = _records(extra, raw_page)
+    assert comments == []
+
+
+def test_the_fallback_keeps_blocks_that_say_who_or_when_and_drops_the_box_notes():
+    body = etree.fromstring(
+        "<comments><p>Bitte halte dich an die Spielregeln. Welche Zeichen du verwenden kannst, steht im Hilfebereich.</p>"
+        "<p>Karla schrieb am 3. Mai 2026: Der Deich war überfällig.</p></comments>")
+    assert [c.text for c in split_trafilatura_comments(body)] == ["Karla schrieb am 3. Mai 2026: Der Deich war überfällig."]
+
+
+@pytest.mark.parametrize("text", [
+    "Please note that the Harbour Times does not endorse the opinions expressed in comments. "
+    "Comments on this story are moderated according to our guidelines.",
+    "Vos commentaires seront modérés, et publiés s'ils respectent la nétiquette.",
+    "By submitting a comment, you accept that we may publish it in whole or in part.",
+    "Al publicar un comentario acepta nuestras normas de participación.",
+])
+def test_editors_notes_on_moderation_and_terms_are_interface(text):
+    assert is_interface_text(text)
+
+
+def test_a_reader_mentioning_moderation_is_still_a_comment():
+    assert not is_interface_text("The moderators here do a good job, I think the dyke plan is sound.")
+
+
+def test_sign_in_buttons_under_a_short_comment_leave_it(raw_page):
+    items = "".join(f"<div class='comment' id='comment-{n}'><span class='comment-author'>{name}</span>"
+                    f"<time>6y</time><p class='comment-text'>{words}</p><p>Sign in to like this comment</p>"
+                    f"<p>Sign in to reply to this comment</p></div>"
+                    for n, name, words in ((1, "Debra", "Love!!"), (2, "Tom", "Happy new year, harbour team.")))
+    _, comments = extract_page(_page(f"<section class='comments'>{items}</section>", "en"), raw_page())
+    assert [(c.author, c.text) for c in comments] == [("Debra", "Love!!"), ("Tom", "Happy new year, harbour team.")]
+
+
+@pytest.mark.parametrize("lang,box,item,author", [
+    ("es", "<div id='comentarios' class='comentarios'><ul class='lista-comentarios'>{items}</ul></div>", "li class='comentario' id='comentario-{n}'", "comentario-autor"),
+    ("pl", "<div id='komentarze'>{items}</div>", "div class='komentarz' id='komentarz-{n}'", "autor"),
+])
+def test_comment_markup_named_in_the_corpus_languages(lang, box, item, author, raw_page):
+    tag = item.split()[0]
+    items = "".join(f"<{item.format(n=n)}><div class='{author}'>{name}</div><div class='fecha-date'>12.05.2026 10:1{n}</div>"
+                    f"<div class='texto-text'><p>{words}</p></div></{tag}>"
+                    for n, name, words in ((1, "Pedro", "Ya era hora de que hicieran algo."), (2, "Lucía", "Dos años es demasiado.")))
+    _, comments = extract_page(_page(box.format(items=items), lang), raw_page())
+    assert [(c.author, c.text) for c in comments] == [
+        ("Pedro", "Ya era hora de que hicieran algo."), ("Lucía", "Dos años es demasiado.")]
+
+
+def test_items_told_apart_only_by_odd_and_even_classes_are_one_kind(raw_page):
+    items = "".join(f"<li class='{parity}'><span class='commentDate'>Montag, {n}. Juli 2026 10:15</span>"
+                    f"<span class='commentAuthorName'>geschrieben von {name}</span><p>{words}</p></li>"
+                    for n, parity, name, words in ((12, "even", "Peter", "Gute Sache, endlich."), (13, "odd", "Heike", "Viel zu spät.")))
+    extra = f"<div class='itemComments'><h3>2 Kommentare</h3><ul class='itemCommentsList'>{items}</ul></div>"
+    comments = _records(extra, raw_page)
+    assert [(c.author, c.text) for c in comments] == [("Peter", "Gute Sache, endlich."), ("Heike", "Viel zu spät.")]
+
+
+def test_an_author_cards_post_count_is_not_the_start_of_the_words():
+    from pipeline.extraction.comment_fields import finish_comment
+    from pipeline.extraction.comments import FoundComment
+
+    c = finish_comment(FoundComment(text="Beiträge: 1.204\nVersuch es mit einem Neustart.", author="helfer"), ("de",))
+    assert c is not None and c.text == "Versuch es mit einem Neustart."
+
+
+def test_a_named_thread_inside_a_page_builders_widget_block_is_read(raw_page):
+    items = "".join(f"<li class='forum-comment'><div class='forum-comment-content'><header></header>"
+                    f"<div class='js-read-more'>{words}</div></div></li>"
+                    for words in ("Leaks suggest a new harbour ferry.", "Or the old one, repainted.", "I just want a later ferry."))
+    extra = (f"<div class='widget-area'><div class='clear-both widget widget-content'><div class='item-content'>"
+             f"<div class='forum-comment-widget' id='forum-comments'><span>3 Comments</span>"
+             f"<ul class='forum-comments-list'>{items}</ul></div></div></div></div>")
+    comments = _records(extra, raw_page, "en")
+    assert [c.text for c in comments] == [
+        "Leaks suggest a new harbour ferry.", "Or the old one, repainted.", "I just want a later ferry."]
+
+
+def test_the_same_thread_in_a_sidebar_is_not_this_pages(raw_page):
+    items = "".join(f"<li class='forum-comment'><div class='forum-comment-content'>{words}</div></li>"
+                    for words in ("Leaks suggest a new harbour ferry.", "Or the old one, repainted.", "I just want a later ferry."))
+    extra = f"<aside class='sidebar widget'><div class='forum-comment-widget'><ul>{items}</ul></div></aside>"
+    comments = _records(extra, raw_page, "en")
+    assert comments == []
+
+
+@pytest.mark.parametrize("text", ["Comment deleted by user ·", "Comment removed by moderator", "[removed]",
+                                  "Dieser Kommentar wurde gelöscht.", "Ce commentaire a été supprimé",
+                                  "Este comentario ha sido eliminado por el moderador"])
+def test_the_placeholder_of_a_deleted_comment_is_interface(text):
+    assert is_interface_text(text)
+
+
+def test_a_deleted_account_is_the_author_and_a_span_in_the_first_words_names_no_one():
+    from pipeline.extraction.comment_fields import finish_comment
+    from pipeline.extraction.comments import FoundComment
+
+    gone = finish_comment(FoundComment(text="[deleted]\n·\nPrescription sunglasses!", date_raw="3 yr. ago"), ("en",))
+    assert (gone.author, gone.text) == ("[deleted]", "Prescription sunglasses!")
+    words = finish_comment(FoundComment(text="My brother borrowed mine 5 years ago\nand has not given it back.",
+                                        date_raw="3 yr. ago"), ("en",))
+    assert words.author is None and words.text.startswith("My brother borrowed mine")
+
+
+def test_class_names_hashed_by_css_modules_still_name_the_parts(raw_page):
+    extra = ("<div class='commentsWrapper__d1Hy5'><h2><span class='commentCount__RsynH'>1 comment</span></h2>"
+             "<div class='comments__iw-Ew'><ul class='commentsList__ya-2v'><li class='comment__neRQW'>"
+             "<a class='userName__EASXU' href='/u/talara'>talara</a><section class='timestamp__FcgLi'>5 years ago</section>"
+             "<div class='commentText__3zHWj'>The ferry timetable is still wrong on the website.</div>"
+             "</li></ul></div></div>")
+    comments = _records(extra, raw_page, "en")
+    assert [(c.author, c.text) for c in comments] == [("talara", "The ferry timetable is still wrong on the website.")]
+
+
+def test_bem_element_names_are_not_taken_for_hashes(raw_page):
+    items = "".join(f"<section class='comment'><article class='comment__content-wrapper'><div class='comment__body-wrapper'>"
+                    f"<a class='comment__actor-name' href='/in/{name}'>{name}</a><span class='comment__message'>{words}</span>"
+                    f"</div></article></section>" for name, words in (("Zoe", "Thanks for sharing this."), ("Nancy", "So true.")))
+    _, comments = extract_page(_page(f"<div class='comments'>{items}</div>", "en"), raw_page())
+    assert [(c.author, c.text) for c in comments] == [("Zoe", "Thanks for sharing this."), ("Nancy", "So true.")]
+
+
+def _blog_entry(n: int, name: str, words: str, answer: str = "") -> str:
+    reply = (f"<li class='reply-text'>{answer}<p><a href='/'>Hafenblog</a> 於 2026/05/0{n} 20:31 回覆</p></li>"
+             if answer else "")
+    return (f"<ul class='single-post'><li class='post-info'><a name='comment-{n}'></a><span class='user-name'>{name}</span>"
+            f"<span class='post-time'>於 2026/05/0{n} 10:28</span></li><li class='post-text'><p id='comment-{n}'></p>"
+            f"{words}</li>{reply}</ul>")
+
+
+def test_one_list_per_comment_with_the_owners_answer_inside(raw_page):
+    extra = ("<div id='comment-box'><h3>留言列表 (3)</h3><div class='post-comment'><a href='#comment-form'>發表留言</a></div>"
+             "<div id='comment-text'>" + _blog_entry(1, "小鳳", "好棒的堤防", "謝謝來訪！")
+             + _blog_entry(2, "大雄", "拍得真好") + "</div></div>")
+    comments = _records(extra, raw_page, "zh")
+    assert [(c.author, c.text) for c in comments] == [("小鳳", "好棒的堤防"), ("Hafenblog", "謝謝來訪！"), ("大雄", "拍得真好")]
+    assert comments[1].parent_id == comments[0].comment_id and comments[1].date_raw == "2026/05/01 20:31"
+
+
+def test_a_template_placeholder_in_datetime_and_replies_in_a_child_box(raw_page):
+    def entry(n: int, name: str, words: str, children: str = "") -> str:
+        return (f"<div id='comment-{n}'><article id='div-comment-{n}' class='x-comment-body'><footer class='x-comment-meta'>"
+                f"<div class='x-comment-author'>\n{' ' * 60}{name}\n{' ' * 60}<span>·</span><a href='#comment-{n}'>"
+                f"<time datetime='comment_date'>March {n}, 2026 at 10:00 AM</time></a></div></footer>"
+                f"<div class='x-comment-content'><p>{words}</p></div></article>{children}</div>")
+    child = "<div class='x-child child-of-11 level-2'>" + entry(12, "Ammon", "Agreed, the dyke is overdue.") + "</div>"
+    extra = ("<div class='comments-area'>" + entry(11, "Sallie", "The plans are on the town website.", child)
+             + entry(13, "Rarst", "Two years is a long time.") + "</div>")
+    comments = _records(extra, raw_page, "en")
+    assert [(c.author, c.date_raw) for c in comments] == [
+        ("Sallie", "March 11, 2026 at 10:00 AM"), ("Ammon", "March 12, 2026 at 10:00 AM"), ("Rarst", "March 13, 2026 at 10:00 AM")]
+    assert comments[1].parent_id == comments[0].comment_id and comments[2].parent_id is None
+
+
+def test_a_private_comment_placeholder_is_interface():
+    assert is_interface_text("悄悄話") and is_interface_text("This is a private comment.")
+
+
+def _spip(n: int, name: str, words: str, replies: str = "") -> str:
+    return (f"<li class='forum-fil'><div class='forum-message'><div class='forum-chapo'><strong class='forum-titre'>"
+            f"<a href='#forum{n}' id='forum{n}'>La digue</a></strong><small>1{n % 9} mars 2026 12:00, par "
+            f"<span class='vcard author'><a class='url fn' href='/auteur/{n}'>{name}</a></span></small></div>"
+            f"<div class='forum-texte'><p>{words}</p><p class='repondre'><a href='spip.php?id_forum={n}'>"
+            f"Répondre à ce message</a></p></div></div>{replies}</li>")
+
+
+def test_spip_forum_messages_are_the_comments_with_their_replies(raw_page):
+    extra = "<div class='forum-total'><h2>Messages</h2><ul class='forum'>" + _thread_of_three(_spip) + "</ul></div>"
+    comments = _records(extra, raw_page, "fr")
+    assert [(c.author, c.text) for c in comments] == list(THREAD)
+    assert [c.date_raw for c in comments] == ["11 mars 2026 12:00", "12 mars 2026 12:00", "13 mars 2026 12:00"]
+    assert comments[1].parent_id == comments[0].comment_id and comments[2].parent_id is None
