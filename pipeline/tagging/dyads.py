@@ -53,10 +53,12 @@ NEGATED_SCOPE_CHARS = 25  # how far a negated cooperation verb carries over to t
 GOVERNED_CHARS = 40  # how far after a friction cue a cooperation cue can be what it is about
 JOINT_CHARS = 20  # a joint act on a third party: the verb follows its coordinated subject closely
 
-# A sentence-opening concessive clause ("Despite tensions, …") states background, not the relation: their cues are
+# A concessive clause ("Despite tensions, …") states background, not the relation: their cues are
 # ignored up to the next comma. Cues after a contrast ("…, but …") say what the sentence stresses.
 _CONCESSIVE = re.compile(
-    r"^\W{0,3}(?:despite|although|though|even as|for all|notwithstanding|несмотря на|хотя|尽管|虽然|"
+    r"(?<!\w)(?:despite|in spite of|notwithstanding|even though|несмотря на|尽管|malgré|trotz|obwohl|a pesar de|pomimo)"
+    r"(?!\w)[^,，;。]*|"  # so is one later in the sentence ("… hacked Russia despite the two pledging not to")
+    r"^\W{0,3}(?:despite|in spite of|although|though|even as|for all|notwithstanding|несмотря на|хотя|尽管|虽然|"
     r"비록|با وجود|با اینکه|malgré|bien que|trotz|obwohl|a pesar de|aunque)(?!\w)[^,，;。]*",
     re.IGNORECASE)
 _CONTRAST = re.compile(
@@ -90,6 +92,8 @@ _IMMUNE = re.compile(r"\w*-(?:proof|free|resistant)(?!\w)")  # "sanctions-proof 
 _PHRASE_END = re.compile(r"\w*\s*,")
 # A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
 _THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards|against)\s+(?:the\s+)?[A-Z]")
+# Friction that takes an untracked name: "distrust of NATO", "anger at the West".
+_THIRD_OF = re.compile(r"\w*\s+(?:of|at)\s+(?:the\s+)?[A-Z]")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
 _PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze)\s+(?:the\s+|both\s+)?(?=\S)$",
                       re.IGNORECASE)
@@ -149,6 +153,16 @@ class CueHits:
     def between(self) -> list[tuple[int, int]]:
         return [m.span() for m in self.lexicon.cue("dyads.between").finditer(self.sentence, self.langs)]
 
+    @cached_property
+    def the_two(self) -> list[tuple[int, int]]:
+        """Where words stand for two members together ("the two", "both countries")."""
+        return [m.span() for m in self.lexicon.cue("dyads.the_two").finditer(self.sentence, self.langs)]
+
+    @cached_property
+    def labelling(self) -> list[tuple[int, int]]:
+        """Where verbs name someone as something ("labelling", "sees")."""
+        return [m.span() for m in self.lexicon.cue("dyads.labelling").finditer(self.sentence, self.langs)]
+
 
 @dataclass
 class CueView:
@@ -165,6 +179,7 @@ class CueView:
     elided: set[str]
     before: list[MemberSpan]
     after: list[MemberSpan]
+    inside: set[str]  # members named within the cue's own words: "kept Moscow at arm's length"
 
     @classmethod
     def of(cls, cue: Cue, actors: list[MemberSpan], hits: CueHits) -> CueView:
@@ -172,8 +187,9 @@ class CueView:
         c0, c1 = clause_of(cue.start, hits.clauses)
         in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
         elided = _elided_subject(hits.sentence, c0, actors, hits)
-        return cls(hits.sentence, cue, hits, c0, c1, in_clause, {s.code for s in in_clause} | elided, elided,
-                   [s for s in in_clause if s.end <= cue.start], [s for s in in_clause if s.start >= cue.end])
+        inside = {s.code for s in actors if s.is_member and cue.start <= s.start < cue.end}
+        return cls(hits.sentence, cue, hits, c0, c1, in_clause, {s.code for s in in_clause} | elided | inside, elided,
+                   [s for s in in_clause if s.end <= cue.start], [s for s in in_clause if s.start >= cue.end], inside)
 
     @cached_property
     def subjects(self) -> set[str]:
@@ -249,7 +265,18 @@ class CueView:
             return set()  # "Iran pulled out of the talks, Russian media reported": past the cue's phrase
         if cue.family == "cooperation" and not cue.cover and _TOPIC.search(sentence, cue.end, run[0].start):
             return set()  # "cooperation on Ukraine and North Korea": a topic, not a partner
+        if cue.family == "friction" and _TOPIC.search(sentence, cue.end, run[0].start) \
+                and len(self.subjects) >= 2:
+            return set()  # "Russia and China differ on North Korea": the two disagree about a topic
         return {s.code for s in run}
+
+    @cached_property
+    def after_third(self) -> bool:
+        """Does the cue take a partner that is no member ("trade with Europe", "tensions with the West")?"""
+        after = self.after
+        return bool(after) and not after[0].is_member and (
+            bool(THIRD_PARTY.search(self.sentence, self.cue.end, after[0].start))
+            or self.cue.family != "cooperation" and after[0].start - self.cue.end <= OBJECT_CHARS)
 
     @cached_property
     def object_list(self) -> set[str]:
@@ -428,6 +455,11 @@ VERB_FINAL_CHARS = {"zh": 12, "ko": 20, "fa": 40, "de": 40}
 
 
 _AS = re.compile(r"as\s", re.IGNORECASE)
+# Between the one named and the friction noun it is named as: "China as an enemy", "Iran a rival",
+# "North Korea's nuclear programme a threat".
+_NAMED_AS = re.compile(r"^(?:'s?\s+(?:[\w-]+\s+){0,2}?)?\s*(?:as\s+)?(?:an?\s+|the\s+|its\s+|their\s+|his\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# Between the namer and its verb: "Russia labels", "a Russian memo labelling", "Moscow's doctrine names".
+_NAMER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,2}$")
 _VERB_BETWEEN = re.compile(r"^\s+(?:[\w-]+\s+){1,2}$")  # "views", "has long described"
 
 
@@ -440,6 +472,41 @@ def _as_predicate(sentence: str, view: CueView, a: str, b: str) -> bool:
     x, y = before[-2], before[-1]
     return {x.code, y.code} == {a, b} and view.cue.start - y.end <= 2 and not glued(sentence, [x, y]) \
         and bool(_VERB_BETWEEN.match(sentence[x.end:y.start])) and len(sentence[view.c0:x.start].split()) <= 3
+
+
+def _named_as(sentence: str, view: CueView, a: str, b: str) -> bool:
+    """"A leaked Russian memo labelling China an enemy", "Moscow sees Beijing as a rival": the one
+    named, right after a naming verb, and the namer (or the member qualifying it) before that verb."""
+    before = view.before
+    if view.cue.family != "friction" or len(before) < 2:
+        return False
+    y = before[-1]
+    if y.code not in (a, b) or not y.is_member or not _NAMED_AS.match(sentence[y.end:view.cue.start]):
+        return False
+    verbs = [v for v in view.hits.labelling if v[1] <= y.start and re.fullmatch(r"\s+(?:the\s+)?", sentence[v[1]:y.start])]
+    if not verbs:
+        return False
+    namers = [s for s in before if s.end <= verbs[-1][0] and s.is_member and s.start >= view.c0]
+    return bool(namers) and {namers[-1].code, y.code} == {a, b} \
+        and bool(_NAMER.match(sentence[namers[-1].end:verbs[-1][0]]))
+
+
+def _the_two(sentence: str, view: CueView, a: str, b: str, actors: list[MemberSpan]) -> bool:
+    """"The two engage in an espionage war": words that stand for the sentence's only two members
+    as the subject of a cue (not a directed one, which needs its object, nor parallel acts)."""
+    cue, hits = view.cue, view.hits
+    if cue.family == "directed" or not hits.the_two or {s.code for s in actors if s.is_member} != {a, b}:
+        return False
+    for s, e in hits.the_two:
+        if not (view.c0 <= s and e <= cue.start and cue.start - e <= SUBJECT_CHARS):
+            continue
+        if any(e <= x.start < cue.start for x in actors) or any(e <= p < cue.end for p in hits.parallel):
+            continue
+        if cue.family == "cooperation" and view.after and not view.after[0].is_member \
+                and THIRD_PARTY.search(sentence, cue.end, view.after[0].start):
+            continue  # "the two trade with Europe": a third party's partners
+        return True
+    return False
 
 
 def _verb_final(sentence: str, view: CueView, a: str, b: str, lang: str) -> bool:
@@ -479,6 +546,19 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
         not s.is_member and run[-1].end <= s.start and s.end <= cue.start for s in view.before)
 
 
+_BETWEEN_AND = re.compile(r"^\s+a\s+$")  # Polish "między Rosją a Chinami"
+
+
+def _between_run(sentence: str, spans: list[MemberSpan]) -> list[MemberSpan]:
+    """The names listed right after a "between" word."""
+    if not spans:
+        return []
+    run = name_run(sentence, spans, backwards=False)
+    if len(run) == 1 and len(spans) > 1 and _BETWEEN_AND.match(sentence[spans[0].end:spans[1].start]):
+        run = spans[:2]
+    return run
+
+
 def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> str | None:
     """How this cue relates members ``a`` and ``b`` (see the module docstring): "pair" when one acts
     on the other or they act together, "joint" when they are one subject acting on something
@@ -489,6 +569,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     if key not in hits.views:  # the same for every pair of the sentence
         hits.views[key] = CueView.of(cue, actors, hits)
     view = hits.views[key]
+    if _the_two(sentence, view, a, b, actors):
+        return "pair"
     if a not in view.codes or b not in view.codes:
         return None  # every way a cue links two members names both in its clause (or its elided subject)
     c0, c1, in_clause, before, after = view.c0, view.c1, view.in_clause, view.before, view.after
@@ -522,6 +604,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
 
     if flow():
         return "pair"
+    if cue.family != "cooperation" and view.inside and (a in view.inside) != (b in view.inside) \
+            and ({a, b} - view.inside) <= view.subjects:
+        return "pair"  # "Russia has sought to limit Chinese influence": the one named inside is its object
     for x, y in ((a, b), (b, a)):
         # an object list that names the subject again is a grouping both belong to ("a division into
         # a triangle of China, North Korea and Russia"), not one acting on the other
@@ -529,6 +614,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                 and x not in view.object_list and clear_until(object_start(y)):
             return "pair"
     if cue.family == "directed":
+        if _verb_final(sentence, view, a, b, hits.langs[0] if hits.langs else "en"):
+            return "pair"  # "China hat Russland offen kritisiert"
         # "Moscow and Beijing objected to the plan": joint action on a common target
         if a in codes_before and b in codes_before:
             run = name_run(sentence, before, backwards=True)
@@ -547,7 +634,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                 if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in COMPOUND_GLUE and (
                         0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25):
                     return "pair"
-    if _verb_final(sentence, view, a, b, hits.langs[0] if hits.langs else "en") or _as_predicate(sentence, view, a, b):
+    if _verb_final(sentence, view, a, b, hits.langs[0] if hits.langs else "en") or _as_predicate(sentence, view, a, b) \
+            or _named_as(sentence, view, a, b):
         return "pair"
     # both before the cue as one coordinated subject
     if a in codes_before and b in codes_before:
@@ -558,16 +646,28 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         to_third = bool(after) and not after[0].is_member and (
             bool(THIRD_PARTY.search(sentence, cue.end, after[0].start))
             or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS) \
-            or bool(_THIRD_NAME.match(sentence, cue.end)) and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
+            or bool(_THIRD_NAME.match(sentence, cue.end)) \
+            or cue.family != "cooperation" and bool(_THIRD_OF.match(sentence, cue.end)) and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
         if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third \
                 and not _not_their_subject(sentence, cue, run, view, hits):
             if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction
+    # both before it, inside "between A and B" right before the cue ("Relations between Moscow and
+    # Beijing have cooled", "Między Rosją a Chinami narasta nieufność")
+    if a in codes_before and b in codes_before and not view.after_third:
+        for w0, w1 in hits.between:
+            run = _between_run(sentence, [s for s in before if s.start >= w1])
+            # not a cue's own "between" ("closer coordination by China and Russia has frustrated ...")
+            if run and c0 <= w0 and not any(c.start < w1 and (c.end >= w0 or _ADJACENT.fullmatch(sentence, c.end, w0))
+                                            for c in hits.cues) and {a, b} <= {s.code for s in run} and 0 <= run[0].start - w1 <= 6 \
+                    and cue.start - run[-1].end <= SUBJECT_CHARS \
+                    and not any(run[-1].end <= s.start < cue.start for s in actors) \
+                    and not any(run[-1].end <= c.start < cue.start and c.family != cue.family for c in hits.cues):
+                return "pair"
     # both after it, inside "between A and B"
     if a in codes_after and b in codes_after:
         for w0, w1 in hits.between:
-            listed = {s.code for s in name_run(sentence, [s for s in after if s.start >= w1], backwards=False)} \
-                if any(s.start >= w1 for s in after) else set()
+            listed = {s.code for s in _between_run(sentence, [s for s in after if s.start >= w1])}
             if w0 >= cue.start - 40 and w1 <= min(s.start for s in after if s.code in (a, b)) \
                     and c0 <= w0 and w1 <= c1 and {a, b} <= listed \
                     and not any(cue.end <= c.start < w0 and c.family != cue.family for c in hits.cues):
@@ -597,17 +697,7 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
             else:
                 fric += cue.weight
     if not coop and not fric:
-        # Friction said of exactly two members with no third party in the sentence is theirs
-        # ("a leaked Russian memo labelling China an enemy"), even when syntax does not link them.
-        # Not when the two form one list: "adversaries such as Russia and China" are the US's.
-        # Nor when every friction cue takes a third party ("tensions with the West"), nor in a
-        # comparison ("Iran, like Russia, faces Western sanctions").
-        if {s.code for s in actors} == {a, b} and hits.cues and all(c.family != "cooperation" for c in hits.cues) \
-                and not all(c.link_only for c in hits.cues) \
-                and not all(_THIRD_NAME.match(sentence, c.end) for c in hits.cues) \
-                and not _COMPARISON.search(sentence) \
-                and not glued(sentence, sorted(actors, key=lambda s: s.start)):
-            return FRICTION, CONFIDENT
+        # No cue links the two: whatever else the sentence says, it does not say how they get on.
         return NEUTRAL, 0.6 if hits.any else 0.9
     if fric > coop:
         return FRICTION, 0.9 if not coop else 0.4
