@@ -45,6 +45,7 @@ RELATIONS = (COOPERATION, FRICTION, NEUTRAL)
 CONFIDENT = 0.7  # rows at or above this count in the cohesion index
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-on scrapes (tables, lists): relation not read
 UNSURE_LONG = 0.5
+UNSURE = 0.6  # a relation read only through a loose structure or a situational word
 NEGATION_BEFORE_CHARS = 30
 NEGATION_AFTER_CHARS = 10
 OBJECT_CHARS = 30  # how far after a directed cue its object may start ("accused Beijing of ...")
@@ -455,6 +456,9 @@ VERB_FINAL_CHARS = {"zh": 12, "ko": 20, "fa": 40, "de": 40}
 
 
 _AS = re.compile(r"as\s", re.IGNORECASE)
+# A directed cue that is a state of mind, not an act: two who fear the same thing share a trait, they
+# do not act together ("Moscow and Beijing fear US missile defence").
+_FEELING = re.compile(r"(?:fear|worr|concern|anxi)", re.IGNORECASE)
 # Between the one named and the friction noun it is named as: "China as an enemy", "Iran a rival",
 # "North Korea's nuclear programme a threat".
 _NAMED_AS = re.compile(r"^(?:'s?\s+(?:[\w-]+\s+){0,2}?)?\s*(?:as\s+)?(?:an?\s+|the\s+|its\s+|their\s+|his\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -562,7 +566,8 @@ def _between_run(sentence: str, spans: list[MemberSpan]) -> list[MemberSpan]:
 def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> str | None:
     """How this cue relates members ``a`` and ``b`` (see the module docstring): "pair" when one acts
     on the other or they act together, "joint" when they are one subject acting on something
-    else, None when it does not link them."""
+    else, "loose" for a pair read through a looser structure ("the two", a member inside the cue's
+    words), None when it does not link them."""
     if cue.pairs is not None:
         return "pair" if frozenset((a, b)) in cue.pairs else None
     key = (cue.start, cue.end, cue.family)
@@ -570,7 +575,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         hits.views[key] = CueView.of(cue, actors, hits)
     view = hits.views[key]
     if _the_two(sentence, view, a, b, actors):
-        return "pair"
+        return "loose"
     if a not in view.codes or b not in view.codes:
         return None  # every way a cue links two members names both in its clause (or its elided subject)
     c0, c1, in_clause, before, after = view.c0, view.c1, view.in_clause, view.before, view.after
@@ -606,7 +611,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         return "pair"
     if cue.family != "cooperation" and view.inside and (a in view.inside) != (b in view.inside) \
             and ({a, b} - view.inside) <= view.subjects:
-        return "pair"  # "Russia has sought to limit Chinese influence": the one named inside is its object
+        return "loose"  # "Russia has sought to limit Chinese influence": the one named inside is its object
     for x, y in ((a, b), (b, a)):
         # an object list that names the subject again is a grouping both belong to ("a division into
         # a triangle of China, North Korea and Russia"), not one acting on the other
@@ -620,7 +625,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         if a in codes_before and b in codes_before:
             run = name_run(sentence, before, backwards=True)
             if {a, b} <= {s.code for s in run} and cue.start - run[-1].end <= JOINT_CHARS \
-                    and not (after and after[0].code in (a, b)) \
+                    and not _FEELING.match(sentence, cue.start) and not (after and after[0].code in (a, b)) \
                     and not any(run[-1].end <= p < cue.end for p in hits.parallel):
                 return "joint"
         return None
@@ -680,27 +685,31 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
     """(relation, confidence) between members ``a`` and ``b`` as expressed in ``sentence``.
 
     Confidence: 0.9 when only one kind of cue links the pair (or no cue is in the sentence at
-    all), 0.6 when cues are in the sentence but none links the pair, 0.5 for a sentence too long
-    to read, 0.4 when linked cues conflict. The cohesion index counts rows at or above ``CONFIDENT``.
+    all), 0.6 when cues are in the sentence but none links the pair or every cue that does is a
+    loose reading (a "loose" link, a situational word), 0.5 for a sentence too long to read, 0.4
+    when linked cues conflict. The cohesion index counts rows at or above ``CONFIDENT``.
     """
     if hits.too_long:
         return NEUTRAL, UNSURE_LONG
     coop = fric = 0.0
+    firm = {COOPERATION: False, FRICTION: False}  # does a firm link carry the relation?
     links = [_links(sentence, cue, a, b, actors, hits) for cue in hits.cues]
     governing = {d.start for d, link in zip(hits.cues, links) if link and d.family == "friction"}
     for cue, link in zip(hits.cues, links):
         if link and cue.governed_by in governing:
             continue  # "Russia resents its dependence on China": the friction is about the cooperation
         if link:
-            if cue.family == "cooperation" or link == "joint":
+            relation = COOPERATION if cue.family == "cooperation" or link == "joint" else FRICTION
+            if relation == COOPERATION:
                 coop += cue.weight
             else:
                 fric += cue.weight
+            firm[relation] = firm[relation] or (link != "loose" and not cue.link_only)
     if not coop and not fric:
         # No cue links the two: whatever else the sentence says, it does not say how they get on.
         return NEUTRAL, 0.6 if hits.any else 0.9
     if fric > coop:
-        return FRICTION, 0.9 if not coop else 0.4
+        return FRICTION, 0.4 if coop else 0.9 if firm[FRICTION] else UNSURE
     if coop > fric:
-        return COOPERATION, 0.9 if not fric else 0.4
+        return COOPERATION, 0.4 if fric else 0.9 if firm[COOPERATION] else UNSURE
     return NEUTRAL, 0.4

@@ -48,6 +48,7 @@ UNLINKED = [
      {"KP-RU": "neutral"}),
     ("a pledge in a concessive clause", "Chinese hackers targeted Russian defence firms despite the two pledging not to spy on each other.",
      {"CN-RU": "friction"}),
+    ("a shared fear is no joint act", "Moscow and Beijing fear American missile defence in Asia.", {"CN-RU": "neutral"}),
     ("the two of three members", "Officials from China, Iran and Russia spoke, and the two remain rivals.",
      {"CN-IR": "neutral", "CN-RU": "neutral", "IR-RU": "neutral"}),
 ]
@@ -72,3 +73,10 @@ def test_links_in_other_languages(lexicon, lang, text, expected):
 def test_a_pair_no_cue_links_is_neutral_and_unsure(lexicon):
     dyad = _dyads("A Russian official voiced distrust, and China said nothing.", lexicon)["CN-RU"]
     assert (dyad.relation, dyad.confidence < 0.7) == ("neutral", True)
+
+
+def test_a_relation_read_through_a_loose_structure_is_unsure(lexicon):
+    dyad = _dyads("Tehran and Moscow share a border, and the two remain rivals in the gas market.", lexicon)["IR-RU"]
+    assert (dyad.relation, dyad.confidence < 0.7) == ("friction", True)
+    firm = _dyads("Iran distrusts Russia.", lexicon)["IR-RU"]
+    assert (firm.relation, firm.confidence >= 0.7) == ("friction", True)
