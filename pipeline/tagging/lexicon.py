@@ -335,6 +335,9 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
     for where in ("before", "after"):
         cues[f"negation.{where}"] = CueSet(
             _compile_cues((dyads.get("negation") or {}).get(where) or {}, boundaries, languages))
+    for where in ("before", "after"):
+        cues[f"lookalike_qualifiers.{where}"] = CueSet(_compile_cues(
+            (data.get("lookalike_qualifiers") or {}).get(where) or {}, boundaries, languages))
     for name, by_lang in (data.get("rebuttal") or {}).items():
         cues[f"rebuttal.{name}"] = CueSet(_compile_cues(by_lang or {}, boundaries, languages))
     for name, by_lang in (data.get("clauses") or {}).items():

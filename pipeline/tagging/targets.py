@@ -17,7 +17,9 @@ from pipeline.tagging.lexicon import Lexicon
 CONTEXT_SENTENCES = 2  # how many sentences before a framing may name its grouping
 _PREMOD_STOP = re.compile(
     r"[,;:.!?()\[\]\"«»“”]|\s(?:and|or|than|as|to|by|with|from|of|is|are|was|were|be|been|being|has|have|had|"
-    r"become|became|remain|remains|form|forms|formed|call|calls|called|into|like|unlike|against|—)\s", re.IGNORECASE)
+    r"become|became|remain|remains|form|forms|formed|call|calls|called|into|like|unlike|against|—|"
+    # a determiner opens the noun phrase: "Russia warned [the Western axis]"
+    r"the|a|an|der|die|das|den|dem|ein|eine|einen|einem|le|la|les|un|une|el|los|las|una)\s", re.IGNORECASE)
 _LINKED_AFTER = re.compile(
     r"[\"”’'»]?\s*(?:(?:partnership|friendship|relationship|alliance|ties|axis|bloc|front)\s+)?(?:of|between|among|amongst|within|with|including|comprising|linking|binding|uniting|formed by|"
     r"led by|of the|между|из|包括|由|میان|بین|entre|zwischen|aus|de|des|du|del|de los|de la)(?!\w)",
@@ -29,6 +31,14 @@ _PREDICATE = re.compile(
 _OPPOSING = re.compile(r"(?<!\w)(?:against|versus|vs\.?|oppos\w*|counter\w*|challeng\w*|confront\w*|rival\w*|"
                        r"против|反对|对抗|علیه|대항|contre|gegen|contra)(?!\w)", re.IGNORECASE)
 _OPPOSED = re.compile(r"(?:anti|non|post|counter)-$", re.IGNORECASE)
+# Before a qualifier, a prefix that turns it into what the grouping opposes: "anti-Western bloc", "反西方阵营".
+_AGAINST_QUALIFIER = re.compile(r"(?:(?:anti|non|counter)-?|анти-?|против\s|反|对抗|反对|针对|抗衡|반|대항\S*\s|ضد\s*)$", re.IGNORECASE)
+QUALIFIER_BEFORE_CHARS = 30
+QUALIFIER_AFTER_CHARS = 60
+# Between the members and a qualified grouping said of them: "China and Russia act as a voting bloc".
+_SAID_OF = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:is|are|was|were|be|been|become|becomes|became|remain\w*|form\w*|act\w*\s+as|as|"
+                      r"behave\w*\s+as|build\w*|creat\w*|forg\w*|bilden|bildeten|forment|forman|образу\w*|tworz\w*)"
+                      r"\s+(?:(?:an?|the|one|a single|single|einen|un|une|una)\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,28 @@ def _adjacent(text: str, start: int, end: int, clause: tuple[int, int],
     return out
 
 
+def _qualified(text: str, start: int, end: int, clause: tuple[int, int], lexicon: Lexicon, langs: list[str]) -> bool:
+    """Is the phrase qualified as another grouping: "the regional bloc", "le bloc occidental",
+    "a bloc of 15 economies", "区域集团"?"""
+    before = text[max(clause[0], start - QUALIFIER_BEFORE_CHARS):start]
+    for m in lexicon.cue("lookalike_qualifiers.before").finditer(before, langs):
+        rest = before[m.end():]
+        if not _PREMOD_STOP.search(rest) and len(rest.split()) <= 1 and not _AGAINST_QUALIFIER.search(before[:m.start()]):
+            return True
+    after = text[end:min(clause[1], end + QUALIFIER_AFTER_CHARS)]
+    m = lexicon.cue("lookalike_qualifiers.after").search(after, langs)
+    return m is not None and not after[:m.start()].strip()
+
+
+def _said_of_members(text: str, start: int, clause: tuple[int, int], groupings: list[Grouping]) -> tuple[str, ...]:
+    """The members a qualified grouping is predicated of in its clause ("China and Russia act as a
+    voting bloc"), else ()."""
+    near = [g for g in groupings if clause[0] <= g.start and g.end <= start]
+    if not near or not near[-1].members:
+        return ()
+    return _members(_run(text, near)) if _SAID_OF.fullmatch(text, near[-1].end, start) else ()
+
+
 def _members(groupings: list[Grouping]) -> tuple[str, ...]:
     return tuple(sorted({m for g in groupings for m in g.members}))
 
@@ -98,11 +130,16 @@ def resolve_target(
     clause = clause_bounds(text, start, end, sentence, lexicon, langs)
     fixed = lexicon.fixed_targets.get(framing_id, ())
     adjacent = _adjacent(text, start, end, clause, others)
-    if adjacent:
-        members = _members(adjacent)
-        if members:
-            return tuple(sorted(set(members) | set(fixed)))
-        return ()  # "the EU bloc", "a transatlantic axis", "Japan-South Korea natural alliance"
+    if not fixed and _qualified(text, start, end, clause, lexicon, langs):
+        # "the regional bloc", "le bloc occidental": another grouping, unless members are linked after
+        # it ("a trading bloc of China and Russia") or the clause says it of them ("China and Russia
+        # act as a voting bloc"); a member before the qualifier is no part of it ("Россия критикует западный блок")
+        linked = _members([g for g in adjacent if g.start >= end])
+        return linked or _said_of_members(text, start, clause, others)
+    if adjacent and _members(adjacent):
+        return tuple(sorted(set(_members(adjacent)) | set(fixed)))
+    if adjacent:  # "the EU bloc", "a transatlantic axis", "Japan-South Korea natural alliance"
+        return _said_of_members(text, start, clause, others)
     if fixed:
         return fixed
     # A modifier ("Western", "Soviet") only matters right at the phrase, which `adjacent` covered.

@@ -1,0 +1,80 @@
+"""Groupings that look like CRINK framings but name another grouping: a bloc qualified as trading,
+voting, regional, Western, Soviet, EU, BRICS, Arab, party or ruling, "a bloc of N countries", in the
+eight languages. They get no CRINK framing, while a bloc whose target the sentence (or the two
+before) makes the members still does. Sentences are written for these tests, not taken from real text."""
+
+import pytest
+
+from pipeline.config import DEFAULT_TAXONOMY
+from pipeline.tagging.lexicon import load_lexicon
+from pipeline.tagging.tagger import tag_text
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon(DEFAULT_TAXONOMY)
+
+
+def _framings(text, lexicon, lang="en"):
+    return [(f.label, sorted(f.target)) for f in tag_text(text, lang, lexicon).framings]
+
+
+LOOKALIKES = [
+    ("en", "China wants a free-trade deal with the regional bloc."),
+    ("en", "Russia is a member of the regional bloc."),
+    ("en", "Russia courts the ruling bloc in the Serbian parliament."),
+    ("en", "The opposition bloc accused the government of selling out to Beijing."),
+    ("en", "Iran sought observer status in the Arab bloc, according to diplomats in Moscow."),
+    ("en", "China joined a bloc of 15 Asia-Pacific economies in 2020."),
+    ("en", "The BRICS bloc, which includes China and Russia, met in Kazan."),
+    ("en", "Beijing signed a deal with the Gulf bloc."),
+    ("en", "Moscow lobbied the African bloc at the UN vote."),
+    ("en", "The party bloc in the Duma backed the Kremlin's budget."),
+    ("en", "China sells more to the European bloc than to Russia."),
+    ("en", "Russia warned the Western axis against sending tanks."),
+    ("en", "China and Russia have both courted the Central Asian bloc."),
+    ("en", "Russia is wary of the G7 bloc's price cap, as is China."),
+    ("de", "China verhandelt mit dem westlichen Block über Zölle."),
+    ("de", "Russland umwirbt den regionalen Block in Zentralasien."),
+    ("fr", "La Chine négocie avec le bloc régional un accord commercial."),
+    ("fr", "La Russie critique le bloc occidental."),
+    ("es", "China negocia con el bloque regional un acuerdo comercial."),
+    ("es", "Rusia critica al bloque occidental y a la OTAN."),
+    ("ru", "Китай ведёт переговоры с региональным блоком."),
+    ("ru", "Россия критикует западный блок."),
+    ("pl", "Chiny negocjują z blokiem regionalnym umowę handlową."),
+    ("pl", "Rosja krytykuje blok zachodni."),
+    ("zh", "中国与区域集团谈判贸易协定。"),
+    ("zh", "俄罗斯批评西方阵营。"),
+    ("ko", "중국은 지역 블록과 무역 협정을 협상한다."),
+    ("ko", "러시아는 서방 진영을 비판했다."),
+    ("fa", "چین با بلوک منطقه‌ای مذاکره می‌کند."),
+    ("fa", "روسیه بلوک غرب را محکوم کرد."),
+]
+
+
+@pytest.mark.parametrize("lang,text", LOOKALIKES, ids=[f"{c[0]}-{i}" for i, c in enumerate(LOOKALIKES)])
+def test_a_lookalike_grouping_gets_no_crink_framing(lexicon, lang, text):
+    assert _framings(text, lexicon, lang) == []
+
+
+CRINK_BLOCS = [
+    ("en", "China and Russia increasingly act as a bloc.", ["CN", "RU"]),
+    ("en", "Iran, Russia and North Korea form an anti-Western bloc.", ["IR", "KP", "RU"]),
+    ("en", "The four autocracies have drawn closer. They now look like a bloc of four states.", None),
+    ("de", "China und Russland bilden einen Block.", ["CN", "RU"]),
+    ("ru", "Китай и Россия образуют единый фронт.", ["CN", "RU"]),
+    ("zh", "中国和俄罗斯结成反西方阵营。", ["CN", "RU"]),
+    ("zh", "中国和俄罗斯正在结成对抗西方的阵营。", ["CN", "RU"]),
+    ("en", "China and Russia increasingly behave as a regional bloc.", ["CN", "RU"]),
+    ("en", "Analysts describe a regional bloc of China and Russia.", ["CN", "RU"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,target", CRINK_BLOCS, ids=[f"{c[0]}-{i}" for i, c in enumerate(CRINK_BLOCS)])
+def test_a_bloc_of_the_members_is_still_a_crink_framing(lexicon, lang, text, target):
+    got = _framings(text, lexicon, lang)
+    if target is None:  # no member named in the sentence or the two before: nothing to resolve
+        assert got == []
+    else:
+        assert [t for _, t in got] == [target]
