@@ -88,6 +88,7 @@ _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|he|she)\s+(?!(?:is|was|seems|appears|re
                               re.IGNORECASE)  # "it is unclear ..." has no subject
 _PRONOUN_WORDS = frozenset({"its", "their"})  # "its support for Moscow": the subject is the member "its" stands for
 _AND_VERB = re.compile(r"^,?\s+and\s+$")
+_THEM = re.compile(r"\w*\s+(?:them|both of them)(?!\w)", re.IGNORECASE)  # a cue's object standing for a list before it
 _ADJACENT = re.compile(r"\w*\s+")  # between two cue words of one phrase ("pipeline deal")
 _IMMUNE = re.compile(r"\w*-(?:proof|free|resistant)(?!\w)")  # "sanctions-proof access" is no sanction
 _PHRASE_END = re.compile(r"\w*\s*,")
@@ -219,7 +220,12 @@ class CueView:
             return out
         run = name_run(sentence, candidates, backwards=True, nouns=True)
         if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[self.c0:run[0].start].split()) > 3:
-            return out  # "The US supports Ukraine against Russia and warns China": the object of the verb before
+            # "The US supports Ukraine against Russia and warns China": the object of the verb before;
+            # the subject is the one the clause opens with
+            opening = [s for s in before if s.start >= self.c0]
+            if opening[0] is not run[0] and len(sentence[self.c0:opening[0].start].split()) <= 1:
+                return out | {s.code for s in name_run(sentence, opening, backwards=False)}
+            return out
         gap = cue.start - run[-1].end
         reach = SUBJECT_CHARS if gap <= SUBJECT_CHARS else RELATIVE_CHARS if gap <= RELATIVE_CHARS and (
             _RELATIVE.match(sentence, run[-1].end) or _APPOSITIVE.match(sentence[run[-1].end:cue.start])) else SUBJECT_CHARS
@@ -243,6 +249,10 @@ class CueView:
     def objects(self) -> set[str]:
         """The first actors after the cue, one list starting near it."""
         sentence, cue, after = self.sentence, self.cue, self.after
+        if _THEM.match(sentence, cue.end):
+            # "North Korea borders on China and Russia and helps them": the list named before
+            lists = [r for r in _runs(sentence, self.before) if len(r) > 1]
+            return {s.code for s in lists[-1]} if lists else set()
         if not after:
             return set()
         run = name_run(sentence, after, backwards=False, nouns=True)
@@ -283,6 +293,17 @@ class CueView:
     def object_list(self) -> set[str]:
         """The members of the plain list of names right after the cue."""
         return {s.code for s in name_run(self.sentence, self.after, backwards=False)} if self.after else set()
+
+
+def _runs(sentence: str, spans: list[MemberSpan]) -> list[list[MemberSpan]]:
+    """The coordinated phrases among ``spans``, in order."""
+    out: list[list[MemberSpan]] = []
+    i = 0
+    while i < len(spans):
+        run = name_run(sentence, spans[i:], backwards=False)
+        out.append(run)
+        i += len(run)
+    return out
 
 
 def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[str],
@@ -536,6 +557,8 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
     start = run[0].start
     if cue.family != "cooperation" and _OBJECT_OF.search(sentence, max(start - 12, 0), start):
         return True  # "coordination by China and Russia has frustrated diplomats"
+    if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[view.c0:start].split()) > 1:
+        return True  # "North Korea borders on China and Russia and helps them": the clause's subject helps
     if _PLACE_OR_BOTH.search(sentence, max(start - 8, 0), start):
         # "Analysts in China and Russia offered ...": a place; "Both Iran and Russia rely on oil
         # exports": each on its own, unless the clause says "their" or "each other"
@@ -595,7 +618,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         if len(after) > 1 and _TIES_WITH.match(sentence[after[0].end:after[1].start]) \
                 and not _PHRASE_END.match(sentence, cue.end):
             return after[0].start
-        return min(s.start for s in after if s.code == code)
+        return min((s.start for s in after if s.code == code), default=cue.end)  # "helps them": right at the cue
 
     def clear_until(pos: int) -> bool:
         """No cue of another family stands between the cue and ``pos`` ("supported sanctions against X").
