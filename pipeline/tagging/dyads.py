@@ -52,7 +52,10 @@ OBJECT_CHARS = 30  # how far after a directed cue its object may start ("accused
 SUBJECT_CHARS = 50  # how far before a cue its subject may end
 NEGATED_SCOPE_CHARS = 25  # how far a negated cooperation verb carries over to the cue words of its object
 GOVERNED_CHARS = 40  # how far after a friction cue a cooperation cue can be what it is about
-JOINT_CHARS = 20  # a joint act on a third party: the verb follows its coordinated subject closely
+# A joint act on a third party: the verb follows its coordinated subject with at most auxiliaries and
+# adverbs between ("Moscow and Beijing swiftly condemned", "Russia and China's objections"), not another verb ("all face Western sanctions").
+_JOINT_GAP = re.compile(r"(?:'s?)?\s+(?:(?:have|has|had|will|would|did|jointly|together|again|publicly|swiftly|quickly|"
+                        r"strongly|firmly|openly|sharply|promptly|immediately|repeatedly|\w+ly)\s+){0,3}")
 
 # A concessive clause ("Despite tensions, …") states background, not the relation: their cues are
 # ignored up to the next comma. Cues after a contrast ("…, but …") say what the sentence stresses.
@@ -88,6 +91,8 @@ _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|he|she)\s+(?!(?:is|was|seems|appears|re
                               re.IGNORECASE)  # "it is unclear ..." has no subject
 _PRONOUN_WORDS = frozenset({"its", "their"})  # "its support for Moscow": the subject is the member "its" stands for
 _AND_VERB = re.compile(r"^,?\s+and\s+$")
+# A demonym after a preposition that qualifies a noun is no subject: "tariffs on Chinese cars and banned ...".
+_MODIFIES_NOUN = re.compile(r"\s+[a-z][\w-]*\s+(?:and|or)\s")
 _THEM = re.compile(r"\w*\s+(?:them|both of them)(?!\w)", re.IGNORECASE)  # a cue's object standing for a list before it
 _ADJACENT = re.compile(r"\w*\s+")  # between two cue words of one phrase ("pipeline deal")
 _IMMUNE = re.compile(r"\w*-(?:proof|free|resistant)(?!\w)")  # "sanctions-proof access" is no sanction
@@ -215,7 +220,8 @@ class CueView:
                 out.add(members[-1].code)
             return out
         # a third party after a preposition is no subject ("Moscow's war in Ukraine has made it reliant on ...")
-        candidates = [s for s in before if s.is_member or not _after_preposition(sentence, s.start)]
+        candidates = [s for s in before if not _after_preposition(sentence, s.start)
+                      or s.is_member and not _MODIFIES_NOUN.match(sentence, s.end, cue.start)]
         if not candidates:
             return out
         run = name_run(sentence, candidates, backwards=True, nouns=True)
@@ -472,7 +478,7 @@ _SUBJECT_TO_PARTNER = {
     "fa": re.compile(r"^\s+(?:\S+\s+){0,2}?(?:به|از|با|برای)\s+$"),
     "de": re.compile(r"^\s+(?:[\w-]+\s+){0,4}?$"),
 }
-_PARTNER_PARTICLE = re.compile(r"(?:을|를|에|에게|에게서|와|과|로|으로|로부터|으로부터|와의|과의|의)\s")
+_PARTNER_PARTICLE = re.compile(r"(?:을|를|에|에게|에게서|와|과|로|으로|로부터|으로부터|와의|과의|의|산)\s")
 VERB_FINAL_CHARS = {"zh": 12, "ko": 20, "fa": 40, "de": 40}
 
 
@@ -647,8 +653,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         # "Moscow and Beijing objected to the plan": joint action on a common target
         if a in codes_before and b in codes_before:
             run = name_run(sentence, before, backwards=True)
-            if {a, b} <= {s.code for s in run} and cue.start - run[-1].end <= JOINT_CHARS \
-                    and not _FEELING.match(sentence, cue.start) and not (after and after[0].code in (a, b)) \
+            if {a, b} <= {s.code for s in run} and _JOINT_GAP.fullmatch(sentence, run[-1].end, cue.start) \
+                    and not _FEELING.match(sentence, cue.start) and not _PASSIVE.match(sentence, cue.end) \
+                    and not (after and after[0].code in (a, b)) \
                     and not any(run[-1].end <= p < cue.end for p in hits.parallel):
                 return "joint"
         return None

@@ -2,7 +2,8 @@
 helping, shielding, buying from, selling to, trading with, ties and partnership nouns, passives
 ("X was supplied by Y"), "with Y's backing", "between A and B" in the eight languages; a pronoun
 ("helps them") standing for the list before it; the object of a preposition is no subject of the
-next verb. Sentences are written for these tests, not taken from real text."""
+next verb; a joint act needs its subjects right before its verb. Sentences are written for these
+tests, not taken from real text."""
 
 import pytest
 
@@ -78,6 +79,66 @@ COOPERATION = [
     ('ko', '중국은 러시아를 지원한다.', 'CN-RU'),
     ('fa', 'ایران به روسیه پهپاد فروخت.', 'IR-RU'),
     ('fa', 'چین از روسیه حمایت می\u200cکند.', 'CN-RU'),
+    ('en', 'Russia has turned to North Korea for artillery shells.', 'KP-RU'),
+    ('en', 'North Korea has emerged as a key supplier of munitions to Russia.', 'KP-RU'),
+    ('en', 'Iranian-designed Shahed drones are now produced in Russia.', 'IR-RU'),
+    ('en', 'Beijing has provided Moscow with diplomatic support throughout the war.', 'CN-RU'),
+    ('en', 'In return, Moscow is believed to be providing Pyongyang with space technology.', 'KP-RU'),
+    ('en', 'Tehran and Moscow signed a comprehensive strategic partnership treaty in January.', 'IR-RU'),
+    ('en', 'The Kremlin thanked Kim Jong Un for sending troops.', 'KP-RU'),
+    ('en', 'China remains the main buyer of Iranian oil.', 'CN-IR'),
+    ('en', "Chinese refiners purchase most of Iran's crude exports.", 'CN-IR'),
+    ('en', 'Putin hosted Kim in Vostochny in 2023.', 'KP-RU'),
+    ('en', 'Xi and Putin pledged to deepen their strategic coordination.', 'CN-RU'),
+    ('en', "Russia is North Korea's most important partner after China.", 'KP-RU'),
+    ('en', 'Moscow vetoed a UN panel that monitored sanctions on Pyongyang.', 'KP-RU'),
+    ('en', 'Russian firms have helped Iran evade sanctions.', 'IR-RU'),
+    ('en', 'China has been quietly supplying Russia with dual-use goods.', 'CN-RU'),
+    ('en', 'The two leaders reaffirmed their commitment to closer ties between Beijing and Moscow.', 'CN-RU'),
+    ('en', 'Iran depends on Chinese purchases of its oil.', 'CN-IR'),
+    ('en', 'Moscow has stood by Tehran during the crisis.', 'IR-RU'),
+    ('en', 'North Korean workers are being sent to Russia.', 'KP-RU'),
+    ('en', "Russia supports Iran's position on the nuclear deal.", 'IR-RU'),
+    ('en', 'China and Russia conducted joint bomber patrols near Japan.', 'CN-RU'),
+    ('en', 'Russia is said to be sharing submarine technology with North Korea.', 'KP-RU'),
+    ('en', "Pyongyang's support for Moscow's war has deepened their alliance.", 'KP-RU'),
+    ('en', 'Beijing opposed new sanctions on Tehran.', 'CN-IR'),
+    ('en', 'Iran has sold Russia hundreds of ballistic missiles.', 'IR-RU'),
+    ('en', "Russia's war effort benefits from Chinese machine tools.", 'CN-RU'),
+    ('en', 'North Korea has become a crucial arsenal for Russia.', 'KP-RU'),
+    ('en', "Moscow's ties to Tehran have grown closer since 2022.", 'IR-RU'),
+    ('en', 'Chinese customs data show exports to Russia rising.', 'CN-RU'),
+    ('en', "Russia and North Korea agreed to come to each other's aid.", 'KP-RU'),
+    ('en', "China's purchases of Russian oil have soared.", 'CN-RU'),
+    ('en', 'Tehran supplied Moscow with Shahed drones in 2022.', 'IR-RU'),
+    ('en', 'North Korean soldiers fought alongside Russian forces.', 'KP-RU'),
+    ('en', "Beijing welcomed Moscow's proposal.", 'CN-RU'),
+    ('en', 'Russia and Iran are building a railway corridor together.', 'IR-RU'),
+    ('en', 'Pyongyang has shipped millions of shells to Russia.', 'KP-RU'),
+    ('de', 'Nordkorea hat Russland Millionen Granaten geliefert.', 'KP-RU'),
+    ('de', 'Peking und Moskau vertiefen ihre Partnerschaft.', 'CN-RU'),
+    ('de', 'China kauft russisches Öl.', 'CN-RU'),
+    ('de', 'Iran verkauft Russland Raketen.', 'IR-RU'),
+    ('fr', 'Pyongyang a livré des obus à Moscou.', 'KP-RU'),
+    ('fr', 'Moscou et Téhéran ont signé un partenariat stratégique.', 'IR-RU'),
+    ('fr', 'La Chine achète du pétrole russe.', 'CN-RU'),
+    ('es', 'Corea del Norte envió tropas a Rusia.', 'KP-RU'),
+    ('es', 'Moscú y Pekín firmaron un acuerdo energético.', 'CN-RU'),
+    ('es', 'China compra petróleo ruso.', 'CN-RU'),
+    ('ru', 'КНДР отправила войска в Россию.', 'KP-RU'),
+    ('ru', 'Москва и Пекин подписали соглашение.', 'CN-RU'),
+    ('ru', 'Китай закупает российскую нефть.', 'CN-RU'),
+    ('pl', 'Korea Północna wysłała żołnierzy do Rosji.', 'KP-RU'),
+    ('pl', 'Chiny kupują rosyjską ropę.', 'CN-RU'),
+    ('pl', 'Moskwa i Pekin podpisały umowę.', 'CN-RU'),
+    ('zh', '朝鲜向俄罗斯派遣了军队。', 'KP-RU'),
+    ('zh', '中国购买俄罗斯石油。', 'CN-RU'),
+    ('zh', '俄罗斯与伊朗签署了战略伙伴关系条约。', 'IR-RU'),
+    ('ko', '북한은 러시아에 군대를 파병했다.', 'KP-RU'),
+    ('ko', '중국은 러시아산 석유를 구매한다.', 'CN-RU'),
+    ('ko', '러시아와 이란은 전략적 동반자 조약에 서명했다.', 'IR-RU'),
+    ('fa', 'ایران و روسیه پیمان همکاری راهبردی امضا کردند.', 'IR-RU'),
+    ('fa', 'کره شمالی به روسیه سرباز فرستاد.', 'KP-RU'),
 ]
 
 
@@ -89,3 +150,38 @@ def test_generic_cooperation(lexicon, lang, text, pair):
 def test_a_pronoun_object_stands_for_the_list_before_it(lexicon):
     got = _relations("North Korea borders on China and Russia and helps them watch Japan.", lexicon)
     assert got == {"CN-KP": "cooperation", "CN-RU": "neutral", "KP-RU": "cooperation"}
+
+
+# Co-occurrence without cooperation: lists, third parties acting on both, parallel acts, comparisons.
+NEUTRAL = [
+    ('en', 'Washington sanctioned Iranian and Russian firms.', 'IR-RU'),
+    ('en', 'China, Russia and Iran all face Western sanctions.', 'CN-RU'),
+    ('en', 'Like Russia, Iran sells oil at a discount.', 'IR-RU'),
+    ('en', 'Russia has deployed troops near the Chinese border.', 'CN-RU'),
+    ('en', 'Both Iran and North Korea are under UN sanctions.', 'IR-KP'),
+    ('en', 'The US thanked Japan for its support, while China and Russia watched.', 'CN-RU'),
+    ('en', 'Iran and Russia each trade with India.', 'IR-RU'),
+    ('en', 'China buys oil from Saudi Arabia, and Russia sells gas to Turkey.', 'CN-RU'),
+    ('en', 'Analysts in Beijing and Moscow disagree with Washington.', 'CN-RU'),
+    ('en', 'China and Russia compete with the United States for influence.', 'CN-RU'),
+    ('en', "North Korea's missile tests alarmed Japan, and Russia's war alarmed Europe.", 'KP-RU'),
+    ('en', 'The report covers China, Russia, Iran and North Korea.', 'CN-RU'),
+    ('en', "Russia's economy shrank while China's grew.", 'CN-RU'),
+    ('en', 'Iran and North Korea have both been accused of hacking by Washington.', 'IR-KP'),
+    ('en', 'The EU imposed tariffs on Chinese cars and banned Russian oil.', 'CN-RU'),
+    ('en', 'Tensions between the US and China rose, and Russia stayed silent.', 'CN-RU'),
+    ('en', 'Iran, unlike Russia, has no veto at the UN.', 'IR-RU'),
+    ('en', "Beijing criticized Washington's sanctions on Russian banks and Chinese firms.", 'CN-RU'),
+    ('en', 'Sanctions on Iran and Russia have reshaped oil markets.', 'IR-RU'),
+    ('en', 'The sanctions on Russia have pushed up prices in China.', 'CN-RU'),
+    ('en', 'Pyongyang and Tehran fear an American strike.', 'IR-KP'),
+    ('en', "Russia's war in Ukraine has strained the global economy, China says.", 'CN-RU'),
+    ('en', 'Russia is stuck in a stalemate, and China is watching closely.', 'CN-RU'),
+    ('de', 'China und Russland stehen beide unter Druck der USA.', 'CN-RU'),
+    ('fr', 'La Chine et la Russie font face à des sanctions occidentales.', 'CN-RU'),
+]
+
+
+@pytest.mark.parametrize("lang,text,pair", NEUTRAL, ids=[f"{c[0]}-{i}" for i, c in enumerate(NEUTRAL)])
+def test_co_occurrence_stays_neutral(lexicon, lang, text, pair):
+    assert _relations(text, lexicon, lang)[pair] == "neutral"
