@@ -91,6 +91,8 @@ _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|he|she)\s+(?!(?:is|was|seems|appears|re
                               re.IGNORECASE)  # "it is unclear ..." has no subject
 _PRONOUN_WORDS = frozenset({"its", "their"})  # "its support for Moscow": the subject is the member "its" stands for
 _AND_VERB = re.compile(r"^,?\s+and\s+$")
+_COORDINATED = re.compile(r"\w*\s*,?\s*(?:and|or|but|while|as well as)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE = re.compile(r"(?<!\w)(?:in|inside|across|within|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 # A demonym after a preposition that qualifies a noun is no subject: "tariffs on Chinese cars and banned ...".
 _MODIFIES_NOUN = re.compile(r"\s+[a-z][\w-]*\s+(?:and|or)\s")
 _THEM = re.compile(r"\w*\s+(?:them|both of them)(?!\w)", re.IGNORECASE)  # a cue's object standing for a list before it
@@ -100,7 +102,7 @@ _PHRASE_END = re.compile(r"\w*\s*,")
 # A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
 _THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards|against)\s+(?:the\s+)?[A-Z]")
 # Friction that takes an untracked name: "distrust of NATO", "anger at the West".
-_THIRD_OF = re.compile(r"\w*\s+(?:of|at)\s+(?:the\s+)?[A-Z]")
+_THIRD_OF = re.compile(r"\w*\s+(?:(?:of|at|toward|towards)\s+)?(?:the\s+)?[A-Z]")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
 _PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze)\s+(?:the\s+|both\s+)?(?=\S)$",
                       re.IGNORECASE)
@@ -262,6 +264,15 @@ class CueView:
         if not after:
             return set()
         run = name_run(sentence, after, backwards=False, nouns=True)
+        if _COORDINATED.match(sentence, cue.end, run[0].start):
+            return set()  # "views China as its main rival and Russia as ...": the next item of a list, no object
+        if _COMPARISON.search(sentence, cue.end, run[0].start):
+            return set()  # "Iran's economy suffers from sanctions, as does Russia's": a comparison
+        if cue.family != "cooperation" and _PLACE.search(sentence, cue.end, run[0].start) \
+                and not self.hits.lexicon.cue("dyads.cooperation").search(sentence[cue.end:run[0].start], self.hits.langs):
+            # "competed for contracts in Iran's oil sector": a place, not a partner; but "reluctant to
+            # invest in Russia" is about what it governs
+            return set()
         # not past a comma that ends the cue's phrase ("U.S.-China competition, North Korea's ...")
         if cue.family != "cooperation" and len(after) > len(run) and not _PHRASE_END.match(sentence, cue.end) \
                 and _TIES_WITH.match(sentence[run[-1].end:after[len(run)].start]):
@@ -485,6 +496,7 @@ VERB_FINAL_CHARS = {"zh": 12, "ko": 20, "fa": 40, "de": 40}
 _AS = re.compile(r"as\s", re.IGNORECASE)
 # A directed cue that is a state of mind, not an act: two who fear the same thing share a trait, they
 # do not act together ("Moscow and Beijing fear US missile defence").
+_AGENT_NOUN = re.compile(r"[\w-]*ers?(?!\w)", re.IGNORECASE)  # "Russian and Iranian hackers": a noun, no joint act
 _FEELING = re.compile(r"(?:fear|worr|concern|anxi)", re.IGNORECASE)
 # Between the one named and the friction noun it is named as: "China as an enemy", "Iran a rival",
 # "North Korea's nuclear programme a threat".
@@ -654,6 +666,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         if a in codes_before and b in codes_before:
             run = name_run(sentence, before, backwards=True)
             if {a, b} <= {s.code for s in run} and _JOINT_GAP.fullmatch(sentence, run[-1].end, cue.start) \
+                    and not _AGENT_NOUN.match(sentence, cue.start) \
                     and not _FEELING.match(sentence, cue.start) and not _PASSIVE.match(sentence, cue.end) \
                     and not (after and after[0].code in (a, b)) \
                     and not any(run[-1].end <= p < cue.end for p in hits.parallel):

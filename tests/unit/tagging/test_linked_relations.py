@@ -80,3 +80,51 @@ def test_a_relation_read_through_a_loose_structure_is_unsure(lexicon):
     assert (dyad.relation, dyad.confidence < 0.7) == ("friction", True)
     firm = _dyads("Iran distrusts Russia.", lexicon)["IR-RU"]
     assert (firm.relation, firm.confidence >= 0.7) == ("friction", True)
+
+
+# Friction words said of one member, of a third party, of a place or in a comparison leave the pair
+# neutral; friction one member directs at the other is friction, in the eight languages.
+FRICTION_OR_NOT = [
+    ('en', "Moscow resents Beijing's growing influence in Central Asia.", 'CN-RU', 'friction'),
+    ('en', "China has grown wary of North Korea's nuclear tests.", 'CN-KP', 'friction'),
+    ('en', 'Russian officials distrust their Chinese counterparts.', 'CN-RU', 'friction'),
+    ('en', 'Iran complained that Russia had delayed the delivery of Su-35 jets.', 'IR-RU', 'friction'),
+    ('en', 'Beijing refused to sell Moscow advanced chips.', 'CN-RU', 'friction'),
+    ('en', 'Chinese banks have cut lending to Russian firms.', 'CN-RU', 'friction'),
+    ('en', 'Tehran accused Moscow of betraying it in the nuclear talks.', 'IR-RU', 'friction'),
+    ('en', 'China and Russia are rivals for influence in Central Asia.', 'CN-RU', 'friction'),
+    ('en', "Russia is reluctant to become China's junior partner.", 'CN-RU', 'friction'),
+    ('en', 'Pyongyang has long been suspicious of Beijing.', 'CN-KP', 'friction'),
+    ('en', 'Russian counterintelligence arrested scientists accused of spying for China.', 'CN-RU', 'friction'),
+    ('en', 'Iran and Russia compete for the same oil customers in Asia.', 'IR-RU', 'friction'),
+    ('en', "China is uneasy about Russia's military cooperation with North Korea.", 'CN-RU', 'friction'),
+    ('en', "Beijing criticised Pyongyang's latest missile launch.", 'CN-KP', 'friction'),
+    ('en', 'The two capitals disagree over gas prices, officials say, while China and Russia keep talking.', 'CN-RU', 'friction'),
+    ('en', 'China faces tensions with India, and Russia faces a war in Ukraine.', 'CN-RU', 'neutral'),
+    ('en', "Russia's war has strained Europe, and China's slowdown worries investors.", 'CN-RU', 'neutral'),
+    ('en', 'Tensions with the West have pushed Russia and China closer.', 'CN-RU', 'cooperation'),
+    ('en', 'North Korea and Iran are hostile to the United States.', 'IR-KP', 'neutral'),
+    ('en', 'The rivalry between the US and China shapes how Russia acts.', 'CN-RU', 'neutral'),
+    ('en', "Iran's economy suffers from sanctions, as does Russia's.", 'IR-RU', 'neutral'),
+    ('en', 'China fears instability on its border with North Korea.', 'CN-KP', 'neutral'),
+    ('en', 'Russia and China both distrust the International Criminal Court.', 'CN-RU', 'neutral'),
+    ('en', 'Washington views China as its main rival and Russia as an acute threat.', 'CN-RU', 'neutral'),
+    ('en', "Chinese firms competed for contracts in Iran's oil sector.", 'CN-IR', 'neutral'),
+    ('en', 'Russian and Iranian hackers targeted American hospitals.', 'IR-RU', 'neutral'),
+    ('en', "The conflict in Ukraine has delayed China's plans and Russia's gas projects.", 'CN-RU', 'neutral'),
+    ('en', 'North Korea threatened South Korea, while China urged calm and Russia stayed silent.', 'CN-KP', 'neutral'),
+    ('de', 'Russland misstraut China.', 'CN-RU', 'friction'),
+    ('de', 'China und Russland konkurrieren in Zentralasien.', 'CN-RU', 'friction'),
+    ('fr', 'La Russie se méfie de la Chine.', 'CN-RU', 'friction'),
+    ('es', 'Rusia desconfía de China.', 'CN-RU', 'friction'),
+    ('ru', 'Россия не доверяет Китаю.', 'CN-RU', 'friction'),
+    ('pl', 'Rosja nie ufa Chinom.', 'CN-RU', 'friction'),
+    ('zh', '俄罗斯对中国存在戒心。', 'CN-RU', 'friction'),
+    ('ko', '러시아는 중국을 경계한다.', 'CN-RU', 'friction'),
+    ('fa', 'روسیه به چین بی\u200cاعتماد است.', 'CN-RU', 'friction'),
+]
+
+
+@pytest.mark.parametrize("lang,text,pair,relation", FRICTION_OR_NOT, ids=[f"{c[0]}-{i}" for i, c in enumerate(FRICTION_OR_NOT)])
+def test_friction_only_between_the_two(lexicon, lang, text, pair, relation):
+    assert _relations(text, lexicon, lang)[pair] == relation
