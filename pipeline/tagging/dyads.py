@@ -46,6 +46,7 @@ CONFIDENT = 0.7  # rows at or above this count in the cohesion index
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-on scrapes (tables, lists): relation not read
 UNSURE_LONG = 0.5
 UNSURE = 0.6  # a relation read only through a loose structure or a situational word
+INSIDE_MIN_CHARS = 8  # a cue shorter than this has no room for a member's name inside it
 NEGATION_BEFORE_CHARS = 30
 NEGATION_AFTER_CHARS = 10
 OBJECT_CHARS = 30  # how far after a directed cue its object may start ("accused Beijing of ...")
@@ -142,6 +143,7 @@ class CueHits:
     langs: list[str]
     cues: list[Cue] = field(default_factory=list)
     names: list[tuple[int, int]] = field(default_factory=list)  # where actors are named
+    member_codes: frozenset[str] = frozenset()  # the members the sentence names
     views: dict[tuple[int, int, str], CueView] = field(default_factory=dict)
     too_long: bool = False  # longer than MAX_SENTENCE_CHARS: every pair is neutral and unsure
 
@@ -196,7 +198,8 @@ class CueView:
         c0, c1 = clause_of(cue.start, hits.clauses)
         in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
         elided = _elided_subject(hits.sentence, c0, actors, hits)
-        inside = {s.code for s in actors if s.is_member and cue.start <= s.start < cue.end}
+        inside = {s.code for s in actors if s.is_member and cue.start <= s.start < cue.end} \
+            if cue.end - cue.start > INSIDE_MIN_CHARS else set()
         return cls(hits.sentence, cue, hits, c0, c1, in_clause, {s.code for s in in_clause} | elided | inside, elided,
                    [s for s in in_clause if s.end <= cue.start], [s for s in in_clause if s.start >= cue.end], inside)
 
@@ -222,8 +225,10 @@ class CueView:
                 out.add(members[-1].code)
             return out
         # a third party after a preposition is no subject ("Moscow's war in Ukraine has made it reliant on ...")
-        candidates = [s for s in before if not _after_preposition(sentence, s.start)
-                      or s.is_member and not _MODIFIES_NOUN.match(sentence, s.end, cue.start)]
+        candidates = [s for s in before if s.is_member or not _after_preposition(sentence, s.start)]
+        if candidates and _MODIFIES_NOUN.match(sentence, candidates[-1].end, cue.start) \
+                and _after_preposition(sentence, candidates[-1].start):
+            candidates.pop()  # "tariffs on Chinese cars and banned ...": a demonym qualifying the object
         if not candidates:
             return out
         run = name_run(sentence, candidates, backwards=True, nouns=True)
@@ -377,7 +382,8 @@ def find_cues(
             return 0.0
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
-    hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors])
+    hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors],
+                   member_codes=frozenset(a.code for a in actors if a.is_member))
     if len(sentence) > MAX_SENTENCE_CHARS:
         hits.too_long = True  # a run-on scrape, not prose: no structure to read (and no quadratic work)
         return hits
@@ -538,7 +544,7 @@ def _the_two(sentence: str, view: CueView, a: str, b: str, actors: list[MemberSp
     """"The two engage in an espionage war": words that stand for the sentence's only two members
     as the subject of a cue (not a directed one, which needs its object, nor parallel acts)."""
     cue, hits = view.cue, view.hits
-    if cue.family == "directed" or not hits.the_two or {s.code for s in actors if s.is_member} != {a, b}:
+    if cue.family == "directed" or hits.member_codes != {a, b} or not hits.the_two:
         return False
     for s, e in hits.the_two:
         if not (view.c0 <= s and e <= cue.start and cue.start - e <= SUBJECT_CHARS):
@@ -615,10 +621,10 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     if key not in hits.views:  # the same for every pair of the sentence
         hits.views[key] = CueView.of(cue, actors, hits)
     view = hits.views[key]
-    if _the_two(sentence, view, a, b, actors):
-        return "loose"
     if a not in view.codes or b not in view.codes:
-        return None  # every way a cue links two members names both in its clause (or its elided subject)
+        # every way a cue links two members names both in its clause (or its elided subject), or
+        # words that stand for both ("the two")
+        return "loose" if _the_two(sentence, view, a, b, actors) else None
     c0, c1, in_clause, before, after = view.c0, view.c1, view.in_clause, view.before, view.after
     codes_before = {s.code for s in before}
     codes_after = {s.code for s in after}
@@ -720,7 +726,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                     and c0 <= w0 and w1 <= c1 and {a, b} <= listed \
                     and not any(cue.end <= c.start < w0 and c.family != cue.family for c in hits.cues):
                 return "pair"  # a nearer cue of the other family owns the "between" ("wary of ties between")
-    return None
+    return "loose" if _the_two(sentence, view, a, b, actors) else None
 
 
 def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits: CueHits,

@@ -130,7 +130,7 @@ def resolve_target(
     clause = clause_bounds(text, start, end, sentence, lexicon, langs)
     fixed = lexicon.fixed_targets.get(framing_id, ())
     adjacent = _adjacent(text, start, end, clause, others)
-    if not fixed and _qualified(text, start, end, clause, lexicon, langs):
+    if framing_id in lexicon.generic_framings and _qualified(text, start, end, clause, lexicon, langs):
         # "the regional bloc", "le bloc occidental": another grouping, unless members are linked after
         # it ("a trading bloc of China and Russia") or the clause says it of them ("China and Russia
         # act as a voting bloc"); a member before the qualifier is no part of it ("Россия критикует западный блок")
