@@ -366,7 +366,8 @@ def find_cues(
     """
     # A distanced framing still names the relation ("its 'no-limits' partnership with China"):
     # the cue words inside it count; inside an asserted one the framing itself is the cue.
-    name_spans = [(a.start, a.end) for a in actors] + [(st, en) for st, en, stance in framings if stance != "distanced"]
+    name_spans = [(a.start, a.end) for a in actors] + [(st, en) for st, en, stance in framings if stance != "distanced"] \
+        + [m.span() for m in lexicon.cue("dyads.no_cue").finditer(sentence, langs)]  # "grouped together"
     concessive = [m.span() for m in _CONCESSIVE.finditer(sentence)]
     contrast = [m.start() for m in _CONTRAST.finditer(sentence)]
 

@@ -327,7 +327,7 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
     dyads = data.get("dyads") or {}
     for family in ("cooperation", "friction", "directed"):
         cues[f"dyads.{family}"] = CueSet(_compile_cues(dyads.get(family) or {}, boundaries, languages))
-    for family in ("cover", "parallel", "between", "link_only", "the_two", "labelling"):
+    for family in ("cover", "parallel", "between", "link_only", "the_two", "labelling", "no_cue"):
         cues[f"dyads.{family}"] = CueSet(_compile_cues(dyads.get(family) or {}, boundaries, languages))
     means = {lang: list((dyads.get("goods") or {}).get(lang) or []) + list((dyads.get("means") or {}).get(lang) or [])
              for lang in set(dyads.get("goods") or {}) | set(dyads.get("means") or {})}

@@ -185,3 +185,67 @@ NEUTRAL = [
 @pytest.mark.parametrize("lang,text,pair", NEUTRAL, ids=[f"{c[0]}-{i}" for i, c in enumerate(NEUTRAL)])
 def test_co_occurrence_stays_neutral(lexicon, lang, text, pair):
     assert _relations(text, lexicon, lang)[pair] == "neutral"
+
+
+# Nominalisations, "between" subjects, giving and repaying, joint drills in the eight languages; and
+# co-occurrence that others describe ("grouped together by Western analysts") stays neutral.
+MIXED = [
+    ('en', "Moscow's reliance on Beijing has deepened since 2022.", 'CN-RU', 'cooperation'),
+    ('en', 'The deal gives Russia access to Chinese markets.', 'CN-RU', 'cooperation'),
+    ('en', "North Korean munitions have been critical to Russia's war effort.", 'KP-RU', 'cooperation'),
+    ('en', "Iran's drone factories now supply Russia's army.", 'IR-RU', 'cooperation'),
+    ('en', 'Russia has repaid Pyongyang with food, oil and technology.', 'KP-RU', 'cooperation'),
+    ('en', 'The Kremlin has reportedly given Iran Su-35 fighter jets in exchange.', 'IR-RU', 'cooperation'),
+    ('en', "Russian technical assistance to North Korea's satellite program is growing.", 'KP-RU', 'cooperation'),
+    ('en', "Beijing's support has kept the Russian economy afloat.", 'CN-RU', 'cooperation'),
+    ('en', 'Chinese exports to Russia hit a record last year.', 'CN-RU', 'cooperation'),
+    ('en', 'Iran is one of the few countries to openly arm Russia.', 'IR-RU', 'cooperation'),
+    ('en', 'North Korea is believed to have sent as many as 12,000 troops to Russia.', 'KP-RU', 'cooperation'),
+    ('en', 'Putin and Xi signed dozens of agreements in Beijing.', 'CN-RU', 'cooperation'),
+    ('en', 'At the UN, China has consistently sided with Russia.', 'CN-RU', 'cooperation'),
+    ('en', 'The alliance between Moscow and Pyongyang now includes a mutual defence clause.', 'KP-RU', 'cooperation'),
+    ('en', 'Russian and Chinese warships held exercises in the Sea of Japan.', 'CN-RU', 'cooperation'),
+    ('en', 'China and Iran signed a 25-year cooperation agreement.', 'CN-IR', 'cooperation'),
+    ('en', 'Trade between China and Russia reached $240 billion.', 'CN-RU', 'cooperation'),
+    ('en', 'Pyongyang benefits from Russian technology transfers.', 'KP-RU', 'cooperation'),
+    ('en', 'Iran and North Korea have a long history of missile cooperation.', 'IR-KP', 'cooperation'),
+    ('en', 'Russia, China and Iran held naval drills in the Gulf of Oman.', 'CN-IR', 'cooperation'),
+    ('en', 'The US and its allies have sanctioned China and Russia.', 'CN-RU', 'neutral'),
+    ('en', 'China is the largest buyer of Iranian oil, while Russia buys Iranian drones.', 'CN-RU', 'neutral'),
+    ('en', 'North Korea and Iran both test missiles regularly.', 'IR-KP', 'neutral'),
+    ('en', 'Experts from China, Russia and Iran attended the conference.', 'CN-RU', 'neutral'),
+    ('en', "China's GDP is ten times Russia's.", 'CN-RU', 'neutral'),
+    ('en', 'Unlike China, Russia has openly invaded a neighbour.', 'CN-RU', 'neutral'),
+    ('en', 'Iran lies between Russia and the Arabian Sea.', 'IR-RU', 'neutral'),
+    ('en', 'In Russia and China, elections are tightly controlled.', 'CN-RU', 'neutral'),
+    ('en', 'Sanctions against Iran and North Korea have failed to stop their weapons programmes.', 'IR-KP', 'neutral'),
+    ('en', 'China, Russia, Iran and North Korea are often grouped together by Western analysts.', 'CN-RU', 'neutral'),
+    ('en', 'The Pentagon warned about Chinese and Russian military advances.', 'CN-RU', 'neutral'),
+    ('en', 'Russia is at war in Ukraine, while Iran faces unrest at home.', 'IR-RU', 'neutral'),
+    ('en', 'Both Moscow and Tehran are under heavy Western sanctions.', 'IR-RU', 'neutral'),
+    ('en', 'North Korea, like Iran, has been accused of supporting terrorism.', 'IR-KP', 'neutral'),
+    ('de', 'Der Handel zwischen China und Russland wächst.', 'CN-RU', 'cooperation'),
+    ('de', 'Iran liefert Russland Drohnen.', 'IR-RU', 'cooperation'),
+    ('de', 'Russland und China halten gemeinsame Manöver ab.', 'CN-RU', 'cooperation'),
+    ('de', 'China und Russland sind beide von Sanktionen betroffen.', 'CN-RU', 'neutral'),
+    ('fr', 'Le commerce entre la Chine et la Russie progresse.', 'CN-RU', 'cooperation'),
+    ('fr', "L'Iran fournit des drones à la Russie.", 'IR-RU', 'cooperation'),
+    ('fr', 'La Chine et la Russie subissent toutes deux des sanctions.', 'CN-RU', 'neutral'),
+    ('es', 'El comercio entre China y Rusia crece.', 'CN-RU', 'cooperation'),
+    ('es', 'Irán suministra drones a Rusia.', 'IR-RU', 'cooperation'),
+    ('ru', 'Торговля между Китаем и Россией растёт.', 'CN-RU', 'cooperation'),
+    ('ru', 'Иран и Россия провели совместные учения.', 'IR-RU', 'cooperation'),
+    ('pl', 'Handel między Chinami a Rosją rośnie.', 'CN-RU', 'cooperation'),
+    ('pl', 'Iran i Rosja przeprowadziły wspólne ćwiczenia.', 'IR-RU', 'cooperation'),
+    ('zh', '中国和俄罗斯举行了联合军演。', 'CN-RU', 'cooperation'),
+    ('zh', '中国与俄罗斯的贸易额创历史新高。', 'CN-RU', 'cooperation'),
+    ('ko', '중국과 러시아는 합동 훈련을 실시했다.', 'CN-RU', 'cooperation'),
+    ('ko', '북한과 러시아의 군사 협력이 강화되고 있다.', 'KP-RU', 'cooperation'),
+    ('fa', 'ایران و روسیه رزمایش مشترک برگزار کردند.', 'IR-RU', 'cooperation'),
+    ('fa', 'همکاری نظامی ایران و روسیه گسترش یافته است.', 'IR-RU', 'cooperation'),
+]
+
+
+@pytest.mark.parametrize("lang,text,pair,relation", MIXED, ids=[f"{c[0]}-{i}" for i, c in enumerate(MIXED)])
+def test_relations_in_think_tank_prose(lexicon, lang, text, pair, relation):
+    assert _relations(text, lexicon, lang)[pair] == relation
