@@ -448,6 +448,9 @@ def _nest(hits: CueHits, actors: list[MemberSpan]) -> None:
     ("resents its growing dependence on China", "concern about deepening ties")."""
     if len({c.family for c in hits.cues}) < 2:
         return
+    # a friction word inside a longer cooperation phrase qualifies it: "sees Russia as an unreliable partner"
+    hits.cues = [c for c in hits.cues if not (c.family == "cooperation" and any(
+        d.family == "friction" and c.start <= d.start and d.end <= c.end for d in hits.cues))]
     hits.cues = [c for c in hits.cues if not any(
         d.family != c.family and d.start <= c.start and c.end <= d.end
         and (d.end - d.start > c.end - c.start or d.family == "friction" and c.family == "cooperation")

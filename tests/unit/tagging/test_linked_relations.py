@@ -128,3 +128,49 @@ FRICTION_OR_NOT = [
 @pytest.mark.parametrize("lang,text,pair,relation", FRICTION_OR_NOT, ids=[f"{c[0]}-{i}" for i, c in enumerate(FRICTION_OR_NOT)])
 def test_friction_only_between_the_two(lexicon, lang, text, pair, relation):
     assert _relations(text, lexicon, lang)[pair] == relation
+
+
+# The friction kinds the labelling policy names (distrust, rivalry, diverging interests, refusing to be
+# the junior partner, accusations, an unreliable partner), said by one member of the other, in the
+# eight languages; diplomatic cover stays cooperation and a third party's view stays neutral.
+POLICY_KINDS = [
+    ('en', 'Between Beijing and Moscow, mistrust and rivalry run deep.', 'CN-RU', 'friction'),
+    ('en', 'Russia and China have diverging interests in Central Asia.', 'CN-RU', 'friction'),
+    ('en', "Moscow refuses to become Beijing's junior partner.", 'CN-RU', 'friction'),
+    ('en', 'Beijing condemned the strike as a violation of Iranian sovereignty.', 'CN-IR', 'cooperation'),
+    ('en', "China's interests in the Middle East diverge from Iran's.", 'CN-IR', 'friction'),
+    ('en', 'Russian elites remain deeply suspicious of Chinese intentions in the Far East.', 'CN-RU', 'friction'),
+    ('en', 'Chinese state banks have curbed transactions with Russian clients.', 'CN-RU', 'friction'),
+    ('en', 'Iran has accused Russia of siding with the UAE on the islands dispute.', 'IR-RU', 'friction'),
+    ('en', "North Korea's leaders have long resented Chinese meddling.", 'CN-KP', 'friction'),
+    ('en', 'Beijing voted for UN sanctions on North Korea in 2017.', 'CN-KP', 'friction'),
+    ('en', "Tehran was angered by Moscow's support for the Zangezur corridor.", 'IR-RU', 'friction'),
+    ('en', 'Relations between Pyongyang and Beijing cooled after 2013.', 'CN-KP', 'friction'),
+    ('en', 'China and Russia quarrel over gas prices.', 'CN-RU', 'friction'),
+    ('en', 'Russia worries that China will dominate Central Asia.', 'CN-RU', 'friction'),
+    ('en', "Russia worries about China's growing clout in Central Asia.", 'CN-RU', 'friction'),
+    ('en', 'Iranian officials complain about Chinese investment promises that never materialise.', 'CN-IR', 'friction'),
+    ('en', 'China has been cautious about arming Russia.', 'CN-RU', 'friction'),
+    ('en', 'Iran sees Russia as an unreliable partner.', 'IR-RU', 'friction'),
+    ('en', 'Russia and Iran are competitors in the European gas market.', 'IR-RU', 'friction'),
+    ('en', 'Washington hopes to drive a wedge between Moscow and Beijing.', 'CN-RU', 'neutral'),
+    ('en', 'The US sees China as a rival and Russia as a threat.', 'CN-RU', 'neutral'),
+    ('en', 'China criticized the US for its sanctions on Russia.', 'CN-RU', 'cooperation'),
+    ('en', 'Russia warned Iran against further escalation.', 'IR-RU', 'friction'),
+    ('de', 'Peking misstraut Moskau zunehmend.', 'CN-RU', 'friction'),
+    ('de', 'Zwischen Russland und China wächst die Rivalität.', 'CN-RU', 'friction'),
+    ('fr', "La rivalité entre la Chine et la Russie en Asie centrale s'accentue.", 'CN-RU', 'friction'),
+    ('fr', 'Téhéran reproche à Moscou son soutien aux Émirats.', 'IR-RU', 'friction'),
+    ('es', 'Crece la desconfianza entre Moscú y Pekín.', 'CN-RU', 'friction'),
+    ('ru', 'Между Москвой и Пекином растёт недоверие.', 'CN-RU', 'friction'),
+    ('ru', 'Иран обвинил Россию в предательстве.', 'IR-RU', 'friction'),
+    ('zh', '中俄之间存在竞争。', 'CN-RU', 'friction'),
+    ('ko', '중국과 러시아 사이에 불신이 커지고 있다.', 'CN-RU', 'friction'),
+    ('fa', 'میان ایران و روسیه بی\u200cاعتمادی وجود دارد.', 'IR-RU', 'friction'),
+    ('pl', 'Iran oskarżył Rosję o zdradę.', 'IR-RU', 'friction'),
+]
+
+
+@pytest.mark.parametrize("lang,text,pair,relation", POLICY_KINDS, ids=[f"{c[0]}-{i}" for i, c in enumerate(POLICY_KINDS)])
+def test_the_policy_kinds_of_friction(lexicon, lang, text, pair, relation):
+    assert _relations(text, lexicon, lang)[pair] == relation
