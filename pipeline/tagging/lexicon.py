@@ -115,6 +115,7 @@ class Lexicon:
     cues: dict[str, CueSet] = field(default_factory=dict)  # "contested.before", "dyads.friction", ...
     fixed_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # framing -> members it names
     default_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # when context names none
+    lookalike_actors: frozenset[str] = frozenset()  # tracked actors that are a grouping themselves (the EU)
     org_suffix: re.Pattern[str] | None = None  # "China Times": an organisation, not the state
     partner_nouns: frozenset[str] = frozenset()  # "ally", "patron": lower-cased, every language
 
@@ -362,6 +363,7 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
         cues=cues,
         fixed_targets={k: tuple(v) for k, v in (targets.get("fixed") or {}).items()},
         default_targets={k: tuple(v) for k, v in (targets.get("default") or {}).items()},
+        lookalike_actors=frozenset(targets.get("lookalike_actors") or []),
         org_suffix=org_suffix,
         partner_nouns=frozenset(str(w).lower() for words in (dyads.get("partner_nouns") or {}).values()
                                 for w in words or []),

@@ -31,6 +31,10 @@ _PREDICATE = re.compile(
 _OPPOSING = re.compile(r"(?<!\w)(?:against|versus|vs\.?|oppos\w*|counter\w*|challeng\w*|confront\w*|rival\w*|"
                        r"против|反对|对抗|علیه|대항|contre|gegen|contra)(?!\w)", re.IGNORECASE)
 _OPPOSED = re.compile(r"(?:anti|non|post|counter)-$", re.IGNORECASE)
+# Between a look-alike grouping and a framing in apposition to it: "the SCO, a bloc led by ...".
+_APPOSITION = re.compile(r"\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?", re.IGNORECASE)
+# Between a look-alike grouping and members a relative clause says belong to it: "BRICS, which includes".
+_DESCRIBES = re.compile(r"\s*,?\s*(?:which|that|whose)\s+(?:[\w-]+\s+){0,4}?(?:members?\s+)?", re.IGNORECASE)
 # Before a qualifier, a prefix that turns it into what the grouping opposes: "anti-Western bloc", "反西方阵营".
 _AGAINST_QUALIFIER = re.compile(r"(?:(?:anti|non|counter)-?|анти-?|против\s|反|对抗|反对|针对|抗衡|반|대항\S*\s|ضد\s*)$", re.IGNORECASE)
 QUALIFIER_BEFORE_CHARS = 30
@@ -128,6 +132,13 @@ def resolve_target(
     """
     others = [g for g in groupings if not (g.start == start and g.end == end)]
     clause = clause_bounds(text, start, end, sentence, lexicon, langs)
+    inside = [g for g in others if start <= g.start and g.end <= end and g.members]
+    if inside:  # "the axis of Moscow and Pyongyang": the phrase's own last word names a member
+        listed = [g for g in others if g.start >= inside[0].start and g.end <= clause[1]]
+        return _members(_run(text, listed, forward=True))
+    if any(g.lookalike and g.label == "group" and g.end <= start and _APPOSITION.fullmatch(text, g.end, start)
+           for g in others):
+        return ()  # "The Shanghai Cooperation Organisation, a bloc led by China and Russia"
     fixed = lexicon.fixed_targets.get(framing_id, ())
     adjacent = _adjacent(text, start, end, clause, others)
     if framing_id in lexicon.generic_framings and _qualified(text, start, end, clause, lexicon, langs):
@@ -154,12 +165,16 @@ def resolve_target(
     for lo, hi in (clause, sentence):
         near = [g for g in preceding if lo <= g.start and g.end <= hi]
         if _members(near):
+            if lo == sentence[0] and framing_id in lexicon.generic_framings and _refers_to_lookalike(text, preceding):
+                return ()  # "The EU sanctioned Russia. The bloc also ...": the bloc is the EU
             return _members(near)
         # Non-members before it decide only when the phrase is said of them ("Japan and South
         # Korea are natural allies"); a speaker ("analysts in Seoul warned of a bloc") does not.
         if near and (near[-1].lookalike or _PREDICATE.search(text[near[-1].end:start])):
             return ()
     # Then what follows in its clause, unless it is what the grouping opposes ("a bloc against the US").
+    if framing_id in lexicon.generic_framings and _refers_to_lookalike(text, preceding):
+        return ()  # "The European Union imposed sanctions on Russia. The bloc also targeted Chinese firms."
     following = [g for g in window if g.start >= end and g.end <= clause[1]
                  and not _OPPOSING.search(text, end, g.start)]
     if following:
@@ -174,6 +189,24 @@ def resolve_target(
     if following and following[0].members:
         return _members(_run(text, following, forward=True))
     return lexicon.default_targets.get(framing_id, ())
+
+
+def _refers_to_lookalike(text: str, preceding: list[Grouping]) -> bool:
+    """Is the nearest grouping named before a bare "the bloc" a look-alike (the EU, NATO, the G7)?
+    Single members named in between are what that grouping acts on, not a grouping; two or more
+    coordinated members, or a member-naming framing (CRINK), are a grouping of their own."""
+    for i in range(len(preceding) - 1, -1, -1):
+        g = preceding[i]
+        if g.lookalike and g.label == "group":
+            return True
+        if g.members and any(h.lookalike and h.label == "group" and _DESCRIBES.match(text, h.end, g.start)
+                             for h in preceding[:i]):
+            return True  # "BRICS, which includes China and Russia, ...": its members, not a grouping of their own
+        if len(g.members) > 1:
+            return False
+        if g.members and i > 0 and preceding[i - 1].members and _GLUE.match(text[preceding[i - 1].end:g.start]):
+            return False  # "China and Russia"
+    return False
 
 
 _GLUE = re.compile(r"^(?:[\s,/&-]|and|or|as well as|и|和|与|及|、|와|과|و|et|und|y|'s|s)*$", re.IGNORECASE)

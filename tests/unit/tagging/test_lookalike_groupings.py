@@ -78,3 +78,36 @@ def test_a_bloc_of_the_members_is_still_a_crink_framing(lexicon, lang, text, tar
         assert got == []
     else:
         assert [t for _, t in got] == [target]
+
+
+# "The bloc" after the EU, NATO, the G7 or the SCO was named is that grouping, even when a member is
+# named in between (what the grouping acts on); members a relative clause puts inside it ("BRICS,
+# which includes China and Russia") or an apposition ("the SCO, a bloc led by ...") are its members;
+# a member named in the phrase's own words ("the axis of Moscow and Pyongyang") is its target.
+CONTEXT = [
+    ('en', 'The European Union imposed new sanctions on Russia. The bloc also targeted Chinese firms.', []),
+    ('en', "The EU agreed a new package against Moscow; the bloc's foreign ministers also criticised Beijing.", []),
+    ('en', 'Brussels wants the bloc to reduce its dependence on China.', []),
+    ('en', 'NATO allies met in Vilnius. The alliance warned that Russia and China were drawing closer.', []),
+    ('en', "The G7 condemned Russia's war, and the bloc urged China to stop supplying Moscow.", []),
+    ('en', "The 27-member bloc is China's largest trading partner after ASEAN.", []),
+    ('en', 'BRICS, which includes China and Russia, has expanded; the bloc now has ten members.', []),
+    ('en', 'The Shanghai Cooperation Organisation, a bloc led by China and Russia, met in Tianjin.', []),
+    ('en', 'The Western bloc has armed Ukraine, while Russia relies on Iran.', []),
+    ('en', 'China and Russia are forming an anti-Western bloc.', [('bloc', ['CN', 'RU'])]),
+    ('en', 'Russia, China, Iran and North Korea increasingly operate as a bloc.', [('bloc', ['CN', 'IR', 'KP', 'RU'])]),
+    ('en', 'Russia and Iran form an axis of resistance against the West.', [('axis', ['IR', 'RU'])]),
+    ('en', 'Iran leads the so-called axis of resistance, which Russia has courted.', [('axis', ['IR'])]),
+    ('en', "The opposition bloc in Iran's parliament criticised Moscow.", []),
+    ('en', "Seoul and Tokyo, America's allies, worry about the axis of Moscow and Pyongyang.", [('axis', ['KP', 'RU'])]),
+    ('de', 'Die EU hat neue Sanktionen gegen Russland beschlossen. Der Block will auch chinesische Firmen treffen.', []),
+    ('fr', "L'Union européenne a sanctionné la Russie. Le bloc vise aussi des entreprises chinoises.", []),
+    ('es', 'La Unión Europea sancionó a Rusia. El bloque también apunta a empresas chinas.', []),
+    ('pl', 'Unia Europejska nałożyła sankcje na Rosję. Blok uderzył też w chińskie firmy.', []),
+    ('ru', 'Евросоюз ввёл санкции против России. Блок также нацелился на китайские компании.', []),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", CONTEXT, ids=[f"{c[0]}-{i}" for i, c in enumerate(CONTEXT)])
+def test_the_bloc_refers_back_to_the_grouping_named_last(lexicon, lang, text, expected):
+    assert _framings(text, lexicon, lang) == expected
