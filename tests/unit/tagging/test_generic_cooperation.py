@@ -220,6 +220,8 @@ MIXED = [
     ('en', 'In Russia and China, elections are tightly controlled.', 'CN-RU', 'neutral'),
     ('en', 'Sanctions against Iran and North Korea have failed to stop their weapons programmes.', 'IR-KP', 'neutral'),
     ('en', 'China, Russia, Iran and North Korea are often grouped together by Western analysts.', 'CN-RU', 'neutral'),
+    ('en', 'Commentators lump Iran and Russia together as pariahs.', 'IR-RU', 'neutral'),
+    ('en', 'The EU froze the assets of Chinese and Russian banks on Monday.', 'CN-RU', 'neutral'),
     ('en', 'The Pentagon warned about Chinese and Russian military advances.', 'CN-RU', 'neutral'),
     ('en', 'Russia is at war in Ukraine, while Iran faces unrest at home.', 'IR-RU', 'neutral'),
     ('en', 'Both Moscow and Tehran are under heavy Western sanctions.', 'IR-RU', 'neutral'),
