@@ -271,6 +271,9 @@ class CueView:
         run = name_run(sentence, after, backwards=False, nouns=True)
         if _COORDINATED.match(sentence, cue.end, run[0].start):
             return set()  # "views China as its main rival and Russia as ...": the next item of a list, no object
+        third = _THIRD_NAME.match(sentence, cue.end)
+        if third and third.end() - 1 < run[0].start:
+            return set()  # "China's lending to Africa dwarfs Russia's": the cue's partner is untracked
         if _COMPARISON.search(sentence, cue.end, run[0].start):
             return set()  # "Iran's economy suffers from sanctions, as does Russia's": a comparison
         if cue.family != "cooperation" and _PLACE.search(sentence, cue.end, run[0].start) \
@@ -660,9 +663,10 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
 
     if flow():
         return "pair"
-    if cue.family != "cooperation" and view.inside and (a in view.inside) != (b in view.inside) \
-            and ({a, b} - view.inside) <= view.subjects:
-        return "loose"  # "Russia has sought to limit Chinese influence": the one named inside is its object
+    if view.inside and (a in view.inside) != (b in view.inside) and ({a, b} - view.inside) <= view.subjects:
+        # "Russia has sought to limit Chinese influence", "China came to Russia's aid": the one named
+        # inside the cue's words is its object
+        return "loose"
     for x, y in ((a, b), (b, a)):
         # an object list that names the subject again is a grouping both belong to ("a division into
         # a triangle of China, North Korea and Russia"), not one acting on the other

@@ -251,3 +251,42 @@ MIXED = [
 @pytest.mark.parametrize("lang,text,pair,relation", MIXED, ids=[f"{c[0]}-{i}" for i, c in enumerate(MIXED)])
 def test_relations_in_think_tank_prose(lexicon, lang, text, pair, relation):
     assert _relations(text, lexicon, lang)[pair] == relation
+
+
+# Nominalised support ("Moscow's embrace of Pyongyang", "Iran's military support for Russia"), coming
+# to the other's aid, dealings, investors and lenders, and diplomatic cover against a statement that
+# criticises a member.
+NOMINAL = [
+    ('en', "Moscow's embrace of Pyongyang has alarmed Seoul.", 'KP-RU', 'cooperation'),
+    ('en', "Beijing's backing of Moscow has limits.", 'CN-RU', 'cooperation'),
+    ('en', "Iran's military support for Russia has grown since 2022.", 'IR-RU', 'cooperation'),
+    ('en', "Chinese support for Russia's war effort is mostly economic.", 'CN-RU', 'cooperation'),
+    ('en', "North Korea's arms transfers to Russia violate UN resolutions.", 'KP-RU', 'cooperation'),
+    ('en', 'The Russia-North Korea treaty was ratified in November.', 'KP-RU', 'cooperation'),
+    ('en', "Kim's summit with Putin in Vladivostok raised alarms.", 'KP-RU', 'cooperation'),
+    ('en', "Russia's supply of fighter jets to Iran has been delayed repeatedly.", 'IR-RU', 'cooperation'),
+    ('en', 'The growing alignment among China, Russia and Iran worries Washington.', 'CN-IR', 'cooperation'),
+    ('en', 'China is helping Russia circumvent Western sanctions.', 'CN-RU', 'cooperation'),
+    ('en', 'Beijing has thrown its weight behind Moscow.', 'CN-RU', 'cooperation'),
+    ('en', "China came to Russia's aid when Western banks withdrew.", 'CN-RU', 'cooperation'),
+    ('en', 'Russia has become increasingly dependent on China.', 'CN-RU', 'cooperation'),
+    ('en', "Chinese purchases of Russian oil have propped up the Kremlin's budget.", 'CN-RU', 'cooperation'),
+    ('en', 'Pyongyang gains hard currency and technology from its dealings with Moscow.', 'KP-RU', 'cooperation'),
+    ('en', 'Tehran and Moscow have coordinated their positions on Syria.', 'IR-RU', 'cooperation'),
+    ('en', 'The Kremlin rewarded Pyongyang with oil shipments.', 'KP-RU', 'cooperation'),
+    ('en', "North Korea's ammunition has helped Russia regain the initiative.", 'KP-RU', 'cooperation'),
+    ('en', "Russia is now Iran's top foreign investor.", 'IR-RU', 'cooperation'),
+    ('en', 'Beijing abstained on the UN resolution condemning Russia.', 'CN-RU', 'cooperation'),
+    ('en', 'China blocked a Security Council statement criticising North Korea.', 'CN-KP', 'cooperation'),
+    ('en', 'Moscow and Beijing vetoed new sanctions on Pyongyang.', 'CN-RU', 'cooperation'),
+    ('en', 'Iran, North Korea and Russia share an interest in weakening US sanctions.', 'IR-RU', 'neutral'),
+    ('en', 'China, not Russia, is the main buyer of Iranian oil.', 'CN-RU', 'neutral'),
+    ('en', "Iran's drones and North Korea's shells have both reached Russia.", 'IR-KP', 'neutral'),
+    ('en', 'Neither China nor Russia has recognised the annexation.', 'CN-RU', 'neutral'),
+    ('en', 'While Russia fights in Ukraine, China watches Taiwan.', 'CN-RU', 'neutral'),
+]
+
+
+@pytest.mark.parametrize("lang,text,pair,relation", NOMINAL, ids=[f"{c[0]}-{i}" for i, c in enumerate(NOMINAL)])
+def test_nominalised_cooperation(lexicon, lang, text, pair, relation):
+    assert _relations(text, lexicon, lang)[pair] == relation
