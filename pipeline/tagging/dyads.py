@@ -574,8 +574,8 @@ def _verb_final(sentence: str, view: CueView, a: str, b: str, lang: str) -> bool
     x, y = before[-2], before[-1]
     if {x.code, y.code} != {a, b} or view.cue.start - y.end > VERB_FINAL_CHARS[lang] or glued(sentence, [x, y]):
         return False
-    if not gap_rule.match(sentence[x.end:y.start]):
-        return False
+    if not gap_rule.match(sentence[x.end:y.start]) or _COMPARISON.search(sentence, max(x.start - 12, 0), x.start):
+        return False  # "Wie Russland steht auch der Iran unter Sanktionen": a comparison, no subject
     if lang == "ko":
         return bool(_PARTNER_PARTICLE.match(sentence, y.end))
     if lang == "de":  # the subject opens the clause

@@ -174,3 +174,37 @@ POLICY_KINDS = [
 @pytest.mark.parametrize("lang,text,pair,relation", POLICY_KINDS, ids=[f"{c[0]}-{i}" for i, c in enumerate(POLICY_KINDS)])
 def test_the_policy_kinds_of_friction(lexicon, lang, text, pair, relation):
     assert _relations(text, lexicon, lang)[pair] == relation
+
+
+# The same distinctions in the other languages: rivalry of the two, a third party's sanctions on
+# both, a comparison, support of one for the other.
+OTHER_LANGUAGES = [
+    ('de', 'Russland kritisiert China scharf.', 'CN-RU', 'friction'),
+    ('de', 'China und Russland konkurrieren um Einfluss in Zentralasien.', 'CN-RU', 'friction'),
+    ('de', 'Die USA sanktionieren chinesische und russische Banken.', 'CN-RU', 'neutral'),
+    ('de', 'Wie Russland steht auch der Iran unter Sanktionen.', 'IR-RU', 'neutral'),
+    ('fr', 'La Russie et la Chine rivalisent en Asie centrale.', 'CN-RU', 'friction'),
+    ('fr', 'Washington sanctionne des banques chinoises et russes.', 'CN-RU', 'neutral'),
+    ('fr', "Pékin soutient Moscou à l'ONU.", 'CN-RU', 'cooperation'),
+    ('es', 'Rusia y China compiten por influencia en Asia central.', 'CN-RU', 'friction'),
+    ('es', 'Washington sancionó a bancos chinos y rusos.', 'CN-RU', 'neutral'),
+    ('es', 'Pekín respalda a Moscú en la ONU.', 'CN-RU', 'cooperation'),
+    ('ru', 'Китай и Россия конкурируют в Центральной Азии.', 'CN-RU', 'friction'),
+    ('ru', 'США ввели санкции против китайских и российских банков.', 'CN-RU', 'neutral'),
+    ('ru', 'Пекин поддерживает Москву в ООН.', 'CN-RU', 'cooperation'),
+    ('pl', 'Chiny i Rosja rywalizują w Azji Środkowej.', 'CN-RU', 'friction'),
+    ('pl', 'USA nałożyły sankcje na chińskie i rosyjskie banki.', 'CN-RU', 'neutral'),
+    ('pl', 'Pekin wspiera Moskwę w ONZ.', 'CN-RU', 'cooperation'),
+    ('zh', '美国制裁了中国和俄罗斯的银行。', 'CN-RU', 'neutral'),
+    ('zh', '中国和俄罗斯在中亚存在竞争。', 'CN-RU', 'friction'),
+    ('zh', '北京在联合国支持莫斯科。', 'CN-RU', 'cooperation'),
+    ('ko', '미국은 중국과 러시아 은행을 제재했다.', 'CN-RU', 'neutral'),
+    ('ko', '중국과 러시아는 중앙아시아에서 경쟁한다.', 'CN-RU', 'friction'),
+    ('fa', 'آمریکا بانک\u200cهای چینی و روسی را تحریم کرد.', 'CN-RU', 'neutral'),
+    ('fa', 'چین و روسیه در آسیای مرکزی رقابت دارند.', 'CN-RU', 'friction'),
+]
+
+
+@pytest.mark.parametrize("lang,text,pair,relation", OTHER_LANGUAGES, ids=[f"{c[0]}-{i}" for i, c in enumerate(OTHER_LANGUAGES)])
+def test_the_distinctions_in_other_languages(lexicon, lang, text, pair, relation):
+    assert _relations(text, lexicon, lang)[pair] == relation
