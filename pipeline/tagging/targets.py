@@ -41,7 +41,7 @@ QUALIFIER_BEFORE_CHARS = 30
 QUALIFIER_AFTER_CHARS = 60
 # Between the members and a qualified grouping said of them: "China and Russia act as a voting bloc".
 _SAID_OF = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:is|are|was|were|be|been|become|becomes|became|remain\w*|form\w*|act\w*\s+as|as|"
-                      r"behave\w*\s+as|build\w*|creat\w*|forg\w*|bilden|bildeten|forment|forman|образу\w*|tworz\w*)"
+                      r"behave\w*\s+as|bilden|bildeten|forment|forman|образу\w*|tworz\w*)"
                       r"\s+(?:(?:an?|the|one|a single|single|einen|un|une|una)\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 
 

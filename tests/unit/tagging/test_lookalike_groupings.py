@@ -111,3 +111,22 @@ CONTEXT = [
 @pytest.mark.parametrize("lang,text,expected", CONTEXT, ids=[f"{c[0]}-{i}" for i, c in enumerate(CONTEXT)])
 def test_the_bloc_refers_back_to_the_grouping_named_last(lexicon, lang, text, expected):
     assert _framings(text, lexicon, lang) == expected
+
+
+# Other senses of the words: a transport axis ("the North-South transport axis", "ось «Север — Юг»"),
+# "en bloc"; an axis the members form stays theirs.
+OTHER_SENSES = [
+    ('en', 'Iran and Russia are building the North-South transport axis through Azerbaijan.', []),
+    ('en', 'Russia and Iran want a north-south axis of trade.', []),
+    ('en', "The board resigned en bloc after Russia's invasion.", []),
+    ('fr', "Le conseil a démissionné en bloc après l'invasion russe.", []),
+    ('es', 'Los ministros rusos dimitieron en bloque.', []),
+    ('ru', 'Россия и Иран развивают транспортную ось «Север — Юг».', []),
+    ('en', 'Beijing and Moscow have formed a new axis.', [('axis', ['CN', 'RU'])]),
+    ('en', 'The China-Russia axis is real.', [('axis', ['CN', 'RU'])]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", OTHER_SENSES, ids=[f"{c[0]}-{i}" for i, c in enumerate(OTHER_SENSES)])
+def test_other_senses_of_bloc_and_axis(lexicon, lang, text, expected):
+    assert _framings(text, lexicon, lang) == expected
