@@ -93,6 +93,15 @@ _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|he|she)\s+(?!(?:is|was|seems|appears|re
 _PRONOUN_WORDS = frozenset({"its", "their"})  # "its support for Moscow": the subject is the member "its" stands for
 _AND_VERB = re.compile(r"^,?\s+and\s+$")
 _COORDINATED = re.compile(r"\w*\s*,?\s*(?:and|or|but|while|as well as)\s+(?:the\s+)?$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"(?<!\w)(?:between|among|amongst)\s+(?:the\s+)?$", re.IGNORECASE)
+# A demonym (an adjective, not a noun phrase) and the plain words between it and a noun it qualifies.
+_DEMONYM = re.compile(r"(?:North |South )?[A-Z][\w-]*(?:ian|ese|ean|an)")
+_NOUN_GAP = re.compile(r"\s+(?:(?!(?:is|are|was|were|has|have|had|will|would|can|could|did|do|does)\s)[a-z][\w-]*\s+)?")
+_VERB_FORM = re.compile(r"[\w-]*(?:ed|ing)(?!\w)")  # "Russian and Chinese warships exercised": the verb
+# Nouns that name the relation itself: "Russian and Chinese cooperation" is theirs.
+_RELATIONAL = re.compile(r"(?:cooperat|co-operat|ties|partnership|alliance|friendship|coordinat|rapprochement|relations|"
+                         r"collaborat|alignment|solidarity|joint|rivalr|tension|distrust|mistrust|competition|dispute)",
+                         re.IGNORECASE)
 _PLACE = re.compile(r"(?<!\w)(?:in|inside|across|within|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 # A demonym after a preposition that qualifies a noun is no subject: "tariffs on Chinese cars and banned ...".
 _MODIFIES_NOUN = re.compile(r"\s+[a-z][\w-]*\s+(?:and|or)\s")
@@ -103,6 +112,7 @@ _PHRASE_END = re.compile(r"\w*\s*,")
 # A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
 _THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards|against)\s+(?:the\s+)?[A-Z]")
 # Friction that takes an untracked name: "distrust of NATO", "anger at the West".
+_UNTRACKED = re.compile(r"\w*\s+[A-Z]")  # a capitalised name right after the cue: its object
 _THIRD_OF = re.compile(r"\w*\s+(?:(?:of|at|toward|towards)\s+)?(?:the\s+)?[A-Z]")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
 _PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze)\s+(?:the\s+|both\s+)?(?=\S)$",
@@ -232,6 +242,8 @@ class CueView:
         if not candidates:
             return out
         run = name_run(sentence, candidates, backwards=True, nouns=True)
+        if _BETWEEN_BEFORE.search(sentence, max(run[0].start - 10, 0), run[0].start):
+            return out  # "Turkey mediates between Russia and Ukraine while trading with Iran"
         if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[self.c0:run[0].start].split()) > 3:
             # "The US supports Ukraine against Russia and warns China": the object of the verb before;
             # the subject is the one the clause opens with
@@ -271,9 +283,12 @@ class CueView:
         run = name_run(sentence, after, backwards=False, nouns=True)
         if _COORDINATED.match(sentence, cue.end, run[0].start):
             return set()  # "views China as its main rival and Russia as ...": the next item of a list, no object
-        third = _THIRD_NAME.match(sentence, cue.end)
+        third = _THIRD_NAME.match(sentence, cue.end) \
+            or self.hits.langs[:1] == ["en"] and _UNTRACKED.match(sentence, cue.end)  # German capitalises every noun
         if third and third.end() - 1 < run[0].start:
-            return set()  # "China's lending to Africa dwarfs Russia's": the cue's partner is untracked
+            # "China's lending to Africa dwarfs Russia's", "China supports Pakistan, Russia supports
+            # India": the cue's partner is a name the tagger does not track
+            return set()
         if _COMPARISON.search(sentence, cue.end, run[0].start):
             return set()  # "Iran's economy suffers from sanctions, as does Russia's": a comparison
         if cue.family != "cooperation" and _PLACE.search(sentence, cue.end, run[0].start) \
@@ -586,6 +601,9 @@ def _verb_final(sentence: str, view: CueView, a: str, b: str, lang: str) -> bool
 def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: CueView, hits: CueHits) -> bool:
     """Is the coordinated phrase before the cue not the subject of its act after all?"""
     start = run[0].start
+    if all(_DEMONYM.fullmatch(sentence, s.start, s.end) for s in run) and _NOUN_GAP.fullmatch(sentence, run[-1].end, cue.start) \
+            and not _RELATIONAL.match(sentence, cue.start) and not _VERB_FORM.match(sentence, cue.start):
+        return True  # "Russian and Iranian oil exports", "Russian and Chinese investors": a noun both qualify
     if cue.family != "cooperation" and _OBJECT_OF.search(sentence, max(start - 12, 0), start):
         return True  # "coordination by China and Russia has frustrated diplomats"
     if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[view.c0:start].split()) > 1:
@@ -708,8 +726,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         to_third = bool(after) and not after[0].is_member and (
             bool(THIRD_PARTY.search(sentence, cue.end, after[0].start))
             or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS) \
-            or bool(_THIRD_NAME.match(sentence, cue.end)) \
-            or cue.family != "cooperation" and bool(_THIRD_OF.match(sentence, cue.end)) and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
+            or (bool(_THIRD_NAME.match(sentence, cue.end))
+                or cue.family != "cooperation" and bool(_THIRD_OF.match(sentence, cue.end))) \
+            and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
         if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third \
                 and not _not_their_subject(sentence, cue, run, view, hits):
             if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):

@@ -290,3 +290,33 @@ NOMINAL = [
 @pytest.mark.parametrize("lang,text,pair,relation", NOMINAL, ids=[f"{c[0]}-{i}" for i, c in enumerate(NOMINAL)])
 def test_nominalised_cooperation(lexicon, lang, text, pair, relation):
     assert _relations(text, lexicon, lang)[pair] == relation
+
+
+# Parallel acts with third parties, nouns both demonyms qualify ("Russian and Iranian oil exports"),
+# untracked partners ("China supports Pakistan, Russia supports India") and names after "between"
+# stay neutral.
+PARALLEL = [
+    ('en', 'Western lenders have cut exposure to Russia and China.', 'CN-RU', 'neutral'),
+    ('en', 'China lends to Africa, Russia sells arms to India.', 'CN-RU', 'neutral'),
+    ('en', 'Iran thanked Iraq, while Russia thanked Belarus.', 'IR-RU', 'neutral'),
+    ('en', 'Russian and Chinese investors are leaving Europe.', 'CN-RU', 'neutral'),
+    ('en', 'The US has dealings with China and Russia at the UN.', 'CN-RU', 'neutral'),
+    ('en', "China's trade with the US dwarfs its trade with Russia.", 'CN-RU', 'cooperation'),
+    ('en', 'Russia and China signed separate deals with Saudi Arabia.', 'CN-RU', 'neutral'),
+    ('en', 'Iran and Russia each signed deals with India.', 'IR-RU', 'neutral'),
+    ('en', 'China supports Pakistan, Russia supports India.', 'CN-RU', 'neutral'),
+    ('en', "Russia's allies include Belarus, and China's include Pakistan.", 'CN-RU', 'neutral'),
+    ('en', 'Japan and South Korea cooperate closely, worried about China and North Korea.', 'CN-KP', 'neutral'),
+    ('en', 'The summit in Kazan drew leaders from China, Iran and India.', 'CN-IR', 'neutral'),
+    ('en', 'Sanctions have hit Russian and Iranian oil exports.', 'IR-RU', 'neutral'),
+    ('en', 'The ICC issued warrants for Russian officials, and China criticized the court.', 'CN-RU', 'neutral'),
+    ('en', 'India buys oil from Russia and weapons from Iran.', 'IR-RU', 'neutral'),
+    ('en', 'Turkey mediates between Russia and Ukraine while trading with Iran.', 'IR-RU', 'neutral'),
+    ('en', 'Russia is a partner of India, and China is a partner of Pakistan.', 'CN-RU', 'neutral'),
+    ('en', 'Observers from China and Russia monitored the Iranian election.', 'CN-IR', 'neutral'),
+]
+
+
+@pytest.mark.parametrize("lang,text,pair,relation", PARALLEL, ids=[f"{c[0]}-{i}" for i, c in enumerate(PARALLEL)])
+def test_parallel_acts_stay_neutral(lexicon, lang, text, pair, relation):
+    assert _relations(text, lexicon, lang)[pair] == relation
