@@ -132,12 +132,12 @@ def resolve_target(
     """
     others = [g for g in groupings if not (g.start == start and g.end == end)]
     clause = clause_bounds(text, start, end, sentence, lexicon, langs)
-    inside = [g for g in others if start <= g.start and g.end <= end and g.members]
+    inside = [g for g in others if start <= g.start and g.end <= end and g.members] if end - start > 8 else []
     if inside:  # "the axis of Moscow and Pyongyang": the phrase's own last word names a member
         listed = [g for g in others if g.start >= inside[0].start and g.end <= clause[1]]
         return _members(_run(text, listed, forward=True))
-    if any(g.lookalike and g.label == "group" and g.end <= start and _APPOSITION.fullmatch(text, g.end, start)
-           for g in others):
+    if "," in text[max(start - 40, 0):start] and any(
+            g.lookalike and g.label == "group" and g.end <= start and _APPOSITION.fullmatch(text, g.end, start) for g in others):
         return ()  # "The Shanghai Cooperation Organisation, a bloc led by China and Russia"
     fixed = lexicon.fixed_targets.get(framing_id, ())
     adjacent = _adjacent(text, start, end, clause, others)
