@@ -306,7 +306,7 @@ class CueView:
             # "uneasy about the deepening ties between Moscow and Pyongyang": friction about the two's
             # ties is friction with both; otherwise ("limit cooperation between A and B") the cue
             # relates A and B, not its subject
-            about_ties = cue.family != "cooperation" and any(
+            about_ties = cue.family != "cooperation" and not cue.link_only and any(  # not "strained ties between"
                 c.governed_by == cue.start and cue.end <= c.start and c.end <= w0 <= c.end + 12
                 for c in self.hits.cues for w0, _ in self.hits.between)
             return {s.code for s in run} if about_ties else set()

@@ -208,3 +208,28 @@ OTHER_LANGUAGES = [
 @pytest.mark.parametrize("lang,text,pair,relation", OTHER_LANGUAGES, ids=[f"{c[0]}-{i}" for i, c in enumerate(OTHER_LANGUAGES)])
 def test_the_distinctions_in_other_languages(lexicon, lang, text, pair, relation):
     assert _relations(text, lexicon, lang)[pair] == relation
+
+
+# One member's friction with a third party says nothing of the pair, and may push it closer; a strain
+# one member puts on others' ties is theirs; "partners in Moscow" are the government, not a venue.
+THIRD_PARTY_FRICTION = [
+    ('en', "China's rivalry with the US has pushed it closer to Russia.", 'CN-RU', 'cooperation'),
+    ('en', "Russia's war in Ukraine has strained ties between Europe and China.", 'CN-RU', 'neutral'),
+    ('en', "Iran's hostility to Israel is shared by its partners in Moscow.", 'IR-RU', 'cooperation'),
+    ('en', "North Korea's feud with South Korea has deepened its dependence on Russia.", 'KP-RU', 'cooperation'),
+    ('en', "China's dispute with Japan over the Senkaku islands worries Russia.", 'CN-RU', 'neutral'),
+    ('en', "Moscow's confrontation with the West has made it more reliant on Beijing.", 'CN-RU', 'cooperation'),
+    ('en', "Pyongyang's threats against Seoul were echoed by Moscow.", 'KP-RU', 'cooperation'),
+    ('en', 'Both Beijing and Moscow resent American dominance.', 'CN-RU', 'neutral'),
+    ('en', 'Iran distrusts the West more than it distrusts Russia.', 'IR-RU', 'friction'),
+    ('en', "The rivalry between China and India complicates Russia's position.", 'CN-RU', 'neutral'),
+    ('en', 'Tensions between Iran and Saudi Arabia put China in a difficult spot.', 'CN-IR', 'neutral'),
+    ('en', "China was embarrassed by North Korea's missile test during the Olympics.", 'CN-KP', 'friction'),
+    ('en', 'Russia is stuck in a costly war, and China benefits from its weakness.', 'CN-RU', 'neutral'),
+]
+
+
+@pytest.mark.parametrize("lang,text,pair,relation", THIRD_PARTY_FRICTION,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(THIRD_PARTY_FRICTION)])
+def test_friction_with_a_third_party(lexicon, lang, text, pair, relation):
+    assert _relations(text, lexicon, lang)[pair] == relation
