@@ -7,14 +7,7 @@ tests, not taken from real text."""
 
 import pytest
 
-from pipeline.config import DEFAULT_TAXONOMY
-from pipeline.tagging.lexicon import load_lexicon
 from pipeline.tagging.tagger import tag_text
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon(DEFAULT_TAXONOMY)
 
 
 def _relations(text, lexicon, lang="en"):
@@ -142,11 +135,6 @@ COOPERATION = [
 ]
 
 
-@pytest.mark.parametrize("lang,text,pair", COOPERATION, ids=[f"{c[0]}-{i}" for i, c in enumerate(COOPERATION)])
-def test_generic_cooperation(lexicon, lang, text, pair):
-    assert _relations(text, lexicon, lang)[pair] == "cooperation"
-
-
 def test_a_pronoun_object_stands_for_the_list_before_it(lexicon):
     got = _relations("North Korea borders on China and Russia and helps them watch Japan.", lexicon)
     assert got == {"CN-KP": "cooperation", "CN-RU": "neutral", "KP-RU": "cooperation"}
@@ -180,11 +168,6 @@ NEUTRAL = [
     ('de', 'China und Russland stehen beide unter Druck der USA.', 'CN-RU'),
     ('fr', 'La Chine et la Russie font face à des sanctions occidentales.', 'CN-RU'),
 ]
-
-
-@pytest.mark.parametrize("lang,text,pair", NEUTRAL, ids=[f"{c[0]}-{i}" for i, c in enumerate(NEUTRAL)])
-def test_co_occurrence_stays_neutral(lexicon, lang, text, pair):
-    assert _relations(text, lexicon, lang)[pair] == "neutral"
 
 
 # Nominalisations, "between" subjects, giving and repaying, joint drills in the eight languages; and
@@ -248,11 +231,6 @@ MIXED = [
 ]
 
 
-@pytest.mark.parametrize("lang,text,pair,relation", MIXED, ids=[f"{c[0]}-{i}" for i, c in enumerate(MIXED)])
-def test_relations_in_think_tank_prose(lexicon, lang, text, pair, relation):
-    assert _relations(text, lexicon, lang)[pair] == relation
-
-
 # Nominalised support ("Moscow's embrace of Pyongyang", "Iran's military support for Russia"), coming
 # to the other's aid, dealings, investors and lenders, and diplomatic cover against a statement that
 # criticises a member.
@@ -287,11 +265,6 @@ NOMINAL = [
 ]
 
 
-@pytest.mark.parametrize("lang,text,pair,relation", NOMINAL, ids=[f"{c[0]}-{i}" for i, c in enumerate(NOMINAL)])
-def test_nominalised_cooperation(lexicon, lang, text, pair, relation):
-    assert _relations(text, lexicon, lang)[pair] == relation
-
-
 # Parallel acts with third parties, nouns both demonyms qualify ("Russian and Iranian oil exports"),
 # untracked partners ("China supports Pakistan, Russia supports India") and names after "between"
 # stay neutral.
@@ -317,6 +290,11 @@ PARALLEL = [
 ]
 
 
-@pytest.mark.parametrize("lang,text,pair,relation", PARALLEL, ids=[f"{c[0]}-{i}" for i, c in enumerate(PARALLEL)])
-def test_parallel_acts_stay_neutral(lexicon, lang, text, pair, relation):
+TABLES = {"cooperation": [(*c, "cooperation") for c in COOPERATION], "neutral": [(*c, "neutral") for c in NEUTRAL],
+          "prose": MIXED, "nominal": NOMINAL, "parallel": PARALLEL}
+
+
+@pytest.mark.parametrize("lang,text,pair,relation", [c for t in TABLES.values() for c in t],
+                         ids=[f"{name}-{c[0]}-{i}" for name, t in TABLES.items() for i, c in enumerate(t)])
+def test_the_relation_of_a_pair(lexicon, lang, text, pair, relation):
     assert _relations(text, lexicon, lang)[pair] == relation

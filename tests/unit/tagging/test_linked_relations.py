@@ -4,14 +4,7 @@ tests, not taken from real text."""
 
 import pytest
 
-from pipeline.config import DEFAULT_TAXONOMY
-from pipeline.tagging.lexicon import load_lexicon
 from pipeline.tagging.tagger import tag_text
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon(DEFAULT_TAXONOMY)
 
 
 def _dyads(text, lexicon, lang="en"):
@@ -125,11 +118,6 @@ FRICTION_OR_NOT = [
 ]
 
 
-@pytest.mark.parametrize("lang,text,pair,relation", FRICTION_OR_NOT, ids=[f"{c[0]}-{i}" for i, c in enumerate(FRICTION_OR_NOT)])
-def test_friction_only_between_the_two(lexicon, lang, text, pair, relation):
-    assert _relations(text, lexicon, lang)[pair] == relation
-
-
 # The friction kinds the labelling policy names (distrust, rivalry, diverging interests, refusing to be
 # the junior partner, accusations, an unreliable partner), said by one member of the other, in the
 # eight languages; diplomatic cover stays cooperation and a third party's view stays neutral.
@@ -171,11 +159,6 @@ POLICY_KINDS = [
 ]
 
 
-@pytest.mark.parametrize("lang,text,pair,relation", POLICY_KINDS, ids=[f"{c[0]}-{i}" for i, c in enumerate(POLICY_KINDS)])
-def test_the_policy_kinds_of_friction(lexicon, lang, text, pair, relation):
-    assert _relations(text, lexicon, lang)[pair] == relation
-
-
 # The same distinctions in the other languages: rivalry of the two, a third party's sanctions on
 # both, a comparison, support of one for the other.
 OTHER_LANGUAGES = [
@@ -205,11 +188,6 @@ OTHER_LANGUAGES = [
 ]
 
 
-@pytest.mark.parametrize("lang,text,pair,relation", OTHER_LANGUAGES, ids=[f"{c[0]}-{i}" for i, c in enumerate(OTHER_LANGUAGES)])
-def test_the_distinctions_in_other_languages(lexicon, lang, text, pair, relation):
-    assert _relations(text, lexicon, lang)[pair] == relation
-
-
 # One member's friction with a third party says nothing of the pair, and may push it closer; a strain
 # one member puts on others' ties is theirs; "partners in Moscow" are the government, not a venue.
 THIRD_PARTY_FRICTION = [
@@ -229,7 +207,11 @@ THIRD_PARTY_FRICTION = [
 ]
 
 
-@pytest.mark.parametrize("lang,text,pair,relation", THIRD_PARTY_FRICTION,
-                         ids=[f"{c[0]}-{i}" for i, c in enumerate(THIRD_PARTY_FRICTION)])
-def test_friction_with_a_third_party(lexicon, lang, text, pair, relation):
+TABLES = {"friction-or-not": FRICTION_OR_NOT, "policy": POLICY_KINDS, "languages": OTHER_LANGUAGES,
+          "third-party": THIRD_PARTY_FRICTION}
+
+
+@pytest.mark.parametrize("lang,text,pair,relation", [c for t in TABLES.values() for c in t],
+                         ids=[f"{name}-{c[0]}-{i}" for name, t in TABLES.items() for i, c in enumerate(t)])
+def test_the_relation_of_a_pair(lexicon, lang, text, pair, relation):
     assert _relations(text, lexicon, lang)[pair] == relation

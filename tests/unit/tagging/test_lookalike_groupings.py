@@ -5,14 +5,7 @@ before) makes the members still does. Sentences are written for these tests, not
 
 import pytest
 
-from pipeline.config import DEFAULT_TAXONOMY
-from pipeline.tagging.lexicon import load_lexicon
 from pipeline.tagging.tagger import tag_text
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon(DEFAULT_TAXONOMY)
 
 
 def _framings(text, lexicon, lang="en"):
@@ -51,11 +44,6 @@ LOOKALIKES = [
     ("fa", "چین با بلوک منطقه‌ای مذاکره می‌کند."),
     ("fa", "روسیه بلوک غرب را محکوم کرد."),
 ]
-
-
-@pytest.mark.parametrize("lang,text", LOOKALIKES, ids=[f"{c[0]}-{i}" for i, c in enumerate(LOOKALIKES)])
-def test_a_lookalike_grouping_gets_no_crink_framing(lexicon, lang, text):
-    assert _framings(text, lexicon, lang) == []
 
 
 CRINK_BLOCS = [
@@ -108,11 +96,6 @@ CONTEXT = [
 ]
 
 
-@pytest.mark.parametrize("lang,text,expected", CONTEXT, ids=[f"{c[0]}-{i}" for i, c in enumerate(CONTEXT)])
-def test_the_bloc_refers_back_to_the_grouping_named_last(lexicon, lang, text, expected):
-    assert _framings(text, lexicon, lang) == expected
-
-
 # Other senses of the words: a transport axis ("the North-South transport axis", "ось «Север — Юг»"),
 # "en bloc"; an axis the members form stays theirs.
 OTHER_SENSES = [
@@ -127,6 +110,10 @@ OTHER_SENSES = [
 ]
 
 
-@pytest.mark.parametrize("lang,text,expected", OTHER_SENSES, ids=[f"{c[0]}-{i}" for i, c in enumerate(OTHER_SENSES)])
-def test_other_senses_of_bloc_and_axis(lexicon, lang, text, expected):
+TABLES = {"lookalike": [(*c, []) for c in LOOKALIKES], "context": CONTEXT, "senses": OTHER_SENSES}
+
+
+@pytest.mark.parametrize("lang,text,expected", [c for t in TABLES.values() for c in t],
+                         ids=[f"{name}-{c[0]}-{i}" for name, t in TABLES.items() for i, c in enumerate(t)])
+def test_framings_and_their_targets(lexicon, lang, text, expected):
     assert _framings(text, lexicon, lang) == expected

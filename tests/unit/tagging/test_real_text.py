@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import DEFAULT_TAXONOMY
 from pipeline.evaluation.real import evaluate_real, read_labels
-from pipeline.tagging.lexicon import load_lexicon
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = Path(os.environ.get("CRINKWATCH_SHARED") or ROOT.parent / "shared")
@@ -28,11 +26,6 @@ pytestmark = pytest.mark.skipif(not (CORPUS / "thinktank").is_dir(), reason=f"no
 # not on the 467 of today's split (0.800: the 152 sentences added blind brought two look-alike
 # "bloc" false positives), so it is not held.
 FLOORS = {"stance_accuracy": 0.80, "members_f1": 0.97}
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon(DEFAULT_TAXONOMY)
 
 
 @pytest.fixture(scope="module")
