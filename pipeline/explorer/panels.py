@@ -84,7 +84,7 @@ def dyad_panels(result: Result, f: ViewFilters) -> list[Panel]:
         points = [Point(r["period"], r["cohesion_index"], r["cooperation"] + r["friction"],
                         f"+{r['cooperation']} −{r['friction']} ·{r['neutral']}",
                         f"{pair}, {f.grain} of {r['period']}: {r['cooperation']} cooperation, "
-                        f"{r['friction']} friction, {r['neutral']} neutral, {r['unsure']} unsure sentence(s); index "
+                        f"{r['friction']} friction, {r['neutral']} neutral, {r.get('unsure', 0)} unsure sentence(s); index "
                         f"{r['cohesion_index']}",
                         evidence_href(f, "dyads", period=r["period"], pair_id=pair)) for r in rows]
         panels.append(Panel(pair, [Series("cohesion", points)], -1, 1,
