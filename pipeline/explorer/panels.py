@@ -78,13 +78,13 @@ def framing_panels(result: Result, f: ViewFilters, xs: list[date]) -> list[Panel
 
 
 def dyad_panels(result: Result, f: ViewFilters) -> list[Panel]:
-    """One panel per pair: the cohesion index, each point labelled cooperation/friction/neutral."""
+    """One panel per pair: the cohesion index, each point labelled cooperation/friction/neutral/unsure."""
     panels = []
     for pair, rows in sorted(_by(result.records(), "pair_id").items()):
         points = [Point(r["period"], r["cohesion_index"], r["cooperation"] + r["friction"],
                         f"+{r['cooperation']} −{r['friction']} ·{r['neutral']}",
                         f"{pair}, {f.grain} of {r['period']}: {r['cooperation']} cooperation, "
-                        f"{r['friction']} friction, {r['neutral']} neutral sentence(s); index "
+                        f"{r['friction']} friction, {r['neutral']} neutral, {r.get('unsure', 0)} unsure sentence(s); index "
                         f"{r['cohesion_index']}",
                         evidence_href(f, "dyads", period=r["period"], pair_id=pair)) for r in rows]
         panels.append(Panel(pair, [Series("cohesion", points)], -1, 1,

@@ -45,18 +45,25 @@ RELATIONS = (COOPERATION, FRICTION, NEUTRAL)
 CONFIDENT = 0.7  # rows at or above this count in the cohesion index
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-on scrapes (tables, lists): relation not read
 UNSURE_LONG = 0.5
+UNSURE = 0.6  # a relation read only through a loose structure or a situational word
+INSIDE_MIN_CHARS = 8  # a cue shorter than this has no room for a member's name inside it
 NEGATION_BEFORE_CHARS = 30
 NEGATION_AFTER_CHARS = 10
 OBJECT_CHARS = 30  # how far after a directed cue its object may start ("accused Beijing of ...")
 SUBJECT_CHARS = 50  # how far before a cue its subject may end
 NEGATED_SCOPE_CHARS = 25  # how far a negated cooperation verb carries over to the cue words of its object
 GOVERNED_CHARS = 40  # how far after a friction cue a cooperation cue can be what it is about
-JOINT_CHARS = 20  # a joint act on a third party: the verb follows its coordinated subject closely
+# A joint act on a third party: the verb follows its coordinated subject with at most auxiliaries and
+# adverbs between ("Moscow and Beijing swiftly condemned", "Russia and China's objections"), not another verb ("all face Western sanctions").
+_JOINT_GAP = re.compile(r"(?:'s?)?\s+(?:(?:have|has|had|will|would|did|jointly|together|again|publicly|swiftly|quickly|"
+                        r"strongly|firmly|openly|sharply|promptly|immediately|repeatedly|\w+ly)\s+){0,3}")
 
-# A sentence-opening concessive clause ("Despite tensions, …") states background, not the relation: their cues are
+# A concessive clause ("Despite tensions, …") states background, not the relation: their cues are
 # ignored up to the next comma. Cues after a contrast ("…, but …") say what the sentence stresses.
 _CONCESSIVE = re.compile(
-    r"^\W{0,3}(?:despite|although|though|even as|for all|notwithstanding|несмотря на|хотя|尽管|虽然|"
+    r"(?<!\w)(?:despite|in spite of|notwithstanding|even though|несмотря на|尽管|malgré|trotz|obwohl|a pesar de|pomimo)"
+    r"(?!\w)[^,，;。]*|"  # so is one later in the sentence ("… hacked Russia despite the two pledging not to")
+    r"^\W{0,3}(?:despite|in spite of|although|though|even as|for all|notwithstanding|несмотря на|хотя|尽管|虽然|"
     r"비록|با وجود|با اینکه|malgré|bien que|trotz|obwohl|a pesar de|aunque)(?!\w)[^,，;。]*",
     re.IGNORECASE)
 _CONTRAST = re.compile(
@@ -85,11 +92,28 @@ _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|he|she)\s+(?!(?:is|was|seems|appears|re
                               re.IGNORECASE)  # "it is unclear ..." has no subject
 _PRONOUN_WORDS = frozenset({"its", "their"})  # "its support for Moscow": the subject is the member "its" stands for
 _AND_VERB = re.compile(r"^,?\s+and\s+$")
+_COORDINATED = re.compile(r"\w*\s*,?\s*(?:and|or|but|while|as well as)\s+(?:the\s+)?$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"(?<!\w)(?:between|among|amongst)\s+(?:the\s+)?$", re.IGNORECASE)
+# A demonym (an adjective, not a noun phrase) and the plain words between it and a noun it qualifies.
+_DEMONYM = re.compile(r"(?:North |South )?[A-Z][\w-]*(?:ian|ese|ean|an)")
+_NOUN_GAP = re.compile(r"\s+(?:(?!(?:is|are|was|were|has|have|had|will|would|can|could|did|do|does)\s)[a-z][\w-]*\s+)?")
+_VERB_FORM = re.compile(r"[\w-]*(?:ed|ing)(?!\w)")  # "Russian and Chinese warships exercised": the verb
+# Nouns that name the relation itself: "Russian and Chinese cooperation" is theirs.
+_RELATIONAL = re.compile(r"(?:cooperat|co-operat|ties|partnership|alliance|friendship|coordinat|rapprochement|relations|"
+                         r"collaborat|alignment|solidarity|joint|rivalr|tension|distrust|mistrust|competition|dispute)",
+                         re.IGNORECASE)
+_PLACE = re.compile(r"(?<!\w)(?:in|inside|across|within|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+# A demonym after a preposition that qualifies a noun is no subject: "tariffs on Chinese cars and banned ...".
+_MODIFIES_NOUN = re.compile(r"\s+[a-z][\w-]*\s+(?:and|or)\s")
+_THEM = re.compile(r"\w*\s+(?:them|both of them)(?!\w)", re.IGNORECASE)  # a cue's object standing for a list before it
 _ADJACENT = re.compile(r"\w*\s+")  # between two cue words of one phrase ("pipeline deal")
 _IMMUNE = re.compile(r"\w*-(?:proof|free|resistant)(?!\w)")  # "sanctions-proof access" is no sanction
 _PHRASE_END = re.compile(r"\w*\s*,")
 # A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
 _THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards|against)\s+(?:the\s+)?[A-Z]")
+# Friction that takes an untracked name: "distrust of NATO", "anger at the West".
+_UNTRACKED = re.compile(r"\w*\s+[A-Z]")  # a capitalised name right after the cue: its object
+_THIRD_OF = re.compile(r"\w*\s+(?:(?:of|at|toward|towards)\s+)?(?:the\s+)?[A-Z]")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
 _PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze)\s+(?:the\s+|both\s+)?(?=\S)$",
                       re.IGNORECASE)
@@ -129,6 +153,7 @@ class CueHits:
     langs: list[str]
     cues: list[Cue] = field(default_factory=list)
     names: list[tuple[int, int]] = field(default_factory=list)  # where actors are named
+    member_codes: frozenset[str] = frozenset()  # the members the sentence names
     views: dict[tuple[int, int, str], CueView] = field(default_factory=dict)
     too_long: bool = False  # longer than MAX_SENTENCE_CHARS: every pair is neutral and unsure
 
@@ -149,6 +174,16 @@ class CueHits:
     def between(self) -> list[tuple[int, int]]:
         return [m.span() for m in self.lexicon.cue("dyads.between").finditer(self.sentence, self.langs)]
 
+    @cached_property
+    def the_two(self) -> list[tuple[int, int]]:
+        """Where words stand for two members together ("the two", "both countries")."""
+        return [m.span() for m in self.lexicon.cue("dyads.the_two").finditer(self.sentence, self.langs)]
+
+    @cached_property
+    def labelling(self) -> list[tuple[int, int]]:
+        """Where verbs name someone as something ("labelling", "sees")."""
+        return [m.span() for m in self.lexicon.cue("dyads.labelling").finditer(self.sentence, self.langs)]
+
 
 @dataclass
 class CueView:
@@ -165,6 +200,7 @@ class CueView:
     elided: set[str]
     before: list[MemberSpan]
     after: list[MemberSpan]
+    inside: set[str]  # members named within the cue's own words: "kept Moscow at arm's length"
 
     @classmethod
     def of(cls, cue: Cue, actors: list[MemberSpan], hits: CueHits) -> CueView:
@@ -172,8 +208,10 @@ class CueView:
         c0, c1 = clause_of(cue.start, hits.clauses)
         in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
         elided = _elided_subject(hits.sentence, c0, actors, hits)
-        return cls(hits.sentence, cue, hits, c0, c1, in_clause, {s.code for s in in_clause} | elided, elided,
-                   [s for s in in_clause if s.end <= cue.start], [s for s in in_clause if s.start >= cue.end])
+        inside = {s.code for s in actors if s.is_member and cue.start <= s.start < cue.end} \
+            if cue.end - cue.start > INSIDE_MIN_CHARS else set()
+        return cls(hits.sentence, cue, hits, c0, c1, in_clause, {s.code for s in in_clause} | elided | inside, elided,
+                   [s for s in in_clause if s.end <= cue.start], [s for s in in_clause if s.start >= cue.end], inside)
 
     @cached_property
     def subjects(self) -> set[str]:
@@ -198,11 +236,21 @@ class CueView:
             return out
         # a third party after a preposition is no subject ("Moscow's war in Ukraine has made it reliant on ...")
         candidates = [s for s in before if s.is_member or not _after_preposition(sentence, s.start)]
+        if candidates and _MODIFIES_NOUN.match(sentence, candidates[-1].end, cue.start) \
+                and _after_preposition(sentence, candidates[-1].start):
+            candidates.pop()  # "tariffs on Chinese cars and banned ...": a demonym qualifying the object
         if not candidates:
             return out
         run = name_run(sentence, candidates, backwards=True, nouns=True)
+        if _BETWEEN_BEFORE.search(sentence, max(run[0].start - 10, 0), run[0].start):
+            return out  # "Turkey mediates between Russia and Ukraine while trading with Iran"
         if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[self.c0:run[0].start].split()) > 3:
-            return out  # "The US supports Ukraine against Russia and warns China": the object of the verb before
+            # "The US supports Ukraine against Russia and warns China": the object of the verb before;
+            # the subject is the one the clause opens with
+            opening = [s for s in before if s.start >= self.c0]
+            if opening[0] is not run[0] and len(sentence[self.c0:opening[0].start].split()) <= 1:
+                return out | {s.code for s in name_run(sentence, opening, backwards=False)}
+            return out
         gap = cue.start - run[-1].end
         reach = SUBJECT_CHARS if gap <= SUBJECT_CHARS else RELATIVE_CHARS if gap <= RELATIVE_CHARS and (
             _RELATIVE.match(sentence, run[-1].end) or _APPOSITIVE.match(sentence[run[-1].end:cue.start])) else SUBJECT_CHARS
@@ -226,9 +274,28 @@ class CueView:
     def objects(self) -> set[str]:
         """The first actors after the cue, one list starting near it."""
         sentence, cue, after = self.sentence, self.cue, self.after
+        if _THEM.match(sentence, cue.end):
+            # "North Korea borders on China and Russia and helps them": the list named before
+            lists = [r for r in _runs(sentence, self.before) if len(r) > 1]
+            return {s.code for s in lists[-1]} if lists else set()
         if not after:
             return set()
         run = name_run(sentence, after, backwards=False, nouns=True)
+        if _COORDINATED.match(sentence, cue.end, run[0].start):
+            return set()  # "views China as its main rival and Russia as ...": the next item of a list, no object
+        third = _THIRD_NAME.match(sentence, cue.end) \
+            or self.hits.langs[:1] == ["en"] and _UNTRACKED.match(sentence, cue.end)  # German capitalises every noun
+        if third and third.end() - 1 < run[0].start:
+            # "China's lending to Africa dwarfs Russia's", "China supports Pakistan, Russia supports
+            # India": the cue's partner is a name the tagger does not track
+            return set()
+        if _COMPARISON.search(sentence, cue.end, run[0].start):
+            return set()  # "Iran's economy suffers from sanctions, as does Russia's": a comparison
+        if cue.family != "cooperation" and _PLACE.search(sentence, cue.end, run[0].start) \
+                and not self.hits.lexicon.cue("dyads.cooperation").search(sentence[cue.end:run[0].start], self.hits.langs):
+            # "competed for contracts in Iran's oil sector": a place, not a partner; but "reluctant to
+            # invest in Russia" is about what it governs
+            return set()
         # not past a comma that ends the cue's phrase ("U.S.-China competition, North Korea's ...")
         if cue.family != "cooperation" and len(after) > len(run) and not _PHRASE_END.match(sentence, cue.end) \
                 and _TIES_WITH.match(sentence[run[-1].end:after[len(run)].start]):
@@ -239,7 +306,7 @@ class CueView:
             # "uneasy about the deepening ties between Moscow and Pyongyang": friction about the two's
             # ties is friction with both; otherwise ("limit cooperation between A and B") the cue
             # relates A and B, not its subject
-            about_ties = cue.family != "cooperation" and any(
+            about_ties = cue.family != "cooperation" and not cue.link_only and any(  # not "strained ties between"
                 c.governed_by == cue.start and cue.end <= c.start and c.end <= w0 <= c.end + 12
                 for c in self.hits.cues for w0, _ in self.hits.between)
             return {s.code for s in run} if about_ties else set()
@@ -249,12 +316,34 @@ class CueView:
             return set()  # "Iran pulled out of the talks, Russian media reported": past the cue's phrase
         if cue.family == "cooperation" and not cue.cover and _TOPIC.search(sentence, cue.end, run[0].start):
             return set()  # "cooperation on Ukraine and North Korea": a topic, not a partner
+        if cue.family == "friction" and _TOPIC.search(sentence, cue.end, run[0].start) \
+                and len(self.subjects) >= 2:
+            return set()  # "Russia and China differ on North Korea": the two disagree about a topic
         return {s.code for s in run}
+
+    @cached_property
+    def after_third(self) -> bool:
+        """Does the cue take a partner that is no member ("trade with Europe", "tensions with the West")?"""
+        after = self.after
+        return bool(after) and not after[0].is_member and (
+            bool(THIRD_PARTY.search(self.sentence, self.cue.end, after[0].start))
+            or self.cue.family != "cooperation" and after[0].start - self.cue.end <= OBJECT_CHARS)
 
     @cached_property
     def object_list(self) -> set[str]:
         """The members of the plain list of names right after the cue."""
         return {s.code for s in name_run(self.sentence, self.after, backwards=False)} if self.after else set()
+
+
+def _runs(sentence: str, spans: list[MemberSpan]) -> list[list[MemberSpan]]:
+    """The coordinated phrases among ``spans``, in order."""
+    out: list[list[MemberSpan]] = []
+    i = 0
+    while i < len(spans):
+        run = name_run(sentence, spans[i:], backwards=False)
+        out.append(run)
+        i += len(run)
+    return out
 
 
 def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[str],
@@ -295,7 +384,8 @@ def find_cues(
     """
     # A distanced framing still names the relation ("its 'no-limits' partnership with China"):
     # the cue words inside it count; inside an asserted one the framing itself is the cue.
-    name_spans = [(a.start, a.end) for a in actors] + [(st, en) for st, en, stance in framings if stance != "distanced"]
+    name_spans = [(a.start, a.end) for a in actors] + [(st, en) for st, en, stance in framings if stance != "distanced"] \
+        + [m.span() for m in lexicon.cue("dyads.no_cue").finditer(sentence, langs)]  # "grouped together"
     concessive = [m.span() for m in _CONCESSIVE.finditer(sentence)]
     contrast = [m.start() for m in _CONTRAST.finditer(sentence)]
 
@@ -311,7 +401,8 @@ def find_cues(
             return 0.0
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
-    hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors])
+    hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors],
+                   member_codes=frozenset(a.code for a in actors if a.is_member))
     if len(sentence) > MAX_SENTENCE_CHARS:
         hits.too_long = True  # a run-on scrape, not prose: no structure to read (and no quadratic work)
         return hits
@@ -375,6 +466,9 @@ def _nest(hits: CueHits, actors: list[MemberSpan]) -> None:
     ("resents its growing dependence on China", "concern about deepening ties")."""
     if len({c.family for c in hits.cues}) < 2:
         return
+    # a friction word inside a longer cooperation phrase qualifies it: "sees Russia as an unreliable partner"
+    hits.cues = [c for c in hits.cues if not (c.family == "cooperation" and any(
+        d.family == "friction" and c.start <= d.start and d.end <= c.end for d in hits.cues))]
     hits.cues = [c for c in hits.cues if not any(
         d.family != c.family and d.start <= c.start and c.end <= d.end
         and (d.end - d.start > c.end - c.start or d.family == "friction" and c.family == "cooperation")
@@ -423,11 +517,20 @@ _SUBJECT_TO_PARTNER = {
     "fa": re.compile(r"^\s+(?:\S+\s+){0,2}?(?:به|از|با|برای)\s+$"),
     "de": re.compile(r"^\s+(?:[\w-]+\s+){0,4}?$"),
 }
-_PARTNER_PARTICLE = re.compile(r"(?:을|를|에|에게|에게서|와|과|로|으로|로부터|으로부터|와의|과의|의)\s")
+_PARTNER_PARTICLE = re.compile(r"(?:을|를|에|에게|에게서|와|과|로|으로|로부터|으로부터|와의|과의|의|산)\s")
 VERB_FINAL_CHARS = {"zh": 12, "ko": 20, "fa": 40, "de": 40}
 
 
 _AS = re.compile(r"as\s", re.IGNORECASE)
+# A directed cue that is a state of mind, not an act: two who fear the same thing share a trait, they
+# do not act together ("Moscow and Beijing fear US missile defence").
+_AGENT_NOUN = re.compile(r"[\w-]*ers?(?!\w)", re.IGNORECASE)  # "Russian and Iranian hackers": a noun, no joint act
+_FEELING = re.compile(r"(?:fear|worr|concern|anxi)", re.IGNORECASE)
+# Between the one named and the friction noun it is named as: "China as an enemy", "Iran a rival",
+# "North Korea's nuclear programme a threat".
+_NAMED_AS = re.compile(r"^(?:'s?\s+(?:[\w-]+\s+){0,2}?)?\s*(?:as\s+)?(?:an?\s+|the\s+|its\s+|their\s+|his\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# Between the namer and its verb: "Russia labels", "a Russian memo labelling", "Moscow's doctrine names".
+_NAMER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,2}$")
 _VERB_BETWEEN = re.compile(r"^\s+(?:[\w-]+\s+){1,2}$")  # "views", "has long described"
 
 
@@ -442,6 +545,41 @@ def _as_predicate(sentence: str, view: CueView, a: str, b: str) -> bool:
         and bool(_VERB_BETWEEN.match(sentence[x.end:y.start])) and len(sentence[view.c0:x.start].split()) <= 3
 
 
+def _named_as(sentence: str, view: CueView, a: str, b: str) -> bool:
+    """"A leaked Russian memo labelling China an enemy", "Moscow sees Beijing as a rival": the one
+    named, right after a naming verb, and the namer (or the member qualifying it) before that verb."""
+    before = view.before
+    if view.cue.family != "friction" or len(before) < 2:
+        return False
+    y = before[-1]
+    if y.code not in (a, b) or not y.is_member or not _NAMED_AS.match(sentence[y.end:view.cue.start]):
+        return False
+    verbs = [v for v in view.hits.labelling if v[1] <= y.start and re.fullmatch(r"\s+(?:the\s+)?", sentence[v[1]:y.start])]
+    if not verbs:
+        return False
+    namers = [s for s in before if s.end <= verbs[-1][0] and s.is_member and s.start >= view.c0]
+    return bool(namers) and {namers[-1].code, y.code} == {a, b} \
+        and bool(_NAMER.match(sentence[namers[-1].end:verbs[-1][0]]))
+
+
+def _the_two(sentence: str, view: CueView, a: str, b: str, actors: list[MemberSpan]) -> bool:
+    """"The two engage in an espionage war": words that stand for the sentence's only two members
+    as the subject of a cue (not a directed one, which needs its object, nor parallel acts)."""
+    cue, hits = view.cue, view.hits
+    if cue.family == "directed" or hits.member_codes != {a, b} or not hits.the_two:
+        return False
+    for s, e in hits.the_two:
+        if not (view.c0 <= s and e <= cue.start and cue.start - e <= SUBJECT_CHARS):
+            continue
+        if any(e <= x.start < cue.start for x in actors) or any(e <= p < cue.end for p in hits.parallel):
+            continue
+        if cue.family == "cooperation" and view.after and not view.after[0].is_member \
+                and THIRD_PARTY.search(sentence, cue.end, view.after[0].start):
+            continue  # "the two trade with Europe": a third party's partners
+        return True
+    return False
+
+
 def _verb_final(sentence: str, view: CueView, a: str, b: str, lang: str) -> bool:
     """Do ``a`` and ``b`` stand before the cue as subject and partner of a verb-final clause?"""
     gap_rule = _SUBJECT_TO_PARTNER.get(lang)
@@ -451,8 +589,8 @@ def _verb_final(sentence: str, view: CueView, a: str, b: str, lang: str) -> bool
     x, y = before[-2], before[-1]
     if {x.code, y.code} != {a, b} or view.cue.start - y.end > VERB_FINAL_CHARS[lang] or glued(sentence, [x, y]):
         return False
-    if not gap_rule.match(sentence[x.end:y.start]):
-        return False
+    if not gap_rule.match(sentence[x.end:y.start]) or _COMPARISON.search(sentence, max(x.start - 12, 0), x.start):
+        return False  # "Wie Russland steht auch der Iran unter Sanktionen": a comparison, no subject
     if lang == "ko":
         return bool(_PARTNER_PARTICLE.match(sentence, y.end))
     if lang == "de":  # the subject opens the clause
@@ -463,8 +601,13 @@ def _verb_final(sentence: str, view: CueView, a: str, b: str, lang: str) -> bool
 def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: CueView, hits: CueHits) -> bool:
     """Is the coordinated phrase before the cue not the subject of its act after all?"""
     start = run[0].start
+    if all(_DEMONYM.fullmatch(sentence, s.start, s.end) for s in run) and _NOUN_GAP.fullmatch(sentence, run[-1].end, cue.start) \
+            and not _RELATIONAL.match(sentence, cue.start) and not _VERB_FORM.match(sentence, cue.start):
+        return True  # "Russian and Iranian oil exports", "Russian and Chinese investors": a noun both qualify
     if cue.family != "cooperation" and _OBJECT_OF.search(sentence, max(start - 12, 0), start):
         return True  # "coordination by China and Russia has frustrated diplomats"
+    if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[view.c0:start].split()) > 1:
+        return True  # "North Korea borders on China and Russia and helps them": the clause's subject helps
     if _PLACE_OR_BOTH.search(sentence, max(start - 8, 0), start):
         # "Analysts in China and Russia offered ...": a place; "Both Iran and Russia rely on oil
         # exports": each on its own, unless the clause says "their" or "each other"
@@ -479,10 +622,24 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
         not s.is_member and run[-1].end <= s.start and s.end <= cue.start for s in view.before)
 
 
+_BETWEEN_AND = re.compile(r"^\s+a\s+$")  # Polish "między Rosją a Chinami"
+
+
+def _between_run(sentence: str, spans: list[MemberSpan]) -> list[MemberSpan]:
+    """The names listed right after a "between" word."""
+    if not spans:
+        return []
+    run = name_run(sentence, spans, backwards=False)
+    if len(run) == 1 and len(spans) > 1 and _BETWEEN_AND.match(sentence[spans[0].end:spans[1].start]):
+        run = spans[:2]
+    return run
+
+
 def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hits: CueHits) -> str | None:
     """How this cue relates members ``a`` and ``b`` (see the module docstring): "pair" when one acts
     on the other or they act together, "joint" when they are one subject acting on something
-    else, None when it does not link them."""
+    else, "loose" for a pair read through a looser structure ("the two", a member inside the cue's
+    words), None when it does not link them."""
     if cue.pairs is not None:
         return "pair" if frozenset((a, b)) in cue.pairs else None
     key = (cue.start, cue.end, cue.family)
@@ -490,7 +647,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         hits.views[key] = CueView.of(cue, actors, hits)
     view = hits.views[key]
     if a not in view.codes or b not in view.codes:
-        return None  # every way a cue links two members names both in its clause (or its elided subject)
+        # every way a cue links two members names both in its clause (or its elided subject), or
+        # words that stand for both ("the two")
+        return "loose" if _the_two(sentence, view, a, b, actors) else None
     c0, c1, in_clause, before, after = view.c0, view.c1, view.in_clause, view.before, view.after
     codes_before = {s.code for s in before}
     codes_after = {s.code for s in after}
@@ -508,7 +667,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         if len(after) > 1 and _TIES_WITH.match(sentence[after[0].end:after[1].start]) \
                 and not _PHRASE_END.match(sentence, cue.end):
             return after[0].start
-        return min(s.start for s in after if s.code == code)
+        return min((s.start for s in after if s.code == code), default=cue.end)  # "helps them": right at the cue
 
     def clear_until(pos: int) -> bool:
         """No cue of another family stands between the cue and ``pos`` ("supported sanctions against X").
@@ -522,6 +681,10 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
 
     if flow():
         return "pair"
+    if view.inside and (a in view.inside) != (b in view.inside) and ({a, b} - view.inside) <= view.subjects:
+        # "Russia has sought to limit Chinese influence", "China came to Russia's aid": the one named
+        # inside the cue's words is its object
+        return "loose"
     for x, y in ((a, b), (b, a)):
         # an object list that names the subject again is a grouping both belong to ("a division into
         # a triangle of China, North Korea and Russia"), not one acting on the other
@@ -529,10 +692,14 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                 and x not in view.object_list and clear_until(object_start(y)):
             return "pair"
     if cue.family == "directed":
+        if _verb_final(sentence, view, a, b, hits.langs[0] if hits.langs else "en"):
+            return "pair"  # "China hat Russland offen kritisiert"
         # "Moscow and Beijing objected to the plan": joint action on a common target
         if a in codes_before and b in codes_before:
             run = name_run(sentence, before, backwards=True)
-            if {a, b} <= {s.code for s in run} and cue.start - run[-1].end <= JOINT_CHARS \
+            if {a, b} <= {s.code for s in run} and _JOINT_GAP.fullmatch(sentence, run[-1].end, cue.start) \
+                    and not _AGENT_NOUN.match(sentence, cue.start) \
+                    and not _FEELING.match(sentence, cue.start) and not _PASSIVE.match(sentence, cue.end) \
                     and not (after and after[0].code in (a, b)) \
                     and not any(run[-1].end <= p < cue.end for p in hits.parallel):
                 return "joint"
@@ -547,7 +714,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                 if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in COMPOUND_GLUE and (
                         0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25):
                     return "pair"
-    if _verb_final(sentence, view, a, b, hits.langs[0] if hits.langs else "en") or _as_predicate(sentence, view, a, b):
+    if _verb_final(sentence, view, a, b, hits.langs[0] if hits.langs else "en") or _as_predicate(sentence, view, a, b) \
+            or _named_as(sentence, view, a, b):
         return "pair"
     # both before the cue as one coordinated subject
     if a in codes_before and b in codes_before:
@@ -558,21 +726,34 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         to_third = bool(after) and not after[0].is_member and (
             bool(THIRD_PARTY.search(sentence, cue.end, after[0].start))
             or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS) \
-            or bool(_THIRD_NAME.match(sentence, cue.end)) and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
+            or (bool(_THIRD_NAME.match(sentence, cue.end))
+                or cue.family != "cooperation" and bool(_THIRD_OF.match(sentence, cue.end))) \
+            and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
         if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third \
                 and not _not_their_subject(sentence, cue, run, view, hits):
             if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction
+    # both before it, inside "between A and B" right before the cue ("Relations between Moscow and
+    # Beijing have cooled", "Między Rosją a Chinami narasta nieufność")
+    if a in codes_before and b in codes_before and not view.after_third:
+        for w0, w1 in hits.between:
+            run = _between_run(sentence, [s for s in before if s.start >= w1])
+            # not a cue's own "between" ("closer coordination by China and Russia has frustrated ...")
+            if run and c0 <= w0 and not any(c.start < w1 and (c.end >= w0 or _ADJACENT.fullmatch(sentence, c.end, w0))
+                                            for c in hits.cues) and {a, b} <= {s.code for s in run} and 0 <= run[0].start - w1 <= 6 \
+                    and cue.start - run[-1].end <= SUBJECT_CHARS \
+                    and not any(run[-1].end <= s.start < cue.start for s in actors) \
+                    and not any(run[-1].end <= c.start < cue.start and c.family != cue.family for c in hits.cues):
+                return "pair"
     # both after it, inside "between A and B"
     if a in codes_after and b in codes_after:
         for w0, w1 in hits.between:
-            listed = {s.code for s in name_run(sentence, [s for s in after if s.start >= w1], backwards=False)} \
-                if any(s.start >= w1 for s in after) else set()
+            listed = {s.code for s in _between_run(sentence, [s for s in after if s.start >= w1])}
             if w0 >= cue.start - 40 and w1 <= min(s.start for s in after if s.code in (a, b)) \
                     and c0 <= w0 and w1 <= c1 and {a, b} <= listed \
                     and not any(cue.end <= c.start < w0 and c.family != cue.family for c in hits.cues):
                 return "pair"  # a nearer cue of the other family owns the "between" ("wary of ties between")
-    return None
+    return "loose" if _the_two(sentence, view, a, b, actors) else None
 
 
 def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits: CueHits,
@@ -580,37 +761,31 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
     """(relation, confidence) between members ``a`` and ``b`` as expressed in ``sentence``.
 
     Confidence: 0.9 when only one kind of cue links the pair (or no cue is in the sentence at
-    all), 0.6 when cues are in the sentence but none links the pair, 0.5 for a sentence too long
-    to read, 0.4 when linked cues conflict. The cohesion index counts rows at or above ``CONFIDENT``.
+    all), 0.6 when cues are in the sentence but none links the pair or every cue that does is a
+    loose reading (a "loose" link, a situational word), 0.5 for a sentence too long to read, 0.4
+    when linked cues conflict. The cohesion index counts rows at or above ``CONFIDENT``.
     """
     if hits.too_long:
         return NEUTRAL, UNSURE_LONG
     coop = fric = 0.0
+    firm = {COOPERATION: False, FRICTION: False}  # does a firm link carry the relation?
     links = [_links(sentence, cue, a, b, actors, hits) for cue in hits.cues]
     governing = {d.start for d, link in zip(hits.cues, links) if link and d.family == "friction"}
     for cue, link in zip(hits.cues, links):
         if link and cue.governed_by in governing:
             continue  # "Russia resents its dependence on China": the friction is about the cooperation
         if link:
-            if cue.family == "cooperation" or link == "joint":
+            relation = COOPERATION if cue.family == "cooperation" or link == "joint" else FRICTION
+            if relation == COOPERATION:
                 coop += cue.weight
             else:
                 fric += cue.weight
+            firm[relation] = firm[relation] or (link != "loose" and not cue.link_only)
     if not coop and not fric:
-        # Friction said of exactly two members with no third party in the sentence is theirs
-        # ("a leaked Russian memo labelling China an enemy"), even when syntax does not link them.
-        # Not when the two form one list: "adversaries such as Russia and China" are the US's.
-        # Nor when every friction cue takes a third party ("tensions with the West"), nor in a
-        # comparison ("Iran, like Russia, faces Western sanctions").
-        if {s.code for s in actors} == {a, b} and hits.cues and all(c.family != "cooperation" for c in hits.cues) \
-                and not all(c.link_only for c in hits.cues) \
-                and not all(_THIRD_NAME.match(sentence, c.end) for c in hits.cues) \
-                and not _COMPARISON.search(sentence) \
-                and not glued(sentence, sorted(actors, key=lambda s: s.start)):
-            return FRICTION, CONFIDENT
+        # No cue links the two: whatever else the sentence says, it does not say how they get on.
         return NEUTRAL, 0.6 if hits.any else 0.9
     if fric > coop:
-        return FRICTION, 0.9 if not coop else 0.4
+        return FRICTION, 0.4 if coop else 0.9 if firm[FRICTION] else UNSURE
     if coop > fric:
-        return COOPERATION, 0.9 if not fric else 0.4
+        return COOPERATION, 0.4 if fric else 0.9 if firm[COOPERATION] else UNSURE
     return NEUTRAL, 0.4

@@ -115,6 +115,7 @@ class Lexicon:
     cues: dict[str, CueSet] = field(default_factory=dict)  # "contested.before", "dyads.friction", ...
     fixed_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # framing -> members it names
     default_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # when context names none
+    lookalike_actors: frozenset[str] = frozenset()  # tracked actors that are a grouping themselves (the EU)
     org_suffix: re.Pattern[str] | None = None  # "China Times": an organisation, not the state
     partner_nouns: frozenset[str] = frozenset()  # "ally", "patron": lower-cased, every language
 
@@ -327,7 +328,7 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
     dyads = data.get("dyads") or {}
     for family in ("cooperation", "friction", "directed"):
         cues[f"dyads.{family}"] = CueSet(_compile_cues(dyads.get(family) or {}, boundaries, languages))
-    for family in ("cover", "parallel", "between", "link_only"):
+    for family in ("cover", "parallel", "between", "link_only", "the_two", "labelling", "no_cue"):
         cues[f"dyads.{family}"] = CueSet(_compile_cues(dyads.get(family) or {}, boundaries, languages))
     means = {lang: list((dyads.get("goods") or {}).get(lang) or []) + list((dyads.get("means") or {}).get(lang) or [])
              for lang in set(dyads.get("goods") or {}) | set(dyads.get("means") or {})}
@@ -335,6 +336,9 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
     for where in ("before", "after"):
         cues[f"negation.{where}"] = CueSet(
             _compile_cues((dyads.get("negation") or {}).get(where) or {}, boundaries, languages))
+    for where in ("before", "after"):
+        cues[f"lookalike_qualifiers.{where}"] = CueSet(_compile_cues(
+            (data.get("lookalike_qualifiers") or {}).get(where) or {}, boundaries, languages))
     for name, by_lang in (data.get("rebuttal") or {}).items():
         cues[f"rebuttal.{name}"] = CueSet(_compile_cues(by_lang or {}, boundaries, languages))
     for name, by_lang in (data.get("clauses") or {}).items():
@@ -359,6 +363,7 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
         cues=cues,
         fixed_targets={k: tuple(v) for k, v in (targets.get("fixed") or {}).items()},
         default_targets={k: tuple(v) for k, v in (targets.get("default") or {}).items()},
+        lookalike_actors=frozenset(targets.get("lookalike_actors") or []),
         org_suffix=org_suffix,
         partner_nouns=frozenset(str(w).lower() for words in (dyads.get("partner_nouns") or {}).values()
                                 for w in words or []),

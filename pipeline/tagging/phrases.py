@@ -63,9 +63,11 @@ def split_clauses(sentence: str, lexicon: Lexicon, langs: list[str],
     """The clauses of ``sentence`` as (start, end); ``names`` are where actors are named."""
     out, start = [], 0
     ends, starts = {e for _, e in names}, {s for s, _ in names}
-    # ", and" or a dash right between two names is list glue ("China, Iran, and Russia"), no clause break
+    # a dash right between two names is list glue ("China – Russia"), no clause break; so is ", and"
+    # closing a list ("China, Iran, and Russia", see _oxford_comma), but not after a single name:
+    # "China buys from Saudi Arabia, and Russia sells to Turkey" is two clauses
     breaks = [m for m in lexicon.cue("clauses.break").finditer(sentence, langs)
-              if not (m.start() in ends and m.end() in starts)]
+              if not (m.start() in ends and m.end() in starts and not _SERIAL.match(m.group()))]
     dashes = [m for m in breaks if m.group().strip() in ("—", "-", "–")]
     if len(dashes) == 2:  # "The axis — China, Russia, Iran — grows": an aside, not two clauses
         breaks = [m for m in breaks if m not in dashes]

@@ -166,8 +166,10 @@ def tag_text(text: str, lang: str, lexicon: Lexicon) -> TagResult:
         return max(bisect.bisect_right(starts, pos) - 1, 0)
 
     result.actors = [Span(code, s, e, text[s:e], sentence_at(s)) for code, s, e in found_actors]
-    groupings = [Grouping(s.start, s.end, (s.label,) if s.label in lexicon.members else (),
-                          s.sentence_index) for s in result.actors]
+    groupings = [Grouping(s.start, s.end, (s.label,) if s.label in lexicon.members else (), s.sentence_index,
+                          lookalike=s.label in lexicon.lookalike_actors,
+                          label="group" if s.label in lexicon.lookalike_actors else "")
+                 for s in result.actors]
     groupings += [Grouping(s, e, (), sentence_at(s), lookalike=True, label=kind) for kind, s, e in found_groups]
     for fid, s, e in found_framings:
         if fid in lexicon.fixed_targets:

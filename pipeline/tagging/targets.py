@@ -17,7 +17,9 @@ from pipeline.tagging.lexicon import Lexicon
 CONTEXT_SENTENCES = 2  # how many sentences before a framing may name its grouping
 _PREMOD_STOP = re.compile(
     r"[,;:.!?()\[\]\"«»“”]|\s(?:and|or|than|as|to|by|with|from|of|is|are|was|were|be|been|being|has|have|had|"
-    r"become|became|remain|remains|form|forms|formed|call|calls|called|into|like|unlike|against|—)\s", re.IGNORECASE)
+    r"become|became|remain|remains|form|forms|formed|call|calls|called|into|like|unlike|against|—|"
+    # a determiner opens the noun phrase: "Russia warned [the Western axis]"
+    r"the|a|an|der|die|das|den|dem|ein|eine|einen|einem|le|la|les|un|une|el|los|las|una)\s", re.IGNORECASE)
 _LINKED_AFTER = re.compile(
     r"[\"”’'»]?\s*(?:(?:partnership|friendship|relationship|alliance|ties|axis|bloc|front)\s+)?(?:of|between|among|amongst|within|with|including|comprising|linking|binding|uniting|formed by|"
     r"led by|of the|между|из|包括|由|میان|بین|entre|zwischen|aus|de|des|du|del|de los|de la)(?!\w)",
@@ -29,6 +31,18 @@ _PREDICATE = re.compile(
 _OPPOSING = re.compile(r"(?<!\w)(?:against|versus|vs\.?|oppos\w*|counter\w*|challeng\w*|confront\w*|rival\w*|"
                        r"против|反对|对抗|علیه|대항|contre|gegen|contra)(?!\w)", re.IGNORECASE)
 _OPPOSED = re.compile(r"(?:anti|non|post|counter)-$", re.IGNORECASE)
+# Between a look-alike grouping and a framing in apposition to it: "the SCO, a bloc led by ...".
+_APPOSITION = re.compile(r"\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?", re.IGNORECASE)
+# Between a look-alike grouping and members a relative clause says belong to it: "BRICS, which includes".
+_DESCRIBES = re.compile(r"\s*,?\s*(?:which|that|whose)\s+(?:[\w-]+\s+){0,4}?(?:members?\s+)?", re.IGNORECASE)
+# Before a qualifier, a prefix that turns it into what the grouping opposes: "anti-Western bloc", "反西方阵营".
+_AGAINST_QUALIFIER = re.compile(r"(?:(?:anti|non|counter)-?|анти-?|против\s|反|对抗|反对|针对|抗衡|반|대항\S*\s|ضد\s*)$", re.IGNORECASE)
+QUALIFIER_BEFORE_CHARS = 30
+QUALIFIER_AFTER_CHARS = 60
+# Between the members and a qualified grouping said of them: "China and Russia act as a voting bloc".
+_SAID_OF = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:is|are|was|were|be|been|become|becomes|became|remain\w*|form\w*|act\w*\s+as|as|"
+                      r"behave\w*\s+as|bilden|bildeten|forment|forman|образу\w*|tworz\w*)"
+                      r"\s+(?:(?:an?|the|one|a single|single|einen|un|une|una)\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -77,6 +91,28 @@ def _adjacent(text: str, start: int, end: int, clause: tuple[int, int],
     return out
 
 
+def _qualified(text: str, start: int, end: int, clause: tuple[int, int], lexicon: Lexicon, langs: list[str]) -> bool:
+    """Is the phrase qualified as another grouping: "the regional bloc", "le bloc occidental",
+    "a bloc of 15 economies", "区域集团"?"""
+    before = text[max(clause[0], start - QUALIFIER_BEFORE_CHARS):start]
+    for m in lexicon.cue("lookalike_qualifiers.before").finditer(before, langs):
+        rest = before[m.end():]
+        if not _PREMOD_STOP.search(rest) and len(rest.split()) <= 1 and not _AGAINST_QUALIFIER.search(before[:m.start()]):
+            return True
+    after = text[end:min(clause[1], end + QUALIFIER_AFTER_CHARS)]
+    m = lexicon.cue("lookalike_qualifiers.after").search(after, langs)
+    return m is not None and not after[:m.start()].strip()
+
+
+def _said_of_members(text: str, start: int, clause: tuple[int, int], groupings: list[Grouping]) -> tuple[str, ...]:
+    """The members a qualified grouping is predicated of in its clause ("China and Russia act as a
+    voting bloc"), else ()."""
+    near = [g for g in groupings if clause[0] <= g.start and g.end <= start]
+    if not near or not near[-1].members:
+        return ()
+    return _members(_run(text, near)) if _SAID_OF.fullmatch(text, near[-1].end, start) else ()
+
+
 def _members(groupings: list[Grouping]) -> tuple[str, ...]:
     return tuple(sorted({m for g in groupings for m in g.members}))
 
@@ -96,13 +132,25 @@ def resolve_target(
     """
     others = [g for g in groupings if not (g.start == start and g.end == end)]
     clause = clause_bounds(text, start, end, sentence, lexicon, langs)
+    inside = [g for g in others if start <= g.start and g.end <= end and g.members] if end - start > 8 else []
+    if inside:  # "the axis of Moscow and Pyongyang": the phrase's own last word names a member
+        listed = [g for g in others if g.start >= inside[0].start and g.end <= clause[1]]
+        return _members(_run(text, listed, forward=True))
+    if "," in text[max(start - 40, 0):start] and any(
+            g.lookalike and g.label == "group" and g.end <= start and _APPOSITION.fullmatch(text, g.end, start) for g in others):
+        return ()  # "The Shanghai Cooperation Organisation, a bloc led by China and Russia"
     fixed = lexicon.fixed_targets.get(framing_id, ())
     adjacent = _adjacent(text, start, end, clause, others)
-    if adjacent:
-        members = _members(adjacent)
-        if members:
-            return tuple(sorted(set(members) | set(fixed)))
-        return ()  # "the EU bloc", "a transatlantic axis", "Japan-South Korea natural alliance"
+    if framing_id in lexicon.generic_framings and _qualified(text, start, end, clause, lexicon, langs):
+        # "the regional bloc", "le bloc occidental": another grouping, unless members are linked after
+        # it ("a trading bloc of China and Russia") or the clause says it of them ("China and Russia
+        # act as a voting bloc"); a member before the qualifier is no part of it ("Россия критикует западный блок")
+        linked = _members([g for g in adjacent if g.start >= end])
+        return linked or _said_of_members(text, start, clause, others)
+    if adjacent and _members(adjacent):
+        return tuple(sorted(set(_members(adjacent)) | set(fixed)))
+    if adjacent:  # "the EU bloc", "a transatlantic axis", "Japan-South Korea natural alliance"
+        return _said_of_members(text, start, clause, others)
     if fixed:
         return fixed
     # A modifier ("Western", "Soviet") only matters right at the phrase, which `adjacent` covered.
@@ -117,12 +165,16 @@ def resolve_target(
     for lo, hi in (clause, sentence):
         near = [g for g in preceding if lo <= g.start and g.end <= hi]
         if _members(near):
+            if lo == sentence[0] and framing_id in lexicon.generic_framings and _refers_to_lookalike(text, preceding):
+                return ()  # "The EU sanctioned Russia. The bloc also ...": the bloc is the EU
             return _members(near)
         # Non-members before it decide only when the phrase is said of them ("Japan and South
         # Korea are natural allies"); a speaker ("analysts in Seoul warned of a bloc") does not.
         if near and (near[-1].lookalike or _PREDICATE.search(text[near[-1].end:start])):
             return ()
     # Then what follows in its clause, unless it is what the grouping opposes ("a bloc against the US").
+    if framing_id in lexicon.generic_framings and _refers_to_lookalike(text, preceding):
+        return ()  # "The European Union imposed sanctions on Russia. The bloc also targeted Chinese firms."
     following = [g for g in window if g.start >= end and g.end <= clause[1]
                  and not _OPPOSING.search(text, end, g.start)]
     if following:
@@ -137,6 +189,24 @@ def resolve_target(
     if following and following[0].members:
         return _members(_run(text, following, forward=True))
     return lexicon.default_targets.get(framing_id, ())
+
+
+def _refers_to_lookalike(text: str, preceding: list[Grouping]) -> bool:
+    """Is the nearest grouping named before a bare "the bloc" a look-alike (the EU, NATO, the G7)?
+    Single members named in between are what that grouping acts on, not a grouping; two or more
+    coordinated members, or a member-naming framing (CRINK), are a grouping of their own."""
+    for i in range(len(preceding) - 1, -1, -1):
+        g = preceding[i]
+        if g.lookalike and g.label == "group":
+            return True
+        if g.members and any(h.lookalike and h.label == "group" and _DESCRIBES.match(text, h.end, g.start)
+                             for h in preceding[:i]):
+            return True  # "BRICS, which includes China and Russia, ...": its members, not a grouping of their own
+        if len(g.members) > 1:
+            return False
+        if g.members and i > 0 and preceding[i - 1].members and _GLUE.match(text[preceding[i - 1].end:g.start]):
+            return False  # "China and Russia"
+    return False
 
 
 _GLUE = re.compile(r"^(?:[\s,/&-]|and|or|as well as|и|和|与|及|、|와|과|و|et|und|y|'s|s)*$", re.IGNORECASE)

@@ -82,8 +82,8 @@ POINT_COUNTS = {
     "attention": (r": (\d+) of \d+ articles", lambda m: (None, int(m[1]))),
     "kinds": (r": (\d+) of \d+ (?:article|comment)s", lambda m: (None, int(m[1]))),
     "framings": (r": (\d+) mention\(s\) in \d+ article", lambda m: (int(m[1]), None)),
-    "dyads": (r": (\d+) cooperation, (\d+) friction, (\d+) neutral",
-              lambda m: (int(m[1]) + int(m[2]) + int(m[3]), None)),
+    "dyads": (r": (\d+) cooperation, (\d+) friction, (\d+) neutral, (\d+) unsure",
+              lambda m: (int(m[1]) + int(m[2]) + int(m[3]) + int(m[4]), None)),
 }
 
 

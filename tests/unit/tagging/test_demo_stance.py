@@ -5,18 +5,11 @@ import pytest
 import trafilatura
 import yaml
 
-from pipeline.config import DEFAULT_TAXONOMY
 from pipeline.demo import DEMO_DIR
-from pipeline.tagging.lexicon import load_lexicon
 from pipeline.tagging.tagger import tag_text
 
 EXPECTED = yaml.safe_load((DEMO_DIR / "expected.yml").read_text(encoding="utf-8"))["articles"]
 LABELLED = [a for a in EXPECTED if "stances" in a]
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon(DEFAULT_TAXONOMY)
 
 
 def test_every_russian_and_chinese_article_has_stance_labels():

@@ -4,20 +4,11 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
-from pipeline.config import DEFAULT_TAXONOMY
 from pipeline.evaluation.tags import evaluate_tags, read_gold
-from pipeline.tagging.lexicon import load_lexicon
 
 GOLD = Path(__file__).resolve().parents[2] / "gold" / "tags.jsonl"
 FLOORS = {"members_f1": 0.95, "framings_f1": 0.90, "stance_accuracy": 0.80, "dyads_f1": 0.95,
           "relation_accuracy": 0.75}
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon(DEFAULT_TAXONOMY)
 
 
 def test_gold_set_has_the_promised_shape():

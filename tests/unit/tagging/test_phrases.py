@@ -2,16 +2,7 @@
 
 import re
 
-import pytest
-
-from pipeline.config import DEFAULT_TAXONOMY
-from pipeline.tagging.lexicon import load_lexicon
 from pipeline.tagging.phrases import MemberSpan, compound_at, name_run, partner_nouns, split_clauses
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon(DEFAULT_TAXONOMY)
 
 
 def _spans(sentence, names):

@@ -5,14 +5,7 @@ these tests, not taken from real text."""
 
 import pytest
 
-from pipeline.config import DEFAULT_TAXONOMY
-from pipeline.tagging.lexicon import load_lexicon
 from pipeline.tagging.tagger import tag_text
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon(DEFAULT_TAXONOMY)
 
 
 def _relations(text, lexicon, lang="en"):

@@ -2,14 +2,7 @@
 
 import pytest
 
-from pipeline.config import DEFAULT_TAXONOMY
-from pipeline.tagging.lexicon import load_lexicon
 from pipeline.tagging.tagger import tag_text
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon(DEFAULT_TAXONOMY)
 
 
 def _members(text, lexicon, lang="en"):
