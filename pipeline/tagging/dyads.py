@@ -28,6 +28,7 @@ from pipeline.tagging.lexicon import Lexicon
 from pipeline.tagging.phrases import (
     COMPOUND_GLUE,
     LIST_GLUE,
+    UNTRACKED_CONJUNCT,
     MemberSpan,
     clause_of,
     compound_at,
@@ -55,8 +56,13 @@ NEGATED_SCOPE_CHARS = 25  # how far a negated cooperation verb carries over to t
 GOVERNED_CHARS = 40  # how far after a friction cue a cooperation cue can be what it is about
 # A joint act on a third party: the verb follows its coordinated subject with at most auxiliaries and
 # adverbs between ("Moscow and Beijing swiftly condemned", "Russia and China's objections"), not another verb ("all face Western sanctions").
-_JOINT_GAP = re.compile(r"(?:'s?)?\s+(?:(?:have|has|had|will|would|did|jointly|together|again|publicly|swiftly|quickly|"
-                        r"strongly|firmly|openly|sharply|promptly|immediately|repeatedly|\w+ly)\s+){0,3}")
+# A list may end with a name the tagger does not track ("Iran, Russia and Syria have been pressuring ..."),
+# and "been" is an auxiliary before a progressive verb (see _PERFECT_PASSIVE).
+_PERFECT_PASSIVE = re.compile(r"(?<!\w)been\s+$")  # "have all been sanctioned": acted on, not acting
+_PROGRESSIVE = re.compile(r"[\w-]*ing(?!\w)")
+_JOINT_GAP = re.compile(r"(?:'s?)?(?:" + UNTRACKED_CONJUNCT.pattern + r")?"
+                        r"\s+(?:(?:have|has|had|will|would|did|jointly|together|again|publicly|swiftly|quickly|"
+                        r"strongly|firmly|openly|sharply|promptly|immediately|repeatedly|been|\w+ly)\s+){0,3}")
 
 # A concessive clause ("Despite tensions, …") states background, not the relation: their cues are
 # ignored up to the next comma. Cues after a contrast ("…, but …") say what the sentence stresses.
@@ -698,6 +704,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         if a in codes_before and b in codes_before:
             run = name_run(sentence, before, backwards=True)
             if {a, b} <= {s.code for s in run} and _JOINT_GAP.fullmatch(sentence, run[-1].end, cue.start) \
+                    and not (_PERFECT_PASSIVE.search(sentence, run[-1].end, cue.start)
+                             and not _PROGRESSIVE.match(sentence, cue.start)) \
                     and not _AGENT_NOUN.match(sentence, cue.start) \
                     and not _FEELING.match(sentence, cue.start) and not _PASSIVE.match(sentence, cue.end) \
                     and not (after and after[0].code in (a, b)) \
