@@ -58,6 +58,11 @@ GOVERNED_CHARS = 40  # how far after a friction cue a cooperation cue can be wha
 # adverbs between ("Moscow and Beijing swiftly condemned", "Russia and China's objections"), not another verb ("all face Western sanctions").
 # A list may end with a name the tagger does not track ("Iran, Russia and Syria have been pressuring ..."),
 # and "been" is an auxiliary before a progressive verb (see _PERFECT_PASSIVE).
+# "Between" after a choice names the options, not a relation of the two: "switching alignment
+# between Russia and China", "torn between Moscow and Beijing".
+_CHOICE = re.compile(r"(?<!\w)(?:switch|alternat|oscillat|choos|chose|swing|swung|toggl|torn|pick)\w*(?:\s+[\w-]+){0,2}\s+$",
+                     re.IGNORECASE)
+CHOICE_CHARS = 30
 _PERFECT_PASSIVE = re.compile(r"(?<!\w)been\s+$")  # "have all been sanctioned": acted on, not acting
 _PROGRESSIVE = re.compile(r"[\w-]*ing(?!\w)")
 _JOINT_GAP = re.compile(r"(?:'s?)?(?:" + UNTRACKED_CONJUNCT.pattern + r")?"
@@ -737,7 +742,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             or (bool(_THIRD_NAME.match(sentence, cue.end))
                 or cue.family != "cooperation" and bool(_THIRD_OF.match(sentence, cue.end))) \
             and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
-        if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third \
+        # names inside "between A and B" are a preposition's object, read by the branch below
+        in_between = bool(_BETWEEN_BEFORE.search(sentence, max(run[0].start - 10, 0), run[0].start))
+        if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third and not in_between \
                 and not _not_their_subject(sentence, cue, run, view, hits):
             if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction
@@ -751,7 +758,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                                             for c in hits.cues) and {a, b} <= {s.code for s in run} and 0 <= run[0].start - w1 <= 6 \
                     and cue.start - run[-1].end <= SUBJECT_CHARS \
                     and not any(run[-1].end <= s.start < cue.start for s in actors) \
-                    and not any(run[-1].end <= c.start < cue.start and c.family != cue.family for c in hits.cues):
+                    and not any(run[-1].end <= c.start < cue.start and c.family != cue.family for c in hits.cues) \
+                    and not _CHOICE.search(sentence, max(w0 - CHOICE_CHARS, 0), w0):
                 return "pair"
     # both after it, inside "between A and B"
     if a in codes_after and b in codes_after:
@@ -759,7 +767,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             listed = {s.code for s in _between_run(sentence, [s for s in after if s.start >= w1])}
             if w0 >= cue.start - 40 and w1 <= min(s.start for s in after if s.code in (a, b)) \
                     and c0 <= w0 and w1 <= c1 and {a, b} <= listed \
-                    and not any(cue.end <= c.start < w0 and c.family != cue.family for c in hits.cues):
+                    and not any(cue.end <= c.start < w0 and c.family != cue.family for c in hits.cues) \
+                    and not _CHOICE.search(sentence, max(min(cue.start, w0) - CHOICE_CHARS, 0), w0):
                 return "pair"  # a nearer cue of the other family owns the "between" ("wary of ties between")
     return "loose" if _the_two(sentence, view, a, b, actors) else None
 
