@@ -94,6 +94,7 @@ _PREPOSITIONS = frozenset({"in", "into", "on", "against", "at", "over", "toward"
 _OBJECT_OF = re.compile(r"(?<!\w)(?:by|at|in|on|over|against|to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARISON = re.compile(r"(?<!\w)(?:like|unlike|as with|similar to|just as|as does|as did|wie|comme|como|как и|jak)\s",
                          re.IGNORECASE)
+_FRONTED_LIKE = re.compile(r"\W*(?:just\s+)?like\s+(?:the\s+)?", re.IGNORECASE)
 _MUTUAL = re.compile(r"(?<!\w)(?:their|each other|one another|together|jointly|mutual\w*|bilateral)(?!\w)", re.IGNORECASE)
 _PLACE_OR_BOTH = re.compile(r"(?<!\w)(?:in|at|from|both)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMMA_THEN_NAME = re.compile(r"[^,;:]*,\s*(?:and\s+|but\s+|while\s+)?(?:the\s+)?$")
@@ -265,7 +266,20 @@ class CueView:
         gap = cue.start - run[-1].end
         reach = SUBJECT_CHARS if gap <= SUBJECT_CHARS else RELATIVE_CHARS if gap <= RELATIVE_CHARS and (
             _RELATIVE.match(sentence, run[-1].end) or _APPOSITIVE.match(sentence[run[-1].end:cue.start])) else SUBJECT_CHARS
-        return out | {s.code for s in run} if cue.start - run[-1].end <= reach else out
+        if cue.start - run[-1].end > reach:
+            return out
+        return out | {s.code for s in run} | self._likened(candidates, run)
+
+    def _likened(self, candidates: list[MemberSpan], run: list[MemberSpan]) -> set[str]:
+        """A fronted "Like Iran, China ..." says of Iran what it says of China: the member named
+        there is a subject too ("unlike" says the opposite and is left out)."""
+        i = candidates.index(run[0])
+        if i == 0:
+            return set()
+        x = candidates[i - 1]
+        if _FRONTED_LIKE.fullmatch(self.sentence, self.c0, x.start) and re.fullmatch(r"\s*,\s*", self.sentence[x.end:run[0].start]):
+            return {x.code}
+        return set()
 
     @cached_property
     def topic_subjects(self) -> set[str]:
