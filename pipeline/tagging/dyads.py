@@ -28,6 +28,7 @@ from pipeline.tagging.lexicon import Lexicon
 from pipeline.tagging.phrases import (
     COMPOUND_GLUE,
     LIST_GLUE,
+    UNTRACKED_CONJUNCT,
     MemberSpan,
     clause_of,
     compound_at,
@@ -55,8 +56,18 @@ NEGATED_SCOPE_CHARS = 25  # how far a negated cooperation verb carries over to t
 GOVERNED_CHARS = 40  # how far after a friction cue a cooperation cue can be what it is about
 # A joint act on a third party: the verb follows its coordinated subject with at most auxiliaries and
 # adverbs between ("Moscow and Beijing swiftly condemned", "Russia and China's objections"), not another verb ("all face Western sanctions").
-_JOINT_GAP = re.compile(r"(?:'s?)?\s+(?:(?:have|has|had|will|would|did|jointly|together|again|publicly|swiftly|quickly|"
-                        r"strongly|firmly|openly|sharply|promptly|immediately|repeatedly|\w+ly)\s+){0,3}")
+# A list may end with a name the tagger does not track ("Iran, Russia and Syria have been pressuring ..."),
+# and "been" is an auxiliary before a progressive verb (see _PERFECT_PASSIVE).
+# "Between" after a choice names the options, not a relation of the two: "switching alignment
+# between Russia and China", "torn between Moscow and Beijing".
+_CHOICE = re.compile(r"(?<!\w)(?:switch|alternat|oscillat|choos|chose|swing|swung|toggl|torn|pick)\w*(?:\s+[\w-]+){0,2}\s+$",
+                     re.IGNORECASE)
+CHOICE_CHARS = 30
+_PERFECT_PASSIVE = re.compile(r"(?<!\w)been\s+$")  # "have all been sanctioned": acted on, not acting
+_PROGRESSIVE = re.compile(r"[\w-]*ing(?!\w)")
+_JOINT_GAP = re.compile(r"(?:'s?)?(?:" + UNTRACKED_CONJUNCT.pattern + r")?"
+                        r"\s+(?:(?:have|has|had|will|would|did|jointly|together|again|publicly|swiftly|quickly|"
+                        r"strongly|firmly|openly|sharply|promptly|immediately|repeatedly|been|\w+ly)\s+){0,3}")
 
 # A concessive clause ("Despite tensions, …") states background, not the relation: their cues are
 # ignored up to the next comma. Cues after a contrast ("…, but …") say what the sentence stresses.
@@ -83,6 +94,7 @@ _PREPOSITIONS = frozenset({"in", "into", "on", "against", "at", "over", "toward"
 _OBJECT_OF = re.compile(r"(?<!\w)(?:by|at|in|on|over|against|to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARISON = re.compile(r"(?<!\w)(?:like|unlike|as with|similar to|just as|as does|as did|wie|comme|como|как и|jak)\s",
                          re.IGNORECASE)
+_FRONTED_LIKE = re.compile(r"\W*(?:just\s+)?like\s+(?:the\s+)?", re.IGNORECASE)
 _MUTUAL = re.compile(r"(?<!\w)(?:their|each other|one another|together|jointly|mutual\w*|bilateral)(?!\w)", re.IGNORECASE)
 _PLACE_OR_BOTH = re.compile(r"(?<!\w)(?:in|at|from|both)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMMA_THEN_NAME = re.compile(r"[^,;:]*,\s*(?:and\s+|but\s+|while\s+)?(?:the\s+)?$")
@@ -254,7 +266,20 @@ class CueView:
         gap = cue.start - run[-1].end
         reach = SUBJECT_CHARS if gap <= SUBJECT_CHARS else RELATIVE_CHARS if gap <= RELATIVE_CHARS and (
             _RELATIVE.match(sentence, run[-1].end) or _APPOSITIVE.match(sentence[run[-1].end:cue.start])) else SUBJECT_CHARS
-        return out | {s.code for s in run} if cue.start - run[-1].end <= reach else out
+        if cue.start - run[-1].end > reach:
+            return out
+        return out | {s.code for s in run} | self._likened(candidates, run)
+
+    def _likened(self, candidates: list[MemberSpan], run: list[MemberSpan]) -> set[str]:
+        """A fronted "Like Iran, China ..." says of Iran what it says of China: the member named
+        there is a subject too ("unlike" says the opposite and is left out)."""
+        i = candidates.index(run[0])
+        if i == 0:
+            return set()
+        x = candidates[i - 1]
+        if _FRONTED_LIKE.fullmatch(self.sentence, self.c0, x.start) and re.fullmatch(r"\s*,\s*", self.sentence[x.end:run[0].start]):
+            return {x.code}
+        return set()
 
     @cached_property
     def topic_subjects(self) -> set[str]:
@@ -698,6 +723,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         if a in codes_before and b in codes_before:
             run = name_run(sentence, before, backwards=True)
             if {a, b} <= {s.code for s in run} and _JOINT_GAP.fullmatch(sentence, run[-1].end, cue.start) \
+                    and not (_PERFECT_PASSIVE.search(sentence, run[-1].end, cue.start)
+                             and not _PROGRESSIVE.match(sentence, cue.start)) \
                     and not _AGENT_NOUN.match(sentence, cue.start) \
                     and not _FEELING.match(sentence, cue.start) and not _PASSIVE.match(sentence, cue.end) \
                     and not (after and after[0].code in (a, b)) \
@@ -729,7 +756,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             or (bool(_THIRD_NAME.match(sentence, cue.end))
                 or cue.family != "cooperation" and bool(_THIRD_OF.match(sentence, cue.end))) \
             and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
-        if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third \
+        # names inside "between A and B" are a preposition's object, read by the branch below
+        in_between = bool(_BETWEEN_BEFORE.search(sentence, max(run[0].start - 10, 0), run[0].start))
+        if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third and not in_between \
                 and not _not_their_subject(sentence, cue, run, view, hits):
             if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction
@@ -743,7 +772,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                                             for c in hits.cues) and {a, b} <= {s.code for s in run} and 0 <= run[0].start - w1 <= 6 \
                     and cue.start - run[-1].end <= SUBJECT_CHARS \
                     and not any(run[-1].end <= s.start < cue.start for s in actors) \
-                    and not any(run[-1].end <= c.start < cue.start and c.family != cue.family for c in hits.cues):
+                    and not any(run[-1].end <= c.start < cue.start and c.family != cue.family for c in hits.cues) \
+                    and not _CHOICE.search(sentence, max(w0 - CHOICE_CHARS, 0), w0):
                 return "pair"
     # both after it, inside "between A and B"
     if a in codes_after and b in codes_after:
@@ -751,7 +781,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             listed = {s.code for s in _between_run(sentence, [s for s in after if s.start >= w1])}
             if w0 >= cue.start - 40 and w1 <= min(s.start for s in after if s.code in (a, b)) \
                     and c0 <= w0 and w1 <= c1 and {a, b} <= listed \
-                    and not any(cue.end <= c.start < w0 and c.family != cue.family for c in hits.cues):
+                    and not any(cue.end <= c.start < w0 and c.family != cue.family for c in hits.cues) \
+                    and not _CHOICE.search(sentence, max(min(cue.start, w0) - CHOICE_CHARS, 0), w0):
                 return "pair"  # a nearer cue of the other family owns the "between" ("wary of ties between")
     return "loose" if _the_two(sentence, view, a, b, actors) else None
 

@@ -26,6 +26,9 @@ _SERIAL = re.compile(r"^,\s(?:and|or)\s$")
 LIST_ITEM_WORDS = 3
 # A comma alone (or with an article: "On Russia, the Trump administration") joins no list of two.
 _COMMA_ONLY = re.compile(r"^\s*,\s*(?:(?:the|la|le|les|l'|die|der|das|el|los|las)\s+)?$", re.IGNORECASE)
+# The last conjunct of a list is a name the tagger does not track: "Iran, Russia and Syria",
+# "China, Russia and Belarus". Such a list is one coordinated phrase like any other.
+UNTRACKED_CONJUNCT = re.compile(r"\s*,?\s+(?:and|as well as)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}(?!\w)")
 # Between a possessor and its partner noun: adjectives, member names and "and" only ("longtime treaty",
 # "Russian and North Korean"), never a preposition or article that starts another phrase.
 _MODIFIERS = re.compile(r"^\s+(?:(?!(?:of|with|to|for|by|in|on|from|at|the|a|an|its|their|that|which|who|is|are|was|were)\s)[\w-]+,?\s+){0,5}$",
@@ -184,7 +187,8 @@ def name_run(sentence: str, spans: list[MemberSpan], backwards: bool, nouns: boo
     if backwards:
         run.reverse()
     gaps = [sentence[x.end:y.start] for x, y in pairwise(run)]
-    if len(run) == 2 and all(_COMMA_ONLY.match(g) for g in gaps):
+    if len(run) == 2 and all(_COMMA_ONLY.match(g) for g in gaps) \
+            and not UNTRACKED_CONJUNCT.match(sentence, run[-1].end):
         return [run[-1]] if backwards else [run[0]]
     return run
 

@@ -26,6 +26,17 @@ LINKED = [
     ("relations between … cooled", "Relations between Moscow and Beijing have cooled.", {"CN-RU": "friction"}),
     ("disagreement of the two", "Beijing and Moscow disagree over the price of gas.", {"CN-RU": "friction"}),
     ("daylight between", "The summit exposed daylight between China and Russia.", {"CN-RU": "friction"}),
+    ("a fronted like shares the predicate", "Like Tehran, Pyongyang sends Moscow shells.",
+     {"KP-RU": "cooperation", "IR-RU": "cooperation", "IR-KP": "neutral"}),
+    ("a fronted like shares friction", "Like Iran, China distrusts Russia.",
+     {"CN-RU": "friction", "IR-RU": "friction", "CN-IR": "neutral"}),
+    ("one pressing the other", "Moscow pressured Beijing to pay more for the gas.", {"CN-RU": "friction"}),
+    ("a joint act by a list ending in an untracked name", "Tehran, Moscow and Minsk have condemned the new tariffs.",
+     {"IR-RU": "cooperation"}),
+    ("a joint act in the progressive", "Beijing, Moscow and Havana have been pressuring Washington to lift the embargo.",
+     {"CN-RU": "cooperation"}),
+    ("a list ending in an untracked name signs a deal", "Moscow, Tehran and Baku signed a transit deal.",
+     {"IR-RU": "cooperation"}),
 ]
 
 UNLINKED = [
@@ -42,6 +53,13 @@ UNLINKED = [
     ("a pledge in a concessive clause", "Chinese hackers targeted Russian defence firms despite the two pledging not to spy on each other.",
      {"CN-RU": "friction"}),
     ("a shared fear is no joint act", "Moscow and Beijing fear American missile defence in Asia.", {"CN-RU": "neutral"}),
+    ("unlike says the opposite", "Unlike Tehran, Pyongyang sends Moscow shells.",
+     {"KP-RU": "cooperation", "IR-RU": "neutral", "IR-KP": "neutral"}),
+    ("options of a choice", "Pyongyang keeps switching its trade between Russia and China.",
+     {"CN-RU": "neutral", "CN-KP": "neutral", "KP-RU": "neutral"}),
+    ("options of a choice before another cue", "Pyongyang has long switched sides between Moscow and Beijing, depending on need.",
+     {"CN-RU": "neutral"}),
+    ("acted on together is no joint act", "Beijing, Moscow and Minsk have all been sanctioned.", {"CN-RU": "neutral"}),
     ("the two of three members", "Officials from China, Iran and Russia spoke, and the two remain rivals.",
      {"CN-IR": "neutral", "CN-RU": "neutral", "IR-RU": "neutral"}),
 ]
