@@ -230,3 +230,10 @@ MONTH_WORD = re.compile(
     r"\b(?:jan|feb|f[ée]v|m[äa]r|apr|avr|abr|ma[iyj]|mag|jun|juin|giu|jul|juil|lug|aug|ao[uû]|ago|sep|set|wrz|"
     r"o[ck]t|out|ott|nov|lis|de[cczs]|d[ée]c|dic|gru|ene|sty|lut|kwi|cze|lip|sie|pa[źz]|mrt|mei|"
     r"янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)", re.I)
+# What an element named for the author shows when it is no name: a link to the profile, a count of
+# the commenter's fans, posts or comments ("349 Fans", "12 Beiträge").
+PROFILE_LINK = re.compile(r"^\W*(?:(?:view|see|show)\s+)?(?:(?:full|user|public)\s+)?(?:profile|profil|perfil|profilo|"
+                          r"profiel|профиль)(?:\s+(?:anzeigen|ansehen|ver|voir|bekijken))?\W*$", re.I)
+COUNT_BADGE = re.compile(r"^\W*\d[\d.,]*\s*[kKmM]?\s+(?:fans?|followers?|follower|abonnenten|seguidores|abonnés|"
+                         r"obserwujących|подписчик\w*|posts?|beiträge|kommentare|comments?|comentarios|commentaires|"
+                         r"komentarzy|messages|mensajes|points?|punkte|likes?)\W*$", re.I)

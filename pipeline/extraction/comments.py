@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-from pipeline.extraction.comment_text import MEMBER_SINCE, PINGBACK_MARK, PINGBACK_TEXT, REPLY_TO_LINE
+from pipeline.extraction.comment_text import (BUTTON_LINE, COUNT_BADGE, MEMBER_SINCE, PINGBACK_MARK, PINGBACK_TEXT,
+                                              PROFILE_LINK, REPLY_TO_LINE)
 
 @dataclass
 class FoundComment:
@@ -642,14 +643,16 @@ def _names_whom_it_answers(el: HtmlElement, item: HtmlElement) -> bool:
     return False
 
 
-def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
-                beside: list[HtmlElement] | None = None) -> FoundComment | None:
-    """Author, date and body text of one comment item, leaving out its replies; ``beside`` are
-    separate elements naming who and when (the dt before a dd, a dd footer after it)."""
-    own = _own_elements(item, nested)
-    if beside:
-        head, *feet = ([part, *(d for d in part.iterdescendants() if isinstance(d.tag, str))] for part in beside)
-        own = [*head, *own, *(d for foot in feet for d in foot)]
+def _is_name_text(text: str) -> bool:
+    """Whether an element named for the author shows a name, not a badge or a button ("349 Fans",
+    "Profile", "12 comments")."""
+    return bool(text) and not (BUTTON_LINE.match(text) or PROFILE_LINK.match(text) or COUNT_BADGE.match(text))
+
+
+def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str, HtmlElement]
+                  ) -> tuple[str | None, str | None, str | None, set[HtmlElement]]:
+    """(author, date, the line around the author, the elements that held them) from the elements
+    of an item that name themselves the author and the date: classes, ids, itemprops, cite, time."""
     author = date = byline = None
     meta: set[HtmlElement] = set()
     named_by = [d for d in own if (AUTHOR_ATTR.search(_attrs(d)) or AUTHOR_CAMEL.search(_attrs(d)) or d.tag == "cite")
@@ -657,15 +660,8 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
                 and not BODY_ATTR.search(_class(d)) and not d.xpath(".//p")
                 and (d.tag != "p" or len(d.text_content().strip()) <= NAME_CHARS)  # <p class="comment-author">Jo</p>
                 and not _names_whom_it_answers(d, item)]
-    by_markup = _microdata(own)
     if by_markup.get("author") is not None:
         named_by = [by_markup["author"]]
-    if named_by:
-        # the innermost naming element: b.fn, not the header "comment-author" around name and date
-        best = min(named_by, key=lambda d: sum(1 for _ in d.iterdescendants()))
-        author = _short_text(best)
-        meta.update(named_by)
-        byline = _short_text(max(named_by, key=lambda d: len(d.text_content())))
     if (dated := by_markup.get("date")) is not None:
         date = dated.get("content") or _datetime(dated) or _short_text(dated)
         meta.add(dated)
@@ -679,6 +675,48 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
                   and not MEMBER_SINCE.search(d.text_content())):
                 date = _datetime(d) or d.get("title") or _short_text(d)
                 meta.add(d)
+    badges = {d for d in named_by if not _is_name_text(" ".join(d.text_content().split()))}
+    dates = {d for d in meta if d in named_by or any(a in named_by for a in d.iterancestors())}
+    # the name as shown: without the date or the badge a header prints inside it
+    # ("<cite>Jo <span>16 minutes ago</span></cite>", "Jo <div class=author-fans>349 Fans</div>")
+    shown = {d: " ".join(element_text(d, dates | (badges - {d})).split()) for d in named_by}
+    names = [d for d in named_by if _is_name_text(shown[d])]
+    if names:
+        # the innermost naming element: b.fn, not the header "comment-author" around name and date
+        best = min(names, key=lambda d: sum(1 for _ in d.iterdescendants()))
+        author = shown[best][:200] or None
+        byline = _short_text(max(names, key=lambda d: len(d.text_content())))
+    meta.update(named_by)
+    return author, date, byline, meta
+
+
+def _beside_in_box(item: HtmlElement, box: HtmlElement, nested: set[HtmlElement]) -> list[HtmlElement]:
+    """The elements of ``box`` around ``item``: neither the item, its replies nor what holds it."""
+    holding = set(_ancestors_within(item, box))
+    return [d for d in _own_elements(box, nested | {item}) if d not in holding]
+
+
+def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
+                beside: list[HtmlElement] | None = None, box: HtmlElement | None = None) -> FoundComment | None:
+    """Author, date and body text of one comment item, leaving out its replies; ``beside`` are
+    separate elements naming who and when (the dt before a dd, a dd footer after it); ``box`` the
+    wrapper that holds this item and no other (where a header beside the words names who and when)."""
+    own = _own_elements(item, nested)
+    around = _beside_in_box(item, box, nested) if box is not None and not _skipped(item) else []
+    if beside:
+        head, *feet = ([part, *(d for d in part.iterdescendants() if isinstance(d.tag, str))] for part in beside)
+        own = [*head, *own, *(d for foot in feet for d in foot)]
+    by_markup = _microdata(own)
+    author, date, byline, meta = _named_fields(own, item, by_markup)
+    if (around and (author or date) and not any(BODY_ATTR.search(_class(d)) for d in own) and any(
+            BODY_ATTR.search(_class(d)) and not META_ATTR.search(_class(d)) and not _skipped(d) for d in around)):
+        return _split_item(box, nested, min_chars, beside)  # the item named a comment is its header; the words sit beside it
+    box_lines: list[str] = []
+    if around and (author is None or date is None):
+        box_author, box_date, box_byline, box_meta = _named_fields(around, box, _microdata(around))
+        author, date, byline = author or box_author, date or box_date, byline or box_byline
+        box_lines = [t for d in _outermost(list(box_meta)) if (t := _short_text(d))]
+        box_lines += [line for line in _header_lines(around, [], nested) if line not in box_lines]
     # never a button's label ("button-text") or the words of a post it quotes ("bbCodeBlock-content")
     candidates = [d for d in own if BODY_ATTR.search(_class(d)) and not META_ATTR.search(_class(d))
                   and not _skipped(d) and not BUTTON_ATTR.search(_attrs(d)) and not any(
@@ -706,6 +744,7 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     meta_lines += [line for line in _header_lines(own, bodies, nested) if line not in meta_lines]
     for part in beside or []:  # the dt before the words: "1. Le 5 avril 2010, 10:20 par Pierre"
         meta_lines += [line for line in element_text(part).split("\n") if line not in meta_lines]
+    meta_lines += [line for line in box_lines if line not in meta_lines]
     # a quote inside the words; a blockquote that holds all of them (forum software) is the body
     quoting = [(d, element_text(d)) for d in own if d.tag == "blockquote" or "quote" in d.get("class", "").lower()]
     body_words = len(re.findall(r"\w+", text))
@@ -812,18 +851,39 @@ def _definition_items(items: list[HtmlElement]) -> tuple[list[HtmlElement], dict
     return chosen, beside
 
 
+BOX_DEPTH = 3
+
+
+def _item_boxes(items: list[HtmlElement]) -> dict[HtmlElement, HtmlElement]:
+    """For each of two or more items, the largest wrapper up to BOX_DEPTH levels above it that holds
+    no other item (never a list): the comment's own box, where a theme may print the name and the
+    date beside the element it named for the words."""
+    if len(items) < 2:
+        return {}
+    chosen = set(items)
+    under = Counter(a for el in items for a in el.iterancestors())
+    boxes: dict[HtmlElement, HtmlElement] = {}
+    for el in items:
+        for depth, anc in enumerate(el.iterancestors()):
+            if depth >= BOX_DEPTH or under[anc] > 1 or anc in chosen or anc.tag in LIST_TAGS | WIDGET_STOP:
+                break
+            boxes[el] = anc
+    return boxes
+
+
 def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSection) -> int:
     """Append the comments of ``items`` (replies nested inside items allowed); return how many."""
     items, headers = _definition_items(items)
     items = _with_reply_blocks(items, min_chars)
     nested_of = set(items)
     parents = _parents(items)
+    boxes = _item_boxes(items)
     kept: dict[int, int] = {}
     found = 0
     for i, item in enumerate(items):
         if _lists_a_comment_elsewhere(item, nested_of - {item}):
             continue
-        comment = _split_item(item, nested_of - {item}, min_chars, headers.get(item))
+        comment = _split_item(item, nested_of - {item}, min_chars, headers.get(item), boxes.get(item))
         if comment is None or (not (comment.author or comment.date_raw) and _is_teaser(item, nested_of - {item})):
             continue
         parent = parents[i]

@@ -273,3 +273,57 @@ def test_spip_forum_messages_are_the_comments_with_their_replies(raw_page):
     assert [(c.author, c.text) for c in comments] == list(THREAD)
     assert [c.date_raw for c in comments] == ["11 mars 2026 12:00", "12 mars 2026 12:00", "13 mars 2026 12:00"]
     assert comments[1].parent_id == comments[0].comment_id and comments[2].parent_id is None
+
+
+def test_a_badge_or_a_profile_link_named_for_the_author_is_no_name(raw_page):
+    def entry(n: int, name: str, fans: int, words: str) -> str:
+        return (f"<div class='comment_item' id='comment_{n}'><div class='author_name'><a href='/u/{name}'>{name}</a>"
+                f"<div class='author_fans'><a class='author_fans_count' href='/u/{name}'>{fans} Fans</a></div></div>"
+                f"<div class='comment-author avatar-cell'><a class='profile_link'>Profile</a></div>"
+                f"<div class='comment_body'><div class='comment_time'>3. Mai 2026 um 10:0{n}</div>{words}</div></div>")
+    extra = ("<div id='comments'>" + entry(1, "deichgraf", 349, "Endlich passiert etwas am Ufer.")
+             + entry(2, "Mia Lorenz", 12, "Zwei Jahre einspurig, das wird eng.") + "</div>")
+    comments = _records(extra, raw_page)
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("deichgraf", "3. Mai 2026 um 10:01", "Endlich passiert etwas am Ufer."),
+        ("Mia Lorenz", "3. Mai 2026 um 10:02", "Zwei Jahre einspurig, das wird eng.")]
+
+
+def test_a_date_printed_inside_the_author_element_leaves_the_name(raw_page):
+    def entry(n: int, name: str, words: str) -> str:
+        return (f"<li id='c-{n}'><div class='ugc-comment'><cite><a href='/u/{n}'><strong>{name}</strong></a> "
+                f"<span class='ugc-timestamp'><abbr title='2026-05-0{n}T10:00:00+0000'>{n} hours ago</abbr></span></cite>"
+                f"<blockquote class='ugc-commenttext'>{words}</blockquote></div></li>")
+    extra = ("<ul id='comments' class='ugc-comments'>" + entry(1, "Isa", "Endlich passiert etwas am Ufer.")
+             + entry(2, "Mia", "Zwei Jahre einspurig, das wird eng.") + "</ul>")
+    comments = _records(extra, raw_page)
+    assert [(c.author, c.text) for c in comments] == [
+        ("Isa", "Endlich passiert etwas am Ufer."), ("Mia", "Zwei Jahre einspurig, das wird eng.")]
+    assert all(c.date_raw for c in comments)
+
+
+def test_the_name_and_date_in_the_box_around_the_element_named_for_the_words(raw_page):
+    def entry(n: int, name: str, words: str) -> str:
+        return (f"<li class='clearfix'><div class='group'><div class='commentor-info'><div><a href='/u/{n}'>{name}</a>"
+                f"</div></div><div class='comment-meta'>Antwort #{n}<div>3. Mai 2026 um 1{n}:00</div></div></div>"
+                f"<div class='submitted-comment'><p>{words}</p></div>"
+                f"<ul class='comment-controls'><li><a href='#'>Antworten</a></li></ul></li>")
+    extra = ("<div id='comments'><h2>Kommentare (2)</h2><ol>" + entry(1, "Deichgraf", "Endlich passiert etwas am Ufer.")
+             + entry(2, "mia_l", "Zwei Jahre einspurig, das wird eng.") + "</ol></div>")
+    comments = _records(extra, raw_page)
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("Deichgraf", "3. Mai 2026 um 11:00", "Endlich passiert etwas am Ufer."),
+        ("mia_l", "3. Mai 2026 um 12:00", "Zwei Jahre einspurig, das wird eng.")]
+
+
+def test_an_element_named_a_comment_that_holds_only_its_header_is_read_with_the_words_beside_it(raw_page):
+    def entry(n: int, name: str, words: str) -> str:
+        return (f"<div class='borde clearfix'><div class='sf_comment' id='sf_comment_{n}'><p class='sf_comment_info'>"
+                f"<span class='sf_comment_author'>{name}</span><br><span class='date'>vor {n} Stunden</span></p></div>"
+                f"<div class='sf_comment_text'><p>{words}</p></div></div>")
+    extra = ("<div id='sf_comment_list' class='box'>" + entry(1, "Alma", "Endlich passiert etwas am Ufer.")
+             + entry(2, "Bert", "Zwei Jahre einspurig, das wird eng.") + "</div>")
+    comments = _records(extra, raw_page)
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("Alma", "vor 1 Stunden", "Endlich passiert etwas am Ufer."),
+        ("Bert", "vor 2 Stunden", "Zwei Jahre einspurig, das wird eng.")]
