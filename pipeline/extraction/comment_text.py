@@ -120,6 +120,7 @@ DELETED = re.compile(
     r"悄悄話|悄悄话|(?:this is a |this )?private comment|privater kommentar|commentaire privé|comentario privado)\W*$", re.I)
 LOGIN_OR_RULES = re.compile(
     r"\b(?:log|sign)\s?(?:in|up)\b.{0,40}\b(?:comment|reply|post)|\b(?:must|need to) be (?:logged|signed) in|"
+    r"\b(?:must|need to|have to) (?:first )?(?:sign|log) ?in\b|\bin order to (?:post|leave|write|add) a comment|"
     r"\bzum kommentieren\b.{0,40}\b(?:anmelden|einloggen|registrieren)|\bum (?:zu )?kommentieren\b|"
     r"\bpara comentar\b|\bexclusiv[oa]s? para suscriptor|\bpour commenter|\bчтобы оставить комментарий|"
     r"\bcomments? (?:are|is|will be) (?:moderated|reviewed|closed)|^(?:comments?|kommentare|diskussion|discussion|"
@@ -170,7 +171,12 @@ FORM_LABEL = re.compile(
     r"username|benutzername|nom d'utilisateur|nombre de usuario|"
     r"(?:oldest|newest|latest|most liked|most popular|best|top) first|oldest|newest|most liked|most popular|"
     r"(?:neueste|älteste|beliebteste)(?: zuerst)?|les plus (?:récents|anciens|populaires)|"
-    r"más (?:recientes|antiguos|populares)|najnowsze|najstarsze|popularne|сначала (?:новые|старые))\s*\*?:?$",
+    r"más (?:recientes|antiguos|populares)|najnowsze|najstarsze|popularne|сначала (?:новые|старые)|"
+    # sort tabs by rating or replies, a preview button, the text box's label
+    r"(?:best|top|highest|most) rated|most replied|mejor(?:es)? valorad[oa]s?|más valorad[oa]s|más comentad[oa]s|"
+    r"mieux not[ée]s|les plus comment[ée]s|(?:am )?besten bewertet|meist(?:kommentiert|diskutiert)|najlepiej oceniane|"
+    r"(?:preview|vorschau|vista previa|aperçu|podgląd)(?: (?:comment|kommentar|comentario|commentaire|komentarz))?|"
+    r"(?:your|ihre?|dein|tu|votre|twój) (?:comments?|kommentar|comentario|commentaire|komentarz))\s*\*?:?$",
     re.I,
 )
 

@@ -268,10 +268,12 @@ ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|comentario|commentaire|kom
                      r"[-_]?(?:item[-_])?\d+$|^c\d{4,}$", re.I)
 ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|comentario|commentaire|komentarz|commento|review)"
                         r"(?:[-_]?(?:item|entry|wrap|single|container))?$", re.I)
-AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|auteur|user|user-?name|username|benutzer|verfasser|nick|name|"
-                         r"commenter|poster|reviewer)(?:$|[\s_-])", re.I)
+# the author's part in the corpus languages too: usuario, utilisateur, utente, uzytkownik, pseudo, nickname
+AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|auteur|autore|user|user-?name|username|benutzer|verfasser|nick|"
+                         r"nickname|name|commenter|poster|reviewer|usuario|utilisateur|utente|u[zż]ytkownik|pseudo)"
+                         r"(?:$|[\s_-])", re.I)
 AUTHOR_CAMEL = re.compile(r"[a-z](?:Author|Autor|User|UserName|Name|Poster)(?:$|[\s_-])")
-DATE_ATTR = re.compile(r"date|datum|time|published", re.I)
+DATE_ATTR = re.compile(r"date|datum|time|published|fecha|(?:^|[\s_-])(?:data|heure|hora|zeit)(?:$|[\s_-])", re.I)
 BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
               "tr", "section", "article", "br", "ul", "ol", "table", "header", "footer"}
 ITEM_TAGS = {"li", "article", "div", "section", "dd", "dt", "blockquote", "table", "tr", "p"}
@@ -449,9 +451,15 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
                 continue
             kept[i] = len(section.comments)
             parent = parents[i]
+            author = next((name for name in map(_short_text, _all_first(item, markup["author"]))
+                           if name and _is_name_text(name)), None)
+            date = _first(item, markup["date"])
+            if author is None or date is None:  # a theme renamed the parts: what names itself author and date
+                own = _own_elements(item, set(items) - {item})
+                generic = _named_fields(own, item, _microdata(own))
+                author, date = author or generic[0], date or generic[1]
             section.comments.append(FoundComment(
-                text=text, author=_first(item, markup["author"]),
-                date_raw=_first(item, markup["date"]), marks=marks,
+                text=text, author=author, date_raw=date, marks=marks,
                 parent=kept.get(parent) if parent is not None else None,
             ))
         # pingbacks alone do not make a thread: the comments must be in this markup too
@@ -489,8 +497,10 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
     element holding two or more others is a list, not a comment."""
     # a "comment" box holding a text area is where one writes a comment (a page-wide ASP.NET form is no sign)
     # an empty element named for a comment is its anchor (<p id="comment-5"></p>), not the comment
+    # a box named for one comment holding nothing but its button ("Denunciar") is the button
     named = [el for el in container.iterdescendants() if isinstance(el.tag, str) and _is_named_item(el)
-             and next(el.iter("textarea"), None) is None and el.text_content().strip() and not _all_link(el)]
+             and next(el.iter("textarea"), None) is None and el.text_content().strip() and not _all_link(el)
+             and not BUTTON_LINE.match(" ".join(el.text_content().split()))]
     first = set(named)
     # a body that names itself a comment too (section.comment-content.comment) is not a reply
     named = [el for el in named if not (BODY_ATTR.search(_class(el)) and not ITEM_ID.search(el.get("id", ""))
@@ -643,10 +653,15 @@ def _names_whom_it_answers(el: HtmlElement, item: HtmlElement) -> bool:
     return False
 
 
+# A comment's permalink shows its date or time, never a name.
+PERMALINK_TEXT = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b")
+
+
 def _is_name_text(text: str) -> bool:
     """Whether an element named for the author shows a name, not a badge or a button ("349 Fans",
-    "Profile", "12 comments")."""
-    return bool(text) and not (BUTTON_LINE.match(text) or PROFILE_LINK.match(text) or COUNT_BADGE.match(text))
+    "Profile", "Reply"); a number alone may be a name."""
+    return bool(text) and not ((BUTTON_LINE.match(text) and re.search(r"[^\W\d]", text))
+                               or PROFILE_LINK.match(text) or COUNT_BADGE.match(text))
 
 
 def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str, HtmlElement]
@@ -685,6 +700,10 @@ def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str
         # the innermost naming element: b.fn, not the header "comment-author" around name and date
         best = min(names, key=lambda d: sum(1 for _ in d.iterdescendants()))
         author = shown[best][:200] or None
+        if "\n" in element_text(best, dates | badges):  # a card: the name links to the profile, a motto or a rank beside it
+            author = next((name for a in best.iter("a") if _is_name_text(name := " ".join(a.text_content().split()))
+                           and len(name) <= NAME_CHARS and "#" not in a.get("href", "#") and not PERMALINK_TEXT.search(name)),
+                          author)
         byline = _short_text(max(names, key=lambda d: len(d.text_content())))
     meta.update(named_by)
     return author, date, byline, meta
@@ -884,7 +903,9 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
         if _lists_a_comment_elsewhere(item, nested_of - {item}):
             continue
         comment = _split_item(item, nested_of - {item}, min_chars, headers.get(item), boxes.get(item))
-        if comment is None or (not (comment.author or comment.date_raw) and _is_teaser(item, nested_of - {item})):
+        # with no name and no date, a link and little else is a teaser; every word a link, a tab or a button
+        if comment is None or (not (comment.author or comment.date_raw) and (
+                _is_teaser(item, nested_of - {item}) or (_all_link(item) and not PINGBACK_MARK.search(_attrs(item))))):
             continue
         parent = parents[i]
         comment.parent = kept.get(parent) if parent is not None else None

@@ -327,3 +327,49 @@ def test_an_element_named_a_comment_that_holds_only_its_header_is_read_with_the_
     assert [(c.author, c.date_raw, c.text) for c in comments] == [
         ("Alma", "vor 1 Stunden", "Endlich passiert etwas am Ufer."),
         ("Bert", "vor 2 Stunden", "Zwei Jahre einspurig, das wird eng.")]
+
+
+def test_a_wordpress_theme_that_renames_the_author_part_still_gives_the_name(raw_page):
+    def entry(n: int, name: str, words: str) -> str:
+        return (f"<li class='comment depth-1' id='li-comment-{n}'><div id='comment-{n}'>"
+                f"<div class='comment-author avatar-cell'><a class='profile_link' href='#'>Profile</a></div>"
+                f"<div class='comment-meta commentmetadata'><div class='comment_date'>5.3.26 at 9:1{n} pm</div>"
+                f"<div class='comment_author' data-username='{name}'>{name}</div>"
+                f"<div class='comment-body'><p>{words}</p></div></div></div></li>")
+    extra = ("<div id='comments'><ol class='commentlist'>" + entry(1, "Deichgraf", "The plans are on the town website.")
+             + entry(2, "mia_l", "Two years is a long time.") + "</ol></div>")
+    comments = _records(extra, raw_page, "en")
+    assert [(c.author, c.text) for c in comments] == [
+        ("Deichgraf", "The plans are on the town website."), ("mia_l", "Two years is a long time.")]
+
+
+def test_a_commenter_card_gives_the_name_its_profile_link_shows_not_the_motto_beside_it(raw_page):
+    def entry(n: int, name: str, motto: str, words: str) -> str:
+        return (f"<div class='comment_item' id='comment_{n}'><div class='author_name'><div class='rank'>SUPER USER</div>"
+                f"<a class='bold' href='/social/{name}'>{name}</a><div class='bio_teaser'>{motto}</div></div>"
+                f"<div class='comment_body'><div class='comment_time'>3. Mai 2026 um 10:0{n}</div>{words}</div></div>")
+    extra = ("<div id='comments'>" + entry(1, "deichgraf", "Immer oben bleiben", "Endlich passiert etwas am Ufer.")
+             + entry(2, "MiaL", "Nur die Ruhe", "Zwei Jahre einspurig, das wird eng.") + "</div>")
+    comments = _records(extra, raw_page)
+    assert [c.author for c in comments] == ["deichgraf", "MiaL"]
+
+
+def test_boxes_named_for_a_comment_holding_only_a_button_are_no_comments(raw_page):
+    def entry(n: int, name: str, words: str) -> str:
+        return (f"<li><div class='usuario'><div class='usuario_nombre'><strong>{name}</strong>"
+                f"<span class='fecha_hora'>28.oct.2025 | 11:2{n}</span></div></div><p>{words}</p>"
+                f"<div class='interact'><a class='responder' href='#c'>Responder</a>"
+                f"<div id='denuncia_comentario_{n}'><span>Denunciar</span></div></div></li>")
+    extra = ("<div id='comentarios'><ul class='nav'><li><a href='#'>Todos</a></li><li><a href='#'>Mejor valorados</a></li></ul>"
+             "<ol>" + entry(1, "PepeChan", "La cara lo dice todo, desde luego.")
+             + entry(2, "Ana_M", "Ojalá se aclare pronto todo esto.") + "</ol></div>")
+    comments = _records(extra, raw_page, "es")
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("PepeChan", "28.oct.2025 | 11:21", "La cara lo dice todo, desde luego."),
+        ("Ana_M", "28.oct.2025 | 11:22", "Ojalá se aclare pronto todo esto.")]
+
+
+@pytest.mark.parametrize("text", ["PREVIEW COMMENT", "Your Comments:", "Mejor valorados", "Most replied",
+                                  "In order to post a comment on this page, you must sign in to your account"])
+def test_sort_tabs_preview_buttons_text_box_labels_and_sign_in_notes_are_interface(text):
+    assert is_interface_text(text)
