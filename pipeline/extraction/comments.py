@@ -890,6 +890,9 @@ def _item_boxes(items: list[HtmlElement]) -> dict[HtmlElement, HtmlElement]:
     return boxes
 
 
+TAB_WORDS = 3
+
+
 def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSection) -> int:
     """Append the comments of ``items`` (replies nested inside items allowed); return how many."""
     items, headers = _definition_items(items)
@@ -903,9 +906,10 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
         if _lists_a_comment_elsewhere(item, nested_of - {item}):
             continue
         comment = _split_item(item, nested_of - {item}, min_chars, headers.get(item), boxes.get(item))
-        # with no name and no date, a link and little else is a teaser; every word a link, a tab or a button
+        # with no name and no date, a link and little else is a teaser; a few words, all a link, a tab or a button
         if comment is None or (not (comment.author or comment.date_raw) and (
-                _is_teaser(item, nested_of - {item}) or (_all_link(item) and not PINGBACK_MARK.search(_attrs(item))))):
+                _is_teaser(item, nested_of - {item}) or (_all_link(item) and len(comment.text.split()) <= TAB_WORDS
+                                                         and not PINGBACK_MARK.search(_attrs(item))))):
             continue
         parent = parents[i]
         comment.parent = kept.get(parent) if parent is not None else None
