@@ -664,6 +664,26 @@ def _is_name_text(text: str) -> bool:
                                or PROFILE_LINK.match(text) or COUNT_BADGE.match(text))
 
 
+def _in_quote(el: HtmlElement, item: HtmlElement) -> bool:
+    """Whether an element sits in a quote inside the item: a cite there names whom the comment quotes."""
+    return any(a.tag == "blockquote" or "quote" in a.get("class", "").lower() for a in _ancestors_within(el, item))
+
+
+# A link to a member's page: /profile/…, /user/…, /members/…, /social/jo, /u/jo, /benutzer/…
+PROFILE_HREF = re.compile(r"/(?:profiles?|users?|members?|u|social|people|benutzer|nutzer|perfil|profil|utilisateur|"
+                          r"usuario|autor|author)(?:/|\.|_view|\?|$)|[?&](?:member_?id|user_?id|uid)=", re.I)
+
+
+def _profile_link_name(elements: list[HtmlElement]) -> str | None:
+    """The name a link to a member's page shows, among elements beside the words (a header or a card)."""
+    for a in elements:
+        if a.tag == "a" and PROFILE_HREF.search(a.get("href", "")):
+            name = " ".join(a.text_content().split())
+            if name and len(name) <= NAME_CHARS and _is_name_text(name) and not PERMALINK_TEXT.search(name):
+                return name
+    return None
+
+
 def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str, HtmlElement]
                   ) -> tuple[str | None, str | None, str | None, set[HtmlElement]]:
     """(author, date, the line around the author, the elements that held them) from the elements
@@ -674,7 +694,7 @@ def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str
                 and 0 < len(" ".join(d.text_content().split())) < 120
                 and not BODY_ATTR.search(_class(d)) and not d.xpath(".//p")
                 and (d.tag != "p" or len(d.text_content().strip()) <= NAME_CHARS)  # <p class="comment-author">Jo</p>
-                and not _names_whom_it_answers(d, item)]
+                and not _names_whom_it_answers(d, item) and not _in_quote(d, item)]
     if by_markup.get("author") is not None:
         named_by = [by_markup["author"]]
     if (dated := by_markup.get("date")) is not None:
@@ -733,7 +753,7 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     box_lines: list[str] = []
     if around and (author is None or date is None):
         box_author, box_date, box_byline, box_meta = _named_fields(around, box, _microdata(around))
-        author, date, byline = author or box_author, date or box_date, byline or box_byline
+        author, date, byline = author or box_author or _profile_link_name(around), date or box_date, byline or box_byline
         box_lines = [t for d in _outermost(list(box_meta)) if (t := _short_text(d))]
         box_lines += [line for line in _header_lines(around, [], nested) if line not in box_lines]
     # never a button's label ("button-text") or the words of a post it quotes ("bbCodeBlock-content")

@@ -373,3 +373,18 @@ def test_boxes_named_for_a_comment_holding_only_a_button_are_no_comments(raw_pag
                                   "In order to post a comment on this page, you must sign in to your account"])
 def test_sort_tabs_preview_buttons_text_box_labels_and_sign_in_notes_are_interface(text):
     assert is_interface_text(text)
+
+
+def test_a_cite_in_a_quote_names_the_quoted_and_a_profile_link_in_the_header_names_the_commenter(raw_page):
+    def entry(n: int, name: str, words: str, quote: str = "") -> str:
+        return (f"<li class='clearfix'><div class='group'><div class='commentor-info'><div>"
+                f"<a href='/network/profile_view.cfm?member_id={n}'>{name}</a> <div>Ort: Hafen</div></div></div>"
+                f"<div class='comment-meta'>Antwort #{n}<div>3. Mai 2026 um 1{n}:00</div></div></div>"
+                f"<div class='submitted-comment'>{quote}<p>{words}</p></div></li>")
+    quote = "<blockquote><div><cite>Karl der Große: 3. Mai 2026 um 11:00</cite></div><p>Endlich passiert etwas.</p></blockquote>"
+    extra = ("<div id='comments'><ol>" + entry(1, "Karl der Große", "Endlich passiert etwas am Ufer.")
+             + entry(2, "Mia von Hafen", "Zwei Jahre einspurig, das wird eng.", quote) + "</ol></div>")
+    comments = _records(extra, raw_page)
+    assert [(c.author, c.date_raw) for c in comments] == [
+        ("Karl der Große", "3. Mai 2026 um 11:00"), ("Mia von Hafen", "3. Mai 2026 um 12:00")]
+    assert comments[1].text == "Zwei Jahre einspurig, das wird eng."
