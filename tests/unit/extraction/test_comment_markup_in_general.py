@@ -388,3 +388,19 @@ def test_a_cite_in_a_quote_names_the_quoted_and_a_profile_link_in_the_header_nam
     assert [(c.author, c.date_raw) for c in comments] == [
         ("Karl der Große", "3. Mai 2026 um 11:00"), ("Mia von Hafen", "3. Mai 2026 um 12:00")]
     assert comments[1].text == "Zwei Jahre einspurig, das wird eng."
+
+
+def test_an_answer_named_for_the_comment_system_in_an_indented_box_is_a_reply(raw_page):
+    extra = ("<div id='comments'>"
+             "<div class='article_comment_item'><div class='comment_author'>Soumis par <span class='comment_author_name'>Jo"
+             "</span>, le lundi 4 mai 2026 à 10h00</div><div class='comment_content'><p>Enfin des travaux sur la digue.</p></div></div>"
+             "<div class='indented'><div class='article_comment_answer'><div class='comment_author'><span "
+             "class='comment_author_name'>Mia</span> a répondu le lundi 4 mai 2026 à 11h00</div>"
+             "<div class='comment_content'><p>Tout à fait d'accord !</p></div></div></div>"
+             "<div class='article_comment_item'><div class='comment_author'>Soumis par <span class='comment_author_name'>Léa"
+             "</span>, le mardi 5 mai 2026 à 09h00</div><div class='comment_content'><p>Deux ans, c'est long.</p></div></div></div>")
+    comments = _records(extra, raw_page, "fr")
+    assert [(c.author, c.text, c.parent_id is not None) for c in comments] == [
+        ("Jo", "Enfin des travaux sur la digue.", False), ("Mia", "Tout à fait d'accord !", True),
+        ("Léa", "Deux ans, c'est long.", False)]
+    assert comments[1].parent_id == comments[0].comment_id
