@@ -761,15 +761,24 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
                   and not _skipped(d) and not BUTTON_ATTR.search(_attrs(d)) and not any(
                       _skipped(a) or a.tag in {"a", "blockquote"} or BUTTON_ATTR.search(_attrs(a))
                       or "quote" in a.get("class", "").lower() for a in _ancestors_within(d, item))]
-    bodies = _outermost([d for d in candidates if STRONG_BODY_ATTR.search(_class(d))] or candidates)
+    strong = [d for d in candidates if STRONG_BODY_ATTR.search(_class(d))]
+    bodies = _outermost(strong or candidates)
     if by_markup.get("text") is not None:
         bodies = [by_markup["text"]]
     # the name and the date may sit inside the element named for the words: they are not the words
     text = "\n".join(t for b in bodies if (t := element_text(b, nested | meta)))
+    whole = len(element_text(item, nested))
+    if strong and by_markup.get("text") is None and len(text) < 0.3 * whole and (
+            weak := _outermost([d for d in candidates if d not in strong and not any(a in strong for a in d.iterancestors())
+                                and not any(s in strong for s in d.iterdescendants())])):
+        # a notice named "…-text" beside the element named "…-body" ("badges_opt_out_text"): the body holds the words
+        weak_text = "\n".join(t for b in weak if (t := element_text(b, nested | meta | set(strong))))
+        if len(weak_text) >= 0.3 * whole and len(weak_text) > len(text):
+            bodies, text = weak, weak_text
     if text and (title := _comment_title(bodies[0], item, meta)):
         text = f"{title}\n{text}"
     # a "body" holding a sliver of the comment is a button or a label, not the comment
-    if not bodies or len(text) < 0.3 * len(element_text(item, nested)):
+    if not bodies or len(text) < 0.3 * whole:
         for d in own:
             if META_ATTR.search(_attrs(d)) and not d.xpath(".//p"):
                 meta.add(d)

@@ -404,3 +404,16 @@ def test_an_answer_named_for_the_comment_system_in_an_indented_box_is_a_reply(ra
         ("Jo", "Enfin des travaux sur la digue.", False), ("Mia", "Tout à fait d'accord !", True),
         ("Léa", "Deux ans, c'est long.", False)]
     assert comments[1].parent_id == comments[0].comment_id
+
+
+def test_a_notice_named_text_beside_the_element_named_body_leaves_the_words_to_the_body(raw_page):
+    def entry(n: int, name: str, words: str) -> str:
+        return (f"<div class='comment_item' id='comment_{n}'><div class='comment_top'><div class='badges_opt_out_text'>"
+                f"Dieses Mitglied zeigt seine Abzeichen nicht</div><div class='author_name'><a href='/u/{name}'>{name}</a></div></div>"
+                f"<div class='comment_body'><div class='comment_time'>3. Mai 2026 um 10:0{n}</div>{words}</div></div>")
+    extra = ("<div id='comments'>" + entry(1, "deichgraf", "Endlich passiert etwas am Ufer, und zwar bevor die nächste Sturmflut kommt.")
+             + entry(2, "MiaL", "Zwei Jahre einspurig, das wird eng für alle, die morgens zur Fähre müssen.") + "</div>")
+    comments = _records(extra, raw_page)
+    assert [(c.author, c.text) for c in comments] == [
+        ("deichgraf", "Endlich passiert etwas am Ufer, und zwar bevor die nächste Sturmflut kommt."),
+        ("MiaL", "Zwei Jahre einspurig, das wird eng für alle, die morgens zur Fähre müssen.")]
