@@ -17,9 +17,10 @@ SAYS_WORDS = (r"says|said|a dit|ha dicho|ha escrito|ha comentado|wrote|writes|ha
               r"odpowiedziała|ответил|ответила|comentou|respondeu")
 SAYS_LINE = re.compile(rf"^(?P<author>.{{1,80}}?)\s+(?:{SAYS_WORDS})\s*[:,]?\s*(?P<rest>.*)$", re.I)
 # "Comment by X", "Kommentar von X", "Antwort von X", "Von X", "By X", "Posted by X"
-BY_LINE = re.compile(r"^(?:#?\d+\.?\s+)?(?:(?:comment|kommentar|antwort|reply|posted|geschrieben|escrito|publicado|"
-                     r"commentaire|réponse|komentarz|comentario|respuesta|comentário|resposta|commento|risposta|odpowiedź|"
-                     r"комментарий|ответ)\s+)?(?:by|von|de|por|par|od|от)\s*:?\s+(?P<author>.{1,80})$",
+BY_LINE = re.compile(r"^(?:#?\d+\.?\s+)?(?:(?:comment|kommentar|antwort|reply|posted|submitted|written|geschrieben|verfasst|"
+                     r"eingereicht|escrito|publicado|enviado|soumis|publié|écrit|commentaire|réponse|komentarz|dodany|"
+                     r"napisany|opublikowany|comentario|respuesta|comentário|resposta|commento|risposta|odpowiedź|"
+                     r"inviato|scritto|комментарий|ответ)\s+)?(?:by|von|de|por|par|od|przez|da|от)\s*:?\s+(?P<author>.{1,80})$",
                      re.I)
 
 # A button or link at the edge of a comment body: reply, like, report, quote, permalink.
