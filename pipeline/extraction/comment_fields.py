@@ -370,7 +370,8 @@ def is_interface_text(text: str) -> bool:
         return True  # "Write the first comment!" over the site's rules
     if len(flat) <= SHORT_INTERFACE_CHARS and (
             PROMPT.search(flat) or COUNT_OR_NONE.search(flat) or FORM_LABEL.match(flat) or DELETED.match(flat)
-            or (BUTTON_LINE.match(flat) and re.search(r"[^\W\d]", flat))):  # "Kommentieren ...", "Reply"
+            or (BUTTON_LINE.match(flat) and re.search(r"[^\W\d]", flat)  # "Kommentieren ...", "Reply"
+                and not flat.endswith(("!", "?")))):  # a button never asks: "Link?" is a reader's question
         return True
     if TO_READERS.match(first) and (len(flat) <= SHORT_INTERFACE_CHARS or LOGIN_OR_RULES.search(flat)):
         return True

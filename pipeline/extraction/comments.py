@@ -784,7 +784,8 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
                 meta.add(d)
         # a heading above the byline is the post's subject, a header line, not the words under it
         subjects = {h for h in own if h.tag in TITLE_TAGS and h not in meta and any(s in meta for s in h.itersiblings())}
-        text = element_text(item, nested | meta | subjects)
+        # unless the header box holds the body too ("ugc-info" around name, date and a three-word comment)
+        text = max(element_text(item, nested | meta | subjects), text, key=len)
     if len(text) < min_chars:
         return None
     # the meta lines left out of the body may hold the date ("July 11, 2011 at 12:25 pm")

@@ -417,3 +417,15 @@ def test_a_notice_named_text_beside_the_element_named_body_leaves_the_words_to_t
     assert [(c.author, c.text) for c in comments] == [
         ("deichgraf", "Endlich passiert etwas am Ufer, und zwar bevor die nächste Sturmflut kommt."),
         ("MiaL", "Zwei Jahre einspurig, das wird eng für alle, die morgens zur Fähre müssen.")]
+
+
+def test_a_short_comment_inside_the_header_box_keeps_its_words(raw_page):
+    def entry(n: int, name: str, words: str) -> str:
+        return (f"<li id='c-{n}'><div class='ugc-comment'><div class='ugc-info'><cite><a href='/u/{n}'>{name}</a> "
+                f"<span class='ugc-timestamp'><abbr title='2026-05-0{n}T10:00:00+0000'>{n} hours ago</abbr></span></cite>"
+                f"<blockquote class='ugc-commenttext'>{words}</blockquote></div></div></li>")
+    extra = ("<ul id='comments' class='ugc-comments'>" + entry(1, "Isa", "Endlich passiert etwas am Ufer, gut so.")
+             + entry(2, "Mia", "Wir freuen uns") + entry(3, "Ole", "Link?") + "</ul>")
+    comments = _records(extra, raw_page)
+    assert [(c.author, c.text) for c in comments] == [
+        ("Isa", "Endlich passiert etwas am Ufer, gut so."), ("Mia", "Wir freuen uns"), ("Ole", "Link?")]
