@@ -768,17 +768,24 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     # the name and the date may sit inside the element named for the words: they are not the words
     text = "\n".join(t for b in bodies if (t := element_text(b, nested | meta)))
     whole = len(element_text(item, nested))
-    if strong and by_markup.get("text") is None and len(text) < 0.3 * whole and (
+    above = False  # the words were told from a notice by where they stand: however short, they are the body
+    if strong and by_markup.get("text") is None and (
             weak := _outermost([d for d in candidates if d not in strong and not any(a in strong for a in d.iterancestors())
                                 and not any(s in strong for s in d.iterdescendants())])):
-        # a notice named "…-text" beside the element named "…-body" ("badges_opt_out_text"): the body holds the words
+        # a notice named "…-text" beside the element named "…-body" ("badges_opt_out_text"): the body holds the words;
+        # a notice is a sliver, or it stands above the name while the body follows it
+        order = {d: i for i, d in enumerate(own)}
+        names = [order[m] for m in meta if m in order]
+        above = bool(names) and max(order[d] for d in strong) < min(names) < min(order[d] for d in weak)
         weak_text = "\n".join(t for b in weak if (t := element_text(b, nested | meta | set(strong))))
-        if len(weak_text) >= 0.3 * whole and len(weak_text) > len(text):
+        if weak_text and (above or (len(text) < 0.3 * whole and len(weak_text) >= 0.3 * whole and len(weak_text) > len(text))):
             bodies, text = weak, weak_text
+        else:
+            above = False
     if text and (title := _comment_title(bodies[0], item, meta)):
         text = f"{title}\n{text}"
     # a "body" holding a sliver of the comment is a button or a label, not the comment
-    if not bodies or len(text) < 0.3 * whole:
+    if not bodies or (len(text) < 0.3 * whole and not above):
         for d in own:
             if META_ATTR.search(_attrs(d)) and not d.xpath(".//p"):
                 meta.add(d)

@@ -429,3 +429,13 @@ def test_a_short_comment_inside_the_header_box_keeps_its_words(raw_page):
     comments = _records(extra, raw_page)
     assert [(c.author, c.text) for c in comments] == [
         ("Isa", "Endlich passiert etwas am Ufer, gut so."), ("Mia", "Wir freuen uns"), ("Ole", "Link?")]
+
+
+def test_a_notice_above_the_name_is_no_body_however_short_the_words_below_it(raw_page):
+    def entry(n: int, name: str, words: str) -> str:
+        return (f"<div class='comment_item' id='comment_{n}'><div class='comment_top'><div class='badges_opt_out_text'>"
+                f"Dieses Mitglied zeigt seine Abzeichen nicht</div><div class='author_name'><a href='/u/{name}'>{name}</a></div></div>"
+                f"<div class='comment_body'><div class='comment_time'>3. Mai 2026 um 10:0{n}</div>{words}</div></div>")
+    extra = "<div id='comments'>" + entry(1, "deichgraf", "Quelle?") + entry(2, "MiaL", "Stimmt.") + "</div>"
+    comments = _records(extra, raw_page)
+    assert [(c.author, c.text) for c in comments] == [("deichgraf", "Quelle?"), ("MiaL", "Stimmt.")]
