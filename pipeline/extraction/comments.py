@@ -729,6 +729,10 @@ def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str
     return author, date, byline, meta
 
 
+# WordPress marks each comment's level in the thread on its class ("comment odd depth-2"), however flat the list.
+DEPTH_CLASS = re.compile(r"(?:^|\s)depth-(\d{1,2})(?:\s|$)")
+
+
 def _beside_in_box(item: HtmlElement, box: HtmlElement, nested: set[HtmlElement]) -> list[HtmlElement]:
     """The elements of ``box`` around ``item``: neither the item, its replies nor what holds it."""
     holding = set(_ancestors_within(item, box))
@@ -809,8 +813,12 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     # the rest of the item beside its body: a date may sit in an element named for nothing ("rough-age")
     loose = [line for line in element_text(item, nested | set(bodies) | meta).split("\n")
              if line and line not in meta_lines] if bodies and date is None else []
+    # on the item, or on the element just around it (div.comment.depth-2 > div.thecomment)
+    level = next((m for el in (item, item.getparent()) if el is not None and el not in nested
+                  and (m := DEPTH_CLASS.search(el.get("class", "")))), None)
     return FoundComment(text=text, author=author, date_raw=date, marks=_attrs(item), byline=byline,
-                        meta_lines=meta_lines, quotes=quotes, loose_lines=loose[:LOOSE_LINES])
+                        meta_lines=meta_lines, quotes=quotes, loose_lines=loose[:LOOSE_LINES],
+                        depth=int(level[1]) if level else None)
 
 
 def _is_comment_title(h1: HtmlElement) -> bool:

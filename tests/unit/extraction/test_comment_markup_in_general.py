@@ -439,3 +439,15 @@ def test_a_notice_above_the_name_is_no_body_however_short_the_words_below_it(raw
     extra = "<div id='comments'>" + entry(1, "deichgraf", "Quelle?") + entry(2, "MiaL", "Stimmt.") + "</div>"
     comments = _records(extra, raw_page)
     assert [(c.author, c.text) for c in comments] == [("deichgraf", "Quelle?"), ("MiaL", "Stimmt.")]
+
+
+def test_a_flat_list_answers_by_the_depth_its_classes_give(raw_page):
+    def entry(n: int, level: int, name: str, words: str) -> str:
+        return (f"<div class='comment odd depth-{level}' id='comment-{n}'><div class='thecomment'>"
+                f"<span class='author'>{name}</span><span class='date'>3. Mai 2026 um 1{n}:00</span>"
+                f"<div class='comment-content'><p>{words}</p></div></div></div>")
+    extra = ("<div id='comments'><div class='comments'>" + entry(1, 1, "Jo", "Endlich passiert etwas am Ufer.")
+             + entry(2, 2, "Mia", "Ja, und zwar rechtzeitig.") + entry(3, 1, "Ole", "Zwei Jahre sind lang.") + "</div></div>")
+    comments = _records(extra, raw_page)
+    assert [c.author for c in comments] == ["Jo", "Mia", "Ole"]
+    assert [c.parent_id for c in comments] == [None, comments[0].comment_id, None]
