@@ -407,6 +407,7 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
     c.text = "\n".join(lines).strip()
     if c.author and len(c.author) > MAX_NAME_CHARS * 2:
         c.author = None
+    c.author = c.author or c.avatar_name
     c.kind = "pingback" if is_pingback(c) else "comment"
     if not c.text or (c.kind == "comment" and (is_interface_text(c.text) or is_date_line(c.text, languages))):
         return None

@@ -41,6 +41,7 @@ class FoundComment:
     quotes: list[str] = field(default_factory=list)  # quoted blocks: a reply quoting its parent
     loose_lines: list[str] = field(default_factory=list)  # other lines beside the body, read for a date only
     depth: int | None = None  # where the page says the comment stands in the thread (1 = top level)
+    avatar_name: str | None = None  # the avatar's alternative text: the author when nothing else names one
 
 
 @dataclass
@@ -684,6 +685,29 @@ def _profile_link_name(elements: list[HtmlElement]) -> str | None:
     return None
 
 
+# An avatar's alternative text names its commenter: "Jo", "avatar for user Jo", "Jo's avatar", "Profilbild von Jo".
+AVATAR_ATTR = re.compile(r"avatar|gravatar|user-?(?:pic|photo|image)|author-?(?:pic|photo|image)|profile-?(?:pic|photo)", re.I)
+AVATAR_ALT = re.compile(r"^(?:(?:avatar|gravatar|photo|picture|image|foto|bild|profilbild|benutzerbild|imagen|"
+                        r"photo de profil|imagen de perfil|zdjęcie profilowe)\s+(?:(?:of|for|von|de|du|di|für|użytkownika)\s+)?"
+                        r"(?:(?:user|the user|member|benutzer|usuario|utilisateur)\s+)?(?P<name>.+)|(?P<own>.+?)['’]s\s+"
+                        r"(?:avatar|profile picture|photo))$", re.I)
+GENERIC_ALT = re.compile(r"^\W*(?:avatar|gravatar|user|users|profile|photo|picture|image|img|foto|bild|profilbild|"
+                         r"benutzerbild|anonymous|anonym|guest|gast|default|icon|\[avatar\])\W*$", re.I)
+
+
+def _avatar_name(elements: list[HtmlElement]) -> str | None:
+    """The commenter named by the alternative text of their avatar, when nothing else names them."""
+    for img in elements:
+        if img.tag != "img" or not (AVATAR_ATTR.search(_attrs(img)) or (
+                img.getparent() is not None and AVATAR_ATTR.search(_attrs(img.getparent())))):
+            continue
+        alt = " ".join(img.get("alt", "").split())
+        name = ((m["name"] or m["own"]) if (m := AVATAR_ALT.match(alt)) else alt).strip(" :")
+        if name and len(name) <= NAME_CHARS and not GENERIC_ALT.match(name) and _is_name_text(name):
+            return name
+    return None
+
+
 def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str, HtmlElement]
                   ) -> tuple[str | None, str | None, str | None, set[HtmlElement]]:
     """(author, date, the line around the author, the elements that held them) from the elements
@@ -760,6 +784,7 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
         author, date, byline = author or box_author or _profile_link_name(around), date or box_date, byline or box_byline
         box_lines = [t for d in _outermost(list(box_meta)) if (t := _short_text(d))]
         box_lines += [line for line in _header_lines(around, [], nested) if line not in box_lines]
+    avatar = None if author else _avatar_name(own + around)
     # never a button's label ("button-text") or the words of a post it quotes ("bbCodeBlock-content")
     candidates = [d for d in own if BODY_ATTR.search(_class(d)) and not META_ATTR.search(_class(d))
                   and not _skipped(d) and not BUTTON_ATTR.search(_attrs(d)) and not any(
@@ -818,7 +843,7 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
                   and (m := DEPTH_CLASS.search(el.get("class", "")))), None)
     return FoundComment(text=text, author=author, date_raw=date, marks=_attrs(item), byline=byline,
                         meta_lines=meta_lines, quotes=quotes, loose_lines=loose[:LOOSE_LINES],
-                        depth=int(level[1]) if level else None)
+                        depth=int(level[1]) if level else None, avatar_name=avatar)
 
 
 def _is_comment_title(h1: HtmlElement) -> bool:

@@ -451,3 +451,16 @@ def test_a_flat_list_answers_by_the_depth_its_classes_give(raw_page):
     comments = _records(extra, raw_page)
     assert [c.author for c in comments] == ["Jo", "Mia", "Ole"]
     assert [c.parent_id for c in comments] == [None, comments[0].comment_id, None]
+
+
+def test_an_avatar_names_the_commenter_when_nothing_else_does(raw_page):
+    def entry(n: int, alt: str, words: str) -> str:
+        return (f"<li class='comment-entry' id='comment-{n}'><div class='pic'><img class='avatar' alt='{alt}' src='/a/{n}.png'></div>"
+                f"<div class='comment-text'><p>{words}</p></div><span class='date'>3. Mai 2026 um 1{n}:00</span></li>")
+    extra = ("<ol id='comments'>" + entry(1, "Avatar von Jo Berg", "Endlich passiert etwas am Ufer.")
+             + entry(2, "mia_l", "Zwei Jahre einspurig, das wird eng.") + entry(3, "avatar", "Die Fähre fährt ja weiter.")
+             + "</ol>")
+    comments = _records(extra, raw_page)
+    assert [(c.author, c.text) for c in comments] == [
+        ("Jo Berg", "Endlich passiert etwas am Ufer."), ("mia_l", "Zwei Jahre einspurig, das wird eng."),
+        (None, "Die Fähre fährt ja weiter.")]
