@@ -161,9 +161,22 @@ def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | Non
         glued = _without_buttons(m["date"])
         if is_date_line(glued, languages) or _parse(_strip_date_noise(glued), languages):
             author, date = m["name"], date or glued
+    if date is None and RELATIVE_DATE.search(author):
+        author, date = _split_relative(author, languages)
     # a handle keeps its "@" ("@jo_k"); a name keeps its "!!" when that is how it is displayed
     author = AUTHOR_BADGE.sub("", _without_trailing_buttons(author)).strip(" :—–-|,").rstrip(" @")
     return (author or None), date
+
+
+def _split_relative(author: str, languages: tuple[str, ...]) -> tuple[str, str | None]:
+    """"Isaac 16 minutes ago" → (Isaac, 16 minutes ago), "Jo vor 3 Stunden" → (Jo, vor 3 Stunden): a name
+    and the span since the comment, printed in one element."""
+    words = author.split()
+    for i in range(1, min(len(words), 6)):
+        name, rest = " ".join(words[:i]), " ".join(words[i:])
+        if _name_like(name) and RELATIVE_DATE.search(rest) and is_date_line(rest, languages):
+            return name, rest
+    return author, None
 
 
 def _around_author(line: str, author: str | None) -> list[str]:

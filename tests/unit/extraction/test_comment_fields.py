@@ -345,3 +345,13 @@ def test_a_first_line_that_exclaims_a_button_word_is_the_commenters():
 def test_a_says_line_and_by_lines_in_the_date_element_or_the_body_give_author_and_date(text, lang, fields, author, date, body):
     c = _finish(text, lang, **fields)
     assert (c.author, c.date_raw, c.text) == (author, date, body)
+
+
+@pytest.mark.parametrize("raw,lang,author,date", [
+    ("Isaac 16 minutes ago", "en", "Isaac", "16 minutes ago"),
+    ("Ano Nimus about a minute ago", "en", "Ano Nimus", "about a minute ago"),
+    ("Jo vor 3 Stunden", "de", "Jo", "vor 3 Stunden"),
+    ("Ana hace 2 días", "es", "Ana", "hace 2 días"),
+])
+def test_a_name_and_the_span_since_the_comment_in_one_element_are_split(raw, lang, author, date):
+    assert clean_author(raw, date_languages(lang)) == (author, date)
