@@ -275,58 +275,48 @@ def test_spip_forum_messages_are_the_comments_with_their_replies(raw_page):
     assert comments[1].parent_id == comments[0].comment_id and comments[2].parent_id is None
 
 
-def test_a_badge_or_a_profile_link_named_for_the_author_is_no_name(raw_page):
-    def entry(n: int, name: str, fans: int, words: str) -> str:
-        return (f"<div class='comment_item' id='comment_{n}'><div class='author_name'><a href='/u/{name}'>{name}</a>"
-                f"<div class='author_fans'><a class='author_fans_count' href='/u/{name}'>{fans} Fans</a></div></div>"
-                f"<div class='comment-author avatar-cell'><a class='profile_link'>Profile</a></div>"
-                f"<div class='comment_body'><div class='comment_time'>3. Mai 2026 um 10:0{n}</div>{words}</div></div>")
-    extra = ("<div id='comments'>" + entry(1, "deichgraf", 349, "Endlich passiert etwas am Ufer.")
-             + entry(2, "Mia Lorenz", 12, "Zwei Jahre einspurig, das wird eng.") + "</div>")
-    comments = _records(extra, raw_page)
-    assert [(c.author, c.date_raw, c.text) for c in comments] == [
-        ("deichgraf", "3. Mai 2026 um 10:01", "Endlich passiert etwas am Ufer."),
-        ("Mia Lorenz", "3. Mai 2026 um 10:02", "Zwei Jahre einspurig, das wird eng.")]
+FIRST, SECOND = "Endlich passiert etwas am Ufer.", "Zwei Jahre einspurig, das wird eng."
 
+
+def _thread(raw_page, entry, names: tuple[str, ...], wrap: str, lang: str = "de",
+            words: tuple[str, ...] = (FIRST, SECOND)) -> list:
+    """The comment records of ``entry(n, name, words)`` items numbered from 1, inside ``wrap`` ("<div>{}</div>")."""
+    items = "".join(entry(n, name, text) for n, (name, text) in enumerate(zip(names, words), 1))
+    return _records(wrap.format(items), raw_page, lang)
+
+
+
+@pytest.mark.parametrize("entry,wrap,dates", [
+    # badges and a profile link named for the author are no name
+    ("<div class='comment_item' id='comment_{n}'><div class='author_name'><a href='/u/{name}'>{name}</a>"
+     "<div class='author_fans'><a class='author_fans_count' href='/u/{name}'>{n}49 Fans</a></div></div>"
+     "<div class='comment-author avatar-cell'><a class='profile_link'>Profile</a></div>"
+     "<div class='comment_body'><div class='comment_time'>3. Mai 2026 um 10:0{n}</div>{words}</div></div>",
+     "<div id='comments'>{}</div>", ["3. Mai 2026 um 10:01", "3. Mai 2026 um 10:02"]),
+    # the name and the date in the box around the element named for the words
+    ("<li class='clearfix'><div class='group'><div class='commentor-info'><div><a href='/u/{n}'>{name}</a>"
+     "</div></div><div class='comment-meta'>Antwort #{n}<div>3. Mai 2026 um 1{n}:00</div></div></div>"
+     "<div class='submitted-comment'><p>{words}</p></div><ul class='comment-controls'><li><a href='#'>Antworten</a></li></ul></li>",
+     "<div id='comments'><h2>Kommentare (2)</h2><ol>{}</ol></div>", ["3. Mai 2026 um 11:00", "3. Mai 2026 um 12:00"]),
+    # an element named a comment that holds only its header is read with the words beside it
+    ("<div class='borde clearfix'><div class='sf_comment' id='sf_comment_{n}'><p class='sf_comment_info'>"
+     "<span class='sf_comment_author'>{name}</span><br><span class='date'>vor {n} Stunden</span></p></div>"
+     "<div class='sf_comment_text'><p>{words}</p></div></div>",
+     "<div id='sf_comment_list' class='box'>{}</div>", ["vor 1 Stunden", "vor 2 Stunden"]),
+])
+def test_the_name_and_date_are_read_wherever_the_theme_puts_them(raw_page, entry, wrap, dates):
+    comments = _thread(raw_page, lambda n, name, words: entry.format(n=n, name=name, words=words), ("Deich_graf", "Mia Lorenz"), wrap)
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("Deich_graf", dates[0], FIRST), ("Mia Lorenz", dates[1], SECOND)]
 
 def test_a_date_printed_inside_the_author_element_leaves_the_name(raw_page):
     def entry(n: int, name: str, words: str) -> str:
         return (f"<li id='c-{n}'><div class='ugc-comment'><cite><a href='/u/{n}'><strong>{name}</strong></a> "
                 f"<span class='ugc-timestamp'><abbr title='2026-05-0{n}T10:00:00+0000'>{n} hours ago</abbr></span></cite>"
                 f"<blockquote class='ugc-commenttext'>{words}</blockquote></div></li>")
-    extra = ("<ul id='comments' class='ugc-comments'>" + entry(1, "Isa", "Endlich passiert etwas am Ufer.")
-             + entry(2, "Mia", "Zwei Jahre einspurig, das wird eng.") + "</ul>")
-    comments = _records(extra, raw_page)
-    assert [(c.author, c.text) for c in comments] == [
-        ("Isa", "Endlich passiert etwas am Ufer."), ("Mia", "Zwei Jahre einspurig, das wird eng.")]
+    comments = _thread(raw_page, entry, ("Isa", "Mia"), "<ul id='comments' class='ugc-comments'>{}</ul>")
+    assert [(c.author, c.text) for c in comments] == [("Isa", FIRST), ("Mia", SECOND)]
     assert all(c.date_raw for c in comments)
-
-
-def test_the_name_and_date_in_the_box_around_the_element_named_for_the_words(raw_page):
-    def entry(n: int, name: str, words: str) -> str:
-        return (f"<li class='clearfix'><div class='group'><div class='commentor-info'><div><a href='/u/{n}'>{name}</a>"
-                f"</div></div><div class='comment-meta'>Antwort #{n}<div>3. Mai 2026 um 1{n}:00</div></div></div>"
-                f"<div class='submitted-comment'><p>{words}</p></div>"
-                f"<ul class='comment-controls'><li><a href='#'>Antworten</a></li></ul></li>")
-    extra = ("<div id='comments'><h2>Kommentare (2)</h2><ol>" + entry(1, "Deichgraf", "Endlich passiert etwas am Ufer.")
-             + entry(2, "mia_l", "Zwei Jahre einspurig, das wird eng.") + "</ol></div>")
-    comments = _records(extra, raw_page)
-    assert [(c.author, c.date_raw, c.text) for c in comments] == [
-        ("Deichgraf", "3. Mai 2026 um 11:00", "Endlich passiert etwas am Ufer."),
-        ("mia_l", "3. Mai 2026 um 12:00", "Zwei Jahre einspurig, das wird eng.")]
-
-
-def test_an_element_named_a_comment_that_holds_only_its_header_is_read_with_the_words_beside_it(raw_page):
-    def entry(n: int, name: str, words: str) -> str:
-        return (f"<div class='borde clearfix'><div class='sf_comment' id='sf_comment_{n}'><p class='sf_comment_info'>"
-                f"<span class='sf_comment_author'>{name}</span><br><span class='date'>vor {n} Stunden</span></p></div>"
-                f"<div class='sf_comment_text'><p>{words}</p></div></div>")
-    extra = ("<div id='sf_comment_list' class='box'>" + entry(1, "Alma", "Endlich passiert etwas am Ufer.")
-             + entry(2, "Bert", "Zwei Jahre einspurig, das wird eng.") + "</div>")
-    comments = _records(extra, raw_page)
-    assert [(c.author, c.date_raw, c.text) for c in comments] == [
-        ("Alma", "vor 1 Stunden", "Endlich passiert etwas am Ufer."),
-        ("Bert", "vor 2 Stunden", "Zwei Jahre einspurig, das wird eng.")]
 
 
 def test_a_wordpress_theme_that_renames_the_author_part_still_gives_the_name(raw_page):
@@ -348,9 +338,8 @@ def test_a_commenter_card_gives_the_name_its_profile_link_shows_not_the_motto_be
         return (f"<div class='comment_item' id='comment_{n}'><div class='author_name'><div class='rank'>SUPER USER</div>"
                 f"<a class='bold' href='/social/{name}'>{name}</a><div class='bio_teaser'>{motto}</div></div>"
                 f"<div class='comment_body'><div class='comment_time'>3. Mai 2026 um 10:0{n}</div>{words}</div></div>")
-    extra = ("<div id='comments'>" + entry(1, "deichgraf", "Immer oben bleiben", "Endlich passiert etwas am Ufer.")
-             + entry(2, "MiaL", "Nur die Ruhe", "Zwei Jahre einspurig, das wird eng.") + "</div>")
-    comments = _records(extra, raw_page)
+    comments = _thread(raw_page, lambda n, name, words: entry(n, name, f"Motto Nummer {n}", words), ("deichgraf", "MiaL"),
+                       "<div id='comments'>{}</div>")
     assert [c.author for c in comments] == ["deichgraf", "MiaL"]
 
 
@@ -406,19 +395,6 @@ def test_an_answer_named_for_the_comment_system_in_an_indented_box_is_a_reply(ra
     assert comments[1].parent_id == comments[0].comment_id
 
 
-def test_a_notice_named_text_beside_the_element_named_body_leaves_the_words_to_the_body(raw_page):
-    def entry(n: int, name: str, words: str) -> str:
-        return (f"<div class='comment_item' id='comment_{n}'><div class='comment_top'><div class='badges_opt_out_text'>"
-                f"Dieses Mitglied zeigt seine Abzeichen nicht</div><div class='author_name'><a href='/u/{name}'>{name}</a></div></div>"
-                f"<div class='comment_body'><div class='comment_time'>3. Mai 2026 um 10:0{n}</div>{words}</div></div>")
-    extra = ("<div id='comments'>" + entry(1, "deichgraf", "Endlich passiert etwas am Ufer, und zwar bevor die nächste Sturmflut kommt.")
-             + entry(2, "MiaL", "Zwei Jahre einspurig, das wird eng für alle, die morgens zur Fähre müssen.") + "</div>")
-    comments = _records(extra, raw_page)
-    assert [(c.author, c.text) for c in comments] == [
-        ("deichgraf", "Endlich passiert etwas am Ufer, und zwar bevor die nächste Sturmflut kommt."),
-        ("MiaL", "Zwei Jahre einspurig, das wird eng für alle, die morgens zur Fähre müssen.")]
-
-
 def test_a_short_comment_inside_the_header_box_keeps_its_words(raw_page):
     def entry(n: int, name: str, words: str) -> str:
         return (f"<li id='c-{n}'><div class='ugc-comment'><div class='ugc-info'><cite><a href='/u/{n}'>{name}</a> "
@@ -431,15 +407,19 @@ def test_a_short_comment_inside_the_header_box_keeps_its_words(raw_page):
         ("Isa", "Endlich passiert etwas am Ufer, gut so."), ("Mia", "Wir freuen uns"), ("Ole", "Link?")]
 
 
-def test_a_notice_above_the_name_is_no_body_however_short_the_words_below_it(raw_page):
-    def entry(n: int, name: str, words: str) -> str:
+
+@pytest.mark.parametrize("words", [
+    ("Endlich passiert etwas am Ufer, und zwar bevor die nächste Sturmflut kommt.",
+     "Zwei Jahre einspurig, das wird eng für alle, die morgens zur Fähre müssen."),
+    ("Quelle?", "Stimmt."),
+])
+def test_a_notice_named_text_above_the_name_leaves_the_words_to_the_body_however_short(raw_page, words):
+    def entry(n: int, name: str, text: str) -> str:
         return (f"<div class='comment_item' id='comment_{n}'><div class='comment_top'><div class='badges_opt_out_text'>"
                 f"Dieses Mitglied zeigt seine Abzeichen nicht</div><div class='author_name'><a href='/u/{name}'>{name}</a></div></div>"
-                f"<div class='comment_body'><div class='comment_time'>3. Mai 2026 um 10:0{n}</div>{words}</div></div>")
-    extra = "<div id='comments'>" + entry(1, "deichgraf", "Quelle?") + entry(2, "MiaL", "Stimmt.") + "</div>"
-    comments = _records(extra, raw_page)
-    assert [(c.author, c.text) for c in comments] == [("deichgraf", "Quelle?"), ("MiaL", "Stimmt.")]
-
+                f"<div class='comment_body'><div class='comment_time'>3. Mai 2026 um 10:0{n}</div>{text}</div></div>")
+    comments = _thread(raw_page, entry, ("deichgraf", "MiaL"), "<div id='comments'>{}</div>", words=words)
+    assert [(c.author, c.text) for c in comments] == [("deichgraf", words[0]), ("MiaL", words[1])]
 
 def test_a_flat_list_answers_by_the_depth_its_classes_give(raw_page):
     def entry(n: int, level: int, name: str, words: str) -> str:
