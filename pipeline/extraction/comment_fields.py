@@ -21,6 +21,7 @@ from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LI
 if TYPE_CHECKING:
     from pipeline.extraction.comments import FoundComment
 
+SAYS_ONLY = re.compile(rf"^\W*(?:{SAYS_WORDS})\s*:\W*$", re.I)
 MAX_DATE_CHARS = 60
 THREAD_NUMBER = re.compile(r"(?:^|\s)#(\d+(?:\.\d+)*)\b")
 LEVEL_LINE = re.compile(r"^(?:level|ebene|niveau|nivel|poziom|уровень)\s+(\d+)$", re.I)
@@ -125,7 +126,9 @@ def is_date_line(line: str, languages: tuple[str, ...]) -> bool:
 
 
 def _name_like(line: str) -> bool:
-    return 0 < len(line) <= MAX_NAME_CHARS and len(line.split()) <= 5 and not re.search(r"[.!?]\s|[.!?]$", line)
+    """Short, and no sentence ends in it (an initial's dot is no end: "G. Moore")."""
+    bare = re.sub(r"\b[A-ZÄÖÜ]\.(?=\s|$)", "", line)
+    return 0 < len(line) <= MAX_NAME_CHARS and len(line.split()) <= 5 and not re.search(r"[.!?]\s|[.!?]$", bare)
 
 
 def _reads_as_name(text: str) -> bool:
@@ -136,10 +139,11 @@ def _reads_as_name(text: str) -> bool:
 
 def _without_buttons(text: str) -> str:
     """"19. Juni 2018 um 15:28 Uhr - Antworten" → "19. Juni 2018 um 15:28 Uhr"."""
-    parts = re.split(r"\s+[-–|·]\s+", text)
-    while len(parts) > 1 and BUTTON_LINE.match(parts[-1]):
-        parts.pop()
-    return " - ".join(parts).strip()
+    seps = list(re.finditer(r"\s+[-–|·]\s+", text))
+    end = len(text)
+    while seps and BUTTON_LINE.match(last := text[seps[-1].end():end]) and not re.match(r"\d{1,2}:\d{2}", last):
+        end = seps.pop().start()  # a time is no count; the separators the page printed stay
+    return text[:end].strip()
 
 
 def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | None, str | None]:
@@ -157,9 +161,22 @@ def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | Non
         glued = _without_buttons(m["date"])
         if is_date_line(glued, languages) or _parse(_strip_date_noise(glued), languages):
             author, date = m["name"], date or glued
+    if date is None and RELATIVE_DATE.search(author):
+        author, date = _split_relative(author, languages)
     # a handle keeps its "@" ("@jo_k"); a name keeps its "!!" when that is how it is displayed
     author = AUTHOR_BADGE.sub("", _without_trailing_buttons(author)).strip(" :—–-|,").rstrip(" @")
     return (author or None), date
+
+
+def _split_relative(author: str, languages: tuple[str, ...]) -> tuple[str, str | None]:
+    """"Isaac 16 minutes ago" → (Isaac, 16 minutes ago), "Jo vor 3 Stunden" → (Jo, vor 3 Stunden): a name
+    and the span since the comment, printed in one element."""
+    words = author.split()
+    for i in range(1, min(len(words), 6)):
+        name, rest = " ".join(words[:i]), " ".join(words[i:])
+        if _name_like(name) and RELATIVE_DATE.search(rest) and is_date_line(rest, languages):
+            return name, rest
+    return author, None
 
 
 def _around_author(line: str, author: str | None) -> list[str]:
@@ -272,6 +289,9 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             c.date_raw = c.date_raw or line
             lines.pop(0)
             continue
+        if c.author and SAYS_ONLY.match(line):  # "Says:" left where the name was taken out
+            lines.pop(0)
+            continue
         if (m := DATE_THEN_NAME.match(line)) and is_date_line(m["date"], languages):
             c.date_raw, c.author = c.date_raw or m["date"], c.author or m["name"]
             lines.pop(0)
@@ -363,7 +383,8 @@ def is_interface_text(text: str) -> bool:
         return True  # "Write the first comment!" over the site's rules
     if len(flat) <= SHORT_INTERFACE_CHARS and (
             PROMPT.search(flat) or COUNT_OR_NONE.search(flat) or FORM_LABEL.match(flat) or DELETED.match(flat)
-            or (BUTTON_LINE.match(flat) and re.search(r"[^\W\d]", flat))):  # "Kommentieren ...", "Reply"
+            or (BUTTON_LINE.match(flat) and re.search(r"[^\W\d]", flat)  # "Kommentieren ...", "Reply"
+                and not flat.endswith(("!", "?")))):  # a button never asks: "Link?" is a reader's question
         return True
     if TO_READERS.match(first) and (len(flat) <= SHORT_INTERFACE_CHARS or LOGIN_OR_RULES.search(flat)):
         return True
@@ -385,6 +406,8 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
     c.date_raw = " ".join(c.date_raw.split()) if c.date_raw else glued_date or _byline_date(c, languages)
     if c.date_raw and c.author and (m := DATE_THEN_NAME.match(c.date_raw)) and m["name"] == c.author:
         c.date_raw = m["date"].rstrip(" ,;")  # "12 mars 2015 12:00, par Jo": the date, Jo is the author
+    elif c.date_raw and (m := BY_LINE.match(c.date_raw)) and (found := split_name_date(m["author"], languages)):
+        c.author, c.date_raw = c.author or found[0], found[1]  # the date's element says "Posted by: Jo, 27 Sep 2011"
     if not c.author or not c.date_raw:
         _meta_line_fields(c, languages)
     if not c.date_raw:
@@ -397,6 +420,7 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
     c.text = "\n".join(lines).strip()
     if c.author and len(c.author) > MAX_NAME_CHARS * 2:
         c.author = None
+    c.author = c.author or c.avatar_name
     c.kind = "pingback" if is_pingback(c) else "comment"
     if not c.text or (c.kind == "comment" and (is_interface_text(c.text) or is_date_line(c.text, languages))):
         return None

@@ -17,9 +17,10 @@ SAYS_WORDS = (r"says|said|a dit|ha dicho|ha escrito|ha comentado|wrote|writes|ha
               r"odpowiedziała|ответил|ответила|comentou|respondeu")
 SAYS_LINE = re.compile(rf"^(?P<author>.{{1,80}}?)\s+(?:{SAYS_WORDS})\s*[:,]?\s*(?P<rest>.*)$", re.I)
 # "Comment by X", "Kommentar von X", "Antwort von X", "Von X", "By X", "Posted by X"
-BY_LINE = re.compile(r"^(?:#?\d+\.?\s+)?(?:(?:comment|kommentar|antwort|reply|posted|geschrieben|escrito|publicado|"
-                     r"commentaire|réponse|komentarz|comentario|respuesta|comentário|resposta|commento|risposta|odpowiedź|"
-                     r"комментарий|ответ)\s+)?(?:by|von|de|por|par|od|от)\s*:?\s+(?P<author>.{1,80})$",
+BY_LINE = re.compile(r"^(?:#?\d+\.?\s+)?(?:(?:comment|kommentar|antwort|reply|posted|submitted|written|geschrieben|verfasst|"
+                     r"eingereicht|escrito|publicado|enviado|soumis|publié|écrit|commentaire|réponse|komentarz|dodany|"
+                     r"napisany|opublikowany|comentario|respuesta|comentário|resposta|commento|risposta|odpowiedź|"
+                     r"inviato|scritto|комментарий|ответ)\s+)?(?:by|von|de|por|par|od|przez|da|от)\s*:?\s+(?P<author>.{1,80})$",
                      re.I)
 
 # A button or link at the edge of a comment body: reply, like, report, quote, permalink.
@@ -120,6 +121,7 @@ DELETED = re.compile(
     r"悄悄話|悄悄话|(?:this is a |this )?private comment|privater kommentar|commentaire privé|comentario privado)\W*$", re.I)
 LOGIN_OR_RULES = re.compile(
     r"\b(?:log|sign)\s?(?:in|up)\b.{0,40}\b(?:comment|reply|post)|\b(?:must|need to) be (?:logged|signed) in|"
+    r"\b(?:must|need to|have to) (?:first )?(?:sign|log) ?in\b|\bin order to (?:post|leave|write|add) a comment|"
     r"\bzum kommentieren\b.{0,40}\b(?:anmelden|einloggen|registrieren)|\bum (?:zu )?kommentieren\b|"
     r"\bpara comentar\b|\bexclusiv[oa]s? para suscriptor|\bpour commenter|\bчтобы оставить комментарий|"
     r"\bcomments? (?:are|is|will be) (?:moderated|reviewed|closed)|^(?:comments?|kommentare|diskussion|discussion|"
@@ -170,7 +172,12 @@ FORM_LABEL = re.compile(
     r"username|benutzername|nom d'utilisateur|nombre de usuario|"
     r"(?:oldest|newest|latest|most liked|most popular|best|top) first|oldest|newest|most liked|most popular|"
     r"(?:neueste|älteste|beliebteste)(?: zuerst)?|les plus (?:récents|anciens|populaires)|"
-    r"más (?:recientes|antiguos|populares)|najnowsze|najstarsze|popularne|сначала (?:новые|старые))\s*\*?:?$",
+    r"más (?:recientes|antiguos|populares)|najnowsze|najstarsze|popularne|сначала (?:новые|старые)|"
+    # sort tabs by rating or replies, a preview button, the text box's label
+    r"(?:best|top|highest|most) rated|most replied|mejor(?:es)? valorad[oa]s?|más valorad[oa]s|más comentad[oa]s|"
+    r"mieux not[ée]s|les plus comment[ée]s|(?:am )?besten bewertet|meist(?:kommentiert|diskutiert)|najlepiej oceniane|"
+    r"(?:preview|vorschau|vista previa|aperçu|podgląd)(?: (?:comment|kommentar|comentario|commentaire|komentarz))?|"
+    r"(?:your|ihre?|dein|tu|votre|twój) (?:comments?|kommentar|comentario|commentaire|komentarz))\s*\*?:?$",
     re.I,
 )
 
@@ -230,3 +237,10 @@ MONTH_WORD = re.compile(
     r"\b(?:jan|feb|f[ée]v|m[äa]r|apr|avr|abr|ma[iyj]|mag|jun|juin|giu|jul|juil|lug|aug|ao[uû]|ago|sep|set|wrz|"
     r"o[ck]t|out|ott|nov|lis|de[cczs]|d[ée]c|dic|gru|ene|sty|lut|kwi|cze|lip|sie|pa[źz]|mrt|mei|"
     r"янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)", re.I)
+# What an element named for the author shows when it is no name: a link to the profile, a count of
+# the commenter's fans, posts or comments ("349 Fans", "12 Beiträge").
+PROFILE_LINK = re.compile(r"^\W*(?:(?:view|see|show)\s+)?(?:(?:full|user|public)\s+)?(?:profile|profil|perfil|profilo|"
+                          r"profiel|профиль)(?:\s+(?:anzeigen|ansehen|ver|voir|bekijken))?\W*$", re.I)
+COUNT_BADGE = re.compile(r"^\W*\d[\d.,]*\s*[kKmM]?\s+(?:fans?|followers?|follower|abonnenten|seguidores|abonnés|"
+                         r"obserwujących|подписчик\w*|posts?|beiträge|kommentare|comments?|comentarios|commentaires|"
+                         r"komentarzy|messages|mensajes|points?|punkte|likes?)\W*$", re.I)

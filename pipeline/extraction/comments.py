@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-from pipeline.extraction.comment_text import MEMBER_SINCE, PINGBACK_MARK, PINGBACK_TEXT, REPLY_TO_LINE
+from pipeline.extraction.comment_text import (BUTTON_LINE, COUNT_BADGE, MEMBER_SINCE, PINGBACK_MARK, PINGBACK_TEXT,
+                                              PROFILE_LINK, REPLY_TO_LINE)
 
 @dataclass
 class FoundComment:
@@ -40,6 +41,7 @@ class FoundComment:
     quotes: list[str] = field(default_factory=list)  # quoted blocks: a reply quoting its parent
     loose_lines: list[str] = field(default_factory=list)  # other lines beside the body, read for a date only
     depth: int | None = None  # where the page says the comment stands in the thread (1 = top level)
+    avatar_name: str | None = None  # the avatar's alternative text: the author when nothing else names one
 
 
 @dataclass
@@ -266,11 +268,13 @@ STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|\s)", re.I)
 ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|comentario|commentaire|komentarz|commento|reply|review|post)"
                      r"[-_]?(?:item[-_])?\d+$|^c\d{4,}$", re.I)
 ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|comentario|commentaire|komentarz|commento|review)"
-                        r"(?:[-_]?(?:item|entry|wrap|single|container))?$", re.I)
-AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|auteur|user|user-?name|username|benutzer|verfasser|nick|name|"
-                         r"commenter|poster|reviewer)(?:$|[\s_-])", re.I)
+                        r"(?:[-_]?(?:item|entry|wrap|single|container|answer|reply|response))?$", re.I)  # an answer: a reply
+# the author's part in the corpus languages too: usuario, utilisateur, utente, uzytkownik, pseudo, nickname
+AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|auteur|autore|user|user-?name|username|benutzer|verfasser|nick|"
+                         r"nickname|name|commenter|poster|reviewer|usuario|utilisateur|utente|u[zż]ytkownik|pseudo)"
+                         r"(?:$|[\s_-])", re.I)
 AUTHOR_CAMEL = re.compile(r"[a-z](?:Author|Autor|User|UserName|Name|Poster)(?:$|[\s_-])")
-DATE_ATTR = re.compile(r"date|datum|time|published", re.I)
+DATE_ATTR = re.compile(r"date|datum|time|published|fecha|(?:^|[\s_-])(?:data|heure|hora|zeit)(?:$|[\s_-])", re.I)
 BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
               "tr", "section", "article", "br", "ul", "ol", "table", "header", "footer"}
 ITEM_TAGS = {"li", "article", "div", "section", "dd", "dt", "blockquote", "table", "tr", "p"}
@@ -448,9 +452,15 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
                 continue
             kept[i] = len(section.comments)
             parent = parents[i]
+            author = next((name for name in map(_short_text, _all_first(item, markup["author"]))
+                           if name and _is_name_text(name)), None)
+            date = _first(item, markup["date"])
+            if author is None or date is None:  # a theme renamed the parts: what names itself author and date
+                own = _own_elements(item, set(items) - {item})
+                generic = _named_fields(own, item, _microdata(own))
+                author, date = author or generic[0], date or generic[1]
             section.comments.append(FoundComment(
-                text=text, author=_first(item, markup["author"]),
-                date_raw=_first(item, markup["date"]), marks=marks,
+                text=text, author=author, date_raw=date, marks=marks,
                 parent=kept.get(parent) if parent is not None else None,
             ))
         # pingbacks alone do not make a thread: the comments must be in this markup too
@@ -488,8 +498,10 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
     element holding two or more others is a list, not a comment."""
     # a "comment" box holding a text area is where one writes a comment (a page-wide ASP.NET form is no sign)
     # an empty element named for a comment is its anchor (<p id="comment-5"></p>), not the comment
+    # a box named for one comment holding nothing but its button ("Denunciar") is the button
     named = [el for el in container.iterdescendants() if isinstance(el.tag, str) and _is_named_item(el)
-             and next(el.iter("textarea"), None) is None and el.text_content().strip() and not _all_link(el)]
+             and next(el.iter("textarea"), None) is None and el.text_content().strip() and not _all_link(el)
+             and not BUTTON_LINE.match(" ".join(el.text_content().split()))]
     first = set(named)
     # a body that names itself a comment too (section.comment-content.comment) is not a reply
     named = [el for el in named if not (BODY_ATTR.search(_class(el)) and not ITEM_ID.search(el.get("id", ""))
@@ -642,30 +654,73 @@ def _names_whom_it_answers(el: HtmlElement, item: HtmlElement) -> bool:
     return False
 
 
-def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
-                beside: list[HtmlElement] | None = None) -> FoundComment | None:
-    """Author, date and body text of one comment item, leaving out its replies; ``beside`` are
-    separate elements naming who and when (the dt before a dd, a dd footer after it)."""
-    own = _own_elements(item, nested)
-    if beside:
-        head, *feet = ([part, *(d for d in part.iterdescendants() if isinstance(d.tag, str))] for part in beside)
-        own = [*head, *own, *(d for foot in feet for d in foot)]
+# A comment's permalink shows its date or time, never a name.
+PERMALINK_TEXT = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b")
+
+
+def _is_name_text(text: str) -> bool:
+    """Whether an element named for the author shows a name, not a badge or a button ("349 Fans",
+    "Profile", "Reply"); a number alone may be a name."""
+    return bool(text) and not ((BUTTON_LINE.match(text) and re.search(r"[^\W\d]", text))
+                               or PROFILE_LINK.match(text) or COUNT_BADGE.match(text))
+
+
+def _in_quote(el: HtmlElement, item: HtmlElement) -> bool:
+    """Whether an element sits in a quote inside the item: a cite there names whom the comment quotes."""
+    return any(a.tag == "blockquote" or "quote" in a.get("class", "").lower() for a in _ancestors_within(el, item))
+
+
+# A link to a member's page: /profile/…, /user/…, /members/…, /social/jo, /u/jo, /benutzer/…
+PROFILE_HREF = re.compile(r"/(?:profiles?|users?|members?|u|social|people|benutzer|nutzer|perfil|profil|utilisateur|"
+                          r"usuario|autor|author)(?:/|\.|_view|\?|$)|[?&](?:member_?id|user_?id|uid)=", re.I)
+
+
+def _profile_link_name(elements: list[HtmlElement]) -> str | None:
+    """The name a link to a member's page shows, among elements beside the words (a header or a card)."""
+    for a in elements:
+        if a.tag == "a" and PROFILE_HREF.search(a.get("href", "")):
+            name = " ".join(a.text_content().split())
+            if name and len(name) <= NAME_CHARS and _is_name_text(name) and not PERMALINK_TEXT.search(name):
+                return name
+    return None
+
+
+# An avatar's alternative text names its commenter: "Jo", "avatar for user Jo", "Jo's avatar", "Profilbild von Jo".
+AVATAR_ATTR = re.compile(r"avatar|gravatar|user-?(?:pic|photo|image)|author-?(?:pic|photo|image)|profile-?(?:pic|photo)", re.I)
+AVATAR_ALT = re.compile(r"^(?:(?:avatar|gravatar|photo|picture|image|foto|bild|profilbild|benutzerbild|imagen|"
+                        r"photo de profil|imagen de perfil|zdjęcie profilowe)\s+(?:(?:of|for|von|de|du|di|für|użytkownika)\s+)?"
+                        r"(?:(?:user|the user|member|benutzer|usuario|utilisateur)\s+)?(?P<name>.+)|(?P<own>.+?)['’]s\s+"
+                        r"(?:avatar|profile picture|photo))$", re.I)
+GENERIC_ALT = re.compile(r"^\W*(?:avatar|gravatar|user|users|profile|photo|picture|image|img|foto|bild|profilbild|"
+                         r"benutzerbild|anonymous|anonym|guest|gast|default|icon|\[avatar\])\W*$", re.I)
+
+
+def _avatar_name(elements: list[HtmlElement]) -> str | None:
+    """The commenter named by the alternative text of their avatar, when nothing else names them."""
+    for img in elements:
+        if img.tag != "img" or not (AVATAR_ATTR.search(_attrs(img)) or (
+                img.getparent() is not None and AVATAR_ATTR.search(_attrs(img.getparent())))):
+            continue
+        alt = " ".join(img.get("alt", "").split())
+        name = ((m["name"] or m["own"]) if (m := AVATAR_ALT.match(alt)) else alt).strip(" :")
+        if name and len(name) <= NAME_CHARS and not GENERIC_ALT.match(name) and _is_name_text(name):
+            return name
+    return None
+
+
+def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str, HtmlElement]
+                  ) -> tuple[str | None, str | None, str | None, set[HtmlElement]]:
+    """(author, date, the line around the author, the elements that held them) from the elements
+    of an item that name themselves the author and the date: classes, ids, itemprops, cite, time."""
     author = date = byline = None
     meta: set[HtmlElement] = set()
     named_by = [d for d in own if (AUTHOR_ATTR.search(_attrs(d)) or AUTHOR_CAMEL.search(_attrs(d)) or d.tag == "cite")
                 and 0 < len(" ".join(d.text_content().split())) < 120
                 and not BODY_ATTR.search(_class(d)) and not d.xpath(".//p")
                 and (d.tag != "p" or len(d.text_content().strip()) <= NAME_CHARS)  # <p class="comment-author">Jo</p>
-                and not _names_whom_it_answers(d, item)]
-    by_markup = _microdata(own)
+                and not _names_whom_it_answers(d, item) and not _in_quote(d, item)]
     if by_markup.get("author") is not None:
         named_by = [by_markup["author"]]
-    if named_by:
-        # the innermost naming element: b.fn, not the header "comment-author" around name and date
-        best = min(named_by, key=lambda d: sum(1 for _ in d.iterdescendants()))
-        author = _short_text(best)
-        meta.update(named_by)
-        byline = _short_text(max(named_by, key=lambda d: len(d.text_content())))
     if (dated := by_markup.get("date")) is not None:
         date = dated.get("content") or _datetime(dated) or _short_text(dated)
         meta.add(dated)
@@ -679,26 +734,94 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
                   and not MEMBER_SINCE.search(d.text_content())):
                 date = _datetime(d) or d.get("title") or _short_text(d)
                 meta.add(d)
+    badges = {d for d in named_by if not _is_name_text(" ".join(d.text_content().split()))}
+    dates = {d for d in meta if d in named_by or any(a in named_by for a in d.iterancestors())}
+    # the name as shown: without the date or the badge a header prints inside it
+    # ("<cite>Jo <span>16 minutes ago</span></cite>", "Jo <div class=author-fans>349 Fans</div>")
+    shown = {d: " ".join(element_text(d, dates | (badges - {d})).split()) for d in named_by}
+    names = [d for d in named_by if _is_name_text(shown[d])]
+    if names:
+        # the innermost naming element: b.fn, not the header "comment-author" around name and date
+        best = min(names, key=lambda d: sum(1 for _ in d.iterdescendants()))
+        author = shown[best][:200] or None
+        if "\n" in element_text(best, dates | badges):  # a card: the name links to the profile, a motto or a rank beside it
+            author = next((name for a in best.iter("a") if _is_name_text(name := " ".join(a.text_content().split()))
+                           and len(name) <= NAME_CHARS and "#" not in a.get("href", "#") and not PERMALINK_TEXT.search(name)),
+                          author)
+        byline = _short_text(max(names, key=lambda d: len(d.text_content())))
+    meta.update(named_by)
+    return author, date, byline, meta
+
+
+# WordPress marks each comment's level in the thread on its class ("comment odd depth-2"), however flat the list.
+DEPTH_CLASS = re.compile(r"(?:^|\s)depth-(\d{1,2})(?:\s|$)")
+
+
+def _beside_in_box(item: HtmlElement, box: HtmlElement, nested: set[HtmlElement]) -> list[HtmlElement]:
+    """The elements of ``box`` around ``item``: neither the item, its replies nor what holds it."""
+    holding = set(_ancestors_within(item, box))
+    return [d for d in _own_elements(box, nested | {item}) if d not in holding]
+
+
+def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
+                beside: list[HtmlElement] | None = None, box: HtmlElement | None = None) -> FoundComment | None:
+    """Author, date and body text of one comment item, leaving out its replies; ``beside`` are
+    separate elements naming who and when (the dt before a dd, a dd footer after it); ``box`` the
+    wrapper that holds this item and no other (where a header beside the words names who and when)."""
+    own = _own_elements(item, nested)
+    around = _beside_in_box(item, box, nested) if box is not None and not _skipped(item) else []
+    if beside:
+        head, *feet = ([part, *(d for d in part.iterdescendants() if isinstance(d.tag, str))] for part in beside)
+        own = [*head, *own, *(d for foot in feet for d in foot)]
+    by_markup = _microdata(own)
+    author, date, byline, meta = _named_fields(own, item, by_markup)
+    if (around and (author or date) and not any(BODY_ATTR.search(_class(d)) for d in own) and any(
+            BODY_ATTR.search(_class(d)) and not META_ATTR.search(_class(d)) and not _skipped(d) for d in around)):
+        return _split_item(box, nested, min_chars, beside)  # the item named a comment is its header; the words sit beside it
+    box_lines: list[str] = []
+    if around and (author is None or date is None):
+        box_author, box_date, box_byline, box_meta = _named_fields(around, box, _microdata(around))
+        author, date, byline = author or box_author or _profile_link_name(around), date or box_date, byline or box_byline
+        box_lines = [t for d in _outermost(list(box_meta)) if (t := _short_text(d))]
+        box_lines += [line for line in _header_lines(around, [], nested) if line not in box_lines]
+    avatar = None if author else _avatar_name(own + around)
     # never a button's label ("button-text") or the words of a post it quotes ("bbCodeBlock-content")
     candidates = [d for d in own if BODY_ATTR.search(_class(d)) and not META_ATTR.search(_class(d))
                   and not _skipped(d) and not BUTTON_ATTR.search(_attrs(d)) and not any(
                       _skipped(a) or a.tag in {"a", "blockquote"} or BUTTON_ATTR.search(_attrs(a))
                       or "quote" in a.get("class", "").lower() for a in _ancestors_within(d, item))]
-    bodies = _outermost([d for d in candidates if STRONG_BODY_ATTR.search(_class(d))] or candidates)
+    strong = [d for d in candidates if STRONG_BODY_ATTR.search(_class(d))]
+    bodies = _outermost(strong or candidates)
     if by_markup.get("text") is not None:
         bodies = [by_markup["text"]]
     # the name and the date may sit inside the element named for the words: they are not the words
     text = "\n".join(t for b in bodies if (t := element_text(b, nested | meta)))
+    whole = len(element_text(item, nested))
+    above = False  # the words were told from a notice by where they stand: however short, they are the body
+    if strong and by_markup.get("text") is None and (
+            weak := _outermost([d for d in candidates if d not in strong and not any(a in strong for a in d.iterancestors())
+                                and not any(s in strong for s in d.iterdescendants())])):
+        # a notice named "…-text" beside the element named "…-body" ("badges_opt_out_text"): the body holds the words;
+        # a notice is a sliver, or it stands above the name while the body follows it
+        order = {d: i for i, d in enumerate(own)}
+        names = [order[m] for m in meta if m in order]
+        above = bool(names) and max(order[d] for d in strong) < min(names) < min(order[d] for d in weak)
+        weak_text = "\n".join(t for b in weak if (t := element_text(b, nested | meta | set(strong))))
+        if weak_text and (above or (len(text) < 0.3 * whole and len(weak_text) >= 0.3 * whole and len(weak_text) > len(text))):
+            bodies, text = weak, weak_text
+        else:
+            above = False
     if text and (title := _comment_title(bodies[0], item, meta)):
         text = f"{title}\n{text}"
     # a "body" holding a sliver of the comment is a button or a label, not the comment
-    if not bodies or len(text) < 0.3 * len(element_text(item, nested)):
+    if not bodies or (len(text) < 0.3 * whole and not above):
         for d in own:
             if META_ATTR.search(_attrs(d)) and not d.xpath(".//p"):
                 meta.add(d)
         # a heading above the byline is the post's subject, a header line, not the words under it
         subjects = {h for h in own if h.tag in TITLE_TAGS and h not in meta and any(s in meta for s in h.itersiblings())}
-        text = element_text(item, nested | meta | subjects)
+        # unless the header box holds the body too ("ugc-info" around name, date and a three-word comment)
+        text = max(element_text(item, nested | meta | subjects), text, key=len)
     if len(text) < min_chars:
         return None
     # the meta lines left out of the body may hold the date ("July 11, 2011 at 12:25 pm")
@@ -706,6 +829,7 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     meta_lines += [line for line in _header_lines(own, bodies, nested) if line not in meta_lines]
     for part in beside or []:  # the dt before the words: "1. Le 5 avril 2010, 10:20 par Pierre"
         meta_lines += [line for line in element_text(part).split("\n") if line not in meta_lines]
+    meta_lines += [line for line in box_lines if line not in meta_lines]
     # a quote inside the words; a blockquote that holds all of them (forum software) is the body
     quoting = [(d, element_text(d)) for d in own if d.tag == "blockquote" or "quote" in d.get("class", "").lower()]
     body_words = len(re.findall(r"\w+", text))
@@ -714,8 +838,12 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     # the rest of the item beside its body: a date may sit in an element named for nothing ("rough-age")
     loose = [line for line in element_text(item, nested | set(bodies) | meta).split("\n")
              if line and line not in meta_lines] if bodies and date is None else []
+    # on the item, or on the element just around it (div.comment.depth-2 > div.thecomment)
+    level = next((m for el in (item, item.getparent()) if el is not None and el not in nested
+                  and (m := DEPTH_CLASS.search(el.get("class", "")))), None)
     return FoundComment(text=text, author=author, date_raw=date, marks=_attrs(item), byline=byline,
-                        meta_lines=meta_lines, quotes=quotes, loose_lines=loose[:LOOSE_LINES])
+                        meta_lines=meta_lines, quotes=quotes, loose_lines=loose[:LOOSE_LINES],
+                        depth=int(level[1]) if level else None, avatar_name=avatar)
 
 
 def _is_comment_title(h1: HtmlElement) -> bool:
@@ -812,19 +940,46 @@ def _definition_items(items: list[HtmlElement]) -> tuple[list[HtmlElement], dict
     return chosen, beside
 
 
+BOX_DEPTH = 3
+
+
+def _item_boxes(items: list[HtmlElement]) -> dict[HtmlElement, HtmlElement]:
+    """For each of two or more items, the largest wrapper up to BOX_DEPTH levels above it that holds
+    no other item (never a list): the comment's own box, where a theme may print the name and the
+    date beside the element it named for the words."""
+    if len(items) < 2:
+        return {}
+    chosen = set(items)
+    under = Counter(a for el in items for a in el.iterancestors())
+    boxes: dict[HtmlElement, HtmlElement] = {}
+    for el in items:
+        for depth, anc in enumerate(el.iterancestors()):
+            if depth >= BOX_DEPTH or under[anc] > 1 or anc in chosen or anc.tag in LIST_TAGS | WIDGET_STOP:
+                break
+            boxes[el] = anc
+    return boxes
+
+
+TAB_WORDS = 3
+
+
 def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSection) -> int:
     """Append the comments of ``items`` (replies nested inside items allowed); return how many."""
     items, headers = _definition_items(items)
     items = _with_reply_blocks(items, min_chars)
     nested_of = set(items)
     parents = _parents(items)
+    boxes = _item_boxes(items)
     kept: dict[int, int] = {}
     found = 0
     for i, item in enumerate(items):
         if _lists_a_comment_elsewhere(item, nested_of - {item}):
             continue
-        comment = _split_item(item, nested_of - {item}, min_chars, headers.get(item))
-        if comment is None or (not (comment.author or comment.date_raw) and _is_teaser(item, nested_of - {item})):
+        comment = _split_item(item, nested_of - {item}, min_chars, headers.get(item), boxes.get(item))
+        # with no name and no date, a link and little else is a teaser; a few words, all a link, a tab or a button
+        if comment is None or (not (comment.author or comment.date_raw) and (
+                _is_teaser(item, nested_of - {item}) or (_all_link(item) and len(comment.text.split()) <= TAB_WORDS
+                                                         and not PINGBACK_MARK.search(_attrs(item))))):
             continue
         parent = parents[i]
         comment.parent = kept.get(parent) if parent is not None else None

@@ -332,3 +332,26 @@ def test_a_long_notice_about_your_comments_and_their_moderation_is_interface():
 def test_a_first_line_that_exclaims_a_button_word_is_the_commenters():
     assert _finish("Like!\nJa, so sehe ich das auch.", "de", author="Jo").text == "Like!\nJa, so sehe ich das auch."
     assert _finish("Like\nJa, so sehe ich das auch.", "de", author="Jo").text == "Ja, so sehe ich das auch."
+
+
+@pytest.mark.parametrize("text,lang,fields,author,date,body", [
+    ("Says:\nBrings back memories of my first phone.", "en", {"author": "Jo"}, "Jo", None,
+     "Brings back memories of my first phone."),
+    ("The words.", "en", {"date_raw": "Posted by: G. Moore, CPA, 28 Sep 2011 | 08:54"}, "G. Moore, CPA",
+     "28 Sep 2011 | 08:54", "The words."),
+    ("Dodany przez Jo, 3 maja 2019\nSłowa.", "pl", {}, "Jo", "3 maja 2019", "Słowa."),
+    ("Soumis par Jo, le lundi 4 mai 2026 à 10h00\nLes mots.", "fr", {}, "Jo", "le lundi 4 mai 2026 à 10h00", "Les mots."),
+])
+def test_a_says_line_and_by_lines_in_the_date_element_or_the_body_give_author_and_date(text, lang, fields, author, date, body):
+    c = _finish(text, lang, **fields)
+    assert (c.author, c.date_raw, c.text) == (author, date, body)
+
+
+@pytest.mark.parametrize("raw,lang,author,date", [
+    ("Isaac 16 minutes ago", "en", "Isaac", "16 minutes ago"),
+    ("Ano Nimus about a minute ago", "en", "Ano Nimus", "about a minute ago"),
+    ("Jo vor 3 Stunden", "de", "Jo", "vor 3 Stunden"),
+    ("Ana hace 2 días", "es", "Ana", "hace 2 días"),
+])
+def test_a_name_and_the_span_since_the_comment_in_one_element_are_split(raw, lang, author, date):
+    assert clean_author(raw, date_languages(lang)) == (author, date)

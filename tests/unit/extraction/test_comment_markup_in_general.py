@@ -273,3 +273,174 @@ def test_spip_forum_messages_are_the_comments_with_their_replies(raw_page):
     assert [(c.author, c.text) for c in comments] == list(THREAD)
     assert [c.date_raw for c in comments] == ["11 mars 2026 12:00", "12 mars 2026 12:00", "13 mars 2026 12:00"]
     assert comments[1].parent_id == comments[0].comment_id and comments[2].parent_id is None
+
+
+FIRST, SECOND = "Endlich passiert etwas am Ufer.", "Zwei Jahre einspurig, das wird eng."
+
+
+def _thread(raw_page, entry, names: tuple[str, ...], wrap: str, lang: str = "de",
+            words: tuple[str, ...] = (FIRST, SECOND)) -> list:
+    """The comment records of ``entry(n, name, words)`` items numbered from 1, inside ``wrap`` ("<div>{}</div>")."""
+    items = "".join(entry(n, name, text) for n, (name, text) in enumerate(zip(names, words), 1))
+    return _records(wrap.format(items), raw_page, lang)
+
+
+
+@pytest.mark.parametrize("entry,wrap,dates", [
+    # badges and a profile link named for the author are no name
+    ("<div class='comment_item' id='comment_{n}'><div class='author_name'><a href='/u/{name}'>{name}</a>"
+     "<div class='author_fans'><a class='author_fans_count' href='/u/{name}'>{n}49 Fans</a></div></div>"
+     "<div class='comment-author avatar-cell'><a class='profile_link'>Profile</a></div>"
+     "<div class='comment_body'><div class='comment_time'>3. Mai 2026 um 10:0{n}</div>{words}</div></div>",
+     "<div id='comments'>{}</div>", ["3. Mai 2026 um 10:01", "3. Mai 2026 um 10:02"]),
+    # the name and the date in the box around the element named for the words
+    ("<li class='clearfix'><div class='group'><div class='commentor-info'><div><a href='/u/{n}'>{name}</a>"
+     "</div></div><div class='comment-meta'>Antwort #{n}<div>3. Mai 2026 um 1{n}:00</div></div></div>"
+     "<div class='submitted-comment'><p>{words}</p></div><ul class='comment-controls'><li><a href='#'>Antworten</a></li></ul></li>",
+     "<div id='comments'><h2>Kommentare (2)</h2><ol>{}</ol></div>", ["3. Mai 2026 um 11:00", "3. Mai 2026 um 12:00"]),
+    # an element named a comment that holds only its header is read with the words beside it
+    ("<div class='borde clearfix'><div class='sf_comment' id='sf_comment_{n}'><p class='sf_comment_info'>"
+     "<span class='sf_comment_author'>{name}</span><br><span class='date'>vor {n} Stunden</span></p></div>"
+     "<div class='sf_comment_text'><p>{words}</p></div></div>",
+     "<div id='sf_comment_list' class='box'>{}</div>", ["vor 1 Stunden", "vor 2 Stunden"]),
+])
+def test_the_name_and_date_are_read_wherever_the_theme_puts_them(raw_page, entry, wrap, dates):
+    comments = _thread(raw_page, lambda n, name, words: entry.format(n=n, name=name, words=words), ("Deich_graf", "Mia Lorenz"), wrap)
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("Deich_graf", dates[0], FIRST), ("Mia Lorenz", dates[1], SECOND)]
+
+def test_a_date_printed_inside_the_author_element_leaves_the_name(raw_page):
+    def entry(n: int, name: str, words: str) -> str:
+        return (f"<li id='c-{n}'><div class='ugc-comment'><cite><a href='/u/{n}'><strong>{name}</strong></a> "
+                f"<span class='ugc-timestamp'><abbr title='2026-05-0{n}T10:00:00+0000'>{n} hours ago</abbr></span></cite>"
+                f"<blockquote class='ugc-commenttext'>{words}</blockquote></div></li>")
+    comments = _thread(raw_page, entry, ("Isa", "Mia"), "<ul id='comments' class='ugc-comments'>{}</ul>")
+    assert [(c.author, c.text) for c in comments] == [("Isa", FIRST), ("Mia", SECOND)]
+    assert all(c.date_raw for c in comments)
+
+
+def test_a_wordpress_theme_that_renames_the_author_part_still_gives_the_name(raw_page):
+    def entry(n: int, name: str, words: str) -> str:
+        return (f"<li class='comment depth-1' id='li-comment-{n}'><div id='comment-{n}'>"
+                f"<div class='comment-author avatar-cell'><a class='profile_link' href='#'>Profile</a></div>"
+                f"<div class='comment-meta commentmetadata'><div class='comment_date'>5.3.26 at 9:1{n} pm</div>"
+                f"<div class='comment_author' data-username='{name}'>{name}</div>"
+                f"<div class='comment-body'><p>{words}</p></div></div></div></li>")
+    extra = ("<div id='comments'><ol class='commentlist'>" + entry(1, "Deichgraf", "The plans are on the town website.")
+             + entry(2, "mia_l", "Two years is a long time.") + "</ol></div>")
+    comments = _records(extra, raw_page, "en")
+    assert [(c.author, c.text) for c in comments] == [
+        ("Deichgraf", "The plans are on the town website."), ("mia_l", "Two years is a long time.")]
+
+
+def test_a_commenter_card_gives_the_name_its_profile_link_shows_not_the_motto_beside_it(raw_page):
+    def entry(n: int, name: str, motto: str, words: str) -> str:
+        return (f"<div class='comment_item' id='comment_{n}'><div class='author_name'><div class='rank'>SUPER USER</div>"
+                f"<a class='bold' href='/social/{name}'>{name}</a><div class='bio_teaser'>{motto}</div></div>"
+                f"<div class='comment_body'><div class='comment_time'>3. Mai 2026 um 10:0{n}</div>{words}</div></div>")
+    comments = _thread(raw_page, lambda n, name, words: entry(n, name, f"Motto Nummer {n}", words), ("deichgraf", "MiaL"),
+                       "<div id='comments'>{}</div>")
+    assert [c.author for c in comments] == ["deichgraf", "MiaL"]
+
+
+def test_boxes_named_for_a_comment_holding_only_a_button_are_no_comments(raw_page):
+    def entry(n: int, name: str, words: str) -> str:
+        return (f"<li><div class='usuario'><div class='usuario_nombre'><strong>{name}</strong>"
+                f"<span class='fecha_hora'>28.oct.2025 | 11:2{n}</span></div></div><p>{words}</p>"
+                f"<div class='interact'><a class='responder' href='#c'>Responder</a>"
+                f"<div id='denuncia_comentario_{n}'><span>Denunciar</span></div></div></li>")
+    extra = ("<div id='comentarios'><ul class='nav'><li><a href='#'>Todos</a></li><li><a href='#'>Mejor valorados</a></li></ul>"
+             "<ol>" + entry(1, "PepeChan", "La cara lo dice todo, desde luego.")
+             + entry(2, "Ana_M", "Ojalá se aclare pronto todo esto.") + "</ol></div>")
+    comments = _records(extra, raw_page, "es")
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("PepeChan", "28.oct.2025 | 11:21", "La cara lo dice todo, desde luego."),
+        ("Ana_M", "28.oct.2025 | 11:22", "Ojalá se aclare pronto todo esto.")]
+
+
+@pytest.mark.parametrize("text", ["PREVIEW COMMENT", "Your Comments:", "Mejor valorados", "Most replied",
+                                  "In order to post a comment on this page, you must sign in to your account"])
+def test_sort_tabs_preview_buttons_text_box_labels_and_sign_in_notes_are_interface(text):
+    assert is_interface_text(text)
+
+
+def test_a_cite_in_a_quote_names_the_quoted_and_a_profile_link_in_the_header_names_the_commenter(raw_page):
+    def entry(n: int, name: str, words: str, quote: str = "") -> str:
+        return (f"<li class='clearfix'><div class='group'><div class='commentor-info'><div>"
+                f"<a href='/network/profile_view.cfm?member_id={n}'>{name}</a> <div>Ort: Hafen</div></div></div>"
+                f"<div class='comment-meta'>Antwort #{n}<div>3. Mai 2026 um 1{n}:00</div></div></div>"
+                f"<div class='submitted-comment'>{quote}<p>{words}</p></div></li>")
+    quote = "<blockquote><div><cite>Karl der Große: 3. Mai 2026 um 11:00</cite></div><p>Endlich passiert etwas.</p></blockquote>"
+    extra = ("<div id='comments'><ol>" + entry(1, "Karl der Große", "Endlich passiert etwas am Ufer.")
+             + entry(2, "Mia von Hafen", "Zwei Jahre einspurig, das wird eng.", quote) + "</ol></div>")
+    comments = _records(extra, raw_page)
+    assert [(c.author, c.date_raw) for c in comments] == [
+        ("Karl der Große", "3. Mai 2026 um 11:00"), ("Mia von Hafen", "3. Mai 2026 um 12:00")]
+    assert comments[1].text == "Zwei Jahre einspurig, das wird eng."
+
+
+def test_an_answer_named_for_the_comment_system_in_an_indented_box_is_a_reply(raw_page):
+    extra = ("<div id='comments'>"
+             "<div class='article_comment_item'><div class='comment_author'>Soumis par <span class='comment_author_name'>Jo"
+             "</span>, le lundi 4 mai 2026 à 10h00</div><div class='comment_content'><p>Enfin des travaux sur la digue.</p></div></div>"
+             "<div class='indented'><div class='article_comment_answer'><div class='comment_author'><span "
+             "class='comment_author_name'>Mia</span> a répondu le lundi 4 mai 2026 à 11h00</div>"
+             "<div class='comment_content'><p>Tout à fait d'accord !</p></div></div></div>"
+             "<div class='article_comment_item'><div class='comment_author'>Soumis par <span class='comment_author_name'>Léa"
+             "</span>, le mardi 5 mai 2026 à 09h00</div><div class='comment_content'><p>Deux ans, c'est long.</p></div></div></div>")
+    comments = _records(extra, raw_page, "fr")
+    assert [(c.author, c.text, c.parent_id is not None) for c in comments] == [
+        ("Jo", "Enfin des travaux sur la digue.", False), ("Mia", "Tout à fait d'accord !", True),
+        ("Léa", "Deux ans, c'est long.", False)]
+    assert comments[1].parent_id == comments[0].comment_id
+
+
+def test_a_short_comment_inside_the_header_box_keeps_its_words(raw_page):
+    def entry(n: int, name: str, words: str) -> str:
+        return (f"<li id='c-{n}'><div class='ugc-comment'><div class='ugc-info'><cite><a href='/u/{n}'>{name}</a> "
+                f"<span class='ugc-timestamp'><abbr title='2026-05-0{n}T10:00:00+0000'>{n} hours ago</abbr></span></cite>"
+                f"<blockquote class='ugc-commenttext'>{words}</blockquote></div></div></li>")
+    extra = ("<ul id='comments' class='ugc-comments'>" + entry(1, "Isa", "Endlich passiert etwas am Ufer, gut so.")
+             + entry(2, "Mia", "Wir freuen uns") + entry(3, "Ole", "Link?") + "</ul>")
+    comments = _records(extra, raw_page)
+    assert [(c.author, c.text) for c in comments] == [
+        ("Isa", "Endlich passiert etwas am Ufer, gut so."), ("Mia", "Wir freuen uns"), ("Ole", "Link?")]
+
+
+
+@pytest.mark.parametrize("words", [
+    ("Endlich passiert etwas am Ufer, und zwar bevor die nächste Sturmflut kommt.",
+     "Zwei Jahre einspurig, das wird eng für alle, die morgens zur Fähre müssen."),
+    ("Quelle?", "Stimmt."),
+])
+def test_a_notice_named_text_above_the_name_leaves_the_words_to_the_body_however_short(raw_page, words):
+    def entry(n: int, name: str, text: str) -> str:
+        return (f"<div class='comment_item' id='comment_{n}'><div class='comment_top'><div class='badges_opt_out_text'>"
+                f"Dieses Mitglied zeigt seine Abzeichen nicht</div><div class='author_name'><a href='/u/{name}'>{name}</a></div></div>"
+                f"<div class='comment_body'><div class='comment_time'>3. Mai 2026 um 10:0{n}</div>{text}</div></div>")
+    comments = _thread(raw_page, entry, ("deichgraf", "MiaL"), "<div id='comments'>{}</div>", words=words)
+    assert [(c.author, c.text) for c in comments] == [("deichgraf", words[0]), ("MiaL", words[1])]
+
+def test_a_flat_list_answers_by_the_depth_its_classes_give(raw_page):
+    def entry(n: int, level: int, name: str, words: str) -> str:
+        return (f"<div class='comment odd depth-{level}' id='comment-{n}'><div class='thecomment'>"
+                f"<span class='author'>{name}</span><span class='date'>3. Mai 2026 um 1{n}:00</span>"
+                f"<div class='comment-content'><p>{words}</p></div></div></div>")
+    extra = ("<div id='comments'><div class='comments'>" + entry(1, 1, "Jo", "Endlich passiert etwas am Ufer.")
+             + entry(2, 2, "Mia", "Ja, und zwar rechtzeitig.") + entry(3, 1, "Ole", "Zwei Jahre sind lang.") + "</div></div>")
+    comments = _records(extra, raw_page)
+    assert [c.author for c in comments] == ["Jo", "Mia", "Ole"]
+    assert [c.parent_id for c in comments] == [None, comments[0].comment_id, None]
+
+
+def test_an_avatar_names_the_commenter_when_nothing_else_does(raw_page):
+    def entry(n: int, alt: str, words: str) -> str:
+        return (f"<li class='comment-entry' id='comment-{n}'><div class='pic'><img class='avatar' alt='{alt}' src='/a/{n}.png'></div>"
+                f"<div class='comment-text'><p>{words}</p></div><span class='date'>3. Mai 2026 um 1{n}:00</span></li>")
+    extra = ("<ol id='comments'>" + entry(1, "Avatar von Jo Berg", "Endlich passiert etwas am Ufer.")
+             + entry(2, "mia_l", "Zwei Jahre einspurig, das wird eng.") + entry(3, "avatar", "Die Fähre fährt ja weiter.")
+             + "</ol>")
+    comments = _records(extra, raw_page)
+    assert [(c.author, c.text) for c in comments] == [
+        ("Jo Berg", "Endlich passiert etwas am Ufer."), ("mia_l", "Zwei Jahre einspurig, das wird eng."),
+        (None, "Die Fähre fährt ja weiter.")]
