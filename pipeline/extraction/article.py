@@ -29,14 +29,20 @@ if TYPE_CHECKING:
 
 SHORT_TEXT_CHARS = 500  # below this, a pruned page's text is checked against the unpruned one
 FORUM = re.compile(r"forum|thread|discussion|topic", re.I)
+# In a URL only a whole host label or path segment names a forum ("/forums/", "/threads/…",
+# "forum.example.org", "viewtopic.php", "?topic=12", "/topic/123-…", Discourse's "/t/slug/123"); a
+# post's slug ("/open-thread/") or a news site's topic page ("/topics/china/") does not.
+FORUM_URL = re.compile(
+    r"(?:^|[/.])(?:forums?|threads?|discussions?)(?=[/.]\w|/|$)|/topics?/\d|/t/[^/]+/\d"
+    r"|(?:show|view)(?:thread|topic)\.php|[?&](?:topic|thread)=", re.I)
 
 
 def _is_forum(tree: HtmlElement, url: str | None) -> bool:
     """A discussion-forum page, by its URL or the classes of its html/body element."""
     root = tree.getroottree().getroot()
     body = root.find("body")
-    marks = " ".join([url or "", root.get("class", ""), body.get("class", "") if body is not None else ""])
-    return bool(FORUM.search(marks))
+    classes = " ".join([root.get("class", ""), body.get("class", "") if body is not None else ""])
+    return bool(FORUM_URL.search(url or "") or FORUM.search(classes))
 
 
 Undo = list[tuple[HtmlElement, int, HtmlElement, str | None, str | None]]

@@ -508,3 +508,28 @@ def test_a_forum_page_opening_on_a_later_reply_keeps_it():
     later = FORUM.replace('id="js-post-101"', 'id="js-post-121"').replace('href="#post-101">#1', 'href="#post-121">#21')
     section = find_comments(lxml.html.fromstring(later))
     assert [c.author for c in section.comments] == ["Team", "Nixe", "Tom"]
+
+
+SHORT_POST = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Open thread</title></head><body>'
+              '<article class="post"><h1>Open thread: Friday</h1><div class="entry-content"><p>The floor is yours '
+              'this week: what did the harbour council get right, and what should it try next? Tell us about the ferry '
+              'timetable, the market hall, the pier lights and the new cycle lanes along the quay, and say which of '
+              'them you use.</p></div></article>'
+              '<div id="comments"><ol class="commentlist">'
+              '<li class="comment" id="comment-1"><article class="comment-body"><footer class="comment-meta">'
+              '<b class="fn">Ada</b> <time datetime="2026-11-20T09:00:00Z">20 November 2026</time></footer>'
+              '<div class="comment-content"><p>The new ferry timetable works well for early shifts.</p></div></article></li>'
+              '<li class="comment" id="comment-2"><article class="comment-body"><footer class="comment-meta">'
+              '<b class="fn">Ben</b> <time datetime="2026-11-20T10:00:00Z">20 November 2026</time></footer>'
+              '<div class="comment-content"><p>They should light the pier path before winter comes.</p></div></article></li>'
+              '</ol></div></body></html>')
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1/2026/11/open-thread-friday/",
+                                 "http://127.0.0.1/topics/harbour/open-thread/",
+                                 "http://127.0.0.1/blog/discussion-of-the-week/"])
+def test_a_post_whose_address_only_mentions_a_thread_keeps_its_first_comment(raw_page, url):
+    # a slug or a news topic page is no forum address: the first comment is not taken for an opening post
+    article, comments = extract_page(SHORT_POST.encode("utf-8"), raw_page(url))
+    assert [c.author for c in comments] == ["Ada", "Ben"]
+    assert "works well for early shifts" not in article.text
