@@ -9,6 +9,8 @@ text; this module turns an id back into the exact text those offsets point into.
   ``corpus/trafilatura-eval/html/<file>.gz`` (the pinned trafilatura version makes it reproducible;
   labels also carry a hash of each sentence so a drift is reported, not silently mis-scored)
 - ``seed:<file>`` — ``seeds/<file>``, which sits beside ``corpus/``
+- ``text:<name>`` — ``<dir>/text/<name>.txt``: a folder of plain UTF-8 texts from outside the shared
+  corpus (real published text kept elsewhere; its labels say where each text comes from)
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-DOC_KINDS = ("thinktank", "aeb", "trafeval", "seed")
+DOC_KINDS = ("thinktank", "aeb", "trafeval", "seed", "text")
 
 
 class CorpusError(LookupError):
@@ -40,6 +42,8 @@ def read_document(corpus_dir: Path, doc_id: str) -> str:
             return _aeb_bodies(str(corpus_dir))[name]
         if kind == "trafeval":
             return _trafilatura_text(corpus_dir / "trafilatura-eval" / "html" / f"{name}.gz")
+        if kind == "text":
+            return (corpus_dir / "text" / f"{name}.txt").read_text(encoding="utf-8")
         return (corpus_dir.parent / "seeds" / name).read_text(encoding="utf-8")
     except (OSError, KeyError) as exc:
         raise CorpusError(f"{doc_id}: not found under {corpus_dir} ({exc})") from None

@@ -221,6 +221,7 @@ def evaluate_real(items: list[dict[str, Any]], corpus_dir: Path, lexicon: Lexico
 
 
 def check_corpus(corpus_dir: Path) -> None:
-    """Raise CorpusError when ``corpus_dir`` is not the shared corpus folder."""
-    if not (Path(corpus_dir) / "thinktank").is_dir():
-        raise CorpusError(f"{corpus_dir}: not the shared corpus (no thinktank/ folder)")
+    """Raise CorpusError when ``corpus_dir`` is neither the shared corpus nor a folder of outside texts."""
+    if not any((Path(corpus_dir) / sub).is_dir() for sub in ("thinktank", "text")):
+        raise CorpusError(f"{corpus_dir}: not the shared corpus (no thinktank/ folder) "
+                          "nor a folder of outside texts (no text/ folder)")

@@ -18,7 +18,14 @@ def test_reads_each_kind_of_document():
     assert len(read_document(CORPUS, f"thinktank:{slug.removesuffix('.txt.gz')}")) > 500
 
 
-@pytest.mark.parametrize("doc_id", ["nope:x", "seed:", "seed:../../etc/passwd", "thinktank:missing"])
+def test_reads_a_folder_of_outside_texts(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "text" / "wire-1.txt").write_text("Moscow and Beijing signed a pact.\n", encoding="utf-8")
+    assert read_document(tmp_path, "text:wire-1") == "Moscow and Beijing signed a pact.\n"
+
+
+@pytest.mark.parametrize("doc_id", ["nope:x", "seed:", "seed:../../etc/passwd", "thinktank:missing",
+                                    "text:missing", "text:../text/x"])
 def test_bad_ids_are_refused(doc_id, tmp_path):
     with pytest.raises(CorpusError):
         read_document(tmp_path, doc_id)
