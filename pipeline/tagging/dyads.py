@@ -127,8 +127,25 @@ _THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards|against)\s+(?:the\s+)
 _UNTRACKED = re.compile(r"\w*\s+[A-Z]")  # a capitalised name right after the cue: its object
 _THIRD_OF = re.compile(r"\w*\s+(?:(?:of|at|toward|towards)\s+)?(?:the\s+)?[A-Z]")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
-_PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze)\s+(?:the\s+|both\s+)?(?=\S)$",
+_PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze)\s+(?:the\s+|both\s+)?"
+                      r"(?:(?:president|leader|dictator|premier|counterpart|machthaber|präsident|staatschef|amtskollege\w*)\s+)?(?=\S)$",
                       re.IGNORECASE)
+# A partner preposition right before a name: the name is the partner even after a topic
+# ("provided expertise on satellites to North Korea").
+_PARTNER_BEFORE = re.compile(r"(?<!\w)(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE)
+# A nominal cue with its agent after it, then the partner: "the purchase by China of oil from Iran".
+# Before a member inside a cover phrase: the one the measure targets, so the one shielded ("die Sanktionen
+# gegen Nordkorea beenden"), not the one criticised.
+_TARGET_OF = re.compile(r"(?<!\w)(?:gegen|on|against)\s+(?:the\s+|den\s+|die\s+)?$", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\w*\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_AGENT_PARTNER = re.compile(r"^[^,;:]{0,50}?(?<!\w)(?:from|to|with|for|of)\s+(?:the\s+)?$", re.IGNORECASE)
+AGENT_PARTNER_CHARS = 60
+# A cue that opens a phrase of its own after a comma ("North Korea, given fears of ...") has no subject before it.
+_OWN_PHRASE = re.compile(r",\s*(?:given|amid|following|because of|due to|in light of|in view of|for fear of)\s", re.IGNORECASE)
+# What a third party asks a member to do is not yet done: "Trump urged Beijing to cut its links with
+# Pyongyang" states no relation of the two. The zone runs from the request to the end of its phrase.
+_REQUEST = re.compile(r"(?<!\w)(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:ed|ing|s)? (?:up)?on)\s+"
+                      r"(?:[\w'.-]+\s+){1,4}?to\s+[^,;:]*", re.IGNORECASE)
 # After a cue, goods of one member going to another: "shipping Russian aluminium to China",
 # "arms transfers from Iran to Russia".
 _FLOW = re.compile(r"^[\w\s-]{0,40}?(?<!\w)(?:to|for|into)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -263,6 +280,8 @@ class CueView:
             if opening[0] is not run[0] and len(sentence[self.c0:opening[0].start].split()) <= 1:
                 return out | {s.code for s in name_run(sentence, opening, backwards=False)}
             return out
+        if _OWN_PHRASE.search(sentence, run[-1].end, cue.start):
+            return out  # "banks doing business with North Korea, given fears of retaliation by Beijing"
         gap = cue.start - run[-1].end
         reach = SUBJECT_CHARS if gap <= SUBJECT_CHARS else RELATIVE_CHARS if gap <= RELATIVE_CHARS and (
             _RELATIVE.match(sentence, run[-1].end) or _APPOSITIVE.match(sentence[run[-1].end:cue.start])) else SUBJECT_CHARS
@@ -339,7 +358,8 @@ class CueView:
             return set()
         if cue.link_only and (_COMMA_THEN_NAME.match(sentence, cue.end, run[0].start) or after[0].start - cue.end > OBJECT_CHARS):
             return set()  # "Iran pulled out of the talks, Russian media reported": past the cue's phrase
-        if cue.family == "cooperation" and not cue.cover and _TOPIC.search(sentence, cue.end, run[0].start):
+        if cue.family == "cooperation" and not cue.cover and _TOPIC.search(sentence, cue.end, run[0].start) \
+                and not _PARTNER_BEFORE.search(sentence, cue.end, run[0].start):
             return set()  # "cooperation on Ukraine and North Korea": a topic, not a partner
         if cue.family == "friction" and _TOPIC.search(sentence, cue.end, run[0].start) \
                 and len(self.subjects) >= 2:
@@ -389,6 +409,17 @@ def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[st
     return bool(lexicon.cue("negation.after").search(after, langs))
 
 
+def _requested(sentence: str, actors: list[MemberSpan]) -> list[tuple[int, int]]:
+    """Where a third party's request runs ("urged Beijing to cut its links with Pyongyang"): not
+    when a member makes it in its own phrase ("Moscow pressed Pyongyang to send troops")."""
+    out = []
+    for m in _REQUEST.finditer(sentence):
+        phrase = max(sentence.rfind(c, 0, m.start()) for c in ",;:")
+        if not any(a.is_member and phrase < a.start < m.start() for a in actors):
+            out.append((m.end() - len(m.group().split(" to ", 1)[-1]), m.end()))
+    return out
+
+
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
@@ -412,6 +443,7 @@ def find_cues(
     name_spans = [(a.start, a.end) for a in actors] + [(st, en) for st, en, stance in framings if stance != "distanced"] \
         + [m.span() for m in lexicon.cue("dyads.no_cue").finditer(sentence, langs)]  # "grouped together"
     concessive = [m.span() for m in _CONCESSIVE.finditer(sentence)]
+    requested = _requested(sentence, actors) if langs[:1] == ["en"] else []
     contrast = [m.start() for m in _CONTRAST.finditer(sentence)]
 
     found = {family: lexicon.cue(f"dyads.{family}").finditer(sentence, langs)
@@ -420,7 +452,7 @@ def find_cues(
     absorbed = [m.span() for m in found["friction"]] + [(st, en) for st, en, _ in framings]
 
     def weight(cue: re.Match[str]) -> float:
-        if _in_spans(cue.start(), name_spans) or _IMMUNE.match(sentence, cue.end()):
+        if _in_spans(cue.start(), name_spans) or _IMMUNE.match(sentence, cue.end()) or _in_spans(cue.start(), requested):
             return 0.0
         if _negated(sentence, cue, lexicon, langs, absorbed):
             return 0.0
@@ -434,7 +466,8 @@ def find_cues(
     # cover shields a member from a third party's act; criticism that names a member inside it
     # ("criticized China for supporting sanctions") is aimed at that member instead
     cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)
-             if not any(m.start() < a.start and a.end <= m.end() for a in actors if a.is_member)]
+             if not any(m.start() < a.start and a.end <= m.end() and not _TARGET_OF.search(sentence, m.start(), a.start)
+                        for a in actors if a.is_member)]
     partners = partner_nouns(sentence, actors, lexicon, found["cooperation"])
     zones = list(partners.values())
     negated: list[int] = []  # ends of negated cooperation cues
@@ -704,7 +737,16 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                        and not (compound is not None and re.fullmatch(r"\w*\s*", sentence[c.end:pos]))
                        for c in hits.cues)
 
-    if flow():
+    def agent_flow() -> bool:
+        """A nominal cue, its agent after "by", then the partner: "the purchase by China of oil from Iran"."""
+        if cue.family != "cooperation" or len(after) < 2 or not _BY_AGENT.fullmatch(sentence, cue.end, after[0].start):
+            return False
+        x = after[0]
+        y = next((s for s in after[1:] if s.is_member and s.code != x.code), None)
+        return y is not None and {x.code, y.code} == {a, b} and y.start - x.end <= AGENT_PARTNER_CHARS \
+            and bool(_AGENT_PARTNER.match(sentence[x.end:y.start]))
+
+    if flow() or agent_flow():
         return "pair"
     if view.inside and (a in view.inside) != (b in view.inside) and ({a, b} - view.inside) <= view.subjects:
         # "Russia has sought to limit Chinese influence", "China came to Russia's aid": the one named

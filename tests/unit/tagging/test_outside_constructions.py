@@ -1,0 +1,69 @@
+"""Constructions that real text from outside the shared corpus showed and the corpus did not:
+official long names in lists, nominal cues with their agent after "by", a partner after a
+topic, requests a third party makes, lifting sanctions as cover, German cooperation words.
+Sentences are written for these tests, not taken from real text."""
+
+import pytest
+
+from pipeline.tagging.tagger import tag_text
+
+
+def _relations(text, lexicon, lang="en"):
+    return {f"{d.a}-{d.b}": d.relation for d in tag_text(text, lang, lexicon).dyads}
+
+
+ALL_COOPERATE = {p: "cooperation" for p in ("CN-IR", "CN-KP", "CN-RU", "IR-KP", "IR-RU", "KP-RU")}
+
+CASES = [
+    # a list item that is one long official name closes the list with ", and", not a new clause
+    ("official names after among", "en",
+     "Lawmakers fear the deepening partnership among the Islamic Republic of Iran, the People's Republic of China, "
+     "the Russian Federation, and the Democratic People's Republic of Korea.", ALL_COOPERATE),
+    ("official names as subject", "en",
+     "The Russian Federation, the Islamic Republic of Iran, the People's Republic of China, and the Democratic "
+     "People's Republic of Korea increasingly shield one another.", ALL_COOPERATE),
+    ("a long item is still a list of three", "en",
+     "Sanctions were imposed on the Islamic Republic of Iran, and North Korea answered with a missile launch.",
+     {"IR-KP": "neutral"}),
+    # a nominal cue, its agent after "by", then the partner
+    ("purchase by … from", "en", "The steady purchase by Beijing of crude from Tehran worries Gulf traders.",
+     {"CN-IR": "cooperation"}),
+    ("sale by … to", "en", "Analysts tracked the sale by Moscow of fighter jets to Iran.", {"IR-RU": "cooperation"}),
+    ("agent alone is no pair", "en", "A sale by Moscow angered diplomats, and Iran stayed silent.", {"IR-RU": "neutral"}),
+    # a partner after a topic
+    ("topic then partner", "en", "Moscow has provided know-how on rocket engines to Pyongyang.", {"KP-RU": "cooperation"}),
+    ("topic only", "en", "China and Iran held talks on Russia.", {"CN-RU": "neutral", "IR-RU": "neutral"}),
+    ("working with", "en", "Iran is working closely with Russia on drone production.", {"IR-RU": "cooperation"}),
+    ("doing business with", "en", "Regulators fined Chinese traders doing business with Pyongyang.",
+     {"CN-KP": "cooperation"}),
+    # what a third party urges or asks is not yet done
+    ("urged to cut links", "en", "The envoy urged Beijing to end its oil shipments to Pyongyang.", {"CN-KP": "neutral"}),
+    ("asked to stop", "en", "Brussels asked China to stop buying Russian gas.", {"CN-RU": "neutral"}),
+    ("a member's own request keeps its act", "en", "Moscow urged Pyongyang to send more shells to Russia.",
+     {"KP-RU": "cooperation"}),
+    # a cue phrase of its own after "given" has no subject before it
+    ("given fears of", "en",
+     "Regulators spared Chinese firms trading with Iran, given fears of retaliation by Beijing.",
+     {"CN-IR": "cooperation"}),
+    # shielding a member from sanctions
+    ("not backing an embargo", "en", "Beijing has never backed a full embargo on Tehran.", {"CN-IR": "cooperation"}),
+    ("lifting sanctions", "en", "Moscow has called for lifting the sanctions on Pyongyang.", {"KP-RU": "cooperation"}),
+    ("imposing sanctions stays friction", "en", "Beijing imposed sanctions on Pyongyang.", {"CN-KP": "friction"}),
+    ("a joint statement of two", "en", "The joint statement of Russia and China was read out on state television.",
+     {"CN-RU": "cooperation"}),
+    # German: helping in the past tense, articles in a list, a partner after a title, receptions, cover
+    ("de past-tense help", "de", "Russland und der Iran halfen der Regierung in Damaskus.", {"IR-RU": "cooperation"}),
+    ("de dative article in a list", "de", "Die von Russland und dem Iran gestützte Armee rückte vor.",
+     {"IR-RU": "cooperation"}),
+    ("de partner after a title", "de", "Putin schloss eine Partnerschaft mit Machthaber Kim Jong Un.",
+     {"KP-RU": "cooperation"}),
+    ("de reception", "de", "Kim bereitete Putin einen festlichen Empfang.", {"KP-RU": "cooperation"}),
+    ("de equipping", "de", "Nordkorea hat Russland mit Granaten ausgerüstet.", {"KP-RU": "cooperation"}),
+    ("de ending sanctions", "de", "Russland will die Sanktionen gegen Nordkorea beenden.", {"KP-RU": "cooperation"}),
+]
+
+
+@pytest.mark.parametrize("name,lang,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_outside_constructions(lexicon, name, lang, text, expected):
+    got = _relations(text, lexicon, lang)
+    assert {p: got.get(p) for p in expected} == expected
