@@ -84,7 +84,7 @@ _CONTRAST = re.compile(
 _TOPIC = re.compile(r"(?<!\w)(?:on|over|about|regarding|concerning|по поводу|关于|에 대해|درباره|sur|über|sobre)(?!\w)",
                     re.IGNORECASE)
 # A preposition that makes the actor after a cue its partner ("trade with Europe").
-THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со|与|和|同|와|과|با|avec|mit|con|z|ze)(?!\w)",
+THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со|与|和|同|와|과|با|avec|mit|con|z|ze|với)(?!\w)",
                          re.IGNORECASE)
 # Between two members, one's relation with the other: "Moscow's growing military ties with Pyongyang".
 _TIES_WITH = re.compile(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:ties|cooperation|partnership|alignment|relationship|relations|"
@@ -127,7 +127,7 @@ _THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards|against)\s+(?:the\s+)
 _UNTRACKED = re.compile(r"\w*\s+[A-Z]")  # a capitalised name right after the cue: its object
 _THIRD_OF = re.compile(r"\w*\s+(?:(?:of|at|toward|towards)\s+)?(?:the\s+)?[A-Z]")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
-_PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze)\s+(?:the\s+|both\s+)?"
+_PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze|với|cho|tới)\s+(?:the\s+|both\s+)?"
                       r"(?:(?:president|leader|dictator|premier|counterpart|machthaber|präsident|staatschef|amtskollege\w*)\s+)?(?=\S)$",
                       re.IGNORECASE)
 # A partner preposition right before a name: the name is the partner even after a topic
@@ -574,9 +574,10 @@ _SUBJECT_TO_PARTNER = {
     "ko": re.compile(r"^(?:은|는|이|가|도)\s+(?:\S+\s+){0,2}?$"),
     "fa": re.compile(r"^\s+(?:\S+\s+){0,2}?(?:به|از|با|برای)\s+$"),
     "de": re.compile(r"^\s+(?:[\w-]+\s+){0,4}?$"),
+    "vi": re.compile(r"^\s+(?:(?:đã|sẽ|đang|cũng|từng)\s+)?được\s+$"),  # passive: "Bình Nhưỡng đã được Nga hỗ trợ"
 }
 _PARTNER_PARTICLE = re.compile(r"(?:을|를|에|에게|에게서|와|과|로|으로|로부터|으로부터|와의|과의|의|산)\s")
-VERB_FINAL_CHARS = {"zh": 12, "ko": 20, "fa": 40, "de": 40}
+VERB_FINAL_CHARS = {"zh": 12, "ko": 20, "fa": 40, "de": 40, "vi": 12}
 
 
 _AS = re.compile(r"as\s", re.IGNORECASE)

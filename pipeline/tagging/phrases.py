@@ -12,7 +12,7 @@ from pipeline.tagging.lexicon import Lexicon
 
 # Between two names of one coordinated phrase: commas, "and", hyphens, slashes, and their kin.
 LIST_GLUE = re.compile(
-    r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o|i|oraz|"
+    r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o|i|oraz|và|cùng|"
     r"the|la|le|l'|les|die|der|das|dem|den|des|el|los|las|"
     # titles between a demonym and a name: "Chinese President Xi Jinping and Russian President Vladimir Putin"
     r"president|prime minister|foreign minister|defen[cs]e minister|minister|supreme leader|leader|premier|"

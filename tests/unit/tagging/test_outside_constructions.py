@@ -1,6 +1,7 @@
 """Constructions that real text from outside the shared corpus showed and the corpus did not:
 official long names in lists, nominal cues with their agent after "by", a partner after a
-topic, requests a third party makes, lifting sanctions as cover, German cooperation words.
+topic, requests a third party makes, lifting sanctions as cover, German cooperation words,
+Vietnamese names and cues.
 Sentences are written for these tests, not taken from real text."""
 
 import pytest
@@ -60,6 +61,13 @@ CASES = [
     ("de reception", "de", "Kim bereitete Putin einen festlichen Empfang.", {"KP-RU": "cooperation"}),
     ("de equipping", "de", "Nordkorea hat Russland mit Granaten ausgerüstet.", {"KP-RU": "cooperation"}),
     ("de ending sanctions", "de", "Russland will die Sanktionen gegen Nordkorea beenden.", {"KP-RU": "cooperation"}),
+    # Vietnamese: members, a shipment to a partner, a passive with "được", cooperation "of" the two
+    ("vi shipment", "vi", "Bình Nhưỡng đã gửi đạn pháo cho Nga.", {"KP-RU": "cooperation"}),
+    ("vi passive", "vi", "Iran đã được Trung Quốc hỗ trợ.", {"CN-IR": "cooperation"}),
+    ("vi cooperation of", "vi", "Giới quan sát chú ý tới sự hợp tác của Nga và Iran.", {"IR-RU": "cooperation"}),
+    ("vi a list stays neutral", "vi", "Mỹ đã trừng phạt các công ty Trung Quốc và Nga.", {"CN-RU": "neutral"}),
+    # Spanish "sino-" names China in a compound
+    ("es sino-", "es", "La cooperación sino-rusa se ha intensificado.", {"CN-RU": "cooperation"}),
 ]
 
 
