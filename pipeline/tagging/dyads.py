@@ -47,6 +47,8 @@ CONFIDENT = 0.7  # rows at or above this count in the cohesion index
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-on scrapes (tables, lists): relation not read
 UNSURE_LONG = 0.5
 UNSURE = 0.6  # a relation read only through a loose structure or a situational word
+MIN_UNLINKED_COOPERATION = 2  # cooperation words it takes to read two members' cooperation without a link
+_BOTH = re.compile(r"(?<!\w)(?:both|beide|ambos|ambas|tous deux|оба|обе)\s", re.IGNORECASE)
 INSIDE_MIN_CHARS = 8  # a cue shorter than this has no room for a member's name inside it
 NEGATION_BEFORE_CHARS = 30
 NEGATION_AFTER_CHARS = 10
@@ -185,6 +187,7 @@ class CueHits:
     member_codes: frozenset[str] = frozenset()  # the members the sentence names
     views: dict[tuple[int, int, str], CueView] = field(default_factory=dict)
     too_long: bool = False  # longer than MAX_SENTENCE_CHARS: every pair is neutral and unsure
+    third_party: bool = False  # an actor that is no member is named too
 
     @property
     def any(self) -> bool:
@@ -459,7 +462,8 @@ def find_cues(
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
     hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors],
-                   member_codes=frozenset(a.code for a in actors if a.is_member))
+                   member_codes=frozenset(a.code for a in actors if a.is_member),
+                   third_party=any(not a.is_member for a in actors))
     if len(sentence) > MAX_SENTENCE_CHARS:
         hits.too_long = True  # a run-on scrape, not prose: no structure to read (and no quadratic work)
         return hits
@@ -830,14 +834,29 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     return "loose" if _the_two(sentence, view, a, b, actors) else None
 
 
+def _only_two_cooperating(hits: CueHits, a: str, b: str) -> bool:
+    """A sentence that names these two members and no other actor, with two or more cooperation
+    words and no friction or censure word ("Putin hailed the growing trade and the new pipeline
+    deals, with Beijing ..."): the cooperation it speaks of is most likely theirs, though no
+    structure shows it. The row is unsure, so the cohesion index leaves it out."""
+    if hits.member_codes != {a, b} or hits.third_party or len(hits.cues) < MIN_UNLINKED_COOPERATION \
+            or any(c.family != "cooperation" for c in hits.cues):
+        return False
+    if hits.parallel or _BOTH.search(hits.sentence):
+        return False  # "Both Iran and Russia rely on oil exports", "each signed deals": parallel acts
+    # a cue that takes a partner the tagger does not track ("Iran thanked Iraq") is someone else's cooperation
+    return not any(_THIRD_NAME.match(hits.sentence, c.end) or hits.langs[:1] == ["en"] and _UNTRACKED.match(hits.sentence, c.end)
+                   for c in hits.cues)
+
+
 def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits: CueHits,
                   lexicon: Lexicon | None = None, langs: list[str] | None = None) -> tuple[str, float]:
     """(relation, confidence) between members ``a`` and ``b`` as expressed in ``sentence``.
 
     Confidence: 0.9 when only one kind of cue links the pair (or no cue is in the sentence at
     all), 0.6 when cues are in the sentence but none links the pair or every cue that does is a
-    loose reading (a "loose" link, a situational word), 0.5 for a sentence too long to read, 0.4
-    when linked cues conflict. The cohesion index counts rows at or above ``CONFIDENT``.
+    loose reading (a "loose" link, a situational word) or cooperation is read without a link
+    (``_only_two_cooperating``), 0.5 for a sentence too long to read, 0.4 when linked cues conflict. The cohesion index counts rows at or above ``CONFIDENT``.
     """
     if hits.too_long:
         return NEUTRAL, UNSURE_LONG
@@ -856,6 +875,8 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
                 fric += cue.weight
             firm[relation] = firm[relation] or (link != "loose" and not cue.link_only)
     if not coop and not fric:
+        if _only_two_cooperating(hits, a, b):
+            return COOPERATION, UNSURE
         # No cue links the two: whatever else the sentence says, it does not say how they get on.
         return NEUTRAL, 0.6 if hits.any else 0.9
     if fric > coop:

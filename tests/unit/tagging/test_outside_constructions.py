@@ -66,6 +66,14 @@ CASES = [
     ("vi passive", "vi", "Iran đã được Trung Quốc hỗ trợ.", {"CN-IR": "cooperation"}),
     ("vi cooperation of", "vi", "Giới quan sát chú ý tới sự hợp tác của Nga và Iran.", {"IR-RU": "cooperation"}),
     ("vi a list stays neutral", "vi", "Mỹ đã trừng phạt các công ty Trung Quốc và Nga.", {"CN-RU": "neutral"}),
+    # two members alone with two or more cooperation words and nothing else: their cooperation, unsure
+    ("two alone, two cooperation words", "en",
+     "Growing trade and new investment are the talk of the town, from Moscow's ministries to Tehran's bazaars.",
+     {"IR-RU": "cooperation"}),
+    ("one cooperation word is not enough", "en", "After the summit, Moscow waited and Tehran stayed silent.",
+     {"IR-RU": "neutral"}),
+    ("a third party keeps it neutral", "en", "After the summit and the pipeline deal, Washington watched Moscow and Tehran.",
+     {"IR-RU": "neutral"}),
     # Spanish "sino-" names China in a compound
     ("es sino-", "es", "La cooperación sino-rusa se ha intensificado.", {"CN-RU": "cooperation"}),
 ]
@@ -75,3 +83,9 @@ CASES = [
 def test_outside_constructions(lexicon, name, lang, text, expected):
     got = _relations(text, lexicon, lang)
     assert {p: got.get(p) for p in expected} == expected
+
+
+def test_cooperation_read_without_a_link_is_unsure(lexicon):
+    text = "Growing trade and new investment are the talk of the town, from Moscow's ministries to Tehran's bazaars."
+    [dyad] = tag_text(text, "en", lexicon).dyads
+    assert dyad.relation == "cooperation" and dyad.confidence < 0.7
