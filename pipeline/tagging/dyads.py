@@ -86,6 +86,8 @@ _CONTRAST = re.compile(
 _TOPIC = re.compile(r"(?<!\w)(?:on|over|about|regarding|concerning|по поводу|关于|에 대해|درباره|sur|über|sobre)(?!\w)",
                     re.IGNORECASE)
 # A preposition that makes the actor after a cue its partner ("trade with Europe").
+# Acting together against a third party is the two's joint action: "joining forces against Kyiv".
+_AGAINST = re.compile(r"(?<!\w)(?:against|gegen|contre|contra|против)(?!\w)", re.IGNORECASE)
 THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со|与|和|同|와|과|با|avec|mit|con|z|ze|với)(?!\w)",
                          re.IGNORECASE)
 # Between two members, one's relation with the other: "Moscow's growing military ties with Pyongyang".
@@ -591,8 +593,10 @@ _AGENT_NOUN = re.compile(r"[\w-]*ers?(?!\w)", re.IGNORECASE)  # "Russian and Ira
 _FEELING = re.compile(r"(?:fear|worr|concern|anxi)", re.IGNORECASE)
 # Between the one named and the friction noun it is named as: "China as an enemy", "Iran a rival",
 # "North Korea's nuclear programme a threat".
-_NAMED_AS = re.compile(r"^(?:'s?\s+(?:[\w-]+\s+){0,2}?)?\s*(?:as\s+)?(?:an?\s+|the\s+|its\s+|their\s+|his\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_NAMED_AS = re.compile(r"^(?:'s?\s+(?:[\w-]+\s+){0,2}?)?\s*(?:(?:as|como|comme|als|как|jako)\s+)?"
+                       r"(?:an?\s+|the\s+|its\s+|their\s+|his\s+|una?\s+|une?\s+|eine?n?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # Between the namer and its verb: "Russia labels", "a Russian memo labelling", "Moscow's doctrine names".
+_BEFORE_NAMED = re.compile(r"\s+(?:the\s+|a\s+)?")  # "sees the Kremlin", Spanish "ve a Rusia"
 _NAMER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,2}$")
 _VERB_BETWEEN = re.compile(r"^\s+(?:[\w-]+\s+){1,2}$")  # "views", "has long described"
 
@@ -617,7 +621,7 @@ def _named_as(sentence: str, view: CueView, a: str, b: str) -> bool:
     y = before[-1]
     if y.code not in (a, b) or not y.is_member or not _NAMED_AS.match(sentence[y.end:view.cue.start]):
         return False
-    verbs = [v for v in view.hits.labelling if v[1] <= y.start and re.fullmatch(r"\s+(?:the\s+)?", sentence[v[1]:y.start])]
+    verbs = [v for v in view.hits.labelling if v[1] <= y.start and _BEFORE_NAMED.fullmatch(sentence[v[1]:y.start])]
     if not verbs:
         return False
     namers = [s for s in before if s.end <= verbs[-1][0] and s.is_member and s.start >= view.c0]
@@ -661,9 +665,18 @@ def _verb_final(sentence: str, view: CueView, a: str, b: str, lang: str) -> bool
     return True
 
 
+def _third_name(sentence: str, cue: Cue) -> bool:
+    """Does the cue take a partner the tagger does not track ("trade with Africa")? Not when two
+    cooperate against it ("joining forces against Kyiv")."""
+    m = _THIRD_NAME.match(sentence, cue.end)
+    return bool(m) and not (cue.family == "cooperation" and _AGAINST.search(m.group()))
+
+
 def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: CueView, hits: CueHits) -> bool:
     """Is the coordinated phrase before the cue not the subject of its act after all?"""
     start = run[0].start
+    if any(_ALTERNATIVE.search(sentence, x.end, y.start) for x, y in zip(run, run[1:])):
+        return True  # "a country like China or Russia could deploy ...": alternatives, not one subject
     if all(_DEMONYM.fullmatch(sentence, s.start, s.end) for s in run) and _NOUN_GAP.fullmatch(sentence, run[-1].end, cue.start) \
             and not _RELATIONAL.match(sentence, cue.start) and not _VERB_FORM.match(sentence, cue.start):
         return True  # "Russian and Iranian oil exports", "Russian and Chinese investors": a noun both qualify
@@ -686,6 +699,7 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
 
 
 _BETWEEN_AND = re.compile(r"^\s+a\s+$")  # Polish "między Rosją a Chinami"
+_ALTERNATIVE = re.compile(r"(?<!\w)(?:or|nor|either|neither|oder|ou|o|ni|или|albo|lub)(?!\w)", re.IGNORECASE)
 
 
 def _between_run(sentence: str, spans: list[MemberSpan]) -> list[MemberSpan]:
@@ -799,8 +813,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         # "China and Russia are threatening U.S. satellites": friction they direct at a third party together
         to_third = bool(after) and not after[0].is_member and (
             bool(THIRD_PARTY.search(sentence, cue.end, after[0].start))
+            and not (cue.family == "cooperation" and _AGAINST.search(sentence, cue.end, after[0].start))
             or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS) \
-            or (bool(_THIRD_NAME.match(sentence, cue.end))
+            or (_third_name(sentence, cue)
                 or cue.family != "cooperation" and bool(_THIRD_OF.match(sentence, cue.end))) \
             and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
         # names inside "between A and B" are a preposition's object, read by the branch below

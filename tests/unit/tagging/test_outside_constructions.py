@@ -74,6 +74,20 @@ CASES = [
      {"IR-RU": "neutral"}),
     ("a third party keeps it neutral", "en", "After the summit and the pipeline deal, Washington watched Moscow and Tehran.",
      {"IR-RU": "neutral"}),
+    # more ways to say cooperation: engaging with, joining forces, fighting alongside, troops sent to
+    ("engaging with", "en", "Moscow keeps engaging with Tehran on arms deals.", {"IR-RU": "cooperation"}),
+    ("joining forces", "en", "Pyongyang and Moscow are joining forces against Kyiv.", {"KP-RU": "cooperation"}),
+    ("troops deployed to", "en", "Pyongyang has deployed several brigades to Russia.", {"KP-RU": "cooperation"}),
+    ("troops near a border are no deployment to", "en", "Russia has deployed troops near the Chinese border.",
+     {"CN-RU": "neutral"}),
+    ("alternatives are no joint subject", "en", "A rival like China or Russia could deploy decoys to Alaska.",
+     {"CN-RU": "neutral"}),
+    # friction: one exploiting the other, the other's act an irritant, blocking
+    ("exploiting the other", "en", "Beijing is exploiting Moscow's isolation to buy cheap gas.", {"CN-RU": "friction"}),
+    ("blocked", "en", "Russia blocked Chinese firms from bidding for the port.", {"CN-RU": "friction"}),
+    ("de fighting on the side of", "de", "Nordkoreanische Soldaten kämpfen aufseiten Russlands.", {"KP-RU": "cooperation"}),
+    ("zh joining hands", "zh", "中国和俄罗斯联手对抗西方。", {"CN-RU": "cooperation"}),
+    ("es threat", "es", "China ve a Rusia como una amenaza.", {"CN-RU": "friction"}),
     # Spanish "sino-" names China in a compound
     ("es sino-", "es", "La cooperación sino-rusa se ha intensificado.", {"CN-RU": "cooperation"}),
 ]
