@@ -260,13 +260,17 @@ class CueView:
             members = [s for s in before if s.is_member and cue.start - s.end <= PASSIVE_CHARS]
             if members:
                 out.add(members[-1].code)
-        if _PRONOUN_WORDS & {w.lower() for w in sentence[max(cue.start - 40, 0):cue.start].split()[-3:]}:
-            # "pressure on China to reduce its support for Moscow": "its" is the nearest member
+        pronouns = _PRONOUN_WORDS & {w.lower() for w in sentence[max(cue.start - 40, 0):cue.start].split()[-3:]}
+        if pronouns:
+            # "pressure on China to reduce its support for Moscow": "its" is the nearest member;
+            # "China and Russia intensified their support for Iran": "their" is the list it closes
             members = [s for s in before if s.is_member]
             if members and (cue.start - members[-1].end <= SUBJECT_CHARS
                             or _APPOSITIVE.match(sentence[members[-1].end:cue.start])
                             and cue.start - members[-1].end <= RELATIVE_CHARS):
                 out.add(members[-1].code)
+                if "their" in pronouns:
+                    out |= {s.code for s in name_run(sentence, members, backwards=True) if s.is_member}
             return out
         # a third party after a preposition is no subject ("Moscow's war in Ukraine has made it reliant on ...")
         candidates = [s for s in before if s.is_member or not _after_preposition(sentence, s.start)]
@@ -501,7 +505,8 @@ def find_cues(
                                      link_only=family != "cooperation" and m.start() in link_only))
             elif family == "cooperation" and not _in_spans(m.start(), name_spans + absorbed):
                 negated.append(m.end())
-            elif family == "directed" and not _in_spans(m.start(), name_spans) and _negated(sentence, m, lexicon, langs):
+            elif family == "directed" and not _in_spans(m.start(), name_spans) and _negated(sentence, m, lexicon, langs) \
+                    and not _NEITHER.search(sentence, max(m.start() - NEGATION_BEFORE_CHARS, 0), m.start()):
                 # "Beijing will not condemn Moscow": withholding censure is cover, so cooperation
                 hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))
     for s, e in cover:
@@ -682,6 +687,9 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
         return True  # "Russian and Iranian oil exports", "Russian and Chinese investors": a noun both qualify
     if cue.family != "cooperation" and _OBJECT_OF.search(sentence, max(start - 12, 0), start):
         return True  # "coordination by China and Russia has frustrated diplomats"
+    if cue.family == "cooperation" and _PARTNER_OF.search(sentence, max(start - 12, 0), start) \
+            and any(c.end <= start and start - c.end <= OBJECT_CHARS + 10 for c in hits.cues):
+        return True  # "shipped oil to Iran, Russia and China in return for financial assistance": another's partners
     if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[view.c0:start].split()) > 1:
         return True  # "North Korea borders on China and Russia and helps them": the clause's subject helps
     if _PLACE_OR_BOTH.search(sentence, max(start - 8, 0), start):
@@ -699,6 +707,10 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
 
 
 _BETWEEN_AND = re.compile(r"^\s+a\s+$")  # Polish "między Rosją a Chinami"
+# "neither criticize nor side with Russia": withholding both, not cover
+_NEITHER = re.compile(r"(?<!\w)(?:neither|nor|weder|ni|ni\s+siquiera)(?!\w)", re.IGNORECASE)
+_PARTNER_OF = re.compile(r"(?<!\w)(?:to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
+_DIRECT_OBJECT = re.compile(r"\w*\s+(?:(?:to|for|with|of)\s+)?(?:the\s+)?", re.IGNORECASE)  # "provided Iran", "support for Iran"
 _ALTERNATIVE = re.compile(r"(?<!\w)(?:or|nor|either|neither|oder|ou|o|ni|или|albo|lub)(?!\w)", re.IGNORECASE)
 
 
@@ -820,8 +832,12 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
         # names inside "between A and B" are a preposition's object, read by the branch below
         in_between = bool(_BETWEEN_BEFORE.search(sentence, max(run[0].start - 10, 0), run[0].start))
+        # "China, Russia and North Korea provided Iran with support": each is Iran's supporter, the
+        # supporters are a list; "Moscow and Beijing vetoed the resolution" is their joint act
+        on_member = bool(view.objects - codes) and bool(after) and after[0].code not in codes \
+            and bool(_DIRECT_OBJECT.fullmatch(sentence, cue.end, after[0].start))
         if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third and not in_between \
-                and not _not_their_subject(sentence, cue, run, view, hits):
+                and not on_member and not _not_their_subject(sentence, cue, run, view, hits):
             if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction
     # both before it, inside "between A and B" right before the cue ("Relations between Moscow and

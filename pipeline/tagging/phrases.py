@@ -123,8 +123,9 @@ def partner_nouns(sentence: str, actors: list[MemberSpan], lexicon: Lexicon,
             zone_start = offset + pronoun.end()
             before = [a for a in members if a.end <= offset + pronoun.start()
                       and not re.search(r"[;:.]", sentence[a.end:offset + pronoun.start()])]
-            if not before:
-                continue
+            nearest = [a for a in actors if a.end <= offset + pronoun.start()]
+            if not before or nearest and not nearest[-1].is_member:
+                continue  # "against the US and its allies": the pronoun stands for the actor named last
             possessor = before[-1]
         named = [a for a in members if zone_start <= a.start and a.end <= noun.start()]
         after = [a for a in members if a.start >= noun.end()]

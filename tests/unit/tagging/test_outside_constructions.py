@@ -88,6 +88,19 @@ CASES = [
     ("de fighting on the side of", "de", "Nordkoreanische Soldaten kämpfen aufseiten Russlands.", {"KP-RU": "cooperation"}),
     ("zh joining hands", "zh", "中国和俄罗斯联手对抗西方。", {"CN-RU": "cooperation"}),
     ("es threat", "es", "China ve a Rusia como una amenaza.", {"CN-RU": "friction"}),
+    # supporters of one member are a list among themselves; "their" stands for the whole list
+    ("co-supporters", "en", "Russia, China and North Korea lent Iran diplomatic support.",
+     {"CN-IR": "cooperation", "IR-RU": "cooperation", "CN-RU": "neutral", "CN-KP": "neutral"}),
+    ("their stands for the list", "en", "Russia and North Korea stepped up their aid to Iran.",
+     {"IR-RU": "cooperation", "IR-KP": "cooperation", "KP-RU": "neutral"}),
+    ("a joint act on a third party stays joint", "en", "Russia and China have both backed sanctions against Syria.",
+     {"CN-RU": "cooperation"}),
+    ("partners of another are no subject", "en", "Caracas sold oil to Iran and China in return for loans.",
+     {"CN-IR": "neutral"}),
+    ("its after an untracked actor", "en", "Iran and Russia both distrust the US and its allies.", {"IR-RU": "neutral"}),
+    ("neither … nor is no cover", "en", "China has chosen to neither criticize nor openly side with Russia.",
+     {"CN-RU": "neutral"}),
+    ("less reliant", "en", "Russia is now less reliant on Iran for drones.", {"IR-RU": "neutral"}),
     # Spanish "sino-" names China in a compound
     ("es sino-", "es", "La cooperación sino-rusa se ha intensificado.", {"CN-RU": "cooperation"}),
 ]
