@@ -747,9 +747,13 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         """Goods of one member going to the other: "shipping Russian aluminium to China"."""
         if cue.family != "cooperation" or len(after) < 2 or after[0].start - cue.end > FLOW_CHARS:
             return False
-        x, y = after[0], after[1]
-        return {x.code, y.code} == {a, b} and bool(_FLOW.match(sentence[x.end:y.start])) \
-            and not LIST_GLUE.match(sentence[x.end:y.start])
+        # the goods' owners may be a list: "energy exports from both Russia and Iran to China"
+        run = name_run(sentence, after, backwards=False)
+        if len(run) >= len(after):
+            return False
+        y = after[len(run)]
+        return y.code in (a, b) and ({a, b} - {y.code}) <= {x.code for x in run} \
+            and bool(_FLOW.match(sentence[run[-1].end:y.start])) and not LIST_GLUE.match(sentence[run[-1].end:y.start])
 
     def object_start(code: str) -> int:
         """Where the object ``code`` starts, or the member whose ties with it are the object."""

@@ -101,6 +101,13 @@ CASES = [
     ("neither … nor is no cover", "en", "China has chosen to neither criticize nor openly side with Russia.",
      {"CN-RU": "neutral"}),
     ("less reliant", "en", "Russia is now less reliant on Iran for drones.", {"IR-RU": "neutral"}),
+    # votes, joining, backfilling, talks, exchanges; goods from a list of owners to one buyer
+    ("voting together against", "en", "Russia and China voted against the draft on Venezuela.", {"CN-RU": "cooperation"}),
+    ("joined in", "en", "Moscow joined Beijing in calling for talks.", {"CN-RU": "cooperation"}),
+    ("backfilling", "en", "Beijing keeps backfilling Moscow's depleted stocks of chips.", {"CN-RU": "cooperation"}),
+    ("held talks", "en", "Iran and Russia held talks in Tehran on grain.", {"IR-RU": "cooperation"}),
+    ("exports from a list to one", "en", "Exports from both Iran and Russia to China have doubled.",
+     {"CN-IR": "cooperation", "CN-RU": "cooperation", "IR-RU": "neutral"}),
     # Spanish "sino-" names China in a compound
     ("es sino-", "es", "La cooperación sino-rusa se ha intensificado.", {"CN-RU": "cooperation"}),
 ]
