@@ -505,6 +505,10 @@ def find_cues(
                                      link_only=family != "cooperation" and m.start() in link_only))
             elif family == "cooperation" and not _in_spans(m.start(), name_spans + absorbed):
                 negated.append(m.end())
+                if _REFUSAL.search(sentence, max(m.start() - NEGATION_BEFORE_CHARS, 0), m.start()):
+                    # "unwilling to have a close partnership with China", "rather than support Russia":
+                    # withheld cooperation is friction when it links the two
+                    hits.cues.append(Cue(m.start(), m.end(), "friction", 1.0))
             elif family == "directed" and not _in_spans(m.start(), name_spans) and _negated(sentence, m, lexicon, langs) \
                     and not _NEITHER.search(sentence, max(m.start() - NEGATION_BEFORE_CHARS, 0), m.start()):
                 # "Beijing will not condemn Moscow": withholding censure is cover, so cooperation
@@ -709,6 +713,8 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
 _BETWEEN_AND = re.compile(r"^\s+a\s+$")  # Polish "między Rosją a Chinami"
 # "neither criticize nor side with Russia": withholding both, not cover
 _NEITHER = re.compile(r"(?<!\w)(?:neither|nor|weder|ni|ni\s+siquiera)(?!\w)", re.IGNORECASE)
+_REFUSAL = re.compile(r"(?<!\w)(?:refus\w*|unwilling|reluctant|loath|declin\w*|rather than)(?:\s+to)?\s+(?:[\w-]+\s+){0,2}$",
+                      re.IGNORECASE)
 _PARTNER_OF = re.compile(r"(?<!\w)(?:to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _DIRECT_OBJECT = re.compile(r"\w*\s+(?:(?:to|for|with|of)\s+)?(?:the\s+)?", re.IGNORECASE)  # "provided Iran", "support for Iran"
 _ALTERNATIVE = re.compile(r"(?<!\w)(?:or|nor|either|neither|oder|ou|o|ni|или|albo|lub)(?!\w)", re.IGNORECASE)
@@ -842,7 +848,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             and bool(_DIRECT_OBJECT.fullmatch(sentence, cue.end, after[0].start))
         if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third and not in_between \
                 and not on_member and not _not_their_subject(sentence, cue, run, view, hits):
-            if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
+            if cue.family == "friction" and _FEELING.match(sentence, cue.start) and not (view.objects & {a, b}):
+                pass  # "China and Russia have expressed concern about the deployment": a shared worry, no friction
+            elif cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction
     # both before it, inside "between A and B" right before the cue ("Relations between Moscow and
     # Beijing have cooled", "Między Rosją a Chinami narasta nieufność")

@@ -108,6 +108,11 @@ CASES = [
     ("held talks", "en", "Iran and Russia held talks in Tehran on grain.", {"IR-RU": "cooperation"}),
     ("exports from a list to one", "en", "Exports from both Iran and Russia to China have doubled.",
      {"CN-IR": "cooperation", "CN-RU": "cooperation", "IR-RU": "neutral"}),
+    # withheld cooperation is friction; a shared worry about a third thing is not
+    ("unwilling to partner", "en", "Moscow is unwilling to build a close partnership with Beijing.", {"CN-RU": "friction"}),
+    ("rather than support", "en", "Beijing will guard its own interests rather than support Moscow.", {"CN-RU": "friction"}),
+    ("a shared worry", "en", "China and Russia have voiced concern about the new radar.", {"CN-RU": "neutral"}),
+    ("spying on each other", "en", "Iran and Russia run intelligence operations on each other.", {"IR-RU": "friction"}),
     # Spanish "sino-" names China in a compound
     ("es sino-", "es", "La cooperación sino-rusa se ha intensificado.", {"CN-RU": "cooperation"}),
 ]
