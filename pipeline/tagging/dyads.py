@@ -592,6 +592,14 @@ _SUBJECT_TO_PARTNER = {
     "vi": re.compile(r"^\s+(?:(?:đã|sẽ|đang|cũng|từng)\s+)?được\s+$"),  # passive: "Bình Nhưỡng đã được Nga hỗ trợ"
 }
 _PARTNER_PARTICLE = re.compile(r"(?:을|를|에|에게|에게서|와|과|로|으로|로부터|으로부터|와의|과의|의|산)\s")
+# After a German clause-final verb: auxiliaries and the end of the clause ("geliefert haben.", "empfangen worden,").
+_CLAUSE_END_DE = re.compile(r"\w*(?:\s+(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|worden|sein|soll|"
+                            r"sollen|sollte|könnte|könnten|kann|können|habe|hätten|hätte))*\s*(?:[.,;:!?\"»«)]|$)")
+CLAUSE_END_CHARS = 30
+_VON_AGENT = re.compile(r"(?<!\w)von\s+(?:der\s+|dem\s+|den\s+)?$", re.IGNORECASE)
+# V2 order: the subject right after the finite verb ("Nach Angaben ... hat Nordkorea ...")
+_FINITE_BEFORE = re.compile(r"(?<!\w)(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|soll|sollen|will|"
+                            r"wollen|kann|können|muss|müssen|habe|betreibt|liefert|schickt|unterstützt)\s+(?:der\s+|die\s+|das\s+)?$")
 VERB_FINAL_CHARS = {"zh": 12, "ko": 20, "fa": 40, "de": 40, "vi": 12}
 
 
@@ -672,6 +680,29 @@ def _verb_final(sentence: str, view: CueView, a: str, b: str, lang: str) -> bool
     if lang == "de":  # the subject opens the clause
         return len(sentence[view.c0:x.start].split()) <= 1
     return True
+
+
+def _german_clause_end(sentence: str, view: CueView, a: str, b: str) -> bool:
+    """A German clause that ends on its cooperation verb ("Nordkorea hat im Ukraine-Krieg weitere
+    Waffen an Russland geliefert", "Iran betreibt drei von China gelieferte Reaktoren") links the
+    member that opens the clause, its subject, to another member named before the verb."""
+    cue = view.cue
+    members = [s for s in view.before if s.is_member]
+    if cue.family != "cooperation" or len(members) < 2:
+        return False
+    # "drei von China gelieferte Reaktoren": an attributive participle after its agent
+    attributive = bool(_VON_AGENT.search(sentence, max(members[-1].start - 12, 0), members[-1].start)) \
+        and len(sentence[members[-1].end:cue.start].split()) <= 1
+    if not attributive and (not _CLAUSE_END_DE.match(sentence, cue.end) or view.c1 - cue.end > CLAUSE_END_CHARS):
+        return False
+    subject = members[0]
+    opening = sentence[view.c0:subject.start]
+    if len(opening.split()) > 3 and not _FINITE_BEFORE.search(opening) \
+            or _COMPARISON.search(sentence, max(subject.start - 12, 0), subject.start):
+        return False
+    if re.search(r"(?<!\w)(?:und|oder|sowie)(?!\w)|,", sentence[subject.end:members[1].start]):
+        return False  # a coordinated subject: read by the subject rules
+    return subject.code in (a, b) and ({a, b} - {subject.code}) <= {s.code for s in members[1:]}
 
 
 def _third_name(sentence: str, cue: Cue) -> bool:
@@ -824,6 +855,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                 if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in COMPOUND_GLUE and (
                         0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25):
                     return "pair"
+    if hits.langs[:1] == ["de"] and _german_clause_end(sentence, view, a, b):
+        return "pair"
     if _verb_final(sentence, view, a, b, hits.langs[0] if hits.langs else "en") or _as_predicate(sentence, view, a, b) \
             or _named_as(sentence, view, a, b):
         return "pair"

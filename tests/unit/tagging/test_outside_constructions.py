@@ -61,6 +61,14 @@ CASES = [
     ("de reception", "de", "Kim bereitete Putin einen festlichen Empfang.", {"KP-RU": "cooperation"}),
     ("de equipping", "de", "Nordkorea hat Russland mit Granaten ausgerüstet.", {"KP-RU": "cooperation"}),
     ("de ending sanctions", "de", "Russland will die Sanktionen gegen Nordkorea beenden.", {"KP-RU": "cooperation"}),
+    # German clauses that end on the verb: the member that opens the clause (or follows the finite
+    # verb) and another member before the verb
+    ("de clause-final verb", "de", "Offenbar hat Nordkorea im Ukraine-Krieg weitere Granaten an Russland geliefert.",
+     {"KP-RU": "cooperation"}),
+    ("de subject after the finite verb", "de", "Laut Seoul hat Nordkorea Tausende Soldaten nach Russland entsandt.",
+     {"KP-RU": "cooperation"}),
+    ("de attributive participle", "de", "Der Iran betreibt zwei von China gelieferte Reaktoren.", {"CN-IR": "cooperation"}),
+    ("de a comparison is no subject", "de", "Wie Russland hat auch China Öl an Indien geliefert.", {"CN-RU": "neutral"}),
     # Vietnamese: members, a shipment to a partner, a passive with "được", cooperation "of" the two
     ("vi shipment", "vi", "Bình Nhưỡng đã gửi đạn pháo cho Nga.", {"KP-RU": "cooperation"}),
     ("vi passive", "vi", "Iran đã được Trung Quốc hỗ trợ.", {"CN-IR": "cooperation"}),
