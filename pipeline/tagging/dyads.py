@@ -671,6 +671,17 @@ def _verb_final(sentence: str, view: CueView, a: str, b: str, lang: str) -> bool
     if gap_rule is None or len(before) < 2:
         return False
     x, y = before[-2], before[-1]
+    if lang == "zh" and {x.code, y.code} != {a, b}:
+        # "中国从伊朗和俄罗斯购买原油": the partner may be a list; the subject stands before it
+        run = name_run(sentence, before, backwards=True)
+        if len(run) > 1 and len(run) < len(before):
+            x = before[len(before) - len(run) - 1]
+            y = next((s for s in run if s.code in (a, b) and s.code != x.code), y)
+            if view.cue.start - run[-1].end > VERB_FINAL_CHARS[lang]:
+                return False
+            if x.code in (a, b) and y.code in (a, b) and x.code != y.code and gap_rule.match(sentence[x.end:run[0].start]):
+                return True
+        return False
     if {x.code, y.code} != {a, b} or view.cue.start - y.end > VERB_FINAL_CHARS[lang] or glued(sentence, [x, y]):
         return False
     if not gap_rule.match(sentence[x.end:y.start]) or _COMPARISON.search(sentence, max(x.start - 12, 0), x.start):
@@ -722,6 +733,8 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
         return True  # "Russian and Iranian oil exports", "Russian and Chinese investors": a noun both qualify
     if cue.family != "cooperation" and _OBJECT_OF.search(sentence, max(start - 12, 0), start):
         return True  # "coordination by China and Russia has frustrated diplomats"
+    if hits.langs[:1] == ["zh"] and sentence[start - 1:start] in _ZH_PARTNER_MARKS:
+        return True  # "印度从伊朗和俄罗斯购买原油": the list after 从 is where India buys, not a subject
     if cue.family == "cooperation" and _PARTNER_OF.search(sentence, max(start - 12, 0), start) \
             and any(c.end <= start and start - c.end <= OBJECT_CHARS + 10 for c in hits.cues):
         return True  # "shipped oil to Iran, Russia and China in return for financial assistance": another's partners
@@ -746,6 +759,8 @@ _BETWEEN_AND = re.compile(r"^\s+a\s+$")  # Polish "między Rosją a Chinami"
 _NEITHER = re.compile(r"(?<!\w)(?:neither|nor|weder|ni|ni\s+siquiera)(?!\w)", re.IGNORECASE)
 _REFUSAL = re.compile(r"(?<!\w)(?:refus\w*|unwilling|reluctant|loath|declin\w*|rather than)(?:\s+to)?\s+(?:[\w-]+\s+){0,2}$",
                       re.IGNORECASE)
+_ZH_PARTNER_MARKS = frozenset("从向对给与同跟")
+_PHRASE_BREAK = re.compile(r"[,，;；:：]")
 _PARTNER_OF = re.compile(r"(?<!\w)(?:to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _DIRECT_OBJECT = re.compile(r"\w*\s+(?:(?:to|for|with|of)\s+)?(?:the\s+)?", re.IGNORECASE)  # "provided Iran", "support for Iran"
 _ALTERNATIVE = re.compile(r"(?<!\w)(?:or|nor|either|neither|oder|ou|o|ni|или|albo|lub)(?!\w)", re.IGNORECASE)
@@ -883,7 +898,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                 and not on_member and not _not_their_subject(sentence, cue, run, view, hits):
             if cue.family == "friction" and _FEELING.match(sentence, cue.start) and not (view.objects & {a, b}):
                 pass  # "China and Russia have expressed concern about the deployment": a shared worry, no friction
-            elif cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
+            elif cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 and not _PHRASE_BREAK.search(sentence, cue.end, p)
+                                                     for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction
     # both before it, inside "between A and B" right before the cue ("Relations between Moscow and
     # Beijing have cooled", "Między Rosją a Chinami narasta nieufność")

@@ -69,6 +69,11 @@ CASES = [
      {"KP-RU": "cooperation"}),
     ("de attributive participle", "de", "Der Iran betreibt zwei von China gelieferte Reaktoren.", {"CN-IR": "cooperation"}),
     ("de a comparison is no subject", "de", "Wie Russland hat auch China Öl an Indien geliefert.", {"CN-RU": "neutral"}),
+    # Chinese: a joint veto, buying from a list, a cooperation of the two before a later "都"
+    ("zh joint veto", "zh", "中国和俄罗斯否决了这项决议。", {"CN-RU": "cooperation"}),
+    ("zh buying from a list", "zh", "印度从伊朗和俄罗斯购买原油。", {"IR-RU": "neutral"}),
+    ("zh buying from a list, the buyer", "zh", "中国从伊朗和俄罗斯等国购买原油。", {"CN-IR": "cooperation", "CN-RU": "cooperation"}),
+    ("zh cooperation of the two", "zh", "朝鲜和伊朗的合作在扩大，两国都想赚钱。", {"IR-KP": "cooperation"}),
     # Vietnamese: members, a shipment to a partner, a passive with "được", cooperation "of" the two
     ("vi shipment", "vi", "Bình Nhưỡng đã gửi đạn pháo cho Nga.", {"KP-RU": "cooperation"}),
     ("vi passive", "vi", "Iran đã được Trung Quốc hỗ trợ.", {"CN-IR": "cooperation"}),
