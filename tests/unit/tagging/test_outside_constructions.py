@@ -126,6 +126,10 @@ CASES = [
     ("rather than support", "en", "Beijing will guard its own interests rather than support Moscow.", {"CN-RU": "friction"}),
     ("a shared worry", "en", "China and Russia have voiced concern about the new radar.", {"CN-RU": "neutral"}),
     ("spying on each other", "en", "Iran and Russia run intelligence operations on each other.", {"IR-RU": "friction"}),
+    # Spanish: names in the lower case some pages use, warmth, deterioration
+    ("es lower-case Corea del norte", "es", "China protege a Corea del norte en la ONU.", {"CN-KP": "cooperation"}),
+    ("es warmth", "es", "La relación entre Rusia y China vive una calidez inédita.", {"CN-RU": "cooperation"}),
+    ("es deterioration", "es", "Las relaciones entre Rusia y China se deterioraron rápidamente.", {"CN-RU": "friction"}),
     # Spanish "sino-" names China in a compound
     ("es sino-", "es", "La cooperación sino-rusa se ha intensificado.", {"CN-RU": "cooperation"}),
 ]
