@@ -936,6 +936,10 @@ def _only_two_cooperating(hits: CueHits, a: str, b: str) -> bool:
         return False
     if hits.parallel or _BOTH.search(hits.sentence):
         return False  # "Both Iran and Russia rely on oil exports", "each signed deals": parallel acts
+    names = sorted(hits.names)
+    if any(_ALTERNATIVE.search(hits.sentence, x[1], y[0]) or _COMPARISON.search(hits.sentence, x[1], y[0])
+           for x, y in zip(names, names[1:])):
+        return False  # "a country like China or Russia could deploy ...": alternatives, or a comparison
     # a cue that takes a partner the tagger does not track ("Iran thanked Iraq") is someone else's cooperation
     return not any(_THIRD_NAME.match(hits.sentence, c.end) or hits.langs[:1] == ["en"] and _UNTRACKED.match(hits.sentence, c.end)
                    for c in hits.cues)
