@@ -120,7 +120,7 @@ _RELATIONAL = re.compile(r"(?:cooperat|co-operat|ties|partnership|alliance|frien
                          re.IGNORECASE)
 _PLACE = re.compile(r"(?<!\w)(?:in|inside|across|within|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 # A demonym after a preposition that qualifies a noun is no subject: "tariffs on Chinese cars and banned ...".
-_MODIFIES_NOUN = re.compile(r"\s+[a-z][\w-]*\s+(?:and|or)\s")
+_MODIFIES_NOUN = re.compile(r"\s+[a-z][\w-]*\s+(?:and|or)\s+(?:[\w-]*(?:ed|ing)\s+)?")  # "... and banned": the next verb
 _THEM = re.compile(r"\w*\s+(?:them|both of them)(?!\w)", re.IGNORECASE)  # a cue's object standing for a list before it
 _ADJACENT = re.compile(r"\w*\s+")  # between two cue words of one phrase ("pipeline deal")
 _IMMUNE = re.compile(r"\w*-(?:proof|free|resistant)(?!\w)")  # "sanctions-proof access" is no sanction
@@ -274,7 +274,7 @@ class CueView:
             return out
         # a third party after a preposition is no subject ("Moscow's war in Ukraine has made it reliant on ...")
         candidates = [s for s in before if s.is_member or not _after_preposition(sentence, s.start)]
-        if candidates and _MODIFIES_NOUN.match(sentence, candidates[-1].end, cue.start) \
+        if candidates and _MODIFIES_NOUN.fullmatch(sentence, candidates[-1].end, cue.start) \
                 and _after_preposition(sentence, candidates[-1].start):
             candidates.pop()  # "tariffs on Chinese cars and banned ...": a demonym qualifying the object
         if not candidates:
@@ -614,6 +614,7 @@ _NAMED_AS = re.compile(r"^(?:'s?\s+(?:[\w-]+\s+){0,2}?)?\s*(?:(?:as|como|comme|a
                        r"(?:an?\s+|the\s+|its\s+|their\s+|his\s+|una?\s+|une?\s+|eine?n?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # Between the namer and its verb: "Russia labels", "a Russian memo labelling", "Moscow's doctrine names".
 _BEFORE_NAMED = re.compile(r"\s+(?:the\s+|a\s+)?")  # "sees the Kremlin", Spanish "ve a Rusia"
+_SUBORDINATE_OPENING = re.compile(r"(?<!\w)(?:that|because|while|since|when|whereas)\s+(?:the\s+)?$", re.IGNORECASE)
 _NAMER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,2}$")
 _VERB_BETWEEN = re.compile(r"^\s+(?:[\w-]+\s+){1,2}$")  # "views", "has long described"
 
@@ -626,7 +627,8 @@ def _as_predicate(sentence: str, view: CueView, a: str, b: str) -> bool:
         return False
     x, y = before[-2], before[-1]
     return {x.code, y.code} == {a, b} and view.cue.start - y.end <= 2 and not glued(sentence, [x, y]) \
-        and bool(_VERB_BETWEEN.match(sentence[x.end:y.start])) and len(sentence[view.c0:x.start].split()) <= 3
+        and bool(_VERB_BETWEEN.match(sentence[x.end:y.start])) \
+        and (len(sentence[view.c0:x.start].split()) <= 3 or bool(_SUBORDINATE_OPENING.search(sentence, view.c0, x.start)))
 
 
 def _named_as(sentence: str, view: CueView, a: str, b: str) -> bool:

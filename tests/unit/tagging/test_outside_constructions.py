@@ -126,6 +126,12 @@ CASES = [
     ("rather than support", "en", "Beijing will guard its own interests rather than support Moscow.", {"CN-RU": "friction"}),
     ("a shared worry", "en", "China and Russia have voiced concern about the new radar.", {"CN-RU": "neutral"}),
     ("spying on each other", "en", "Iran and Russia run intelligence operations on each other.", {"IR-RU": "friction"}),
+    # "as a partner" after "that"; nouns joined by "and" before a participle; built under licence
+    ("views as partner after that", "en", "Officials say that the Kremlin views Tehran as a key partner.",
+     {"IR-RU": "cooperation"}),
+    ("nouns joined by and", "en", "Regulators fined Chinese banks and traders doing business with Pyongyang.",
+     {"CN-KP": "cooperation"}),
+    ("under licence", "en", "China built fighters under license from Russia.", {"CN-RU": "cooperation"}),
     # Spanish: names in the lower case some pages use, warmth, deterioration
     ("es lower-case Corea del norte", "es", "China protege a Corea del norte en la ONU.", {"CN-KP": "cooperation"}),
     ("es warmth", "es", "La relación entre Rusia y China vive una calidez inédita.", {"CN-RU": "cooperation"}),
