@@ -55,7 +55,8 @@ NEGATION_AFTER_CHARS = 10
 OBJECT_CHARS = 30  # how far after a directed cue its object may start ("accused Beijing of ...")
 SUBJECT_CHARS = 50  # how far before a cue its subject may end
 NEGATED_SCOPE_CHARS = 25  # how far a negated cooperation verb carries over to the cue words of its object
-GOVERNED_CHARS = 40  # how far after a friction cue a cooperation cue can be what it is about
+GOVERNED_CHARS = 40
+BETWEEN_AFTER_CHARS = 60  # how far after a cue its "between A and B" may start ("distrust of X ... have nurtured relations between")  # how far after a friction cue a cooperation cue can be what it is about
 # A joint act on a third party: the verb follows its coordinated subject with at most auxiliaries and
 # adverbs between ("Moscow and Beijing swiftly condemned", "Russia and China's objections"), not another verb ("all face Western sanctions").
 # A list may end with a name the tagger does not track ("Iran, Russia and Syria have been pressuring ..."),
@@ -93,10 +94,10 @@ THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со
 # Between two members, one's relation with the other: "Moscow's growing military ties with Pyongyang".
 _TIES_WITH = re.compile(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:ties|cooperation|partnership|alignment|relationship|relations|"
                         r"rapprochement|deals?|alliance|trade|dealings)\s+(?:with|to)\s+(?:the\s+)?$", re.IGNORECASE)
-_ELIDED = re.compile(r"\sand\s(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must)\s$")
+_ELIDED = re.compile(r"\s(?:and|but|yet)\s(?:now\s)?(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must)\s$")
 _PREPOSITIONS = frozenset({"in", "into", "on", "against", "at", "over", "toward", "towards"})
 _OBJECT_OF = re.compile(r"(?<!\w)(?:by|at|in|on|over|against|to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
-_COMPARISON = re.compile(r"(?<!\w)(?:like|unlike|as with|similar to|just as|as does|as did|wie|comme|como|как и|jak)\s",
+_COMPARISON = re.compile(r"(?<!\w)(?:like|unlike|as with|similar to|just as|as does|as did|(?:from|than) (?:those|that) of|wie|comme|como|как и|jak)\s",
                          re.IGNORECASE)
 _FRONTED_LIKE = re.compile(r"\W*(?:just\s+)?like\s+(?:the\s+)?", re.IGNORECASE)
 _MUTUAL = re.compile(r"(?<!\w)(?:their|each other|one another|together|jointly|mutual\w*|bilateral)(?!\w)", re.IGNORECASE)
@@ -483,10 +484,14 @@ def find_cues(
     negated: list[int] = []  # ends of negated cooperation cues
     link_only = {m.start() for m in lexicon.cue("dyads.link_only").finditer(sentence, langs)} \
         if found["friction"] or found["directed"] else set()
+    directed_starts = [d.start() for d in found["directed"]]
     for family in ("cooperation", "friction", "directed"):
         for m in found[family]:
             if family == "directed" and _in_spans(m.start(), cover):
                 continue
+            if family == "friction" and _RELUCTANT.match(sentence, m.start()) \
+                    and any(0 < d - m.end() <= NEGATED_SCOPE_CHARS for d in directed_starts):
+                continue  # "reluctant to cut off resources to Pyongyang": it negates the act, which is withheld
             pairs = partners.pop(m.start(), (m, None, 0))[1] if family == "cooperation" else None
             if family == "cooperation" and pairs is None and any(z <= m.start() < n.start() for n, _, z in zones):
                 continue  # "treaty" in "North Korea's longtime treaty ally" is part of the partner noun
@@ -763,6 +768,7 @@ _REFUSAL = re.compile(r"(?<!\w)(?:refus\w*|unwilling|reluctant|loath|declin\w*|r
                       re.IGNORECASE)
 _ZH_PARTNER_MARKS = frozenset("从向对给与同跟")
 _PHRASE_BREAK = re.compile(r"[,，;；:：]")
+_RELUCTANT = re.compile(r"(?:reluctan|hesita|unwilling|loath)\w*\s+to\s", re.IGNORECASE)
 _PARTNER_OF = re.compile(r"(?<!\w)(?:to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _DIRECT_OBJECT = re.compile(r"\w*\s+(?:(?:to|for|with|of)\s+)?(?:the\s+)?", re.IGNORECASE)  # "provided Iran", "support for Iran"
 _ALTERNATIVE = re.compile(r"(?<!\w)(?:or|nor|either|neither|oder|ou|o|ni|или|albo|lub)(?!\w)", re.IGNORECASE)
@@ -920,7 +926,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     if a in codes_after and b in codes_after:
         for w0, w1 in hits.between:
             listed = {s.code for s in _between_run(sentence, [s for s in after if s.start >= w1])}
-            if w0 >= cue.start - 40 and w1 <= min(s.start for s in after if s.code in (a, b)) \
+            if w0 >= cue.start - 40 and w0 - cue.end <= BETWEEN_AFTER_CHARS and w1 <= min(s.start for s in after if s.code in (a, b)) \
                     and c0 <= w0 and w1 <= c1 and {a, b} <= listed \
                     and not any(cue.end <= c.start < w0 and c.family != cue.family for c in hits.cues) \
                     and not _CHOICE.search(sentence, max(min(cue.start, w0) - CHOICE_CHARS, 0), w0):

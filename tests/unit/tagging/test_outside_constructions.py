@@ -132,6 +132,12 @@ CASES = [
     ("nouns joined by and", "en", "Regulators fined Chinese banks and traders doing business with Pyongyang.",
      {"CN-KP": "cooperation"}),
     ("under licence", "en", "China built fighters under license from Russia.", {"CN-RU": "cooperation"}),
+    # friction needs its own "between"; comparisons; reluctance to punish; an elided subject after "but"
+    ("a far between is another's", "en",
+     "Their distrust of Western banks and shared goals have slowly nurtured relations between Moscow and Beijing.",
+     {"CN-RU": "neutral"}),
+    ("differ from those of", "en", "Iran's ties with Europe differ from those of North Korea.", {"IR-KP": "neutral"}),
+    ("reluctant to punish", "en", "China is reluctant to cut off oil supplies to Pyongyang.", {"CN-KP": "cooperation"}),
     # Spanish: names in the lower case some pages use, warmth, deterioration
     ("es lower-case Corea del norte", "es", "China protege a Corea del norte en la ONU.", {"CN-KP": "cooperation"}),
     ("es warmth", "es", "La relación entre Rusia y China vive una calidez inédita.", {"CN-RU": "cooperation"}),
