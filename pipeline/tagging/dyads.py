@@ -766,6 +766,7 @@ _BETWEEN_AND = re.compile(r"^\s+a\s+$")  # Polish "między Rosją a Chinami"
 _NEITHER = re.compile(r"(?<!\w)(?:neither|nor|weder|ni|ni\s+siquiera)(?!\w)", re.IGNORECASE)
 _REFUSAL = re.compile(r"(?<!\w)(?:refus\w*|unwilling|reluctant|loath|declin\w*|rather than)(?:\s+to)?\s+(?:[\w-]+\s+){0,2}$",
                       re.IGNORECASE)
+_ZH_JOINT_GAP = re.compile(r"(?:两国|双方)?(?:都|均|也)?(?:同声|共同|一起|一道|联合|联手|再次|公开|强烈|已经|已)?")  # "俄罗斯伊朗同声谴责"
 _ZH_PARTNER_MARKS = frozenset("从向对给与同跟")
 _PHRASE_BREAK = re.compile(r"[,，;；:：]")
 _RELUCTANT = re.compile(r"(?:reluctan|hesita|unwilling|loath)\w*\s+to\s", re.IGNORECASE)
@@ -859,7 +860,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         # "Moscow and Beijing objected to the plan": joint action on a common target
         if a in codes_before and b in codes_before:
             run = name_run(sentence, before, backwards=True)
-            if {a, b} <= {s.code for s in run} and _JOINT_GAP.fullmatch(sentence, run[-1].end, cue.start) \
+            if {a, b} <= {s.code for s in run} and (_JOINT_GAP.fullmatch(sentence, run[-1].end, cue.start)
+                                                     or hits.langs[:1] == ["zh"] and _ZH_JOINT_GAP.fullmatch(sentence, run[-1].end, cue.start)) \
                     and not (_PERFECT_PASSIVE.search(sentence, run[-1].end, cue.start)
                              and not _PROGRESSIVE.match(sentence, cue.start)) \
                     and not _AGENT_NOUN.match(sentence, cue.start) \

@@ -74,6 +74,8 @@ CASES = [
     ("zh buying from a list", "zh", "印度从伊朗和俄罗斯购买原油。", {"IR-RU": "neutral"}),
     ("zh buying from a list, the buyer", "zh", "中国从伊朗和俄罗斯等国购买原油。", {"CN-IR": "cooperation", "CN-RU": "cooperation"}),
     ("zh cooperation of the two", "zh", "朝鲜和伊朗的合作在扩大，两国都想赚钱。", {"IR-KP": "cooperation"}),
+    ("zh joint condemnation", "zh", "俄罗斯伊朗同声谴责以色列。", {"IR-RU": "cooperation"}),
+    ("zh improving relations", "zh", "莫斯科和北京的关系持续向好。", {"CN-RU": "cooperation"}),
     # Vietnamese: members, a shipment to a partner, a passive with "được", cooperation "of" the two
     ("vi shipment", "vi", "Bình Nhưỡng đã gửi đạn pháo cho Nga.", {"KP-RU": "cooperation"}),
     ("vi passive", "vi", "Iran đã được Trung Quốc hỗ trợ.", {"CN-IR": "cooperation"}),
