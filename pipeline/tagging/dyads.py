@@ -401,18 +401,26 @@ def _runs(sentence: str, spans: list[MemberSpan]) -> list[list[MemberSpan]]:
     return out
 
 
+def _negators(sentence: str, lexicon: Lexicon, langs: list[str]) -> list[tuple[int, int]]:
+    """Where the sentence's negators are, found once for all its cues ("no-limits", "non-aligned":
+    a hyphenated word is no negation)."""
+    return [m.span() for m in lexicon.cue("negation.before").finditer(sentence, langs) if sentence[m.end():m.end() + 1] != "-"]
+
+
 def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[str],
-             absorbed: list[tuple[int, int]] = ()) -> bool:  # type: ignore[assignment]
+             absorbed: list[tuple[int, int]] = (),  # type: ignore[assignment]
+             negators: list[tuple[int, int]] | None = None) -> bool:
     """Is the cue negated? A negator inside ``absorbed`` (a friction cue that holds it: "does not
     seem to welcome") belongs to that cue, not to the words after it."""
-    before = sentence[max(cue.start() - NEGATION_BEFORE_CHARS, 0):cue.start()]
+    start = max(cue.start() - NEGATION_BEFORE_CHARS, 0)
     # Only the words right before the cue: "did not sign", "refused" is its own cue.
-    tail = re.split(r"[,;:]", before)[-1]
-    # "no-limits", "non-aligned": a hyphenated word is no negation
-    found = [m for m in lexicon.cue("negation.before").finditer(tail, langs) if tail[m.end():m.end() + 1] != "-"]
-    if found and len(tail) - found[-1].end() <= 24:
-        at = cue.start() - len(tail) + found[-1].start()
-        upto = at + found[-1].end() - found[-1].start()
+    cut = max(sentence.rfind(c, start, cue.start()) for c in ",;:")
+    tail_start = cut + 1 if cut >= 0 else start
+    if negators is None:
+        negators = _negators(sentence, lexicon, langs)
+    found = [(s, e) for s, e in negators if tail_start <= s and e <= cue.start()]
+    if found and cue.start() - found[-1][1] <= 24:
+        at, upto = found[-1]
         if not any(s <= at and upto < e <= cue.start() for s, e in absorbed):
             return True
     after = sentence[cue.end():cue.end() + NEGATION_AFTER_CHARS]
@@ -461,10 +469,12 @@ def find_cues(
     # a negator inside a friction cue or a framing belongs to it ("not welcome", "no limits")
     absorbed = [m.span() for m in found["friction"]] + [(st, en) for st, en, _ in framings]
 
+    negators = _negators(sentence, lexicon, langs)
+
     def weight(cue: re.Match[str]) -> float:
-        if _in_spans(cue.start(), name_spans) or _IMMUNE.match(sentence, cue.end()) or _in_spans(cue.start(), requested):
+        if _in_spans(cue.start(), name_spans) or _IMMUNE.match(sentence, cue.end()) or requested and _in_spans(cue.start(), requested):
             return 0.0
-        if _negated(sentence, cue, lexicon, langs, absorbed):
+        if _negated(sentence, cue, lexicon, langs, absorbed, negators):
             return 0.0
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
@@ -514,7 +524,7 @@ def find_cues(
                     # "unwilling to have a close partnership with China", "rather than support Russia":
                     # withheld cooperation is friction when it links the two
                     hits.cues.append(Cue(m.start(), m.end(), "friction", 1.0))
-            elif family == "directed" and not _in_spans(m.start(), name_spans) and _negated(sentence, m, lexicon, langs) \
+            elif family == "directed" and not _in_spans(m.start(), name_spans) and _negated(sentence, m, lexicon, langs, (), negators) \
                     and not _NEITHER.search(sentence, max(m.start() - NEGATION_BEFORE_CHARS, 0), m.start()):
                 # "Beijing will not condemn Moscow": withholding censure is cover, so cooperation
                 hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))
@@ -806,7 +816,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
 
     def flow() -> bool:
         """Goods of one member going to the other: "shipping Russian aluminium to China"."""
-        if cue.family != "cooperation" or len(after) < 2 or after[0].start - cue.end > FLOW_CHARS:
+        if cue.family != "cooperation" or len(after) < 2 or after[0].start - cue.end > FLOW_CHARS \
+                or a not in codes_after or b not in codes_after:
             return False
         # the goods' owners may be a list: "energy exports from both Russia and Iran to China"
         run = name_run(sentence, after, backwards=False)
@@ -902,10 +913,10 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         in_between = bool(_BETWEEN_BEFORE.search(sentence, max(run[0].start - 10, 0), run[0].start))
         # "China, Russia and North Korea provided Iran with support": each is Iran's supporter, the
         # supporters are a list; "Moscow and Beijing vetoed the resolution" is their joint act
-        on_member = bool(view.objects - codes) and bool(after) and after[0].code not in codes \
-            and bool(_DIRECT_OBJECT.fullmatch(sentence, cue.end, after[0].start))
         if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third and not in_between \
-                and not on_member and not _not_their_subject(sentence, cue, run, view, hits):
+                and not (after and after[0].code not in codes and _DIRECT_OBJECT.fullmatch(sentence, cue.end, after[0].start)
+                         and view.objects - codes) \
+                and not _not_their_subject(sentence, cue, run, view, hits):
             if cue.family == "friction" and _FEELING.match(sentence, cue.start) and not (view.objects & {a, b}):
                 pass  # "China and Russia have expressed concern about the deployment": a shared worry, no friction
             elif cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 and not _PHRASE_BREAK.search(sentence, cue.end, p)
