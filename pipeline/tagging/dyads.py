@@ -191,6 +191,7 @@ class CueHits:
     views: dict[tuple[int, int, str], CueView] = field(default_factory=dict)
     too_long: bool = False  # longer than MAX_SENTENCE_CHARS: every pair is neutral and unsure
     third_party: bool = False  # an actor that is no member is named too
+    question: bool = False  # the sentence asks ("Is there a new Sino-Russian alliance?"): it states no relation
 
     @property
     def any(self) -> bool:
@@ -481,6 +482,7 @@ def find_cues(
     hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors],
                    member_codes=frozenset(a.code for a in actors if a.is_member),
                    third_party=any(not a.is_member for a in actors))
+    hits.question = bool(_QUESTION.search(sentence))
     if len(sentence) > MAX_SENTENCE_CHARS:
         hits.too_long = True  # a run-on scrape, not prose: no structure to read (and no quadratic work)
         return hits
@@ -780,6 +782,7 @@ _ZH_JOINT_GAP = re.compile(r"(?:两国|双方)?(?:都|均|也)?(?:同声|共同|
 _ZH_PARTNER_MARKS = frozenset("从向对给与同跟")
 _PHRASE_BREAK = re.compile(r"[,，;；:：]")
 _RELUCTANT = re.compile(r"(?:reluctan|hesita|unwilling|loath)\w*\s+to\s", re.IGNORECASE)
+_QUESTION = re.compile(r"^\W*[¿？]|[?？]\W*$")
 _PARTNER_OF = re.compile(r"(?<!\w)(?:to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _DIRECT_OBJECT = re.compile(r"\w*\s+(?:(?:to|for|with|of)\s+)?(?:the\s+)?", re.IGNORECASE)  # "provided Iran", "support for Iran"
 _ALTERNATIVE = re.compile(r"(?<!\w)(?:or|nor|either|neither|oder|ou|o|ni|или|albo|lub)(?!\w)", re.IGNORECASE)
@@ -977,6 +980,8 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
     """
     if hits.too_long:
         return NEUTRAL, UNSURE_LONG
+    if hits.question:
+        return NEUTRAL, UNSURE
     coop = fric = 0.0
     firm = {COOPERATION: False, FRICTION: False}  # does a firm link carry the relation?
     links = [_links(sentence, cue, a, b, actors, hits) for cue in hits.cues]

@@ -142,6 +142,9 @@ CASES = [
     ("reluctant to punish", "en", "China is reluctant to cut off oil supplies to Pyongyang.", {"CN-KP": "cooperation"}),
     ("relations sour", "en", "Analysts expect relations between Tehran and Moscow to sour.", {"IR-RU": "friction"}),
     ("chafing", "en", "Moscow chafes at playing second to Beijing.", {"CN-RU": "friction"}),
+    # a question states no relation
+    ("a question", "en", "Will Moscow keep arming Tehran?", {"IR-RU": "neutral"}),
+    ("es a question", "es", "¿ Existe una verdadera alianza entre Rusia y China ?", {"CN-RU": "neutral"}),
     # Spanish: names in the lower case some pages use, warmth, deterioration
     ("es lower-case Corea del norte", "es", "China protege a Corea del norte en la ONU.", {"CN-KP": "cooperation"}),
     ("es warmth", "es", "La relación entre Rusia y China vive una calidez inédita.", {"CN-RU": "cooperation"}),
