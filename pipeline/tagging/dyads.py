@@ -613,6 +613,10 @@ _PARTNER_PARTICLE = re.compile(r"(?:을|를|에|에게|에게서|와|과|로|으
 _CLAUSE_END_DE = re.compile(r"\w*(?:\s+(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|worden|sein|soll|"
                             r"sollen|sollte|könnte|könnten|kann|können|habe|hätten|hätte))*\s*(?:[.,;:!?\"»«)]|$)")
 CLAUSE_END_CHARS = 30
+_DE_RIGHT_AFTER = re.compile(r"\w*\s+(?:der\s+|die\s+|das\s+)?")
+_DE_ALTERNATIVE_OR_PLACE = re.compile(r"(?<!\w)(?:oder|in|im|nach|aus|bei)\s+(?:der\s+|dem\s+|den\s+)?$", re.IGNORECASE)
+GERMAN_PARTNER_CHARS = 60
+_DE_AND = re.compile(r"\s*(?:,|und|sowie)\s*(?:der\s+|die\s+|das\s+|dem\s+|den\s+)?", re.IGNORECASE)
 _VON_AGENT = re.compile(r"(?<!\w)von\s+(?:der\s+|dem\s+|den\s+)?$", re.IGNORECASE)
 # V2 order: the subject right after the finite verb ("Nach Angaben ... hat Nordkorea ...")
 _FINITE_BEFORE = re.compile(r"(?<!\w)(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|soll|sollen|will|"
@@ -733,6 +737,29 @@ def _german_clause_end(sentence: str, view: CueView, a: str, b: str) -> bool:
     if re.search(r"(?<!\w)(?:und|oder|sowie)(?!\w)|,", sentence[subject.end:members[1].start]):
         return False  # a coordinated subject: read by the subject rules
     return subject.code in (a, b) and ({a, b} - {subject.code}) <= {s.code for s in members[1:]}
+
+
+def _german_subject_after(sentence: str, view: CueView, a: str, b: str) -> bool:
+    """German puts the subject after a fronted verb ("… versorgt Nordkorea die russische Armee mit
+    Munition") and the possessor after its noun ("die Kooperation Russlands mit Nordkorea"): the
+    member right after the cooperation cue is its subject, a later member its partner."""
+    cue, after = view.cue, view.after
+    if cue.family != "cooperation" or len(after) < 2 or not _DE_RIGHT_AFTER.fullmatch(sentence, cue.end, after[0].start):
+        return False
+    run = [after[0]]  # a coordinated subject needs "und" or a comma ("Nordkorea die russische Armee" is two phrases)
+    for s in after[1:]:
+        if not _DE_AND.fullmatch(sentence, run[-1].end, s.start):
+            break
+        run.append(s)
+    if len(run) >= len(after):
+        return False
+    subject_codes = {s.code for s in run}
+    partner = after[len(run)]
+    if not partner.is_member or partner.code in subject_codes or partner.start - run[-1].end > GERMAN_PARTNER_CHARS:
+        return False
+    if _DE_ALTERNATIVE_OR_PLACE.search(sentence, max(partner.start - 8, 0), partner.start):
+        return False  # "… in Russland", "… oder Iran": a place or an alternative, no partner
+    return a in subject_codes and b == partner.code or b in subject_codes and a == partner.code
 
 
 def _third_name(sentence: str, cue: Cue) -> bool:
@@ -894,7 +921,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                 if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in COMPOUND_GLUE and (
                         0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25):
                     return "pair"
-    if hits.langs[:1] == ["de"] and _german_clause_end(sentence, view, a, b):
+    if hits.langs[:1] == ["de"] and (_german_clause_end(sentence, view, a, b) or _german_subject_after(sentence, view, a, b)):
         return "pair"
     if _verb_final(sentence, view, a, b, hits.langs[0] if hits.langs else "en") or _as_predicate(sentence, view, a, b) \
             or _named_as(sentence, view, a, b):

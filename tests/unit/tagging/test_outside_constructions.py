@@ -76,6 +76,10 @@ CASES = [
     ("zh cooperation of the two", "zh", "朝鲜和伊朗的合作在扩大，两国都想赚钱。", {"IR-KP": "cooperation"}),
     ("zh joint condemnation", "zh", "俄罗斯伊朗同声谴责以色列。", {"IR-RU": "cooperation"}),
     ("zh improving relations", "zh", "莫斯科和北京的关系持续向好。", {"CN-RU": "cooperation"}),
+    ("de subject after a fronted verb", "de", "Seit Monaten beliefert Nordkorea die russische Armee mit Granaten.",
+     {"KP-RU": "cooperation"}),
+    ("de possessor after its noun", "de", "Die Zusammenarbeit Russlands mit dem Iran wächst.", {"IR-RU": "cooperation"}),
+    ("de a place is no partner", "de", "Seit Monaten investiert China auch in Russland.", {"CN-RU": "neutral"}),
     # Vietnamese: members, a shipment to a partner, a passive with "được", cooperation "of" the two
     ("vi shipment", "vi", "Bình Nhưỡng đã gửi đạn pháo cho Nga.", {"KP-RU": "cooperation"}),
     ("vi passive", "vi", "Iran đã được Trung Quốc hỗ trợ.", {"CN-IR": "cooperation"}),
