@@ -457,6 +457,20 @@ def find_cues(
     distanced one still count. Condemning a strike on a member is a cooperation cue ("cover") and
     no friction. Partner nouns carry the pairs they link (see ``partner_nouns``).
     """
+    hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors],
+                   member_codes=frozenset(a.code for a in actors if a.is_member),
+                   third_party=any(not a.is_member for a in actors), question=bool(_QUESTION.search(sentence)))
+    if len(sentence) > MAX_SENTENCE_CHARS:
+        hits.too_long = True  # a run-on scrape, not prose: no structure to read (and no quadratic work)
+        return hits
+    found = {family: lexicon.cue(f"dyads.{family}").finditer(sentence, langs)
+             for family in ("cooperation", "friction", "directed")}
+    found_cover = lexicon.cue("dyads.cover").finditer(sentence, langs)
+    # goods and help; the structures are English ones ("Russia's Iranian-made drones")
+    means = lexicon.cue("dyads.means").finditer(sentence, langs) if langs[:1] == ["en"] else []
+    if not (found["cooperation"] or found["friction"] or found["directed"] or found_cover or means
+            or any(stance == "asserted" for _, _, stance in framings)):
+        return hits  # no cue of any family: nothing below can find one (about a quarter of the sentences)
     # A distanced framing still names the relation ("its 'no-limits' partnership with China"):
     # the cue words inside it count; inside an asserted one the framing itself is the cue.
     name_spans = [(a.start, a.end) for a in actors] + [(st, en) for st, en, stance in framings if stance != "distanced"] \
@@ -464,9 +478,6 @@ def find_cues(
     concessive = [m.span() for m in _CONCESSIVE.finditer(sentence)]
     requested = _requested(sentence, actors) if langs[:1] == ["en"] else []
     contrast = [m.start() for m in _CONTRAST.finditer(sentence)]
-
-    found = {family: lexicon.cue(f"dyads.{family}").finditer(sentence, langs)
-             for family in ("cooperation", "friction", "directed")}
     # a negator inside a friction cue or a framing belongs to it ("not welcome", "no limits")
     absorbed = [m.span() for m in found["friction"]] + [(st, en) for st, en, _ in framings]
 
@@ -479,16 +490,9 @@ def find_cues(
             return 0.0
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
-    hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors],
-                   member_codes=frozenset(a.code for a in actors if a.is_member),
-                   third_party=any(not a.is_member for a in actors))
-    hits.question = bool(_QUESTION.search(sentence))
-    if len(sentence) > MAX_SENTENCE_CHARS:
-        hits.too_long = True  # a run-on scrape, not prose: no structure to read (and no quadratic work)
-        return hits
     # cover shields a member from a third party's act; criticism that names a member inside it
     # ("criticized China for supporting sanctions") is aimed at that member instead
-    cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)
+    cover = [m.span() for m in found_cover
              if not any(m.start() < a.start and a.end <= m.end() and not _TARGET_OF.search(sentence, m.start(), a.start)
                         for a in actors if a.is_member)]
     partners = partner_nouns(sentence, actors, lexicon, found["cooperation"])
@@ -532,8 +536,6 @@ def find_cues(
                 hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))
     for s, e in cover:
         hits.cues.append(Cue(s, e, "cooperation", 1.0, cover=True))
-    # goods and help, one pass; the structures are English ones ("Russia's Iranian-made drones")
-    means = lexicon.cue("dyads.means").finditer(sentence, langs) if langs[:1] == ["en"] else []
     if means:
         for m, pairs in goods_pairs(sentence, actors, means) + instrument_pairs(sentence, actors, means, hits.clauses):
             if weight(m):
