@@ -413,17 +413,19 @@ def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[st
              negators: list[tuple[int, int]] | None = None) -> bool:
     """Is the cue negated? A negator inside ``absorbed`` (a friction cue that holds it: "does not
     seem to welcome") belongs to that cue, not to the words after it."""
-    start = max(cue.start() - NEGATION_BEFORE_CHARS, 0)
-    # Only the words right before the cue: "did not sign", "refused" is its own cue.
-    cut = max(sentence.rfind(c, start, cue.start()) for c in ",;:")
-    tail_start = cut + 1 if cut >= 0 else start
+    c0 = cue.start()
+    start = max(c0 - NEGATION_BEFORE_CHARS, 0)
     if negators is None:
         negators = _negators(sentence, lexicon, langs)
-    found = [(s, e) for s, e in negators if tail_start <= s and e <= cue.start()]
-    if found and cue.start() - found[-1][1] <= 24:
+    found = [(s, e) for s, e in negators if start <= s and e <= c0]
+    if found and c0 - found[-1][1] <= 24:
+        # Only the words right before the cue: "did not sign", "refused" is its own cue.
+        cut = max(sentence.rfind(",", start, c0), sentence.rfind(";", start, c0), sentence.rfind(":", start, c0))
         at, upto = found[-1]
-        if not any(s <= at and upto < e <= cue.start() for s, e in absorbed):
+        if at > cut and not any(s <= at and upto < e <= c0 for s, e in absorbed):
             return True
+    if langs[0] not in lexicon.cue("negation.after").by_lang:
+        return False  # the language does not negate after the verb (only Persian and Korean do)
     after = sentence[cue.end():cue.end() + NEGATION_AFTER_CHARS]
     return bool(lexicon.cue("negation.after").search(after, langs))
 
@@ -774,7 +776,7 @@ def _third_name(sentence: str, cue: Cue) -> bool:
 def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: CueView, hits: CueHits) -> bool:
     """Is the coordinated phrase before the cue not the subject of its act after all?"""
     start = run[0].start
-    if any(_ALTERNATIVE.search(sentence, x.end, y.start) for x, y in zip(run, run[1:])):
+    if len(run) > 1 and _ALTERNATIVE.search(sentence, run[0].end, run[-1].start):
         return True  # "a country like China or Russia could deploy ...": alternatives, not one subject
     if all(_DEMONYM.fullmatch(sentence, s.start, s.end) for s in run) and _NOUN_GAP.fullmatch(sentence, run[-1].end, cue.start) \
             and not _RELATIONAL.match(sentence, cue.start) and not _VERB_FORM.match(sentence, cue.start):
