@@ -291,7 +291,7 @@ class CueView:
             if opening[0] is not run[0] and len(sentence[self.c0:opening[0].start].split()) <= 1:
                 return out | {s.code for s in name_run(sentence, opening, backwards=False)}
             return out
-        if _OWN_PHRASE.search(sentence, run[-1].end, cue.start):
+        if sentence.find(",", run[-1].end, cue.start) >= 0 and _OWN_PHRASE.search(sentence, run[-1].end, cue.start):
             return out  # "banks doing business with North Korea, given fears of retaliation by Beijing"
         gap = cue.start - run[-1].end
         reach = SUBJECT_CHARS if gap <= SUBJECT_CHARS else RELATIVE_CHARS if gap <= RELATIVE_CHARS and (
@@ -743,6 +743,16 @@ def _german_clause_end(sentence: str, view: CueView, a: str, b: str) -> bool:
     return subject.code in (a, b) and ({a, b} - {subject.code}) <= {s.code for s in members[1:]}
 
 
+def _agent_flow(sentence: str, cue: Cue, after: list[MemberSpan], a: str, b: str) -> bool:
+    """A nominal cue, its agent after "by", then the partner: "the purchase by China of oil from Iran"."""
+    if len(after) < 2 or not _BY_AGENT.fullmatch(sentence, cue.end, after[0].start):
+        return False
+    x = after[0]
+    y = next((s for s in after[1:] if s.is_member and s.code != x.code), None)
+    return y is not None and {x.code, y.code} == {a, b} and y.start - x.end <= AGENT_PARTNER_CHARS \
+        and bool(_AGENT_PARTNER.match(sentence[x.end:y.start]))
+
+
 def _german_subject_after(sentence: str, view: CueView, a: str, b: str) -> bool:
     """German puts the subject after a fronted verb ("… versorgt Nordkorea die russische Armee mit
     Munition") and the possessor after its noun ("die Kooperation Russlands mit Nordkorea"): the
@@ -878,16 +888,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                        and not (compound is not None and re.fullmatch(r"\w*\s*", sentence[c.end:pos]))
                        for c in hits.cues)
 
-    def agent_flow() -> bool:
-        """A nominal cue, its agent after "by", then the partner: "the purchase by China of oil from Iran"."""
-        if cue.family != "cooperation" or len(after) < 2 or not _BY_AGENT.fullmatch(sentence, cue.end, after[0].start):
-            return False
-        x = after[0]
-        y = next((s for s in after[1:] if s.is_member and s.code != x.code), None)
-        return y is not None and {x.code, y.code} == {a, b} and y.start - x.end <= AGENT_PARTNER_CHARS \
-            and bool(_AGENT_PARTNER.match(sentence[x.end:y.start]))
-
-    if flow() or agent_flow():
+    if flow() or cue.family == "cooperation" and a in codes_after and b in codes_after and _agent_flow(sentence, cue, after, a, b):
         return "pair"
     if view.inside and (a in view.inside) != (b in view.inside) and ({a, b} - view.inside) <= view.subjects:
         # "Russia has sought to limit Chinese influence", "China came to Russia's aid": the one named
