@@ -153,6 +153,8 @@ CASES = [
     ("es lower-case Corea del norte", "es", "China protege a Corea del norte en la ONU.", {"CN-KP": "cooperation"}),
     ("es warmth", "es", "La relación entre Rusia y China vive una calidez inédita.", {"CN-RU": "cooperation"}),
     ("es deterioration", "es", "Las relaciones entre Rusia y China se deterioraron rápidamente.", {"CN-RU": "friction"}),
+    ("vi both deny", "vi", "Cả Iran và Nga đều phủ nhận việc chuyển giao tên lửa.", {"IR-RU": "neutral"}),
+    ("vi troops sent", "vi", "Bình Nhưỡng đã đưa hàng nghìn quân tới Nga.", {"KP-RU": "cooperation"}),
     # Spanish "sino-" names China in a compound
     ("es sino-", "es", "La cooperación sino-rusa se ha intensificado.", {"CN-RU": "cooperation"}),
 ]
