@@ -149,6 +149,8 @@ CASES = [
     # a question states no relation
     ("a question", "en", "Will Moscow keep arming Tehran?", {"IR-RU": "neutral"}),
     ("es a question", "es", "¿ Existe una verdadera alianza entre Rusia y China ?", {"CN-RU": "neutral"}),
+    ("involved in", "en", "Moscow has been involved in building Iran's reactors for decades.", {"IR-RU": "cooperation"}),
+    ("passing weapons to", "en", "Pyongyang passed weapons to Tehran through intermediaries.", {"IR-KP": "cooperation"}),
     # Spanish: names in the lower case some pages use, warmth, deterioration
     ("es lower-case Corea del norte", "es", "China protege a Corea del norte en la ONU.", {"CN-KP": "cooperation"}),
     ("es warmth", "es", "La relación entre Rusia y China vive una calidez inédita.", {"CN-RU": "cooperation"}),
