@@ -80,6 +80,7 @@ CASES = [
      {"KP-RU": "cooperation"}),
     ("de possessor after its noun", "de", "Die Zusammenarbeit Russlands mit dem Iran wächst.", {"IR-RU": "cooperation"}),
     ("de a place is no partner", "de", "Seit Monaten investiert China auch in Russland.", {"CN-RU": "neutral"}),
+    ("zh disappointment", "zh", "俄罗斯对北京感到失望。", {"CN-RU": "friction"}),
     # Vietnamese: members, a shipment to a partner, a passive with "được", cooperation "of" the two
     ("vi shipment", "vi", "Bình Nhưỡng đã gửi đạn pháo cho Nga.", {"KP-RU": "cooperation"}),
     ("vi passive", "vi", "Iran đã được Trung Quốc hỗ trợ.", {"CN-IR": "cooperation"}),
@@ -157,6 +158,7 @@ CASES = [
     ("es deterioration", "es", "Las relaciones entre Rusia y China se deterioraron rápidamente.", {"CN-RU": "friction"}),
     ("vi both deny", "vi", "Cả Iran và Nga đều phủ nhận việc chuyển giao tên lửa.", {"IR-RU": "neutral"}),
     ("vi troops sent", "vi", "Bình Nhưỡng đã đưa hàng nghìn quân tới Nga.", {"KP-RU": "cooperation"}),
+    ("es meeting with an accent", "es", "Xi y Putin se reúnen en Moscú.", {"CN-RU": "cooperation"}),
     # Spanish "sino-" names China in a compound
     ("es sino-", "es", "La cooperación sino-rusa se ha intensificado.", {"CN-RU": "cooperation"}),
 ]
