@@ -47,13 +47,16 @@ CONFIDENT = 0.7  # rows at or above this count in the cohesion index
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-on scrapes (tables, lists): relation not read
 UNSURE_LONG = 0.5
 UNSURE = 0.6  # a relation read only through a loose structure or a situational word
+MIN_UNLINKED_COOPERATION = 2  # cooperation words it takes to read two members' cooperation without a link
+_BOTH = re.compile(r"(?<!\w)(?:both|beide|ambos|ambas|tous deux|оба|обе)\s", re.IGNORECASE)
 INSIDE_MIN_CHARS = 8  # a cue shorter than this has no room for a member's name inside it
 NEGATION_BEFORE_CHARS = 30
 NEGATION_AFTER_CHARS = 10
 OBJECT_CHARS = 30  # how far after a directed cue its object may start ("accused Beijing of ...")
 SUBJECT_CHARS = 50  # how far before a cue its subject may end
 NEGATED_SCOPE_CHARS = 25  # how far a negated cooperation verb carries over to the cue words of its object
-GOVERNED_CHARS = 40  # how far after a friction cue a cooperation cue can be what it is about
+GOVERNED_CHARS = 40
+BETWEEN_AFTER_CHARS = 60  # how far after a cue its "between A and B" may start ("distrust of X ... have nurtured relations between")  # how far after a friction cue a cooperation cue can be what it is about
 # A joint act on a third party: the verb follows its coordinated subject with at most auxiliaries and
 # adverbs between ("Moscow and Beijing swiftly condemned", "Russia and China's objections"), not another verb ("all face Western sanctions").
 # A list may end with a name the tagger does not track ("Iran, Russia and Syria have been pressuring ..."),
@@ -84,15 +87,17 @@ _CONTRAST = re.compile(
 _TOPIC = re.compile(r"(?<!\w)(?:on|over|about|regarding|concerning|по поводу|关于|에 대해|درباره|sur|über|sobre)(?!\w)",
                     re.IGNORECASE)
 # A preposition that makes the actor after a cue its partner ("trade with Europe").
-THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со|与|和|同|와|과|با|avec|mit|con|z|ze)(?!\w)",
+# Acting together against a third party is the two's joint action: "joining forces against Kyiv".
+_AGAINST = re.compile(r"(?<!\w)(?:against|gegen|contre|contra|против)(?!\w)", re.IGNORECASE)
+THIRD_PARTY = re.compile(r"(?<!\w)(?:with|to|from|against|toward|towards|с|со|与|和|同|와|과|با|avec|mit|con|z|ze|với)(?!\w)",
                          re.IGNORECASE)
 # Between two members, one's relation with the other: "Moscow's growing military ties with Pyongyang".
 _TIES_WITH = re.compile(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:ties|cooperation|partnership|alignment|relationship|relations|"
                         r"rapprochement|deals?|alliance|trade|dealings)\s+(?:with|to)\s+(?:the\s+)?$", re.IGNORECASE)
-_ELIDED = re.compile(r"\sand\s(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must)\s$")
+_ELIDED = re.compile(r"\s(?:and|but|yet)\s(?:now\s)?(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must)\s$")
 _PREPOSITIONS = frozenset({"in", "into", "on", "against", "at", "over", "toward", "towards"})
 _OBJECT_OF = re.compile(r"(?<!\w)(?:by|at|in|on|over|against|to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
-_COMPARISON = re.compile(r"(?<!\w)(?:like|unlike|as with|similar to|just as|as does|as did|wie|comme|como|как и|jak)\s",
+_COMPARISON = re.compile(r"(?<!\w)(?:like|unlike|as with|similar to|just as|as does|as did|(?:from|than) (?:those|that) of|wie|comme|como|как и|jak)\s",
                          re.IGNORECASE)
 _FRONTED_LIKE = re.compile(r"\W*(?:just\s+)?like\s+(?:the\s+)?", re.IGNORECASE)
 _MUTUAL = re.compile(r"(?<!\w)(?:their|each other|one another|together|jointly|mutual\w*|bilateral)(?!\w)", re.IGNORECASE)
@@ -116,7 +121,7 @@ _RELATIONAL = re.compile(r"(?:cooperat|co-operat|ties|partnership|alliance|frien
                          re.IGNORECASE)
 _PLACE = re.compile(r"(?<!\w)(?:in|inside|across|within|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 # A demonym after a preposition that qualifies a noun is no subject: "tariffs on Chinese cars and banned ...".
-_MODIFIES_NOUN = re.compile(r"\s+[a-z][\w-]*\s+(?:and|or)\s")
+_MODIFIES_NOUN = re.compile(r"\s+[a-z][\w-]*\s+(?:and|or)\s+(?:[\w-]*(?:ed|ing)\s+)?")  # "... and banned": the next verb
 _THEM = re.compile(r"\w*\s+(?:them|both of them)(?!\w)", re.IGNORECASE)  # a cue's object standing for a list before it
 _ADJACENT = re.compile(r"\w*\s+")  # between two cue words of one phrase ("pipeline deal")
 _IMMUNE = re.compile(r"\w*-(?:proof|free|resistant)(?!\w)")  # "sanctions-proof access" is no sanction
@@ -127,8 +132,25 @@ _THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards|against)\s+(?:the\s+)
 _UNTRACKED = re.compile(r"\w*\s+[A-Z]")  # a capitalised name right after the cue: its object
 _THIRD_OF = re.compile(r"\w*\s+(?:(?:of|at|toward|towards)\s+)?(?:the\s+)?[A-Z]")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
-_PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze)\s+(?:the\s+|both\s+)?(?=\S)$",
+_PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze|với|cho|tới)\s+(?:the\s+|both\s+)?"
+                      r"(?:(?:president|leader|dictator|premier|counterpart|machthaber|präsident|staatschef|amtskollege\w*)\s+)?(?=\S)$",
                       re.IGNORECASE)
+# A partner preposition right before a name: the name is the partner even after a topic
+# ("provided expertise on satellites to North Korea").
+_PARTNER_BEFORE = re.compile(r"(?<!\w)(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE)
+# A nominal cue with its agent after it, then the partner: "the purchase by China of oil from Iran".
+# Before a member inside a cover phrase: the one the measure targets, so the one shielded ("die Sanktionen
+# gegen Nordkorea beenden"), not the one criticised.
+_TARGET_OF = re.compile(r"(?<!\w)(?:gegen|on|against)\s+(?:the\s+|den\s+|die\s+)?$", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\w*\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_AGENT_PARTNER = re.compile(r"^[^,;:]{0,50}?(?<!\w)(?:from|to|with|for|of)\s+(?:the\s+)?$", re.IGNORECASE)
+AGENT_PARTNER_CHARS = 60
+# A cue that opens a phrase of its own after a comma ("North Korea, given fears of ...") has no subject before it.
+_OWN_PHRASE = re.compile(r",\s*(?:given|amid|following|because of|due to|in light of|in view of|for fear of)\s", re.IGNORECASE)
+# What a third party asks a member to do is not yet done: "Trump urged Beijing to cut its links with
+# Pyongyang" states no relation of the two. The zone runs from the request to the end of its phrase.
+_REQUEST = re.compile(r"(?<!\w)(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:ed|ing|s)? (?:up)?on)\s+"
+                      r"(?:[\w'.-]+\s+){1,4}?to\s+[^,;:]*", re.IGNORECASE)
 # After a cue, goods of one member going to another: "shipping Russian aluminium to China",
 # "arms transfers from Iran to Russia".
 _FLOW = re.compile(r"^[\w\s-]{0,40}?(?<!\w)(?:to|for|into)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -168,6 +190,8 @@ class CueHits:
     member_codes: frozenset[str] = frozenset()  # the members the sentence names
     views: dict[tuple[int, int, str], CueView] = field(default_factory=dict)
     too_long: bool = False  # longer than MAX_SENTENCE_CHARS: every pair is neutral and unsure
+    third_party: bool = False  # an actor that is no member is named too
+    question: bool = False  # the sentence asks ("Is there a new Sino-Russian alliance?"): it states no relation
 
     @property
     def any(self) -> bool:
@@ -238,17 +262,21 @@ class CueView:
             members = [s for s in before if s.is_member and cue.start - s.end <= PASSIVE_CHARS]
             if members:
                 out.add(members[-1].code)
-        if _PRONOUN_WORDS & {w.lower() for w in sentence[max(cue.start - 40, 0):cue.start].split()[-3:]}:
-            # "pressure on China to reduce its support for Moscow": "its" is the nearest member
+        pronouns = _PRONOUN_WORDS & {w.lower() for w in sentence[max(cue.start - 40, 0):cue.start].split()[-3:]}
+        if pronouns:
+            # "pressure on China to reduce its support for Moscow": "its" is the nearest member;
+            # "China and Russia intensified their support for Iran": "their" is the list it closes
             members = [s for s in before if s.is_member]
             if members and (cue.start - members[-1].end <= SUBJECT_CHARS
                             or _APPOSITIVE.match(sentence[members[-1].end:cue.start])
                             and cue.start - members[-1].end <= RELATIVE_CHARS):
                 out.add(members[-1].code)
+                if "their" in pronouns:
+                    out |= {s.code for s in name_run(sentence, members, backwards=True) if s.is_member}
             return out
         # a third party after a preposition is no subject ("Moscow's war in Ukraine has made it reliant on ...")
         candidates = [s for s in before if s.is_member or not _after_preposition(sentence, s.start)]
-        if candidates and _MODIFIES_NOUN.match(sentence, candidates[-1].end, cue.start) \
+        if candidates and _MODIFIES_NOUN.fullmatch(sentence, candidates[-1].end, cue.start) \
                 and _after_preposition(sentence, candidates[-1].start):
             candidates.pop()  # "tariffs on Chinese cars and banned ...": a demonym qualifying the object
         if not candidates:
@@ -263,6 +291,8 @@ class CueView:
             if opening[0] is not run[0] and len(sentence[self.c0:opening[0].start].split()) <= 1:
                 return out | {s.code for s in name_run(sentence, opening, backwards=False)}
             return out
+        if sentence.find(",", run[-1].end, cue.start) >= 0 and _OWN_PHRASE.search(sentence, run[-1].end, cue.start):
+            return out  # "banks doing business with North Korea, given fears of retaliation by Beijing"
         gap = cue.start - run[-1].end
         reach = SUBJECT_CHARS if gap <= SUBJECT_CHARS else RELATIVE_CHARS if gap <= RELATIVE_CHARS and (
             _RELATIVE.match(sentence, run[-1].end) or _APPOSITIVE.match(sentence[run[-1].end:cue.start])) else SUBJECT_CHARS
@@ -339,7 +369,8 @@ class CueView:
             return set()
         if cue.link_only and (_COMMA_THEN_NAME.match(sentence, cue.end, run[0].start) or after[0].start - cue.end > OBJECT_CHARS):
             return set()  # "Iran pulled out of the talks, Russian media reported": past the cue's phrase
-        if cue.family == "cooperation" and not cue.cover and _TOPIC.search(sentence, cue.end, run[0].start):
+        if cue.family == "cooperation" and not cue.cover and _TOPIC.search(sentence, cue.end, run[0].start) \
+                and not _PARTNER_BEFORE.search(sentence, cue.end, run[0].start):
             return set()  # "cooperation on Ukraine and North Korea": a topic, not a partner
         if cue.family == "friction" and _TOPIC.search(sentence, cue.end, run[0].start) \
                 and len(self.subjects) >= 2:
@@ -371,22 +402,43 @@ def _runs(sentence: str, spans: list[MemberSpan]) -> list[list[MemberSpan]]:
     return out
 
 
+def _negators(sentence: str, lexicon: Lexicon, langs: list[str]) -> list[tuple[int, int]]:
+    """Where the sentence's negators are, found once for all its cues ("no-limits", "non-aligned":
+    a hyphenated word is no negation)."""
+    return [m.span() for m in lexicon.cue("negation.before").finditer(sentence, langs) if sentence[m.end():m.end() + 1] != "-"]
+
+
 def _negated(sentence: str, cue: re.Match[str], lexicon: Lexicon, langs: list[str],
-             absorbed: list[tuple[int, int]] = ()) -> bool:  # type: ignore[assignment]
+             absorbed: list[tuple[int, int]] = (),  # type: ignore[assignment]
+             negators: list[tuple[int, int]] | None = None) -> bool:
     """Is the cue negated? A negator inside ``absorbed`` (a friction cue that holds it: "does not
     seem to welcome") belongs to that cue, not to the words after it."""
-    before = sentence[max(cue.start() - NEGATION_BEFORE_CHARS, 0):cue.start()]
-    # Only the words right before the cue: "did not sign", "refused" is its own cue.
-    tail = re.split(r"[,;:]", before)[-1]
-    # "no-limits", "non-aligned": a hyphenated word is no negation
-    found = [m for m in lexicon.cue("negation.before").finditer(tail, langs) if tail[m.end():m.end() + 1] != "-"]
-    if found and len(tail) - found[-1].end() <= 24:
-        at = cue.start() - len(tail) + found[-1].start()
-        upto = at + found[-1].end() - found[-1].start()
-        if not any(s <= at and upto < e <= cue.start() for s, e in absorbed):
+    c0 = cue.start()
+    start = max(c0 - NEGATION_BEFORE_CHARS, 0)
+    if negators is None:
+        negators = _negators(sentence, lexicon, langs)
+    found = [(s, e) for s, e in negators if start <= s and e <= c0]
+    if found and c0 - found[-1][1] <= 24:
+        # Only the words right before the cue: "did not sign", "refused" is its own cue.
+        cut = max(sentence.rfind(",", start, c0), sentence.rfind(";", start, c0), sentence.rfind(":", start, c0))
+        at, upto = found[-1]
+        if at > cut and not any(s <= at and upto < e <= c0 for s, e in absorbed):
             return True
+    if langs[0] not in lexicon.cue("negation.after").by_lang:
+        return False  # the language does not negate after the verb (only Persian and Korean do)
     after = sentence[cue.end():cue.end() + NEGATION_AFTER_CHARS]
     return bool(lexicon.cue("negation.after").search(after, langs))
+
+
+def _requested(sentence: str, actors: list[MemberSpan]) -> list[tuple[int, int]]:
+    """Where a third party's request runs ("urged Beijing to cut its links with Pyongyang"): not
+    when a member makes it in its own phrase ("Moscow pressed Pyongyang to send troops")."""
+    out = []
+    for m in _REQUEST.finditer(sentence):
+        phrase = max(sentence.rfind(c, 0, m.start()) for c in ",;:")
+        if not any(a.is_member and phrase < a.start < m.start() for a in actors):
+            out.append((m.end() - len(m.group().split(" to ", 1)[-1]), m.end()))
+    return out
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -407,43 +459,57 @@ def find_cues(
     distanced one still count. Condemning a strike on a member is a cooperation cue ("cover") and
     no friction. Partner nouns carry the pairs they link (see ``partner_nouns``).
     """
+    hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors],
+                   member_codes=frozenset(a.code for a in actors if a.is_member),
+                   third_party=any(not a.is_member for a in actors), question=bool(_QUESTION.search(sentence)))
+    if len(sentence) > MAX_SENTENCE_CHARS:
+        hits.too_long = True  # a run-on scrape, not prose: no structure to read (and no quadratic work)
+        return hits
+    found = {family: lexicon.cue(f"dyads.{family}").finditer(sentence, langs)
+             for family in ("cooperation", "friction", "directed")}
+    found_cover = lexicon.cue("dyads.cover").finditer(sentence, langs)
+    # goods and help; the structures are English ones ("Russia's Iranian-made drones")
+    means = lexicon.cue("dyads.means").finditer(sentence, langs) if langs[:1] == ["en"] else []
+    if not (found["cooperation"] or found["friction"] or found["directed"] or found_cover or means
+            or any(stance == "asserted" for _, _, stance in framings)):
+        return hits  # no cue of any family: nothing below can find one (about a quarter of the sentences)
     # A distanced framing still names the relation ("its 'no-limits' partnership with China"):
     # the cue words inside it count; inside an asserted one the framing itself is the cue.
     name_spans = [(a.start, a.end) for a in actors] + [(st, en) for st, en, stance in framings if stance != "distanced"] \
         + [m.span() for m in lexicon.cue("dyads.no_cue").finditer(sentence, langs)]  # "grouped together"
     concessive = [m.span() for m in _CONCESSIVE.finditer(sentence)]
+    requested = _requested(sentence, actors) if langs[:1] == ["en"] else []
     contrast = [m.start() for m in _CONTRAST.finditer(sentence)]
-
-    found = {family: lexicon.cue(f"dyads.{family}").finditer(sentence, langs)
-             for family in ("cooperation", "friction", "directed")}
     # a negator inside a friction cue or a framing belongs to it ("not welcome", "no limits")
     absorbed = [m.span() for m in found["friction"]] + [(st, en) for st, en, _ in framings]
 
+    negators = _negators(sentence, lexicon, langs)
+
     def weight(cue: re.Match[str]) -> float:
-        if _in_spans(cue.start(), name_spans) or _IMMUNE.match(sentence, cue.end()):
+        if _in_spans(cue.start(), name_spans) or _IMMUNE.match(sentence, cue.end()) or requested and _in_spans(cue.start(), requested):
             return 0.0
-        if _negated(sentence, cue, lexicon, langs, absorbed):
+        if _negated(sentence, cue, lexicon, langs, absorbed, negators):
             return 0.0
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
-    hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors],
-                   member_codes=frozenset(a.code for a in actors if a.is_member))
-    if len(sentence) > MAX_SENTENCE_CHARS:
-        hits.too_long = True  # a run-on scrape, not prose: no structure to read (and no quadratic work)
-        return hits
     # cover shields a member from a third party's act; criticism that names a member inside it
     # ("criticized China for supporting sanctions") is aimed at that member instead
-    cover = [m.span() for m in lexicon.cue("dyads.cover").finditer(sentence, langs)
-             if not any(m.start() < a.start and a.end <= m.end() for a in actors if a.is_member)]
+    cover = [m.span() for m in found_cover
+             if not any(m.start() < a.start and a.end <= m.end() and not _TARGET_OF.search(sentence, m.start(), a.start)
+                        for a in actors if a.is_member)]
     partners = partner_nouns(sentence, actors, lexicon, found["cooperation"])
     zones = list(partners.values())
     negated: list[int] = []  # ends of negated cooperation cues
     link_only = {m.start() for m in lexicon.cue("dyads.link_only").finditer(sentence, langs)} \
         if found["friction"] or found["directed"] else set()
+    directed_starts = [d.start() for d in found["directed"]]
     for family in ("cooperation", "friction", "directed"):
         for m in found[family]:
             if family == "directed" and _in_spans(m.start(), cover):
                 continue
+            if family == "friction" and _RELUCTANT.match(sentence, m.start()) \
+                    and any(0 < d - m.end() <= NEGATED_SCOPE_CHARS for d in directed_starts):
+                continue  # "reluctant to cut off resources to Pyongyang": it negates the act, which is withheld
             pairs = partners.pop(m.start(), (m, None, 0))[1] if family == "cooperation" else None
             if family == "cooperation" and pairs is None and any(z <= m.start() < n.start() for n, _, z in zones):
                 continue  # "treaty" in "North Korea's longtime treaty ally" is part of the partner noun
@@ -462,13 +528,16 @@ def find_cues(
                                      link_only=family != "cooperation" and m.start() in link_only))
             elif family == "cooperation" and not _in_spans(m.start(), name_spans + absorbed):
                 negated.append(m.end())
-            elif family == "directed" and not _in_spans(m.start(), name_spans) and _negated(sentence, m, lexicon, langs):
+                if _REFUSAL.search(sentence, max(m.start() - NEGATION_BEFORE_CHARS, 0), m.start()):
+                    # "unwilling to have a close partnership with China", "rather than support Russia":
+                    # withheld cooperation is friction when it links the two
+                    hits.cues.append(Cue(m.start(), m.end(), "friction", 1.0))
+            elif family == "directed" and not _in_spans(m.start(), name_spans) and _negated(sentence, m, lexicon, langs, (), negators) \
+                    and not _NEITHER.search(sentence, max(m.start() - NEGATION_BEFORE_CHARS, 0), m.start()):
                 # "Beijing will not condemn Moscow": withholding censure is cover, so cooperation
                 hits.cues.append(Cue(m.start(), m.end(), "cooperation", 1.0))
     for s, e in cover:
         hits.cues.append(Cue(s, e, "cooperation", 1.0, cover=True))
-    # goods and help, one pass; the structures are English ones ("Russia's Iranian-made drones")
-    means = lexicon.cue("dyads.means").finditer(sentence, langs) if langs[:1] == ["en"] else []
     if means:
         for m, pairs in goods_pairs(sentence, actors, means) + instrument_pairs(sentence, actors, means, hits.clauses):
             if weight(m):
@@ -541,9 +610,22 @@ _SUBJECT_TO_PARTNER = {
     "ko": re.compile(r"^(?:은|는|이|가|도)\s+(?:\S+\s+){0,2}?$"),
     "fa": re.compile(r"^\s+(?:\S+\s+){0,2}?(?:به|از|با|برای)\s+$"),
     "de": re.compile(r"^\s+(?:[\w-]+\s+){0,4}?$"),
+    "vi": re.compile(r"^\s+(?:(?:đã|sẽ|đang|cũng|từng)\s+)?được\s+$"),  # passive: "Bình Nhưỡng đã được Nga hỗ trợ"
 }
 _PARTNER_PARTICLE = re.compile(r"(?:을|를|에|에게|에게서|와|과|로|으로|로부터|으로부터|와의|과의|의|산)\s")
-VERB_FINAL_CHARS = {"zh": 12, "ko": 20, "fa": 40, "de": 40}
+# After a German clause-final verb: auxiliaries and the end of the clause ("geliefert haben.", "empfangen worden,").
+_CLAUSE_END_DE = re.compile(r"\w*(?:\s+(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|worden|sein|soll|"
+                            r"sollen|sollte|könnte|könnten|kann|können|habe|hätten|hätte))*\s*(?:[.,;:!?\"»«)]|$)")
+CLAUSE_END_CHARS = 30
+_DE_RIGHT_AFTER = re.compile(r"\w*\s+(?:der\s+|die\s+|das\s+)?")
+_DE_ALTERNATIVE_OR_PLACE = re.compile(r"(?<!\w)(?:oder|in|im|nach|aus|bei)\s+(?:der\s+|dem\s+|den\s+)?$", re.IGNORECASE)
+GERMAN_PARTNER_CHARS = 60
+_DE_AND = re.compile(r"\s*(?:,|und|sowie)\s*(?:der\s+|die\s+|das\s+|dem\s+|den\s+)?", re.IGNORECASE)
+_VON_AGENT = re.compile(r"(?<!\w)von\s+(?:der\s+|dem\s+|den\s+)?$", re.IGNORECASE)
+# V2 order: the subject right after the finite verb ("Nach Angaben ... hat Nordkorea ...")
+_FINITE_BEFORE = re.compile(r"(?<!\w)(?:hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|soll|sollen|will|"
+                            r"wollen|kann|können|muss|müssen|habe|betreibt|liefert|schickt|unterstützt)\s+(?:der\s+|die\s+|das\s+)?$")
+VERB_FINAL_CHARS = {"zh": 12, "ko": 20, "fa": 40, "de": 40, "vi": 12}
 
 
 _AS = re.compile(r"as\s", re.IGNORECASE)
@@ -553,8 +635,11 @@ _AGENT_NOUN = re.compile(r"[\w-]*ers?(?!\w)", re.IGNORECASE)  # "Russian and Ira
 _FEELING = re.compile(r"(?:fear|worr|concern|anxi)", re.IGNORECASE)
 # Between the one named and the friction noun it is named as: "China as an enemy", "Iran a rival",
 # "North Korea's nuclear programme a threat".
-_NAMED_AS = re.compile(r"^(?:'s?\s+(?:[\w-]+\s+){0,2}?)?\s*(?:as\s+)?(?:an?\s+|the\s+|its\s+|their\s+|his\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_NAMED_AS = re.compile(r"^(?:'s?\s+(?:[\w-]+\s+){0,2}?)?\s*(?:(?:as|como|comme|als|как|jako)\s+)?"
+                       r"(?:an?\s+|the\s+|its\s+|their\s+|his\s+|una?\s+|une?\s+|eine?n?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # Between the namer and its verb: "Russia labels", "a Russian memo labelling", "Moscow's doctrine names".
+_BEFORE_NAMED = re.compile(r"\s+(?:the\s+|a\s+)?")  # "sees the Kremlin", Spanish "ve a Rusia"
+_SUBORDINATE_OPENING = re.compile(r"(?<!\w)(?:that|because|while|since|when|whereas)\s+(?:the\s+)?$", re.IGNORECASE)
 _NAMER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,2}$")
 _VERB_BETWEEN = re.compile(r"^\s+(?:[\w-]+\s+){1,2}$")  # "views", "has long described"
 
@@ -567,7 +652,8 @@ def _as_predicate(sentence: str, view: CueView, a: str, b: str) -> bool:
         return False
     x, y = before[-2], before[-1]
     return {x.code, y.code} == {a, b} and view.cue.start - y.end <= 2 and not glued(sentence, [x, y]) \
-        and bool(_VERB_BETWEEN.match(sentence[x.end:y.start])) and len(sentence[view.c0:x.start].split()) <= 3
+        and bool(_VERB_BETWEEN.match(sentence[x.end:y.start])) \
+        and (len(sentence[view.c0:x.start].split()) <= 3 or bool(_SUBORDINATE_OPENING.search(sentence, view.c0, x.start)))
 
 
 def _named_as(sentence: str, view: CueView, a: str, b: str) -> bool:
@@ -579,7 +665,7 @@ def _named_as(sentence: str, view: CueView, a: str, b: str) -> bool:
     y = before[-1]
     if y.code not in (a, b) or not y.is_member or not _NAMED_AS.match(sentence[y.end:view.cue.start]):
         return False
-    verbs = [v for v in view.hits.labelling if v[1] <= y.start and re.fullmatch(r"\s+(?:the\s+)?", sentence[v[1]:y.start])]
+    verbs = [v for v in view.hits.labelling if v[1] <= y.start and _BEFORE_NAMED.fullmatch(sentence[v[1]:y.start])]
     if not verbs:
         return False
     namers = [s for s in before if s.end <= verbs[-1][0] and s.is_member and s.start >= view.c0]
@@ -612,6 +698,17 @@ def _verb_final(sentence: str, view: CueView, a: str, b: str, lang: str) -> bool
     if gap_rule is None or len(before) < 2:
         return False
     x, y = before[-2], before[-1]
+    if lang == "zh" and {x.code, y.code} != {a, b}:
+        # "中国从伊朗和俄罗斯购买原油": the partner may be a list; the subject stands before it
+        run = name_run(sentence, before, backwards=True)
+        if len(run) > 1 and len(run) < len(before):
+            x = before[len(before) - len(run) - 1]
+            y = next((s for s in run if s.code in (a, b) and s.code != x.code), y)
+            if view.cue.start - run[-1].end > VERB_FINAL_CHARS[lang]:
+                return False
+            if x.code in (a, b) and y.code in (a, b) and x.code != y.code and gap_rule.match(sentence[x.end:run[0].start]):
+                return True
+        return False
     if {x.code, y.code} != {a, b} or view.cue.start - y.end > VERB_FINAL_CHARS[lang] or glued(sentence, [x, y]):
         return False
     if not gap_rule.match(sentence[x.end:y.start]) or _COMPARISON.search(sentence, max(x.start - 12, 0), x.start):
@@ -623,14 +720,84 @@ def _verb_final(sentence: str, view: CueView, a: str, b: str, lang: str) -> bool
     return True
 
 
+def _german_clause_end(sentence: str, view: CueView, a: str, b: str) -> bool:
+    """A German clause that ends on its cooperation verb ("Nordkorea hat im Ukraine-Krieg weitere
+    Waffen an Russland geliefert", "Iran betreibt drei von China gelieferte Reaktoren") links the
+    member that opens the clause, its subject, to another member named before the verb."""
+    cue = view.cue
+    members = [s for s in view.before if s.is_member]
+    if cue.family != "cooperation" or len(members) < 2:
+        return False
+    # "drei von China gelieferte Reaktoren": an attributive participle after its agent
+    attributive = bool(_VON_AGENT.search(sentence, max(members[-1].start - 12, 0), members[-1].start)) \
+        and len(sentence[members[-1].end:cue.start].split()) <= 1
+    if not attributive and (not _CLAUSE_END_DE.match(sentence, cue.end) or view.c1 - cue.end > CLAUSE_END_CHARS):
+        return False
+    subject = members[0]
+    opening = sentence[view.c0:subject.start]
+    if len(opening.split()) > 3 and not _FINITE_BEFORE.search(opening) \
+            or _COMPARISON.search(sentence, max(subject.start - 12, 0), subject.start):
+        return False
+    if re.search(r"(?<!\w)(?:und|oder|sowie)(?!\w)|,", sentence[subject.end:members[1].start]):
+        return False  # a coordinated subject: read by the subject rules
+    return subject.code in (a, b) and ({a, b} - {subject.code}) <= {s.code for s in members[1:]}
+
+
+def _agent_flow(sentence: str, cue: Cue, after: list[MemberSpan], a: str, b: str) -> bool:
+    """A nominal cue, its agent after "by", then the partner: "the purchase by China of oil from Iran"."""
+    if len(after) < 2 or not _BY_AGENT.fullmatch(sentence, cue.end, after[0].start):
+        return False
+    x = after[0]
+    y = next((s for s in after[1:] if s.is_member and s.code != x.code), None)
+    return y is not None and {x.code, y.code} == {a, b} and y.start - x.end <= AGENT_PARTNER_CHARS \
+        and bool(_AGENT_PARTNER.match(sentence[x.end:y.start]))
+
+
+def _german_subject_after(sentence: str, view: CueView, a: str, b: str) -> bool:
+    """German puts the subject after a fronted verb ("… versorgt Nordkorea die russische Armee mit
+    Munition") and the possessor after its noun ("die Kooperation Russlands mit Nordkorea"): the
+    member right after the cooperation cue is its subject, a later member its partner."""
+    cue, after = view.cue, view.after
+    if cue.family != "cooperation" or len(after) < 2 or not _DE_RIGHT_AFTER.fullmatch(sentence, cue.end, after[0].start):
+        return False
+    run = [after[0]]  # a coordinated subject needs "und" or a comma ("Nordkorea die russische Armee" is two phrases)
+    for s in after[1:]:
+        if not _DE_AND.fullmatch(sentence, run[-1].end, s.start):
+            break
+        run.append(s)
+    if len(run) >= len(after):
+        return False
+    subject_codes = {s.code for s in run}
+    partner = after[len(run)]
+    if not partner.is_member or partner.code in subject_codes or partner.start - run[-1].end > GERMAN_PARTNER_CHARS:
+        return False
+    if _DE_ALTERNATIVE_OR_PLACE.search(sentence, max(partner.start - 8, 0), partner.start):
+        return False  # "… in Russland", "… oder Iran": a place or an alternative, no partner
+    return a in subject_codes and b == partner.code or b in subject_codes and a == partner.code
+
+
+def _third_name(sentence: str, cue: Cue) -> bool:
+    """Does the cue take a partner the tagger does not track ("trade with Africa")? Not when two
+    cooperate against it ("joining forces against Kyiv")."""
+    m = _THIRD_NAME.match(sentence, cue.end)
+    return bool(m) and not (cue.family == "cooperation" and _AGAINST.search(m.group()))
+
+
 def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: CueView, hits: CueHits) -> bool:
     """Is the coordinated phrase before the cue not the subject of its act after all?"""
     start = run[0].start
+    if len(run) > 1 and _ALTERNATIVE.search(sentence, run[0].end, run[-1].start):
+        return True  # "a country like China or Russia could deploy ...": alternatives, not one subject
     if all(_DEMONYM.fullmatch(sentence, s.start, s.end) for s in run) and _NOUN_GAP.fullmatch(sentence, run[-1].end, cue.start) \
             and not _RELATIONAL.match(sentence, cue.start) and not _VERB_FORM.match(sentence, cue.start):
         return True  # "Russian and Iranian oil exports", "Russian and Chinese investors": a noun both qualify
     if cue.family != "cooperation" and _OBJECT_OF.search(sentence, max(start - 12, 0), start):
         return True  # "coordination by China and Russia has frustrated diplomats"
+    if hits.langs[:1] == ["zh"] and sentence[start - 1:start] in _ZH_PARTNER_MARKS:
+        return True  # "印度从伊朗和俄罗斯购买原油": the list after 从 is where India buys, not a subject
+    if cue.family == "cooperation" and _PARTNER_OF.search(sentence, max(start - 12, 0), start) \
+            and any(c.end <= start and start - c.end <= OBJECT_CHARS + 10 for c in hits.cues):
+        return True  # "shipped oil to Iran, Russia and China in return for financial assistance": another's partners
     if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[view.c0:start].split()) > 1:
         return True  # "North Korea borders on China and Russia and helps them": the clause's subject helps
     if _PLACE_OR_BOTH.search(sentence, max(start - 8, 0), start):
@@ -648,6 +815,18 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
 
 
 _BETWEEN_AND = re.compile(r"^\s+a\s+$")  # Polish "między Rosją a Chinami"
+# "neither criticize nor side with Russia": withholding both, not cover
+_NEITHER = re.compile(r"(?<!\w)(?:neither|nor|weder|ni|ni\s+siquiera)(?!\w)", re.IGNORECASE)
+_REFUSAL = re.compile(r"(?<!\w)(?:refus\w*|unwilling|reluctant|loath|declin\w*|rather than)(?:\s+to)?\s+(?:[\w-]+\s+){0,2}$",
+                      re.IGNORECASE)
+_ZH_JOINT_GAP = re.compile(r"(?:两国|双方)?(?:都|均|也)?(?:同声|共同|一起|一道|联合|联手|再次|公开|强烈|已经|已)?")  # "俄罗斯伊朗同声谴责"
+_ZH_PARTNER_MARKS = frozenset("从向对给与同跟")
+_PHRASE_BREAK = re.compile(r"[,，;；:：]")
+_RELUCTANT = re.compile(r"(?:reluctan|hesita|unwilling|loath)\w*\s+to\s", re.IGNORECASE)
+_QUESTION = re.compile(r"^\W*[¿？]|[?？]\W*$")
+_PARTNER_OF = re.compile(r"(?<!\w)(?:to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
+_DIRECT_OBJECT = re.compile(r"\w*\s+(?:(?:to|for|with|of)\s+)?(?:the\s+)?", re.IGNORECASE)  # "provided Iran", "support for Iran"
+_ALTERNATIVE = re.compile(r"(?<!\w)(?:or|nor|either|neither|oder|ou|o|ni|или|albo|lub)(?!\w)", re.IGNORECASE)
 
 
 def _between_run(sentence: str, spans: list[MemberSpan]) -> list[MemberSpan]:
@@ -681,11 +860,16 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
 
     def flow() -> bool:
         """Goods of one member going to the other: "shipping Russian aluminium to China"."""
-        if cue.family != "cooperation" or len(after) < 2 or after[0].start - cue.end > FLOW_CHARS:
+        if cue.family != "cooperation" or len(after) < 2 or after[0].start - cue.end > FLOW_CHARS \
+                or a not in codes_after or b not in codes_after:
             return False
-        x, y = after[0], after[1]
-        return {x.code, y.code} == {a, b} and bool(_FLOW.match(sentence[x.end:y.start])) \
-            and not LIST_GLUE.match(sentence[x.end:y.start])
+        # the goods' owners may be a list: "energy exports from both Russia and Iran to China"
+        run = name_run(sentence, after, backwards=False)
+        if len(run) >= len(after):
+            return False
+        y = after[len(run)]
+        return y.code in (a, b) and ({a, b} - {y.code}) <= {x.code for x in run} \
+            and bool(_FLOW.match(sentence[run[-1].end:y.start])) and not LIST_GLUE.match(sentence[run[-1].end:y.start])
 
     def object_start(code: str) -> int:
         """Where the object ``code`` starts, or the member whose ties with it are the object."""
@@ -704,7 +888,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                        and not (compound is not None and re.fullmatch(r"\w*\s*", sentence[c.end:pos]))
                        for c in hits.cues)
 
-    if flow():
+    if flow() or cue.family == "cooperation" and a in codes_after and b in codes_after and _agent_flow(sentence, cue, after, a, b):
         return "pair"
     if view.inside and (a in view.inside) != (b in view.inside) and ({a, b} - view.inside) <= view.subjects:
         # "Russia has sought to limit Chinese influence", "China came to Russia's aid": the one named
@@ -722,7 +906,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         # "Moscow and Beijing objected to the plan": joint action on a common target
         if a in codes_before and b in codes_before:
             run = name_run(sentence, before, backwards=True)
-            if {a, b} <= {s.code for s in run} and _JOINT_GAP.fullmatch(sentence, run[-1].end, cue.start) \
+            if {a, b} <= {s.code for s in run} and (_JOINT_GAP.fullmatch(sentence, run[-1].end, cue.start)
+                                                     or hits.langs[:1] == ["zh"] and _ZH_JOINT_GAP.fullmatch(sentence, run[-1].end, cue.start)) \
                     and not (_PERFECT_PASSIVE.search(sentence, run[-1].end, cue.start)
                              and not _PROGRESSIVE.match(sentence, cue.start)) \
                     and not _AGENT_NOUN.match(sentence, cue.start) \
@@ -741,6 +926,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                 if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in COMPOUND_GLUE and (
                         0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25):
                     return "pair"
+    if hits.langs[:1] == ["de"] and (_german_clause_end(sentence, view, a, b) or _german_subject_after(sentence, view, a, b)):
+        return "pair"
     if _verb_final(sentence, view, a, b, hits.langs[0] if hits.langs else "en") or _as_predicate(sentence, view, a, b) \
             or _named_as(sentence, view, a, b):
         return "pair"
@@ -752,15 +939,23 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         # "China and Russia are threatening U.S. satellites": friction they direct at a third party together
         to_third = bool(after) and not after[0].is_member and (
             bool(THIRD_PARTY.search(sentence, cue.end, after[0].start))
+            and not (cue.family == "cooperation" and _AGAINST.search(sentence, cue.end, after[0].start))
             or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS) \
-            or (bool(_THIRD_NAME.match(sentence, cue.end))
+            or (_third_name(sentence, cue)
                 or cue.family != "cooperation" and bool(_THIRD_OF.match(sentence, cue.end))) \
             and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
         # names inside "between A and B" are a preposition's object, read by the branch below
         in_between = bool(_BETWEEN_BEFORE.search(sentence, max(run[0].start - 10, 0), run[0].start))
+        # "China, Russia and North Korea provided Iran with support": each is Iran's supporter, the
+        # supporters are a list; "Moscow and Beijing vetoed the resolution" is their joint act
         if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third and not in_between \
+                and not (after and after[0].code not in codes and _DIRECT_OBJECT.fullmatch(sentence, cue.end, after[0].start)
+                         and view.objects - codes) \
                 and not _not_their_subject(sentence, cue, run, view, hits):
-            if cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 for p in hits.parallel):
+            if cue.family == "friction" and _FEELING.match(sentence, cue.start) and not (view.objects & {a, b}):
+                pass  # "China and Russia have expressed concern about the deployment": a shared worry, no friction
+            elif cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 and not _PHRASE_BREAK.search(sentence, cue.end, p)
+                                                     for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction
     # both before it, inside "between A and B" right before the cue ("Relations between Moscow and
     # Beijing have cooled", "Między Rosją a Chinami narasta nieufność")
@@ -779,12 +974,31 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     if a in codes_after and b in codes_after:
         for w0, w1 in hits.between:
             listed = {s.code for s in _between_run(sentence, [s for s in after if s.start >= w1])}
-            if w0 >= cue.start - 40 and w1 <= min(s.start for s in after if s.code in (a, b)) \
+            if w0 >= cue.start - 40 and w0 - cue.end <= BETWEEN_AFTER_CHARS and w1 <= min(s.start for s in after if s.code in (a, b)) \
                     and c0 <= w0 and w1 <= c1 and {a, b} <= listed \
                     and not any(cue.end <= c.start < w0 and c.family != cue.family for c in hits.cues) \
                     and not _CHOICE.search(sentence, max(min(cue.start, w0) - CHOICE_CHARS, 0), w0):
                 return "pair"  # a nearer cue of the other family owns the "between" ("wary of ties between")
     return "loose" if _the_two(sentence, view, a, b, actors) else None
+
+
+def _only_two_cooperating(hits: CueHits, a: str, b: str) -> bool:
+    """A sentence that names these two members and no other actor, with two or more cooperation
+    words and no friction or censure word ("Putin hailed the growing trade and the new pipeline
+    deals, with Beijing ..."): the cooperation it speaks of is most likely theirs, though no
+    structure shows it. The row is unsure, so the cohesion index leaves it out."""
+    if hits.member_codes != {a, b} or hits.third_party or len(hits.cues) < MIN_UNLINKED_COOPERATION \
+            or any(c.family != "cooperation" for c in hits.cues):
+        return False
+    if hits.parallel or _BOTH.search(hits.sentence):
+        return False  # "Both Iran and Russia rely on oil exports", "each signed deals": parallel acts
+    names = sorted(hits.names)
+    if any(_ALTERNATIVE.search(hits.sentence, x[1], y[0]) or _COMPARISON.search(hits.sentence, x[1], y[0])
+           for x, y in zip(names, names[1:])):
+        return False  # "a country like China or Russia could deploy ...": alternatives, or a comparison
+    # a cue that takes a partner the tagger does not track ("Iran thanked Iraq") is someone else's cooperation
+    return not any(_THIRD_NAME.match(hits.sentence, c.end) or hits.langs[:1] == ["en"] and _UNTRACKED.match(hits.sentence, c.end)
+                   for c in hits.cues)
 
 
 def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits: CueHits,
@@ -793,11 +1007,13 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
 
     Confidence: 0.9 when only one kind of cue links the pair (or no cue is in the sentence at
     all), 0.6 when cues are in the sentence but none links the pair or every cue that does is a
-    loose reading (a "loose" link, a situational word), 0.5 for a sentence too long to read, 0.4
-    when linked cues conflict. The cohesion index counts rows at or above ``CONFIDENT``.
+    loose reading (a "loose" link, a situational word) or cooperation is read without a link
+    (``_only_two_cooperating``), 0.5 for a sentence too long to read, 0.4 when linked cues conflict. The cohesion index counts rows at or above ``CONFIDENT``.
     """
     if hits.too_long:
         return NEUTRAL, UNSURE_LONG
+    if hits.question:
+        return NEUTRAL, UNSURE
     coop = fric = 0.0
     firm = {COOPERATION: False, FRICTION: False}  # does a firm link carry the relation?
     links = [_links(sentence, cue, a, b, actors, hits) for cue in hits.cues]
@@ -813,6 +1029,8 @@ def classify_pair(sentence: str, a: str, b: str, actors: list[MemberSpan], hits:
                 fric += cue.weight
             firm[relation] = firm[relation] or (link != "loose" and not cue.link_only)
     if not coop and not fric:
+        if _only_two_cooperating(hits, a, b):
+            return COOPERATION, UNSURE
         # No cue links the two: whatever else the sentence says, it does not say how they get on.
         return NEUTRAL, 0.6 if hits.any else 0.9
     if fric > coop:

@@ -12,8 +12,8 @@ from pipeline.tagging.lexicon import Lexicon
 
 # Between two names of one coordinated phrase: commas, "and", hyphens, slashes, and their kin.
 LIST_GLUE = re.compile(
-    r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o|i|oraz|"
-    r"the|la|le|l'|les|die|der|das|el|los|las|"
+    r"^(?:[\s,/&、·-]|and|or|as well as|along with|together with|и|или|а также|和|与|及|同|跟|와|과|및|و|et|ou|und|oder|y|e|o|i|oraz|và|cùng|"
+    r"the|la|le|l'|les|die|der|das|dem|den|des|el|los|las|"
     # titles between a demonym and a name: "Chinese President Xi Jinping and Russian President Vladimir Putin"
     r"president|prime minister|foreign minister|defen[cs]e minister|minister|supreme leader|leader|premier|"
     r"chairman|general secretary|dictator|counterpart)*$",
@@ -25,7 +25,7 @@ _WORD = re.compile(r"[\w-]*")  # the whole word a cue match starts
 _SERIAL = re.compile(r"^,\s(?:and|or)\s$")
 LIST_ITEM_WORDS = 3
 # A comma alone (or with an article: "On Russia, the Trump administration") joins no list of two.
-_COMMA_ONLY = re.compile(r"^\s*,\s*(?:(?:the|la|le|les|l'|die|der|das|el|los|las)\s+)?$", re.IGNORECASE)
+_COMMA_ONLY = re.compile(r"^\s*,\s*(?:(?:the|la|le|les|l'|die|der|das|dem|den|des|el|los|las)\s+)?$", re.IGNORECASE)
 # The last conjunct of a list is a name the tagger does not track: "Iran, Russia and Syria",
 # "China, Russia and Belarus". Such a list is one coordinated phrase like any other.
 UNTRACKED_CONJUNCT = re.compile(r"\s*,?\s+(?:and|as well as)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}(?!\w)")
@@ -75,7 +75,7 @@ def split_clauses(sentence: str, lexicon: Lexicon, langs: list[str],
     if len(dashes) == 2:  # "The axis — China, Russia, Iran — grows": an aside, not two clauses
         breaks = [m for m in breaks if m not in dashes]
     for m in breaks:
-        if _oxford_comma(sentence, m, start):
+        if _oxford_comma(sentence, m, start, ends):
             continue
         out.append((start, m.start()))
         start = m.end()
@@ -83,13 +83,14 @@ def split_clauses(sentence: str, lexicon: Lexicon, langs: list[str],
     return out
 
 
-def _oxford_comma(sentence: str, m: re.Match[str], clause_start: int) -> bool:
+def _oxford_comma(sentence: str, m: re.Match[str], clause_start: int, name_ends: set[int] = frozenset()) -> bool:  # type: ignore[assignment]
     """Is this ", and" the last comma of a list ("arms, air defence technology, and drones")?
-    So it is when a comma comes earlier in the clause and at most three words stand between."""
+    So it is when a comma comes earlier in the clause and at most three words stand between, or
+    the item between is one name however long ("the Islamic Republic of Iran, and ...")."""
     if not _SERIAL.match(m.group()):
         return False
     comma = sentence.rfind(",", clause_start, m.start())
-    return comma >= 0 and len(sentence[comma + 1:m.start()].split()) <= LIST_ITEM_WORDS
+    return comma >= 0 and (len(sentence[comma + 1:m.start()].split()) <= LIST_ITEM_WORDS or m.start() in name_ends)
 
 
 def partner_nouns(sentence: str, actors: list[MemberSpan], lexicon: Lexicon,
@@ -122,8 +123,9 @@ def partner_nouns(sentence: str, actors: list[MemberSpan], lexicon: Lexicon,
             zone_start = offset + pronoun.end()
             before = [a for a in members if a.end <= offset + pronoun.start()
                       and not re.search(r"[;:.]", sentence[a.end:offset + pronoun.start()])]
-            if not before:
-                continue
+            nearest = [a for a in actors if a.end <= offset + pronoun.start()]
+            if not before or nearest and not nearest[-1].is_member:
+                continue  # "against the US and its allies": the pronoun stands for the actor named last
             possessor = before[-1]
         named = [a for a in members if zone_start <= a.start and a.end <= noun.start()]
         after = [a for a in members if a.start >= noun.end()]

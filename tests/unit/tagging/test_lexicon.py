@@ -6,7 +6,7 @@ import yaml
 from pipeline.config import DEFAULT_TAXONOMY
 from pipeline.tagging.lexicon import TaxonomyError, compile_taxonomy, load_lexicon
 
-LANGS = {"en", "ru", "zh", "fa", "ko", "fr", "de", "es", "pl"}
+LANGS = {"en", "ru", "zh", "fa", "ko", "fr", "de", "es", "pl", "vi"}
 
 
 def test_every_member_has_aliases_in_every_language():

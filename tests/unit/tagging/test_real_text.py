@@ -24,8 +24,9 @@ pytestmark = pytest.mark.skipif(not (CORPUS / "thinktank").is_dir(), reason=f"no
 # stance >= 0.80, relation >= 0.75, friction P >= 0.70 and R >= 0.50; see the closing note for
 # the figures not yet reached). Framings F1 fell to 0.800 when 152 sentences added blind brought
 # look-alike "bloc" false positives; taxonomy 2026.11.6 (qualified and referred-back look-alikes)
-# reaches 0.857 on all 467, so it is held again.
-FLOORS = {"stance_accuracy": 0.80, "members_f1": 0.97, "framings_f1": 0.85}
+# reaches 0.857 on all 467, so it is held again. Relation accuracy reached 0.756 (170/225) with
+# taxonomy 2026.11.8 (tuned on real text from outside the corpus and dev, test run once), so it is held.
+FLOORS = {"stance_accuracy": 0.80, "members_f1": 0.97, "framings_f1": 0.85, "relation_accuracy": 0.75}
 
 
 @pytest.fixture(scope="module")
