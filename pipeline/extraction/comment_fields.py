@@ -233,6 +233,37 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
                          and not is_date_line(name, languages)), None)
 
 
+def _head_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
+    """Author (and date) from the lines above the words when no element was named for them: the
+    header read as one line ("Jo on Sep 21, 3:05 PM said:", "von Jo am 3. Mai 2019"), else a name
+    alone on a line of the header of a dated comment ("Jo" over "Sep 21, 3:05 PM")."""
+    lines = [line for line in c.head_lines if not (BUTTON_LINE.match(line) or LEAD_MARK_LINE.match(line)
+                                                   or MEMBER_SINCE.search(line) or not re.search(r"\w", line))]
+    if not lines:
+        return
+    header = " ".join(lines)
+    if (m := SAYS_LINE.match(header)) and not m["rest"]:
+        header = m["author"]  # "Jo on Sep 21 said:": says closes the header
+    if len(header) <= MAX_NAME_CHARS * 2:
+        if (m := DATE_THEN_NAME.match(header)) and _name_like(m["name"]) and is_date_line(
+                date := _strip_lead_number(m["date"]), languages):
+            c.author, c.date_raw = m["name"], c.date_raw or date
+            return
+        by = BY_LINE.match(header)
+        if found := split_name_date(by["author"] if by else header, languages):
+            c.author, c.date_raw = found[0], c.date_raw or found[1]
+            return
+        if by and _name_like(by["author"]) and _reads_as_name(by["author"]):
+            c.author = by["author"]
+            return
+    dated = c.date_raw or any(is_date_line(line, languages) for line in lines)
+    if dated:
+        c.author = next((name for line in lines if (name := line.strip(" ,:;|·—–-")) and _name_like(name)
+                         and (USERNAME.match(name) or _reads_as_name(name)) and not CONNECTOR_LINE.match(name)
+                         and not GREETING.match(name) and not is_date_line(name, languages)
+                         and not is_interface_text(name)), None)
+
+
 def _strip_lead_number(line: str) -> str:
     """A date line without the comment's number before it or the comma after it ("1. Le 5 avril 2010,")."""
     return re.sub(r"^#?\d+\.?\s+(?=\D)", "", line).strip(" ,;:|·—–-")
@@ -410,6 +441,8 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
         c.author, c.date_raw = c.author or found[0], found[1]  # the date's element says "Posted by: Jo, 27 Sep 2011"
     if not c.author or not c.date_raw:
         _meta_line_fields(c, languages)
+    if not c.author and c.head_lines:
+        _head_line_fields(c, languages)
     if not c.date_raw:
         c.date_raw = next((d for line in c.loose_lines if is_date_line(d := _without_trailing_buttons(
             _without_buttons(line)), languages)), None)

@@ -42,6 +42,7 @@ class FoundComment:
     loose_lines: list[str] = field(default_factory=list)  # other lines beside the body, read for a date only
     depth: int | None = None  # where the page says the comment stands in the thread (1 = top level)
     avatar_name: str | None = None  # the avatar's alternative text: the author when nothing else names one
+    head_lines: list[str] = field(default_factory=list)  # the item's lines above its words, read when nothing named the author
 
 
 @dataclass
@@ -265,8 +266,9 @@ BODY_ATTR = re.compile(r"(?:content|text|message|body|entry)(?:$|\s)", re.I)
 STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|\s)", re.I)
 # An element that is one comment by its own name: comment-123, li-comment-5, kommentar_42,
 # class "comment" / "comment-item" / "commentEntry" / "review" ...
+# (the number may be a database's hex key: comment-4e7a3582eab8eab87600003f)
 ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|comentario|commentaire|komentarz|commento|reply|review|post)"
-                     r"[-_]?(?:item[-_])?\d+$|^c\d{4,}$", re.I)
+                     r"[-_]?(?:item[-_])?(?:\d+|(?=[0-9a-f]*\d)[0-9a-f]{8,})$|^c\d{4,}$", re.I)
 ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|comentario|commentaire|komentarz|commento|review)"
                         r"(?:[-_]?(?:item|entry|wrap|single|container|answer|reply|response))?$", re.I)  # an answer: a reply
 # the author's part in the corpus languages too: usuario, utilisateur, utente, uzytkownik, pseudo, nickname
@@ -473,12 +475,16 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
 ALTERNATING = {"odd", "even", "alt", "first", "last"}
 
 
+# A number in an id, decimal or a hex key with a digit in it ("4e7a3582eab8"): where the item stands, not what it is.
+ID_NUMBER = re.compile(r"(?<![A-Za-z])(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,}(?![A-Za-z])|\d+")
+
+
 def _signature(el: HtmlElement) -> tuple[str, str]:
     classes = el.get("class", "").split()
     if classes and all(c.lower() in ALTERNATING for c in classes):
         classes = []  # li.odd, li.even: one kind of item
-    # id patterns such as comment-123 / li-comment-5 count as one signature
-    return (el.tag, classes[0] if classes else re.sub(r"\d+", "#", el.get("id", "")))
+    # id patterns such as comment-123 / li-comment-5 / comment-shell-4e7a35f0 count as one signature
+    return (el.tag, classes[0] if classes else ID_NUMBER.sub("#", el.get("id", "")))
 
 
 def _is_named_item(el: HtmlElement) -> bool:
@@ -838,12 +844,25 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     # the rest of the item beside its body: a date may sit in an element named for nothing ("rough-age")
     loose = [line for line in element_text(item, nested | set(bodies) | meta).split("\n")
              if line and line not in meta_lines] if bodies and date is None else []
+    head = _lines_above(item, bodies[0], own, nested | meta) if bodies and author is None else []
     # on the item, or on the element just around it (div.comment.depth-2 > div.thecomment)
     level = next((m for el in (item, item.getparent()) if el is not None and el not in nested
                   and (m := DEPTH_CLASS.search(el.get("class", "")))), None)
     return FoundComment(text=text, author=author, date_raw=date, marks=_attrs(item), byline=byline,
                         meta_lines=meta_lines, quotes=quotes, loose_lines=loose[:LOOSE_LINES],
-                        depth=int(level[1]) if level else None, avatar_name=avatar)
+                        depth=int(level[1]) if level else None, avatar_name=avatar, head_lines=head[-HEAD_LINES:])
+
+
+HEAD_LINES = 8
+
+
+def _lines_above(item: HtmlElement, body: HtmlElement, own: list[HtmlElement], exclude: set[HtmlElement]) -> list[str]:
+    """The item's lines above its words (the body element and all that follows it left out): where a
+    header names who and when in elements named for nothing ("<b>Jo</b> on <a>Sep 21</a> said:")."""
+    if body not in own:
+        return []
+    after = set(own[own.index(body):])  # the body, its words and what follows (its ancestors come before it)
+    return [line for line in element_text(item, exclude | after).split("\n") if line]
 
 
 def _is_comment_title(h1: HtmlElement) -> bool:
