@@ -350,6 +350,8 @@ def element_text(el: HtmlElement, exclude: set[HtmlElement] | None = None) -> st
 
 def _short_text(value: object) -> str | None:
     text = value if isinstance(value, str) else value.text_content() if value is not None else ""
+    if isinstance(value, HtmlElement) and next(value.iter("br"), None) is not None:
+        text = element_text(value).replace("\n", " ")  # "24 janvier 2017<br>12h10": a break is a space
     text = " ".join(str(text).split())
     return text[:200] or None
 
@@ -545,6 +547,7 @@ def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] |
     text as the wordiest repeat — so comments win over their headers and over thread wrappers."""
     counts: Counter[tuple[str, str]] = Counter()
     sizes: Counter[tuple[str, str]] = Counter()
+    members: dict[tuple[str, str], list[HtmlElement]] = {}
     for node in container.iter():
         if not isinstance(node.tag, str) or _skipped(node):
             continue
@@ -561,10 +564,28 @@ def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] |
             if n >= 2:
                 counts[sig] += n
                 sizes[sig] += level_size[sig]
+                members.setdefault(sig, []).extend(c for c in node if isinstance(c.tag, str) and _signature(c) == sig)
     if not counts:
         return None
     wordiest = max(sizes.values())
-    return max((sig for sig in counts if sizes[sig] >= wordiest / 2), key=lambda sig: (counts[sig], sizes[sig]))
+    chosen = [sig for sig in counts if sizes[sig] >= wordiest / 2]
+    # paragraphs repeat inside each comment: plain text blocks held by repeated items are their words
+    holders = {sig: set(members[sig]) for sig in chosen}
+    chosen = [sig for sig in chosen if not (_plain_blocks(members[sig]) and any(
+        other != sig and counts[other] >= 2 and _mostly_inside(members[sig], held) for other, held in holders.items()))] or chosen
+    return max(chosen, key=lambda sig: (counts[sig], sizes[sig]))
+
+
+def _plain_blocks(elements: list[HtmlElement]) -> bool:
+    """Whether elements are paragraphs of text: p elements, or blocks holding no other block."""
+    return all(el.tag == "p" or not any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS - {"br"} for d in el.iterdescendants())
+               for el in elements)
+
+
+def _mostly_inside(elements: list[HtmlElement], holders: set[HtmlElement]) -> bool:
+    """Whether most of the elements sit inside one of the holders."""
+    inside = sum(1 for el in elements if any(a in holders for a in el.iterancestors()))
+    return inside > len(elements) / 2
 
 
 # schema.org microdata and RDFa name the parts outright (reviews, news comment sections)
