@@ -271,7 +271,10 @@ def _strip_lead_number(line: str) -> str:
 
 def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
     """(name, date) of a line that is a name, a connector and a date, else None:
-    "Jo am 21. Jan. 2015, 20:02", "Jo – 3. Mai 2019 – Antworten"."""
+    "Jo am 21. Jan. 2015, 20:02", "Jo – 3. Mai 2019 – Antworten"; a date alone ("January 19, 2017
+    at 15:31") names no one."""
+    if is_date_line(_without_trailing_buttons(_without_buttons(line)), languages):
+        return None
     for sep in NAME_DATE_SEP.finditer(line):
         name = line[:sep.start()].strip(" :—–-|,@")
         if m := BY_LINE.match(name):  # "Kommentar von Jo am 3. Mai 2019"

@@ -276,7 +276,9 @@ AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|auteur|autore|user|use
                          r"nickname|name|commenter|poster|reviewer|usuario|utilisateur|utente|u[zż]ytkownik|pseudo)"
                          r"(?:$|[\s_-])", re.I)
 AUTHOR_CAMEL = re.compile(r"[a-z](?:Author|Autor|User|UserName|Name|Poster)(?:$|[\s_-])")
-DATE_ATTR = re.compile(r"date|datum|time|published|fecha|(?:^|[\s_-])(?:data|heure|hora|zeit)(?:$|[\s_-])", re.I)
+DATE_ATTR = re.compile(r"date|datum|time|published|fecha|(?:^|[\s_-])(?:data|heure|hora|zeit|age|ago)(?:$|[\s_-])", re.I)
+# A machine-readable date in an element's title ("<span title='2023-07-21T19:51:36'>1 day ago</span>", <abbr title>).
+ISO_TITLE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}|\s*$)")
 BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
               "tr", "section", "article", "br", "ul", "ol", "table", "header", "footer"}
 ITEM_TAGS = {"li", "article", "div", "section", "dd", "dt", "blockquote", "table", "tr", "p"}
@@ -760,6 +762,9 @@ def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str
             elif (DATE_ATTR.search(attrs) and len(d.text_content()) < 80 and not BODY_ATTR.search(attrs)
                   and not MEMBER_SINCE.search(d.text_content())):
                 date = _datetime(d) or d.get("title") or _short_text(d)
+                meta.add(d)
+            elif ISO_TITLE.match(d.get("title", "")) and len(d.text_content()) < 80:
+                date = d.get("title")
                 meta.add(d)
     badges = {d for d in named_by if not _is_name_text(" ".join(d.text_content().split()))}
     dates = {d for d in meta if d in named_by or any(a in named_by for a in d.iterancestors())}
