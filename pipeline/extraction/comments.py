@@ -1037,15 +1037,22 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
 COMMENT_PART = re.compile(r"comment|kommentar|comentario|komentarz", re.I)
 
 
+def _hidden_within(el: HtmlElement, container: HtmlElement) -> bool:
+    """Whether the element, or a box around it inside the container, is hidden: a legend of badges
+    or a template the comment system shows on demand. A box named for the comments, hidden until a
+    "show comments" button opens it, holds the thread."""
+    return _hidden(el) or any(_hidden(a) and not COMMENT_PART.search(_attrs(a)) for a in _ancestors_within(el, container))
+
+
 def _split_container(container: HtmlElement, min_chars: int, section: CommentSection,
                      leftovers: list[HtmlElement]) -> None:
     """The comments of one container into ``section``; a form or a small box without comments
     into ``leftovers`` (pruned with the comments, never read as them)."""
-    items = _named_items(container)
+    items = [el for el in _named_items(container) if not _hidden_within(el, container)]
     with_form = False
     sig = _item_signature(container, min_chars)
     repeats = [el for el in container.iter(sig[0]) if _signature(el) == sig and el is not container
-               and not any(a.tag == "form" for a in el.iterancestors())] if sig else []
+               and not any(a.tag == "form" for a in el.iterancestors()) and not _hidden_within(el, container)] if sig else []
     # a "comment" that holds two or more repeated comment blocks is the thread's wrapper: the blocks are the comments
     if items and sig and COMMENT_PART.search(sig[1]) and any(
             sum(1 for r in repeats if el in r.iterancestors()) >= 2 for el in items):
