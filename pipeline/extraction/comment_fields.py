@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE, DELETED,
-                                              DOTTED_DATE, FORM_LABEL, GREETING, LEAD_MARK_LINE, MEMBER_SINCE, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
+                                              DOTTED_DATE, FORM_LABEL, GREETING, LEAD_MARK_LINE, MEMBER_SINCE, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT, REPLIED_TO,
                                               REPLY_TO_LINE, SAYS_LINE, SAYS_WORDS, TO_READERS, YOUR_COMMENTS)
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ LEAD_LINES = 4
 # A user name on a line of its own: one token, or two capitalised words, no sentence punctuation.
 USERNAME = re.compile(r"^(?:[\w.@-]{2,30}|[A-ZÄÖÜ][\w.-]+ [A-ZÄÖÜ][\w.-]+)$")  # author, "says:", date and a reply number sit in the first few lines
 # "Herr Steffen Ecks28.04.2020, 10:27 Uhr", "brigitte 29.04.2019 // 15:27": a date glued to a name
-NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d][\w.-]*?)[\s—–|,·-]*(?P<date>(?:\d{1,2}[./]\s?\d{1,2}[./,]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
+NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d][\w.-]*?)[\s—–|,·•-]*(?P<date>(?:\d{1,2}[./]\s?\d{1,2}[./,]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
                             r"\d{1,2}\.?\s+[^\W\d]{3,}\.?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4}).*)$")
 # What a comment system prints after the name: a connector left by a glued date ("Jo on"), a role badge.
 AUTHOR_BADGE = re.compile(r"(?:\s+(?:on|am|le|el|il|um|at|op|—|–|\|)|\s*[(\[]?\s*(?:post author|beitragsautor|"
@@ -42,7 +42,7 @@ AUTHOR_BADGE = re.compile(r"(?:\s+(?:on|am|le|el|il|um|at|op|—|–|\|)|\s*[(\[
                           re.I)
 # "Am 29. Mai 2017 um 14:38 von Hugo", "17.07.2011 by X"
 # "Jo am 21. Jan. 2015, 20:02", "Jo on May 3, 2019", "Jo / 22.04.2020": a name, a connector, a date
-NAME_DATE_SEP = re.compile(r"\s(?:am|on|le|el|il|op|um|at|於|于)\s|\s*[,/|·—–]\s*|\s-\s|\s(?=\d)", re.I)
+NAME_DATE_SEP = re.compile(r"\s(?:am|on|le|el|il|op|um|at|於|于)\s|\s*[,/|·•—–]\s*|\s-\s|\s(?=\d)", re.I)
 DATE_THEN_NAME = re.compile(r"^(?P<date>.+?)\s+(?:von|by|de|por|par|od)\s+(?P<name>[^\d\s].{0,59})$", re.I)
 
 
@@ -139,7 +139,7 @@ def _reads_as_name(text: str) -> bool:
 
 def _without_buttons(text: str) -> str:
     """"19. Juni 2018 um 15:28 Uhr - Antworten" → "19. Juni 2018 um 15:28 Uhr"."""
-    seps = list(re.finditer(r"\s+[-–|·]\s+", text))
+    seps = list(re.finditer(r"\s+[-–|·•]\s+", text))
     end = len(text)
     while seps and BUTTON_LINE.match(last := text[seps[-1].end():end]) and not re.match(r"\d{1,2}:\d{2}", last):
         end = seps.pop().start()  # a time is no count; the separators the page printed stay
@@ -151,7 +151,7 @@ def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | Non
     (brigitte, 29.04.2019 // 15:27); "Comment by X" → X."""
     if not raw:
         return None, None
-    author, date = " ".join(raw.split()).lstrip(" ,;·|—–-"), None  # ", par Jo" after a date
+    author, date = " ".join(raw.split()).lstrip(" ,;·•|—–-"), None  # ", par Jo" after a date
     if m := BY_LINE.match(author):
         author = m["author"]
     if m := SAYS_LINE.match(author):
@@ -203,7 +203,7 @@ def _byline_date(c: "FoundComment", languages: tuple[str, ...]) -> str | None:
     lines = ([c.byline] if c.byline else []) + list(c.meta_lines)
     for line in lines:
         for part in _around_author(line, c.author):
-            rest = re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", part, flags=re.I).strip(" ,;:/|·—–-")
+            rest = re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", part, flags=re.I).strip(" ,;:/|·•—–-")
             rest = _without_trailing_buttons(re.sub(r"\s+(?:von|by|de|por|par|od)$", "", rest, flags=re.I))
             if is_date_line(rest, languages):
                 return rest
@@ -215,6 +215,12 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
     "geschrieben von Jo am 21. Jan. 2015, 20:02", "Posted by Jo on May 3, 2019", "Jo – 3 May 2019"."""
     for line in c.meta_lines:
         flat = " ".join(line.split())
+        if (m := REPLIED_TO.match(flat)) and _name_like(m["author"]):
+            # "Jo replied to comment from Mia • 8:18 AM, Aug 18, 2010 • Reply": the date is a part of its own
+            date = next((d for part in re.split(r"\s+[•·|—–]\s+", m["rest"])
+                         if is_date_line(d := _without_trailing_buttons(part.strip()), languages)), None)
+            c.author, c.date_raw = c.author or m["author"], c.date_raw or date
+            return
         if (m := DATE_THEN_NAME.match(flat)) and _name_like(m["name"]) and is_date_line(
                 date := _strip_lead_number(m["date"]), languages):
             c.author, c.date_raw = c.author or m["name"], c.date_raw or date  # "12 mars 2015, par Jo"
@@ -228,7 +234,7 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
             return
     if not c.author and c.date_raw:
         # the name alone on a footer line, the date in an element of its own ("Jo," <time>…</time>)
-        c.author = next((name for line in c.meta_lines if USERNAME.match(name := line.strip(" ,:;|·—–-"))
+        c.author = next((name for line in c.meta_lines if USERNAME.match(name := line.strip(" ,:;|·•—–-"))
                          and not BUTTON_LINE.match(name) and not CONNECTOR_LINE.match(name)
                          and not is_date_line(name, languages)), None)
 
@@ -258,7 +264,7 @@ def _head_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
             return
     dated = c.date_raw or any(is_date_line(line, languages) for line in lines)
     if dated:
-        c.author = next((name for line in lines if (name := line.strip(" ,:;|·—–-")) and _name_like(name)
+        c.author = next((name for line in lines if (name := line.strip(" ,:;|·•—–-")) and _name_like(name)
                          and (USERNAME.match(name) or _reads_as_name(name)) and not CONNECTOR_LINE.match(name)
                          and not GREETING.match(name) and not is_date_line(name, languages)
                          and not is_interface_text(name)), None)
@@ -266,7 +272,7 @@ def _head_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
 
 def _strip_lead_number(line: str) -> str:
     """A date line without the comment's number before it or the comma after it ("1. Le 5 avril 2010,")."""
-    return re.sub(r"^#?\d+\.?\s+(?=\D)", "", line).strip(" ,;:|·—–-")
+    return re.sub(r"^#?\d+\.?\s+(?=\D)", "", line).strip(" ,;:|·•—–-")
 
 
 def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
@@ -276,11 +282,12 @@ def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | 
     if is_date_line(_without_trailing_buttons(_without_buttons(line)), languages):
         return None
     for sep in NAME_DATE_SEP.finditer(line):
-        name = line[:sep.start()].strip(" :—–-|,@")
+        name = line[:sep.start()].strip(" :—–-|,@•")
         if m := BY_LINE.match(name):  # "Kommentar von Jo am 3. Mai 2019"
             name = m["author"]
         date = _without_trailing_buttons(_without_buttons(line[sep.end():]))
-        if name and not name[0].isdigit() and _name_like(name) and is_date_line(date, languages):
+        if (name and not name[0].isdigit() and re.search(r"[^\W\d_]", name) and not name.startswith("#")
+                and _name_like(name) and is_date_line(date, languages)):
             return name, date
     return None
 
@@ -288,7 +295,7 @@ def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | 
 def _is_author_header(rest: str, c: "FoundComment", languages: tuple[str, ...]) -> bool:
     """Whether what follows the author's name on a line is only "says", a date and buttons; the
     date is kept if none was found yet."""
-    rest = _without_trailing_buttons(re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", rest, flags=re.I).strip(" ,;:/|·—–-"))
+    rest = _without_trailing_buttons(re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", rest, flags=re.I).strip(" ,;:/|·•—–-"))
     if not rest or BUTTON_LINE.match(rest):
         return True
     date = _without_buttons(rest)

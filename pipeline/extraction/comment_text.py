@@ -196,8 +196,8 @@ DATE_HINT = re.compile(
     r"\b\d{1,2}\.?\s+[^\W\d]{3,}\.?|\b[^\W\d]{3,}\.?\s+\d{1,2}\b",
     re.I,
 )
-DATE_NOISE = re.compile(r"^(?:#\d+(?:\.\d+)*\s*[—–-]\s*|on\s+|am\s+|le\s+|el\s+|posted\s+|[於于]\s*|"
-                        r"veröffentlicht\s+)|\s*(?://|@|\||·|—|–)\s*|\s+(?:um|at|à|a las|o)\s+|\s+uhr$|\s+hs?\.?$",
+DATE_NOISE = re.compile(r"^(?:#\d+(?:\.\d+)*\s*[—–•-]\s*|on\s+|am\s+|le\s+|el\s+|posted\s+|[於于]\s*|"
+                        r"veröffentlicht\s+)|\s*(?://|@|\||·|•|—|–)\s*|\s+(?:um|at|à|a las|o)\s+|\s+uhr$|\s+hs?\.?$",
                         re.I)
 # Relative dates ("vor 8 Stunden", "2 days ago") say when only against the time of the fetch.
 RELATIVE_DATE = re.compile(r"\d\s+[^\W\d]+\s+her$|\b(?:ago|vor|hace|il y a|назад|temu|fa|geleden|sedan|gestern|heute|yesterday|today|atrás|há|önce|"
@@ -220,6 +220,10 @@ LEAD_MARK_LINE = re.compile(
     # an author card's counts, as forum software prints them: "Posts: 300", "Beiträge: 1.204"
     r"(?:posts|beiträge|messages|mensajes|messaggi|posty|wpisy|сообщений|сообщения|reputation|karma|punkte|points)"
     r"\s*:\s*\d[\d.,]*)\W*$", re.I)
+# A reply's header: its author, then whom it answers ("Jo replied to comment from Mia • 8:18 AM, Aug 18, 2010").
+REPLIED_TO = re.compile(r"^(?P<author>[^\s].{0,59}?)\s+(?:replied to|in reply to|responded to|antwortete (?:auf|an)|"
+                        r"hat auf .{1,60} geantwortet|a répondu à|respondió a|ha risposto a|odpowiedział[a]? (?:na|do)|"
+                        r"ответил[а]? (?:на|для))\s+(?P<rest>.+)$", re.I)
 # A line above a reply naming whom it answers, or an avatar's alternative text: neither is the reader's words.
 REPLY_TO_LINE = re.compile(r"^(?:in reply to|reply to|replying to|antwort (?:an|auf)|als antwort auf|en réponse à|"
                            r"en respuesta a|em resposta a|in risposta a|в ответ (?:на|для)|w odpowiedzi (?:na|do)|"
@@ -231,7 +235,7 @@ MEMBER_SINCE = re.compile(r"\b(?:dabei|mitglied|registriert|angemeldet|member|jo
                           r"miembro|registrado|membro|inscrito|użytkownik|zarejestrowany|lid)\b.{0,12}\b(?:seit|since|"
                           r"depuis|desde|od|sinds|dal)\b|\b(?:joined|beigetreten|на сайте с|с нами с)\b", re.I)
 # A word left alone on a line between the name and the date ("malte / am / 23. Oktober 2023").
-CONNECTOR_LINE = re.compile(r"^(?:am|on|um|at|le|el|il|op|von|by|de|por|par|—|–|-|\||·|@|,)$", re.I)
+CONNECTOR_LINE = re.compile(r"^(?:am|on|um|at|le|el|il|op|von|by|de|por|par|—|–|-|\||·|•|@|,)$", re.I)
 # A month's name (or its start) in the fallback languages: only then is a date worth reading in all of them.
 MONTH_WORD = re.compile(
     r"\b(?:jan|feb|f[ée]v|m[äa]r|apr|avr|abr|ma[iyj]|mag|jun|juin|giu|jul|juil|lug|aug|ao[uû]|ago|sep|set|wrz|"

@@ -627,8 +627,14 @@ def _header_lines(own: list[HtmlElement], bodies: list[HtmlElement], nested: set
     where a name and a date sit when no element is named for them."""
     inside = {d for b in bodies for d in b.iter()}
     heads = [d for d in own if d not in inside and META_ATTR.search(_attrs(d)) and not _skipped(d)
-             and len(d.text_content()) < HEADER_CHARS and not any(b in inside for b in d.iterdescendants())]
-    return [line for d in _outermost(heads) for line in element_text(d, nested).split("\n") if line]
+             and len(" ".join(d.text_content().split())) < HEADER_CHARS and not any(b in inside for b in d.iterdescendants())]
+    lines: list[str] = []
+    for d in _outermost(heads):
+        parts = [line for line in element_text(d, nested).split("\n") if line]
+        if len(parts) > 1:  # "Jo" and "• #1 • 8:05 AM, Aug 18, 2010" apart only in the source: one header line
+            lines.append(" ".join(parts))
+        lines += parts
+    return lines
 
 
 def _own_elements(item: HtmlElement, nested: set[HtmlElement]) -> list[HtmlElement]:
@@ -925,10 +931,18 @@ def _lists_a_comment_elsewhere(item: HtmlElement, nested: set[HtmlElement]) -> b
         if (len(re.findall(r"[^\W\d]{2,}", title)) < TITLE_WORDS or re.search(r"\d{1,2}:\d{2}", title) or at < 0
                 or len(text[:at].split()) > ENTRY_LEAD_WORDS):
             continue
-        # to a comment elsewhere, or "Name on|bei|dans|en <a>Post title</a>" to the post itself
-        if OTHER_COMMENT_HREF.match(href) or (ENTRY_CONNECTOR.search(text[:at]) and len(text[:at].split()) >= 2):
+        # to a comment elsewhere, or "Name on|bei|dans|en <a>Post title</a>" to the post itself;
+        # a comment of this page ("Jo replied to <a href=/this-post/#comment-5>comment from Mia</a>") is here
+        if (OTHER_COMMENT_HREF.match(href) and not _anchored_here(item, href)) or (
+                ENTRY_CONNECTOR.search(text[:at]) and len(text[:at].split()) >= 2):
             return True
     return False
+
+
+def _anchored_here(el: HtmlElement, href: str) -> bool:
+    """Whether a link's fragment names an element of this page (an id or an anchor's name)."""
+    fragment = href.rsplit("#", 1)[-1]
+    return bool(fragment) and bool(el.getroottree().getroot().xpath("//*[@id=$f or @name=$f]", f=fragment))
 
 
 TEASER_LINK_SHARE = 0.8
@@ -1006,6 +1020,29 @@ def _item_boxes(items: list[HtmlElement]) -> dict[HtmlElement, HtmlElement]:
 
 
 TAB_WORDS = 3
+# The words around a link to the comment a reply answers: "replied to <a href=#comment-5>", "<a href=#c5>parent</a>".
+REPLY_CUE = re.compile(r"\b(?:repl(?:y|ied|ying)|in reply|parent|antwort\w*|réponse|répondu|respuesta|respondió|"
+                       r"risposta|odpowied\w*|ответ\w*)\b", re.I)
+
+
+def _linked_parent(item: HtmlElement, i: int, items: list[HtmlElement], nested: set[HtmlElement]) -> int | None:
+    """The earlier item a reply links to beside a reply cue ("Jo replied to <a href=#comment-5>comment
+    from Mia</a>"), when the markup nests nothing."""
+    earlier = {el: j for j, el in enumerate(items[:i])}
+    for a in _own_elements(item, nested):
+        href = a.get("href", "") if a.tag == "a" else ""
+        if "#" not in href or not (fragment := href.rsplit("#", 1)[-1]):
+            continue
+        before = (a.getprevious().tail if a.getprevious() is not None else a.getparent().text) or ""
+        if not REPLY_CUE.search(f"{before[-40:]} {a.text_content()}"):
+            continue
+        for target in item.getroottree().getroot().xpath("//*[@id=$f or @name=$f]", f=fragment):
+            j = next((earlier[el] for el in (target, *target.iterancestors()) if el in earlier), None)
+            if j is None and target.getnext() in earlier:  # an empty anchor just before the comment
+                j = earlier[target.getnext()]
+            if j is not None:
+                return j
+    return None
 
 
 def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSection) -> int:
@@ -1027,6 +1064,8 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
                                                          and not PINGBACK_MARK.search(_attrs(item))))):
             continue
         parent = parents[i]
+        if parent is None:
+            parent = _linked_parent(item, i, items, nested_of - {item})
         comment.parent = kept.get(parent) if parent is not None else None
         kept[i] = len(section.comments)
         section.comments.append(comment)
@@ -1114,7 +1153,7 @@ COMMENTS_HEADING = re.compile(
     rf"^(?:(?:reader\s+|leser-?)?(?:{_PLURAL})(?:\s*[(\[]?\d+[)\]]?)?|\d+\s+(?:{_PLURAL}|{_SINGULAR}))\s*:?$",
     re.I)
 # Where the comments end: the form and its heading ("Kommentar schreiben", "Leave a reply" ...).
-WRITE_HEADING = re.compile(r"schreiben|verfassen|leave a|write a|post a|add a|your comment|ihr kommentar|"
+WRITE_HEADING = re.compile(r"schreiben|verfassen|leave a|write a|post a|add a|send a|submit a|envoyer|enviar|napisz|dodaj|your comment|ihr kommentar|"
                            r"reply|antworten|écrire|laisser|escribir|deja", re.I)
 HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6", "div", "p", "span", "strong", "b", "header", "a"}
 
