@@ -83,7 +83,8 @@ KNOWN_MARKUPS: tuple[dict[str, str], ...] = (
     {
         "name": "blogger",
         "container": "//*[@id='comment-holder']",
-        "item": "//*[@id='comment-holder']//li[" + _cls("comment") + "][./div[contains(@class, 'comment-block')]]",
+        # (broken markup may close the holder early: the items name themselves wherever they end up)
+        "item": "//li[" + _cls("comment") + "][./div[contains(@class, 'comment-block')]][//*[@id='comment-holder']]",
         "body": "./div[contains(@class, 'comment-block')]/*[contains(@class, 'comment-content')]",
         "author": "./div[contains(@class, 'comment-block')]//cite[contains(@class, 'user')]",
         "date": "./div[contains(@class, 'comment-block')]//*[contains(@class, 'datetime')]",
@@ -444,8 +445,8 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
         if not items:
             continue
         section = CommentSection(method=markup["name"])
-        section.containers = _outermost(tree.xpath(markup["container"])) or _outermost(
-            [el.getparent() for el in items if el.getparent() is not None])
+        section.containers = _outermost(tree.xpath(markup["container"]) + [
+            el.getparent() for el in items if el.getparent() is not None])
         parents = _parents(items)
         kept: dict[int, int] = {}
         for i, item in enumerate(items):
