@@ -51,7 +51,7 @@ class CommentSection:
 
     comments: list[FoundComment] = field(default_factory=list)
     containers: list[HtmlElement] = field(default_factory=list)
-    method: str = "none"  # wordpress | blogger | disqus | generic-section | generic | heading | trafilatura | none
+    method: str = "none"  # wordpress | blogger | disqus | spip | generic-section | forum | generic | heading | microdata | trafilatura | none
 
 
 def _cls(expr: str) -> str:
@@ -1236,12 +1236,33 @@ def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
     if found:
         return found
     candidates = _comment_containers(tree) + _forum_post_lists(tree)
-    found = _from_generic_containers(candidates, min_chars) or _heading_led(tree, min_chars)
+    found = (_from_generic_containers(candidates, min_chars) or _heading_led(tree, min_chars)
+             or _from_microdata_items(tree, min_chars))
     if found:
         return found
     if use_trafilatura and any(not _looks_like_main_content(c) and c.text_content().strip() for c in candidates):
         return comments_by_trafilatura(tree, url, min_chars)
     return CommentSection()
+
+
+# schema.org names a comment or a review outright, on markup that names nothing else (itemtype=".../Review").
+MICRODATA_ITEMS_XPATH = etree.XPath(
+    "//*[contains(@itemtype, 'schema.org/Comment') or contains(@itemtype, 'schema.org/Review')"
+    " or contains(@itemtype, 'schema.org/UserComments')]")
+
+
+def _from_microdata_items(tree: HtmlElement, min_chars: int) -> CommentSection | None:
+    """Two or more comments or reviews the page marks up as schema.org items (a shop's or a
+    restaurant's reviews), outside sidebars; never an item that holds the page's headline (a review
+    that is the article)."""
+    items = [el for el in MICRODATA_ITEMS_XPATH(tree) if next(el.iter("h1"), None) is None and not _in_widget(el)]
+    if len(items) < 2:
+        return None
+    section = CommentSection(method="microdata")
+    if not _split_items(items, min_chars, section):
+        return None
+    section.containers = _outermost([el.getparent() for el in items if el.getparent() is not None])
+    return section
 
 
 # Up to four words with no sentence ending: a heading or a label, when nothing marks a comment.
