@@ -122,12 +122,13 @@ CONTAINER_TAGS = {"div", "section", "ol", "ul", "aside", "dl", "article"}
 # A cheap C-level prefilter; the exact test is CONTAINER_ID / CONTAINER_CLASS below.
 CANDIDATES_XPATH = etree.XPath(  # "omment": comment, Comment, kommentar, Kommentare; "omentar": comentario, komentarz
     "//*[contains(@class, 'omment') or contains(@id, 'omment') or contains(@class, 'omentar') or contains(@id, 'omentar')"
+    " or contains(@class, 'eacties') or contains(@id, 'eacties')"
     " or starts-with(@id, 'disqus_thread')"
     " or starts-with(@id, 'dsq-comments') or starts-with(@id, 'comol')]"
 )
-# the word in the corpus languages: comments, Kommentare, comentarios, commentaires, komentarze, commenti
+# the word in the corpus languages: comments, Kommentare, comentarios, commentaires, komentarze, commenti, reacties
 _COMMENT_WORD = (r"(?:^|[\s_-]|[a-z](?=[CK]))(?:[Cc]omments?|[Kk]ommentare?|[Cc]omentarios?|[Cc]ommentaires?|"
-                 r"[Kk]omentarz[ey]?|[Cc]ommenti)"
+                 r"[Kk]omentarz[ey]?|[Cc]ommenti|[Rr]eacties)"
                  r"(?:$|[\s_-]|List|Box|Area|Section|Container|Con(?=$|[\s_-]|Wrap)|Wrap|Holder|Block)")
 CONTAINER_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)|" + _COMMENT_WORD)
 CONTAINER_CLASS = re.compile(_COMMENT_WORD + r"|comment-?list|comment-page|comments-content|post-comments")
@@ -159,7 +160,7 @@ WIDGET_STOP = {"article", "main", "body", "html"}
 def _numbered_thread(el: HtmlElement) -> bool:
     """Two or more items with comment ids (comment-4483): a thread, wherever broken markup put it
     (a recent-comments widget links to comments, it does not hold them)."""
-    return sum(1 for d in el.iterdescendants() if isinstance(d.tag, str) and d.tag in ITEM_TAGS
+    return sum(1 for d in el.iterdescendants() if isinstance(d.tag, str) and _is_item_tag(d.tag)
                and ITEM_ID.search(d.get("id", ""))) >= 2
 
 
@@ -187,7 +188,7 @@ def _in_widget(el: HtmlElement, named_thread: bool = False) -> bool:
 
 def _named_thread(el: HtmlElement) -> bool:
     """Three or more items inside that name themselves one comment (li.xenforo-comment)."""
-    return sum(1 for d in el.iterdescendants() if isinstance(d.tag, str) and d.tag in ITEM_TAGS
+    return sum(1 for d in el.iterdescendants() if isinstance(d.tag, str) and _is_item_tag(d.tag)
                and any(ITEM_CLASS.match(c) for c in _class(d).split())) >= NAMED_THREAD_ITEMS
 
 
@@ -270,7 +271,7 @@ STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|\s)", re.I)
 # (the number may be a database's hex key: comment-4e7a3582eab8eab87600003f)
 ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|comentario|commentaire|komentarz|commento|reply|review|post)"
                      r"[-_]?(?:item[-_])?(?:\d+|(?=[0-9a-f]*\d)[0-9a-f]{8,})$|^c\d{4,}$", re.I)
-ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|comentario|commentaire|komentarz|commento|review)"
+ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|comentario|commentaire|komentarz|commento|reactie|review)"
                         r"(?:[-_]?(?:item|entry|wrap|single|container|answer|reply|response))?$", re.I)  # an answer: a reply
 # the author's part in the corpus languages too: usuario, utilisateur, utente, uzytkownik, pseudo, nickname
 AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|auteur|autore|user|user-?name|username|benutzer|verfasser|nick|"
@@ -283,6 +284,11 @@ ISO_TITLE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}|\s*$)")
 BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
               "tr", "section", "article", "br", "ul", "ol", "table", "header", "footer"}
 ITEM_TAGS = {"li", "article", "div", "section", "dd", "dt", "blockquote", "table", "tr", "p"}
+
+
+def _is_item_tag(tag: object) -> bool:
+    """A tag that may hold one comment: a block, or a custom element a comment system defines (<twk-reaction>)."""
+    return isinstance(tag, str) and (tag in ITEM_TAGS or "-" in tag)
 LIST_TAGS = {"ul", "ol"}  # one list after a comments heading: its items are the comments
 
 
@@ -494,7 +500,7 @@ def _signature(el: HtmlElement) -> tuple[str, str]:
 
 def _is_named_item(el: HtmlElement) -> bool:
     """Whether an element calls itself one comment, by id or class."""
-    return el.tag in ITEM_TAGS and bool(
+    return _is_item_tag(el.tag) and bool(
         ITEM_ID.search(el.get("id", "")) or any(ITEM_CLASS.match(c) for c in _class(el).split()))
 
 
@@ -558,7 +564,7 @@ def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] |
         level_size: Counter[tuple[str, str]] = Counter()
         for c in node:
             # one list per comment (ul.single-post: name, words, reply) repeats like any item
-            if isinstance(c.tag, str) and c.tag in ITEM_TAGS | LIST_TAGS and not _skipped(c):
+            if isinstance(c.tag, str) and (_is_item_tag(c.tag) or c.tag in LIST_TAGS) and not _skipped(c):
                 size = len(c.text_content().strip())
                 if size >= min_chars:
                     level[_signature(c)] += 1
@@ -1074,7 +1080,7 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
     return found
 
 
-COMMENT_PART = re.compile(r"comment|kommentar|comentario|komentarz", re.I)
+COMMENT_PART = re.compile(r"comment|kommentar|comentario|komentarz|reactie", re.I)
 
 
 def _hidden_within(el: HtmlElement, container: HtmlElement) -> bool:
