@@ -31,6 +31,7 @@ MAX_NAME_CHARS = 60
 SHORT_INTERFACE_CHARS = 120  # prompts, counts and labels are short; a comment may say "no comments"
 RULES_CHARS = 600  # guidelines and log-in notes run longer, never as long as a discussion
 LEAD_LINES = 4
+HEAD_NAME_WORDS = 4
 # A user name on a line of its own: one token, or two capitalised words, no sentence punctuation.
 USERNAME = re.compile(r"^(?:[\w.@-]{2,30}|[A-ZÄÖÜ][\w.-]+ [A-ZÄÖÜ][\w.-]+)$")  # author, "says:", date and a reply number sit in the first few lines
 # "Herr Steffen Ecks28.04.2020, 10:27 Uhr", "brigitte 29.04.2019 // 15:27": a date glued to a name
@@ -40,9 +41,20 @@ NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d][\w.-]*?)[\s—–|,·•-]*(?
 AUTHOR_BADGE = re.compile(r"(?:\s+(?:on|am|le|el|il|um|at|op|—|–|\|)|\s*[(\[]?\s*(?:post author|beitragsautor|"
                           r"autor(?:in)? des beitrags|author|autor|auteur|autore|moderator|admin|verified)\s*[)\]]?)$",
                           re.I)
+# A guest's badge after the name ("Hans Gast", "Jo (guest)"); alone, "Guest" is the name shown.
+GUEST_BADGE = re.compile(r"\s+[(\[]?(?:gast|guest|invité|invitée|invitado|invitada|gość|ospite|гость)[)\]]?$", re.I)
+# A weekday glued to the end of a name belongs to the date after it ("Jo Saturday, November 24, 2012").
+WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|"
+                     r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|"
+                     r"vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|"
+                     r"mercoledì|giovedì|venerdì|sabato|domenica|poniedziałek|wtorek|środa|czwartek|piątek|sobota|"
+                     r"niedziela|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\.?,?$", re.I)
+# Markup a comment system printed as text ("&lt;span&gt;Jo&lt;/span&gt;"): never part of a name.
+TAG_TEXT = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.I)
 # "Am 29. Mai 2017 um 14:38 von Hugo", "17.07.2011 by X"
 # "Jo am 21. Jan. 2015, 20:02", "Jo on May 3, 2019", "Jo / 22.04.2020": a name, a connector, a date
-NAME_DATE_SEP = re.compile(r"\s(?:am|on|le|el|il|op|um|at|於|于)\s|\s*[,/|·•—–]\s*|\s-\s|\s(?=\d)", re.I)
+NAME_DATE_SEP = re.compile(r"\s(?:posted|geschrieben|veröffentlicht|publié|publicado|pubblicato|opublikowano)"
+                           r"(?:\s(?:on|am|le|el|il))?\s*:?\s|\s(?:am|on|le|el|il|op|um|at|於|于)\s|\s*[,/|·•—–]\s*|\s-\s|\s(?=\d)", re.I)
 DATE_THEN_NAME = re.compile(r"^(?P<date>.+?)\s+(?:von|by|de|por|par|od)\s+(?P<name>[^\d\s].{0,59})$", re.I)
 
 
@@ -151,7 +163,7 @@ def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | Non
     (brigitte, 29.04.2019 // 15:27); "Comment by X" → X."""
     if not raw:
         return None, None
-    author, date = " ".join(raw.split()).lstrip(" ,;·•|—–-"), None  # ", par Jo" after a date
+    author, date = " ".join(TAG_TEXT.sub(" ", raw).split()).lstrip(" ,;·•|—–-"), None  # ", par Jo" after a date
     if m := BY_LINE.match(author):
         author = m["author"]
     if m := SAYS_LINE.match(author):
@@ -160,12 +172,21 @@ def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | Non
     if m := NAME_THEN_DATE.match(author):
         glued = _without_buttons(m["date"])
         if is_date_line(glued, languages) or _parse(_strip_date_noise(glued), languages):
-            author, date = m["name"], date or glued
+            author, date = _weekday_to_date(m["name"], date or glued)
     if date is None and RELATIVE_DATE.search(author):
         author, date = _split_relative(author, languages)
     # a handle keeps its "@" ("@jo_k"); a name keeps its "!!" when that is how it is displayed
-    author = AUTHOR_BADGE.sub("", _without_trailing_buttons(author)).strip(" :—–-|,").rstrip(" @")
+    author = AUTHOR_BADGE.sub("", GUEST_BADGE.sub("", _without_trailing_buttons(author))).strip(" :—–-|,").rstrip(" @")
     return (author or None), date
+
+
+def _weekday_to_date(name: str, date: str) -> tuple[str, str]:
+    """The weekday that ends a name glued to a date moves to the date: ("Jo Saturday", "November 24,
+    2012") → ("Jo", "Saturday November 24, 2012")."""
+    words = name.split()
+    if len(words) > 1 and WEEKDAY.match(words[-1]):
+        return " ".join(words[:-1]), f"{words[-1]} {date}"
+    return name, date
 
 
 def _split_relative(author: str, languages: tuple[str, ...]) -> tuple[str, str | None]:
@@ -189,11 +210,16 @@ def _around_author(line: str, author: str | None) -> list[str]:
 
 
 def _without_trailing_buttons(line: str) -> str:
-    """"18.10.2019, 16:18 Zitieren #" → "18.10.2019, 16:18": button words and marks after a date."""
+    """"18.10.2019, 16:18 Zitieren #" → "18.10.2019, 16:18", "Jo Report Abuse" → "Jo": button words and
+    marks after a date or a name."""
     words = line.split()
-    while len(words) > 1 and ((re.search(r"[^\W\d]", words[-1]) and BUTTON_LINE.match(words[-1]))
-                              or MARK_ONLY.match(words[-1])):  # a time ("14:57") is no button
-        words.pop()
+    while len(words) > 1:
+        if (re.search(r"[^\W\d]", words[-1]) and BUTTON_LINE.match(words[-1])) or MARK_ONLY.match(words[-1]):
+            words.pop()  # a time ("14:57") is no button
+        elif len(words) > 2 and re.search(r"[^\W\d]", words[-2]) and BUTTON_LINE.match(" ".join(words[-2:])):
+            del words[-2:]  # a button of two words ("Report Abuse", "Kommentar melden")
+        else:
+            break
     return " ".join(words)
 
 
@@ -264,8 +290,9 @@ def _head_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
             return
     dated = c.date_raw or any(is_date_line(line, languages) for line in lines)
     if dated:
+        # the header's own line: a name as the commenter typed it, capitals or not ("vinton samms")
         c.author = next((name for line in lines if (name := line.strip(" ,:;|·•—–-")) and _name_like(name)
-                         and (USERNAME.match(name) or _reads_as_name(name)) and not CONNECTOR_LINE.match(name)
+                         and len(name.split()) <= HEAD_NAME_WORDS and not CONNECTOR_LINE.match(name)
                          and not GREETING.match(name) and not is_date_line(name, languages)
                          and not is_interface_text(name)), None)
 
@@ -288,7 +315,7 @@ def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | 
         date = _without_trailing_buttons(_without_buttons(line[sep.end():]))
         if (name and not name[0].isdigit() and re.search(r"[^\W\d_]", name) and not name.startswith("#")
                 and _name_like(name) and is_date_line(date, languages)):
-            return name, date
+            return _weekday_to_date(name, date)
     return None
 
 
@@ -316,8 +343,11 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             continue
         if (m := SAYS_LINE.match(line)) and len(m["author"]) <= MAX_NAME_CHARS and (
                 not m["rest"] or is_date_line(m["rest"], languages)):
-            c.author = c.author or m["author"].strip(" :")
-            c.date_raw = c.date_raw or (m["rest"] or None)
+            name, date = m["author"].strip(" :"), m["rest"] or None
+            if not date and (found := split_name_date(name, languages)):
+                name, date = found  # "Jo on 2 Jun 2010 says:"
+            c.author = c.author or name
+            c.date_raw = c.date_raw or date
             lines.pop(0)
             continue
         # "Inga sagt: Hallo …" on one line; without the colon it is a sentence ("Mark said that …")
@@ -449,6 +479,8 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
         c.date_raw = m["date"].rstrip(" ,;")  # "12 mars 2015 12:00, par Jo": the date, Jo is the author
     elif c.date_raw and (m := BY_LINE.match(c.date_raw)) and (found := split_name_date(m["author"], languages)):
         c.author, c.date_raw = c.author or found[0], found[1]  # the date's element says "Posted by: Jo, 27 Sep 2011"
+    elif not c.author and c.date_raw and (found := split_name_date(c.date_raw, languages)):
+        c.author, c.date_raw = found  # the date's element holds the name too: "Jo Posted: Oct.28 at 4:22 pm"
     if not c.author or not c.date_raw:
         _meta_line_fields(c, languages)
     if not c.author and c.head_lines:
