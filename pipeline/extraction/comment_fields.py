@@ -28,6 +28,7 @@ LEVEL_LINE = re.compile(r"^(?:level|ebene|niveau|nivel|poziom|уровень)\s+
 MARK_ONLY = re.compile(r"^[#|·•—–\-/:,;*>»↑↓▲▼+]+$")  # a permalink "#", a separator: no "!!" or "?"
 EPOCH = re.compile(r"^1\d{9}(?:\d{3})?$")  # 2001-09-09 to 2033-05-18, in seconds or milliseconds
 MAX_NAME_CHARS = 60
+NUMBERS_ONLY = re.compile(r"^[\d\s|·•/,.:;()\[\]-]+$")  # no letter, no "+1": a pager, not a reader
 SHORT_INTERFACE_CHARS = 120  # prompts, counts and labels are short; a comment may say "no comments"
 RULES_CHARS = 600  # guidelines and log-in notes run longer, never as long as a discussion
 LEAD_LINES = 4
@@ -452,6 +453,8 @@ def is_interface_text(text: str) -> bool:
     first = text.strip().split("\n", 1)[0]
     if len(first) <= SHORT_INTERFACE_CHARS and PROMPT.search(first) and LOGIN_OR_RULES.search(flat[:RULES_CHARS * 2]):
         return True  # "Write the first comment!" over the site's rules
+    if NUMBERS_ONLY.match(flat):
+        return True  # "5 |", "10 |": a page-size or page-number list
     if len(flat) <= SHORT_INTERFACE_CHARS and (
             PROMPT.search(flat) or COUNT_OR_NONE.search(flat) or FORM_LABEL.match(flat) or DELETED.match(flat)
             or (BUTTON_LINE.match(flat) and re.search(r"[^\W\d]", flat)  # "Kommentieren ...", "Reply"

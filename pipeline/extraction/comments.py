@@ -136,7 +136,8 @@ CONTAINER_CLASS = re.compile(_COMMENT_WORD + r"|comment-?list|comment-page|comme
 
 # Live-blog commentary and comment counters/links are not reader comments.
 NOT_CONTAINER = re.compile(r"live|match-comment|commentary|no-?comments|comments?-?(?:count|link|number|button)|"
-                           r"modal|dialog|popup|tooltip", re.I)
+                           r"modal|dialog|popup|tooltip|rules|guidelines|policy|regeln|richtlinien|regles|reglas|regulamin",
+                           re.I)
 
 
 SMALL_CONTAINER_CHARS = 300
@@ -148,7 +149,7 @@ LOOSE_LINES = 12  # lines beside a body read for its date
 # Boxes that list comments on *other* posts, or teasers: the recent-comments widget of a sidebar or
 # footer, a "most commented" tab, a related-articles rail. Judged on the element and its ancestors
 # up to the article (an article's class is a soup of its tags and categories).
-WIDGET_ATTR = re.compile(r"recent|latest|last-?comments|neueste|popular|most-?(?:read|commented)|related|"
+WIDGET_ATTR = re.compile(r"recent|latest|last-?comments|neueste|ultim[oia]s?[-_]|derniers?[-_]|ostatnie|popular|most-?(?:read|commented)|related|"
                          r"(?:^|\s)aside(?:$|\s)|"
                          r"outbrain|taboola|teaser|(?:^|\s)widget(?:[\s_-]|$)|sidebar|site-?footer|colophon|"
                          r"(?:^|[\s_-])menu|navbar|newsletter|cookie|consent|gdpr|author-?(?:bio|box)|about-?the-?author|"
@@ -1246,7 +1247,9 @@ def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
              or _from_microdata_items(tree, min_chars))
     if found:
         return found
-    if use_trafilatura and any(not _looks_like_main_content(c) and c.text_content().strip() for c in candidates):
+    # a sidebar's comment widget is no sign of a thread trafilatura could find
+    if use_trafilatura and any(not _looks_like_main_content(c) and c.text_content().strip() and not _in_widget(c)
+                               for c in candidates):
         return comments_by_trafilatura(tree, url, min_chars)
     return CommentSection()
 
