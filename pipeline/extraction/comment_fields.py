@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE, DELETED,
+from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, COMPACT_AGE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE, DELETED,
                                               DOTTED_DATE, FORM_LABEL, GREETING, LEAD_MARK_LINE, MEMBER_SINCE, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT, REPLIED_TO,
                                               REPLY_TO_LINE, SAYS_LINE, SAYS_WORDS, TO_READERS, YOUR_COMMENTS)
 
@@ -135,7 +135,7 @@ def is_date_line(line: str, languages: tuple[str, ...]) -> bool:
     if (not line or len(line) > MAX_DATE_CHARS or not DATE_HINT.search(line) or len(line.split()) > 9
             or MEMBER_SINCE.search(line) or line.strip().isdigit()):  # a lone number is a count or an id
         return False
-    return _parse(_strip_date_noise(line), languages) is not None
+    return bool(re.match(COMPACT_AGE, line.strip(), re.I)) or _parse(_strip_date_noise(line), languages) is not None
 
 
 def _name_like(line: str) -> bool:
@@ -270,8 +270,9 @@ def _head_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
     """Author (and date) from the lines above the words when no element was named for them: the
     header read as one line ("Jo on Sep 21, 3:05 PM said:", "von Jo am 3. Mai 2019"), else a name
     alone on a line of the header of a dated comment ("Jo" over "Sep 21, 3:05 PM")."""
-    lines = [line for line in c.head_lines if not (BUTTON_LINE.match(line) or LEAD_MARK_LINE.match(line)
-                                                   or MEMBER_SINCE.search(line) or not re.search(r"\w", line))]
+    lines = [_strip_lead_number(line) for line in c.head_lines if not (
+        BUTTON_LINE.match(line) or LEAD_MARK_LINE.match(line) or MEMBER_SINCE.search(line) or not re.search(r"\w", line))]
+    lines = [line for line in lines if line]  # "1. stueysplace": the comment's number is no part of the name
     if not lines:
         return
     header = " ".join(lines)

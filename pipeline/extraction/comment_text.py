@@ -49,7 +49,7 @@ BUTTON_LINE = re.compile(
     r"(?:to|um(?: zu)?|pour|para|per|aby) (?:reply|like|react|antworten|zu antworten|répondre|responder|rispondere|odpowiedzieć)"
     r"(?: to)?(?: this comment)?|"
     r"(?:reply to|auf) (?:this|diesen|diese) (?:comment|kommentar|message|nachricht)(?: antworten)?|"
-    r"répondre à ce (?:commentaire|message)|responder a este (?:comentario|mensaje)|odpowiedz na ten komentarz|direktlink|link (?:zum|to this|to) (?:kommentar|comment)|"
+    r"répondre à ce (?:commentaire|message)|responder a este (?:comentario|mensaje)|odpowiedz na ten komentarz|direktlink|link (?:zum|to this|to) (?:kommentar|comment)|link to this|"
     r"(?:nicht |not )?(?:hilfreich|helpful)(?:\s*\(\d+\))?|"
     r"[+-]?\d+ (?:points?|punkte?)(?:\s*·)*(?:\s*edited .{1,30})?|"
     r"(?:reply|antworten|responder|répondre)\s*(?:\(\d+\))?|"
@@ -192,9 +192,11 @@ PINGBACK_TEXT = re.compile(r"^(?:pingback|trackback|reblogged this on|this post 
                            r"reblogou isso em|"
                            r"\[…\]|\[\.\.\.\]|\[&#8230;\])|^(?:pingback|trackback) (?:von|from|by|de)\b", re.I)
 
+# The age a thread prints in short: "3mo", "2h", "5d", "1y", "12 min".
+COMPACT_AGE = r"^\d{1,3}\s?(?:s|sec|m|min|h|hr|d|w|wk|mo|y|yr)s?\.?$"
 # A line that may be a date or time ("5. April 2014 um 18:42", "#1 — vor 8 Stunden", "on 04 Feb").
 DATE_HINT = re.compile(
-    r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\b\d{4}\b|"
+    COMPACT_AGE + r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\b\d{4}\b|"
     r"\b(?:ago|vor|hace|il y a|назад|temu|fa|geleden|sedan|gestern|heute|yesterday|today|hier|"
     r"aujourd'hui|ayer|hoy|вчера|сегодня|wczoraj|dzisiaj|atrás|há|önce)\b|\d\s+[^\W\d]+\s+her$|"
     r"\b\d{1,2}\.?\s+[^\W\d]{3,}\.?|\b[^\W\d]{3,}\.?\s+\d{1,2}\b",
@@ -204,7 +206,7 @@ DATE_NOISE = re.compile(r"^(?:#\d+(?:\.\d+)*\s*[—–•-]\s*|on\s+|am\s+|le\s+
                         r"veröffentlicht\s+)|\s*(?://|@|\||·|•|—|–)\s*|\s+(?:um|at|à|a las|o)\s+|\s+uhr$|\s+hs?\.?$",
                         re.I)
 # Relative dates ("vor 8 Stunden", "2 days ago") say when only against the time of the fetch.
-RELATIVE_DATE = re.compile(r"\d\s+[^\W\d]+\s+her$|\b(?:ago|vor|hace|il y a|назад|temu|fa|geleden|sedan|gestern|heute|yesterday|today|atrás|há|önce|"
+RELATIVE_DATE = re.compile(COMPACT_AGE + r"|\d\s+[^\W\d]+\s+her$|\b(?:ago|vor|hace|il y a|назад|temu|fa|geleden|sedan|gestern|heute|yesterday|today|atrás|há|önce|"
                            r"hier|aujourd'hui|ayer|hoy|вчера|сегодня|wczoraj|dzisiaj|just now|gerade eben)\b", re.I)
 # A dotted numeric date is day first everywhere it is written so ("11.09.2011").
 DOTTED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")

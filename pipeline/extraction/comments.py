@@ -616,9 +616,12 @@ def _microdata(own: list[HtmlElement]) -> dict[str, HtmlElement]:
         for part, pattern in MICRODATA.items():
             if part not in found and pattern.search(prop):
                 if part == "author":  # as displayed ("Herr X"), or its itemprop="name" if it holds more
-                    if len(d.text_content()) >= 120:
-                        d = next((n for n in d.iter() if n.get("itemprop") == "name"), d)
-                    if len(d.text_content()) >= 120 or not d.text_content().strip():
+                    if len(d.text_content()) >= 120 or d.get("itemscope") is not None:  # a Person: its name,
+                        named = next((n for n in d.iter() if n.get("itemprop") == "name"), d)  # unless shown in full
+                        name = " ".join((named.text_content() or named.get("content", "")).split())
+                        if len(d.text_content()) >= 120 or not " ".join(d.text_content().split()).endswith(name):
+                            d = named
+                    if len(d.text_content()) >= 120 or not (d.text_content().strip() or d.get("content", "").strip()):
                         continue
                 if part == "date" and not (d.get("content") or d.get("datetime") or len(d.text_content()) < 80):
                     continue
@@ -764,6 +767,9 @@ def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str
                 and not _names_whom_it_answers(d, item) and not _in_quote(d, item)]
     if by_markup.get("author") is not None:
         named_by = [by_markup["author"]]
+        if not by_markup["author"].text_content().strip():  # <meta itemprop="name" content="Jo">
+            author = " ".join(by_markup["author"].get("content", "").split())[:200] or None
+            named_by = []
     if (dated := by_markup.get("date")) is not None:
         date = dated.get("content") or _datetime(dated) or _short_text(dated)
         meta.add(dated)
