@@ -316,7 +316,7 @@ def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | 
             name = m["author"]
         date = _without_trailing_buttons(_without_buttons(line[sep.end():]))
         if (name and not name[0].isdigit() and re.search(r"[^\W\d_]", name) and not name.startswith("#")
-                and _name_like(name) and is_date_line(date, languages)):
+                and _name_like(name.rstrip(".")) and is_date_line(date, languages)):  # a handle may end in "." ("pee.")
             return _weekday_to_date(name, date)
     return None
 
