@@ -273,7 +273,7 @@ STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|\s)", re.I)
 ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|comentario|commentaire|komentarz|commento|reply|review|post)"
                      r"[-_]?(?:item[-_])?(?:\d+|(?=[0-9a-f]*\d)[0-9a-f]{8,})$|^c\d{4,}$", re.I)
 ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|comentario|commentaire|komentarz|commento|reactie|review)"
-                        r"(?:[-_]?(?:item|entry|wrap|single|container|answer|reply|response))?$", re.I)  # an answer: a reply
+                        r"(?:s?[-_]node|[-_]?(?:item|entry|wrap|single|container|answer|reply|response))?$", re.I)  # an answer: a reply
 # the author's part in the corpus languages too: usuario, utilisateur, utente, uzytkownik, pseudo, nickname
 AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|auteur|autore|user|user-?name|username|benutzer|verfasser|nick|"
                          r"nickname|name|commenter|poster|reviewer|usuario|utilisateur|utente|u[zż]ytkownik|pseudo)"
