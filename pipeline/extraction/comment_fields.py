@@ -259,6 +259,9 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
         if found := split_name_date(flat, languages):
             c.author, c.date_raw = c.author or found[0], c.date_raw or found[1]
             return
+    if not c.author:  # "Jo said..." on a line of its own, the date in another
+        c.author = next((m["author"] for line in c.meta_lines if (m := SAYS_LINE.match(" ".join(line.split())))
+                         and not re.search(r"\w", m["rest"]) and _name_like(m["author"])), None)
     if not c.author and c.date_raw:
         # the name alone on a footer line, the date in an element of its own ("Jo," <time>…</time>)
         c.author = next((name for line in c.meta_lines if USERNAME.match(name := line.strip(" ,:;|·•—–-"))
@@ -315,7 +318,8 @@ def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | 
         if m := BY_LINE.match(name):  # "Kommentar von Jo am 3. Mai 2019"
             name = m["author"]
         date = _without_trailing_buttons(_without_buttons(line[sep.end():]))
-        if (name and not name[0].isdigit() and re.search(r"[^\W\d_]", name) and not name.startswith("#")
+        if (name and (not name[0].isdigit() or (" " not in name and re.search(r"[^\W\d_]{2}", name)))  # "2web", not "12 mars"
+                and re.search(r"[^\W\d_]", name) and not name.startswith("#")
                 and _name_like(name.rstrip(".")) and is_date_line(date, languages)):  # a handle may end in "." ("pee.")
             return _weekday_to_date(name, date)
     return None

@@ -706,8 +706,8 @@ PERMALINK_TEXT = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b")
 
 def _is_name_text(text: str) -> bool:
     """Whether an element named for the author shows a name, not a badge or a button ("349 Fans",
-    "Profile", "Reply"); a number alone may be a name."""
-    return bool(text) and not ((BUTTON_LINE.match(text) and re.search(r"[^\W\d]", text))
+    "Profile", "Reply", a separator "·"); a number alone may be a name."""
+    return bool(text) and not re.fullmatch(r"[\s·•|/,;:—–-]+", text) and not ((BUTTON_LINE.match(text) and re.search(r"[^\W\d]", text))
                                or PROFILE_LINK.match(text) or COUNT_BADGE.match(text))
 
 
