@@ -84,7 +84,7 @@ PROMPT = re.compile(
     r"qué (?:opinas|opina usted|piensas)|co o tym (?:sądzisz|myślisz)|что вы (?:думаете|скажете))\W*$|"
     r"\b(?:write|schreiben sie|verfassen sie) (?:a|eine) (?:review|bewertung|rezension)|\bbewertung (?:schreiben|abgeben)|"
     r"\b(?:rédiger|écrire|donner) un avis|\bescribir una opini[oó]n|\bnapisz (?:opinię|recenzję)|"
-    r"\bloading comments|\bkommentare (?:werden )?geladen|\bshow comments|\bkommentare (?:anzeigen|einblenden)",
+    r"\b(?:display|show|view|load|see) all (?:\d+ )?comments\b|\bcomments (?:are|were) not loaded\b|\bloading comments|\bkommentare (?:werden )?geladen|\bshow comments|\bkommentare (?:anzeigen|einblenden)",
     re.I,
 )
 COUNT_OR_NONE = re.compile(
