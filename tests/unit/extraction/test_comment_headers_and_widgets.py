@@ -180,3 +180,39 @@ def test_a_rules_box_and_a_latest_comment_widget_make_no_comments(raw_page):
     latest = ("<div class='block' id='block-views-ultimo_comentario-block_1'><h2>Último comentário</h2>"
               "<div class='comment'><p>Half a metre is too little.</p><span class='autor'>por Edite</span></div></div>")
     assert _records(rules + latest, raw_page) == []
+
+
+def test_nodes_of_a_comment_tree_are_comments_with_their_replies_nested(raw_page):
+    def node(key: str, name: str, age: str, words: str, inner: str = "") -> str:
+        return (f"<div class='comments-node' id='{key}'><div class='CommentsItem-body'><div class='CommentsItemMeta'>"
+                f"<span class='CommentUserName-author'><a href='/users/{name}'>{name}</a></span>"
+                f"<span class='CommentsItemDate'><a href='#{key}'>{age}</a></span></div>"
+                f"<div class='CommentBody'><p>{words}</p></div></div>{inner}</div>")
+    extra = ("<div class='PostsPage-commentsSection'><div>"
+             + node("a1", "romeo", "3mo", "The road will be jammed all summer.", node("b2", "Ann Lee", "2mo", "Only in the mornings."))
+             + "</div></div>")
+    comments = _records(extra, raw_page)
+    assert [(c.author, c.date_raw, c.parent_id) for c in comments] == [
+        ("romeo", "3mo", None), ("Ann Lee", "2mo", comments[0].comment_id)]
+
+
+def test_a_separator_is_no_name_and_a_says_line_names_the_commenter():
+    from lxml import html
+
+    from pipeline.extraction.comments import _microdata, _named_fields
+    item = html.fromstring("<div><span class='commenter-name'><a href='#'>God Bennett</a></span>"
+                           "<span class='publication-name-separator'>·</span><p>Words.</p></div>")
+    own = list(item.iterdescendants())
+    assert _named_fields(own, item, _microdata(own))[0] == "God Bennett"
+    c = finish_comment(FoundComment(text="Will the shuttle run late?", date_raw="Oct 04, 2026",
+                                    meta_lines=["Christian said...", "Oct 04, 2026"]), ("en",))
+    assert c.author == "Christian"
+
+
+def test_a_handle_may_start_with_a_digit():
+    c = finish_comment(FoundComment(text="2web on 25 Feb 2026 says:\nVery nice collection."), ("en",))
+    assert (c.author, c.date_raw) == ("2web", "25 Feb 2026")
+
+
+def test_a_display_all_comments_button_is_interface():
+    assert is_interface_text("Display all comments comments are not loaded by default for faster page loading")
