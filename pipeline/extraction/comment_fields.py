@@ -72,10 +72,14 @@ def date_languages(page_language: str | None) -> tuple[str, ...]:
     return (base, "en") if base in _date_languages() and base != "en" else ("en",)
 
 
+EDIT_MARK = re.compile(r"(?:(?<=ago)|\s*[·•(|]\s*)(?:edited|bearbeitet|modifié|editado|edytowany|изменено)\b.*$", re.I)
+
+
 def _strip_date_noise(raw: str) -> str:
     text = re.sub(r"\b(\d{1,2}\.\d{1,2}),\s*(\d{4})\b", r"\1.\2", raw)  # "17.07, 2011" → "17.07.2011"
     text = re.sub(r"\b(\d{1,2})\s?h\s?(\d{2})\b", r"\1:\2", text)  # "15 h 12" → "15:12"
     text = re.sub(r"^(\d+\s+[^\W\d]+(?:\s+\d+\s+[^\W\d]+)?)\s+her$", r"vor \1", text.strip(), flags=re.I)  # "2 Tage her"
+    text = EDIT_MARK.sub("", text)  # "10 hr agoedited 10 hr ago", "3. Mai · bearbeitet": the first is the date
     return " ".join(DATE_NOISE.sub(" ", text).split())
 
 

@@ -202,7 +202,7 @@ DATE_HINT = re.compile(
     r"\b\d{1,2}\.?\s+[^\W\d]{3,}\.?|\b[^\W\d]{3,}\.?\s+\d{1,2}\b",
     re.I,
 )
-DATE_NOISE = re.compile(r"^(?:#\d+(?:\.\d+)*\s*[—–•-]\s*|on\s+|am\s+|le\s+|el\s+|posted\s+|[於于]\s*|"
+DATE_NOISE = re.compile(r"^(?:#\d+(?:\.\d+)*\s*[—–•-]\s*|on\s+|am\s+|vom\s+|le\s+|el\s+|posted\s+|[於于]\s*|"
                         r"veröffentlicht\s+)|\s*(?://|@|\||·|•|—|–)\s*|\s+(?:um|at|à|a las|o)\s+|\s+uhr$|\s+hs?\.?$",
                         re.I)
 # Relative dates ("vor 8 Stunden", "2 days ago") say when only against the time of the fetch.

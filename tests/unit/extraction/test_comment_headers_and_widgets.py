@@ -216,3 +216,12 @@ def test_a_handle_may_start_with_a_digit():
 
 def test_a_display_all_comments_button_is_interface():
     assert is_interface_text("Display all comments comments are not loaded by default for faster page loading")
+
+
+@pytest.mark.parametrize("text, lang, date", [
+    ("10 hr agoedited 10 hr ago\nReal conversation has turns.", "en", "10 hr agoedited 10 hr ago"),
+    ("vom 04.06.2026.\nUnd wie ist es mit Sport?", "de", "vom 04.06.2026."),
+])
+def test_a_date_line_with_an_edit_mark_or_vom_leaves_the_body_as_the_date(text, lang, date):
+    c = finish_comment(FoundComment(text=text, author="Jo"), (lang, "en"))
+    assert c.date_raw == date and "\n" not in c.text
