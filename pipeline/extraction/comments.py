@@ -529,7 +529,7 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
     kept = []
     parts: set[HtmlElement] = set()  # named boxes that are one part of the comment around them
     for el in named:
-        if inside[el] >= 2 or el in parts:
+        if el in parts or (inside[el] >= 2 and not _has_own_words(el, chosen)):
             continue
         if inside[el] == 1:  # one comment inside: a reply to this one, or this is its wrapper
             inner = next(d for d in el.iterdescendants() if d in chosen)
@@ -540,6 +540,14 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
                 parts.add(inner)
         kept.append(el)
     return kept
+
+
+def _has_own_words(el: HtmlElement, chosen: set[HtmlElement]) -> bool:
+    """Whether a named element holding other named ones has words of its own in an element named for
+    them: a comment with its replies nested in it, not a list of comments."""
+    nested = {d for d in el.iterdescendants() if d in chosen}
+    return any(BODY_ATTR.search(_class(d)) and len(element_text(d)) >= WRAPPER_CHARS
+               for d in _own_elements(el, nested))
 
 
 def _is_card_around(outer: HtmlElement, inner: HtmlElement, own: str) -> bool:
