@@ -518,7 +518,8 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
     # an empty element named for a comment is its anchor (<p id="comment-5"></p>), not the comment
     # a box named for one comment holding nothing but its button ("Denunciar") is the button
     named = [el for el in container.iterdescendants() if isinstance(el.tag, str) and _is_named_item(el)
-             and next(el.iter("textarea"), None) is None and el.text_content().strip() and not _all_link(el)
+             and (next(el.iter("textarea"), None) is None or _has_own_words(el, set()))  # a reply form under the words
+             and el.text_content().strip() and not _all_link(el)
              and not BUTTON_LINE.match(" ".join(el.text_content().split()))]
     first = set(named)
     # a body that names itself a comment too (section.comment-content.comment) is not a reply
@@ -546,8 +547,8 @@ def _has_own_words(el: HtmlElement, chosen: set[HtmlElement]) -> bool:
     """Whether a named element holding other named ones has words of its own in an element named for
     them: a comment with its replies nested in it, not a list of comments."""
     nested = {d for d in el.iterdescendants() if d in chosen}
-    return any(BODY_ATTR.search(_class(d)) and len(element_text(d)) >= WRAPPER_CHARS
-               for d in _own_elements(el, nested))
+    return any(BODY_ATTR.search(_class(d)) and d.tag not in SKIP_TAGS and len(element_text(d)) >= WRAPPER_CHARS
+               and not any(a.tag == "form" for a in _ancestors_within(d, el)) for d in _own_elements(el, nested))
 
 
 def _is_card_around(outer: HtmlElement, inner: HtmlElement, own: str) -> bool:

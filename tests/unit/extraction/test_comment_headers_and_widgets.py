@@ -227,14 +227,17 @@ def test_a_date_line_with_an_edit_mark_or_vom_leaves_the_body_as_the_date(text, 
     assert c.date_raw == date and "\n" not in c.text
 
 
-def test_a_comment_holding_two_nested_replies_is_a_comment_not_a_list(raw_page):
+def test_a_comment_holding_a_reply_form_and_two_nested_replies_is_a_comment_not_a_list(raw_page):
     def comment(name: str, words: str, replies: str = "", cls: str = "comment component") -> str:
         return (f"<div class='{cls}'><div class='comment-meta'><div class='comment-author'>{name}</div>"
                 f"<small class='comment-time'>August 06, 2026</small></div>"
                 f"<div class='comment-content'><p>{words}</p></div>{replies}</div>")
     replies = (comment("Mike", "The road stays open at night.", cls="comment reply")
                + comment("Claire", "Thanks, that helps a lot.", cls="comment reply"))
-    extra = f"<div class='comment-wrapper'><div class='comments'>{comment('Claire', 'How does this work in practice?', replies)}</div></div>"
+    form = ("<div class='toggle-wrapper'><a href='#' class='button-alt'>Reply to this post</a><div class='hidden'><form>"
+            "<label>Post your comments</label><textarea name='comment' class='comment-entry'></textarea></form></div></div>")
+    extra = (f"<div class='comment-wrapper'><div class='comments'>"
+             f"{comment('Claire', 'How does this work in practice?', form + replies)}</div></div>")
     comments = _records(extra, raw_page)
     assert [(c.author, c.text) for c in comments] == [
         ("Claire", "How does this work in practice?"), ("Mike", "The road stays open at night."),
