@@ -72,6 +72,9 @@ def date_languages(page_language: str | None) -> tuple[str, ...]:
     return (base, "en") if base in _date_languages() and base != "en" else ("en",)
 
 
+# Marks a thread prints before a message's words: "(new)", "(last edited Sep 08, 2008 12:59PM)".
+LEAD_MARKS = re.compile(r"^(?:\s*\((?:new|neu|nouveau|nuevo|nowy|новое|новый|(?:last )?edited[^)]{0,40}|"
+                        r"zuletzt bearbeitet[^)]{0,40}|bearbeitet[^)]{0,40})\))+\s*", re.I)
 EDIT_MARK = re.compile(r"(?:(?<=ago)|\s*[·•(|]\s*)(?:edited|bearbeitet|modifié|editado|edytowany|изменено)\b.*$", re.I)
 
 
@@ -360,9 +363,11 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             c.date_raw = c.date_raw or date
             lines.pop(0)
             continue
-        # "Inga sagt: Hallo …" on one line; without the colon it is a sentence ("Mark said that …")
+        # "Inga sagt: Hallo …" on one line; without the colon it is a sentence ("Mark said that …"); another
+        # name than the commenter's opens a quote ("Bruce wrote: …" in Joan's message), which stays words
         if ((m := SAYS_LINE.match(line)) and len(m["author"]) <= MAX_NAME_CHARS and _name_like(m["author"])
-                and ":" in line[m.end("author"):m.start("rest")]):
+                and ":" in line[m.end("author"):m.start("rest")]
+                and (not c.author or m["author"].strip(" :").casefold() == c.author.casefold())):
             c.author = c.author or m["author"].strip(" :")
             lines[0] = m["rest"]
             continue
@@ -503,7 +508,13 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
     lines = [" ".join(line.split()) for line in c.text.split("\n")]
     if c.depth is None:
         c.depth = next((int(m[1]) for line in lines[:LEAD_LINES] if (m := LEVEL_LINE.match(line))), None)
-    lines = _take_tail(_take_lead([line for line in lines if line], c, languages), c, languages)
+    lines = [line for line in lines if line]
+    while len(lines) > 1 and (m := LEAD_MARKS.match(lines[0])):  # "(new) proof that …": the thread's marks
+        if lines[0][m.end():].strip():
+            lines[0] = lines[0][m.end():]
+            break
+        lines.pop(0)
+    lines = _take_tail(_take_lead(lines, c, languages), c, languages)
     c.text = "\n".join(lines).strip()
     if c.author and len(c.author) > MAX_NAME_CHARS * 2:
         c.author = None

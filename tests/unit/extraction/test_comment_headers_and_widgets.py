@@ -243,3 +243,11 @@ def test_a_comment_holding_a_reply_form_and_two_nested_replies_is_a_comment_not_
         ("Claire", "How does this work in practice?"), ("Mike", "The road stays open at night."),
         ("Claire", "Thanks, that helps a lot.")]
     assert comments[1].parent_id == comments[2].parent_id == comments[0].comment_id
+
+
+def test_thread_marks_leave_the_body_and_a_quote_of_another_name_stays_words():
+    c = finish_comment(FoundComment(text="(last edited Sep 08, 2026 12:59PM) (new)\nRegarding the list, it is fine.",
+                                    author="Joan"), ("en",))
+    assert c.text == "Regarding the list, it is fine."
+    c = finish_comment(FoundComment(text='(new)\nBruce wrote: "Not going to argue." Me neither.', author="Marla"), ("en",))
+    assert c.text == 'Bruce wrote: "Not going to argue." Me neither.' and c.author == "Marla"
