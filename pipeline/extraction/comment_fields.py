@@ -390,8 +390,8 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             c.author = c.author or m["author"]
             lines.pop(0)
             continue
-        # a button never exclaims or asks: "Like!" opening a comment is the commenter's word
-        if ((BUTTON_LINE.match(line) and not line.rstrip().endswith(("!", "?")))
+        # a button never exclaims or asks: "Like!" opening a comment is the commenter's word; "@23:" answers comment 23
+        if ((BUTTON_LINE.match(line) and not line.rstrip().endswith(("!", "?")) and not line.lstrip().startswith("@"))
                 or CONNECTOR_LINE.match(line) or REPLY_TO_LINE.match(line)
                 or not re.search(r"\w", line) or LEAD_MARK_LINE.match(line)
                 or (len(line) <= MAX_DATE_CHARS and MEMBER_SINCE.search(line))):

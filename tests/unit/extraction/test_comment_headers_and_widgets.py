@@ -251,3 +251,8 @@ def test_thread_marks_leave_the_body_and_a_quote_of_another_name_stays_words():
     assert c.text == "Regarding the list, it is fine."
     c = finish_comment(FoundComment(text='(new)\nBruce wrote: "Not going to argue." Me neither.', author="Marla"), ("en",))
     assert c.text == 'Bruce wrote: "Not going to argue." Me neither.' and c.author == "Marla"
+
+
+def test_an_at_number_answering_an_earlier_comment_stays_in_the_words():
+    c = finish_comment(FoundComment(text="@23:\nIt's a shame we don't have a villanelle.", author="Jo"), ("en",))
+    assert c.text.startswith("@23:")
