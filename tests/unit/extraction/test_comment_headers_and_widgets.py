@@ -256,3 +256,14 @@ def test_thread_marks_leave_the_body_and_a_quote_of_another_name_stays_words():
 def test_an_at_number_answering_an_earlier_comment_stays_in_the_words():
     c = finish_comment(FoundComment(text="@23:\nIt's a shame we don't have a villanelle.", author="Jo"), ("en",))
     assert c.text.startswith("@23:")
+
+
+def test_blogger_comments_outside_a_holder_that_broken_markup_closed_early_are_read(raw_page):
+    def item(n: int, name: str, words: str) -> str:
+        return (f"<li class='comment' id='c{n}'><div class='comment-block'><div class='comment-header'>"
+                f"<cite class='user'>{name}</cite><span class='datetime'><a href='#c{n}'>May {n}, 2026 at 6:22 AM</a></span>"
+                f"</div><p class='comment-content'>{words}</p></div></li>")
+    extra = (f"<div id='comments'><div id='comment-holder'><ol>{item(1, 'oli', 'The road will be jammed.')}</ol></div>"
+             f"<ol class='thread-chrome'>{item(2, 'Mia', 'Half a metre is too little.')}</ol></div>")
+    assert [(c.author, c.text) for c in _records(extra, raw_page)] == [
+        ("oli", "The road will be jammed."), ("Mia", "Half a metre is too little.")]
