@@ -1048,23 +1048,30 @@ REPLY_CUE = re.compile(r"\b(?:repl(?:y|ied|ying)|in reply|parent|antwort\w*|rép
                        r"risposta|odpowied\w*|ответ\w*)\b", re.I)
 
 
-def _linked_parent(item: HtmlElement, i: int, items: list[HtmlElement], nested: set[HtmlElement]) -> int | None:
+def _anchors(items: list[HtmlElement]) -> dict[str, int]:
+    """Where each id or anchor name inside the items, or on an empty anchor just before one, belongs:
+    the index of the innermost item holding it (a reply comes after the comment that holds it)."""
+    found: dict[str, int] = {}
+    for j, item in enumerate(items):
+        before = item.getprevious()
+        marks = [before] if before is not None and isinstance(before.tag, str) and not before.text_content().strip() else []
+        for el in (*marks, *item.iter()):
+            for key in (el.get("id"), el.get("name")):
+                if key:
+                    found[key] = j
+    return found
+
+
+def _linked_parent(item: HtmlElement, i: int, nested: set[HtmlElement], anchors: dict[str, int]) -> int | None:
     """The earlier item a reply links to beside a reply cue ("Jo replied to <a href=#comment-5>comment
     from Mia</a>"), when the markup nests nothing."""
-    earlier = {el: j for j, el in enumerate(items[:i])}
     for a in _own_elements(item, nested):
         href = a.get("href", "") if a.tag == "a" else ""
-        if "#" not in href or not (fragment := href.rsplit("#", 1)[-1]):
+        if "#" not in href or (j := anchors.get(href.rsplit("#", 1)[-1])) is None or j >= i:
             continue
         before = (a.getprevious().tail if a.getprevious() is not None else a.getparent().text) or ""
-        if not REPLY_CUE.search(f"{before[-40:]} {a.text_content()}"):
-            continue
-        for target in item.getroottree().getroot().xpath("//*[@id=$f or @name=$f]", f=fragment):
-            j = next((earlier[el] for el in (target, *target.iterancestors()) if el in earlier), None)
-            if j is None and target.getnext() in earlier:  # an empty anchor just before the comment
-                j = earlier[target.getnext()]
-            if j is not None:
-                return j
+        if REPLY_CUE.search(f"{before[-40:]} {a.text_content()}"):
+            return j
     return None
 
 
@@ -1076,6 +1083,7 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
     parents = _parents(items)
     boxes = _item_boxes(items)
     kept: dict[int, int] = {}
+    anchors: dict[str, int] | None = None  # read once, when a reply links to the comment it answers
     found = 0
     for i, item in enumerate(items):
         if _lists_a_comment_elsewhere(item, nested_of - {item}):
@@ -1088,7 +1096,8 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
             continue
         parent = parents[i]
         if parent is None:
-            parent = _linked_parent(item, i, items, nested_of - {item})
+            anchors = _anchors(items) if anchors is None else anchors
+            parent = _linked_parent(item, i, nested_of - {item}, anchors)
         comment.parent = kept.get(parent) if parent is not None else None
         kept[i] = len(section.comments)
         section.comments.append(comment)
