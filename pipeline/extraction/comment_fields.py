@@ -14,8 +14,8 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE, DELETED,
-                                              DOTTED_DATE, FORM_LABEL, GREETING, LEAD_MARK_LINE, MEMBER_SINCE, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
+from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, COMPACT_AGE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE, DELETED,
+                                              DOTTED_DATE, FORM_LABEL, GREETING, LEAD_MARK_LINE, MEMBER_SINCE, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT, REPLIED_TO,
                                               REPLY_TO_LINE, SAYS_LINE, SAYS_WORDS, TO_READERS, YOUR_COMMENTS)
 
 if TYPE_CHECKING:
@@ -28,21 +28,34 @@ LEVEL_LINE = re.compile(r"^(?:level|ebene|niveau|nivel|poziom|уровень)\s+
 MARK_ONLY = re.compile(r"^[#|·•—–\-/:,;*>»↑↓▲▼+]+$")  # a permalink "#", a separator: no "!!" or "?"
 EPOCH = re.compile(r"^1\d{9}(?:\d{3})?$")  # 2001-09-09 to 2033-05-18, in seconds or milliseconds
 MAX_NAME_CHARS = 60
+NUMBERS_ONLY = re.compile(r"^[\d\s|·•/,.:;()\[\]-]+$")  # no letter, no "+1": a pager, not a reader
 SHORT_INTERFACE_CHARS = 120  # prompts, counts and labels are short; a comment may say "no comments"
 RULES_CHARS = 600  # guidelines and log-in notes run longer, never as long as a discussion
 LEAD_LINES = 4
+HEAD_NAME_WORDS = 4
 # A user name on a line of its own: one token, or two capitalised words, no sentence punctuation.
 USERNAME = re.compile(r"^(?:[\w.@-]{2,30}|[A-ZÄÖÜ][\w.-]+ [A-ZÄÖÜ][\w.-]+)$")  # author, "says:", date and a reply number sit in the first few lines
 # "Herr Steffen Ecks28.04.2020, 10:27 Uhr", "brigitte 29.04.2019 // 15:27": a date glued to a name
-NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d][\w.-]*?)[\s—–|,·-]*(?P<date>(?:\d{1,2}[./]\s?\d{1,2}[./,]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
+NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d][\w.-]*?)[\s—–|,·•-]*(?P<date>(?:\d{1,2}[./]\s?\d{1,2}[./,]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
                             r"\d{1,2}\.?\s+[^\W\d]{3,}\.?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4}).*)$")
 # What a comment system prints after the name: a connector left by a glued date ("Jo on"), a role badge.
 AUTHOR_BADGE = re.compile(r"(?:\s+(?:on|am|le|el|il|um|at|op|—|–|\|)|\s*[(\[]?\s*(?:post author|beitragsautor|"
                           r"autor(?:in)? des beitrags|author|autor|auteur|autore|moderator|admin|verified)\s*[)\]]?)$",
                           re.I)
+# A guest's badge after the name ("Hans Gast", "Jo (guest)"); alone, "Guest" is the name shown.
+GUEST_BADGE = re.compile(r"\s+[(\[]?(?:gast|guest|invité|invitée|invitado|invitada|gość|ospite|гость)[)\]]?$", re.I)
+# A weekday glued to the end of a name belongs to the date after it ("Jo Saturday, November 24, 2012").
+WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|"
+                     r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|"
+                     r"vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|"
+                     r"mercoledì|giovedì|venerdì|sabato|domenica|poniedziałek|wtorek|środa|czwartek|piątek|sobota|"
+                     r"niedziela|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\.?,?$", re.I)
+# Markup a comment system printed as text ("&lt;span&gt;Jo&lt;/span&gt;"): never part of a name.
+TAG_TEXT = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.I)
 # "Am 29. Mai 2017 um 14:38 von Hugo", "17.07.2011 by X"
 # "Jo am 21. Jan. 2015, 20:02", "Jo on May 3, 2019", "Jo / 22.04.2020": a name, a connector, a date
-NAME_DATE_SEP = re.compile(r"\s(?:am|on|le|el|il|op|um|at|於|于)\s|\s*[,/|·—–]\s*|\s-\s|\s(?=\d)", re.I)
+NAME_DATE_SEP = re.compile(r"\s(?:posted|geschrieben|veröffentlicht|publié|publicado|pubblicato|opublikowano)"
+                           r"(?:\s(?:on|am|le|el|il))?\s*:?\s|\s(?:am|on|le|el|il|op|um|at|於|于)\s|\s*[,/|·•—–]\s*|\s-\s|\s(?=\d)", re.I)
 DATE_THEN_NAME = re.compile(r"^(?P<date>.+?)\s+(?:von|by|de|por|par|od)\s+(?P<name>[^\d\s].{0,59})$", re.I)
 
 
@@ -59,10 +72,17 @@ def date_languages(page_language: str | None) -> tuple[str, ...]:
     return (base, "en") if base in _date_languages() and base != "en" else ("en",)
 
 
+# Marks a thread prints before a message's words: "(new)", "(last edited Sep 08, 2008 12:59PM)".
+LEAD_MARKS = re.compile(r"^(?:\s*\((?:new|neu|nouveau|nuevo|nowy|новое|новый|(?:last )?edited[^)]{0,40}|"
+                        r"zuletzt bearbeitet[^)]{0,40}|bearbeitet[^)]{0,40})\))+\s*", re.I)
+EDIT_MARK = re.compile(r"(?:(?<=ago)|\s*[·•(|]\s*)(?:edited|bearbeitet|modifié|editado|edytowany|изменено)\b.*$", re.I)
+
+
 def _strip_date_noise(raw: str) -> str:
     text = re.sub(r"\b(\d{1,2}\.\d{1,2}),\s*(\d{4})\b", r"\1.\2", raw)  # "17.07, 2011" → "17.07.2011"
     text = re.sub(r"\b(\d{1,2})\s?h\s?(\d{2})\b", r"\1:\2", text)  # "15 h 12" → "15:12"
     text = re.sub(r"^(\d+\s+[^\W\d]+(?:\s+\d+\s+[^\W\d]+)?)\s+her$", r"vor \1", text.strip(), flags=re.I)  # "2 Tage her"
+    text = EDIT_MARK.sub("", text)  # "10 hr agoedited 10 hr ago", "3. Mai · bearbeitet": the first is the date
     return " ".join(DATE_NOISE.sub(" ", text).split())
 
 
@@ -122,7 +142,7 @@ def is_date_line(line: str, languages: tuple[str, ...]) -> bool:
     if (not line or len(line) > MAX_DATE_CHARS or not DATE_HINT.search(line) or len(line.split()) > 9
             or MEMBER_SINCE.search(line) or line.strip().isdigit()):  # a lone number is a count or an id
         return False
-    return _parse(_strip_date_noise(line), languages) is not None
+    return bool(re.match(COMPACT_AGE, line.strip(), re.I)) or _parse(_strip_date_noise(line), languages) is not None
 
 
 def _name_like(line: str) -> bool:
@@ -139,7 +159,7 @@ def _reads_as_name(text: str) -> bool:
 
 def _without_buttons(text: str) -> str:
     """"19. Juni 2018 um 15:28 Uhr - Antworten" → "19. Juni 2018 um 15:28 Uhr"."""
-    seps = list(re.finditer(r"\s+[-–|·]\s+", text))
+    seps = list(re.finditer(r"\s+[-–|·•]\s+", text))
     end = len(text)
     while seps and BUTTON_LINE.match(last := text[seps[-1].end():end]) and not re.match(r"\d{1,2}:\d{2}", last):
         end = seps.pop().start()  # a time is no count; the separators the page printed stay
@@ -151,7 +171,7 @@ def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | Non
     (brigitte, 29.04.2019 // 15:27); "Comment by X" → X."""
     if not raw:
         return None, None
-    author, date = " ".join(raw.split()).lstrip(" ,;·|—–-"), None  # ", par Jo" after a date
+    author, date = " ".join(TAG_TEXT.sub(" ", raw).split()).lstrip(" ,;·•|—–-"), None  # ", par Jo" after a date
     if m := BY_LINE.match(author):
         author = m["author"]
     if m := SAYS_LINE.match(author):
@@ -160,12 +180,21 @@ def clean_author(raw: str | None, languages: tuple[str, ...]) -> tuple[str | Non
     if m := NAME_THEN_DATE.match(author):
         glued = _without_buttons(m["date"])
         if is_date_line(glued, languages) or _parse(_strip_date_noise(glued), languages):
-            author, date = m["name"], date or glued
+            author, date = _weekday_to_date(m["name"], date or glued)
     if date is None and RELATIVE_DATE.search(author):
         author, date = _split_relative(author, languages)
     # a handle keeps its "@" ("@jo_k"); a name keeps its "!!" when that is how it is displayed
-    author = AUTHOR_BADGE.sub("", _without_trailing_buttons(author)).strip(" :—–-|,").rstrip(" @")
+    author = AUTHOR_BADGE.sub("", GUEST_BADGE.sub("", _without_trailing_buttons(author))).strip(" :—–-|,").rstrip(" @")
     return (author or None), date
+
+
+def _weekday_to_date(name: str, date: str) -> tuple[str, str]:
+    """The weekday that ends a name glued to a date moves to the date: ("Jo Saturday", "November 24,
+    2012") → ("Jo", "Saturday November 24, 2012")."""
+    words = name.split()
+    if len(words) > 1 and WEEKDAY.match(words[-1]):
+        return " ".join(words[:-1]), f"{words[-1]} {date}"
+    return name, date
 
 
 def _split_relative(author: str, languages: tuple[str, ...]) -> tuple[str, str | None]:
@@ -189,11 +218,16 @@ def _around_author(line: str, author: str | None) -> list[str]:
 
 
 def _without_trailing_buttons(line: str) -> str:
-    """"18.10.2019, 16:18 Zitieren #" → "18.10.2019, 16:18": button words and marks after a date."""
+    """"18.10.2019, 16:18 Zitieren #" → "18.10.2019, 16:18", "Jo Report Abuse" → "Jo": button words and
+    marks after a date or a name."""
     words = line.split()
-    while len(words) > 1 and ((re.search(r"[^\W\d]", words[-1]) and BUTTON_LINE.match(words[-1]))
-                              or MARK_ONLY.match(words[-1])):  # a time ("14:57") is no button
-        words.pop()
+    while len(words) > 1:
+        if (re.search(r"[^\W\d]", words[-1]) and BUTTON_LINE.match(words[-1])) or MARK_ONLY.match(words[-1]):
+            words.pop()  # a time ("14:57") is no button
+        elif len(words) > 2 and re.search(r"[^\W\d]", words[-2]) and BUTTON_LINE.match(" ".join(words[-2:])):
+            del words[-2:]  # a button of two words ("Report Abuse", "Kommentar melden")
+        else:
+            break
     return " ".join(words)
 
 
@@ -203,7 +237,7 @@ def _byline_date(c: "FoundComment", languages: tuple[str, ...]) -> str | None:
     lines = ([c.byline] if c.byline else []) + list(c.meta_lines)
     for line in lines:
         for part in _around_author(line, c.author):
-            rest = re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", part, flags=re.I).strip(" ,;:/|·—–-")
+            rest = re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", part, flags=re.I).strip(" ,;:/|·•—–-")
             rest = _without_trailing_buttons(re.sub(r"\s+(?:von|by|de|por|par|od)$", "", rest, flags=re.I))
             if is_date_line(rest, languages):
                 return rest
@@ -215,6 +249,12 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
     "geschrieben von Jo am 21. Jan. 2015, 20:02", "Posted by Jo on May 3, 2019", "Jo – 3 May 2019"."""
     for line in c.meta_lines:
         flat = " ".join(line.split())
+        if (m := REPLIED_TO.match(flat)) and _name_like(m["author"]):
+            # "Jo replied to comment from Mia • 8:18 AM, Aug 18, 2010 • Reply": the date is a part of its own
+            date = next((d for part in re.split(r"\s+[•·|—–]\s+", m["rest"])
+                         if is_date_line(d := _without_trailing_buttons(part.strip()), languages)), None)
+            c.author, c.date_raw = c.author or m["author"], c.date_raw or date
+            return
         if (m := DATE_THEN_NAME.match(flat)) and _name_like(m["name"]) and is_date_line(
                 date := _strip_lead_number(m["date"]), languages):
             c.author, c.date_raw = c.author or m["name"], c.date_raw or date  # "12 mars 2015, par Jo"
@@ -226,35 +266,76 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
         if found := split_name_date(flat, languages):
             c.author, c.date_raw = c.author or found[0], c.date_raw or found[1]
             return
+    if not c.author:  # "Jo said..." on a line of its own, the date in another
+        c.author = next((m["author"] for line in c.meta_lines if (m := SAYS_LINE.match(" ".join(line.split())))
+                         and not re.search(r"\w", m["rest"]) and _name_like(m["author"])), None)
     if not c.author and c.date_raw:
         # the name alone on a footer line, the date in an element of its own ("Jo," <time>…</time>)
-        c.author = next((name for line in c.meta_lines if USERNAME.match(name := line.strip(" ,:;|·—–-"))
+        c.author = next((name for line in c.meta_lines if USERNAME.match(name := line.strip(" ,:;|·•—–-"))
                          and not BUTTON_LINE.match(name) and not CONNECTOR_LINE.match(name)
                          and not is_date_line(name, languages)), None)
 
 
+def _head_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
+    """Author (and date) from the lines above the words when no element was named for them: the
+    header read as one line ("Jo on Sep 21, 3:05 PM said:", "von Jo am 3. Mai 2019"), else a name
+    alone on a line of the header of a dated comment ("Jo" over "Sep 21, 3:05 PM")."""
+    lines = [_strip_lead_number(line) for line in c.head_lines if not (
+        BUTTON_LINE.match(line) or LEAD_MARK_LINE.match(line) or MEMBER_SINCE.search(line) or not re.search(r"\w", line))]
+    lines = [line for line in lines if line]  # "1. stueysplace": the comment's number is no part of the name
+    if not lines:
+        return
+    header = " ".join(lines)
+    if (m := SAYS_LINE.match(header)) and not m["rest"]:
+        header = m["author"]  # "Jo on Sep 21 said:": says closes the header
+    if len(header) <= MAX_NAME_CHARS * 2:
+        if (m := DATE_THEN_NAME.match(header)) and _name_like(m["name"]) and is_date_line(
+                date := _strip_lead_number(m["date"]), languages):
+            c.author, c.date_raw = m["name"], c.date_raw or date
+            return
+        by = BY_LINE.match(header)
+        if found := split_name_date(by["author"] if by else header, languages):
+            c.author, c.date_raw = found[0], c.date_raw or found[1]
+            return
+        if by and _name_like(by["author"]) and _reads_as_name(by["author"]):
+            c.author = by["author"]
+            return
+    dated = c.date_raw or any(is_date_line(line, languages) for line in lines)
+    if dated:
+        # the header's own line: a name as the commenter typed it, capitals or not ("vinton samms")
+        c.author = next((name for line in lines if (name := line.strip(" ,:;|·•—–-")) and _name_like(name)
+                         and len(name.split()) <= HEAD_NAME_WORDS and not CONNECTOR_LINE.match(name)
+                         and not GREETING.match(name) and not is_date_line(name, languages)
+                         and not is_interface_text(name)), None)
+
+
 def _strip_lead_number(line: str) -> str:
     """A date line without the comment's number before it or the comma after it ("1. Le 5 avril 2010,")."""
-    return re.sub(r"^#?\d+\.?\s+(?=\D)", "", line).strip(" ,;:|·—–-")
+    return re.sub(r"^#?\d+\.?\s+(?=\D)", "", line).strip(" ,;:|·•—–-")
 
 
 def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
     """(name, date) of a line that is a name, a connector and a date, else None:
-    "Jo am 21. Jan. 2015, 20:02", "Jo – 3. Mai 2019 – Antworten"."""
+    "Jo am 21. Jan. 2015, 20:02", "Jo – 3. Mai 2019 – Antworten"; a date alone ("January 19, 2017
+    at 15:31") names no one."""
+    if is_date_line(_without_trailing_buttons(_without_buttons(line)), languages):
+        return None
     for sep in NAME_DATE_SEP.finditer(line):
-        name = line[:sep.start()].strip(" :—–-|,@")
+        name = line[:sep.start()].strip(" :—–-|,@•")
         if m := BY_LINE.match(name):  # "Kommentar von Jo am 3. Mai 2019"
             name = m["author"]
         date = _without_trailing_buttons(_without_buttons(line[sep.end():]))
-        if name and not name[0].isdigit() and _name_like(name) and is_date_line(date, languages):
-            return name, date
+        if (name and (not name[0].isdigit() or (" " not in name and re.search(r"[^\W\d_]{2}", name)))  # "2web", not "12 mars"
+                and re.search(r"[^\W\d_]", name) and not name.startswith("#")
+                and _name_like(name.rstrip(".")) and is_date_line(date, languages)):  # a handle may end in "." ("pee.")
+            return _weekday_to_date(name, date)
     return None
 
 
 def _is_author_header(rest: str, c: "FoundComment", languages: tuple[str, ...]) -> bool:
     """Whether what follows the author's name on a line is only "says", a date and buttons; the
     date is kept if none was found yet."""
-    rest = _without_trailing_buttons(re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", rest, flags=re.I).strip(" ,;:/|·—–-"))
+    rest = _without_trailing_buttons(re.sub(rf"^\W*(?:{SAYS_WORDS})?\W*", "", rest, flags=re.I).strip(" ,;:/|·•—–-"))
     if not rest or BUTTON_LINE.match(rest):
         return True
     date = _without_buttons(rest)
@@ -275,13 +356,18 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             continue
         if (m := SAYS_LINE.match(line)) and len(m["author"]) <= MAX_NAME_CHARS and (
                 not m["rest"] or is_date_line(m["rest"], languages)):
-            c.author = c.author or m["author"].strip(" :")
-            c.date_raw = c.date_raw or (m["rest"] or None)
+            name, date = m["author"].strip(" :"), m["rest"] or None
+            if not date and (found := split_name_date(name, languages)):
+                name, date = found  # "Jo on 2 Jun 2010 says:"
+            c.author = c.author or name
+            c.date_raw = c.date_raw or date
             lines.pop(0)
             continue
-        # "Inga sagt: Hallo …" on one line; without the colon it is a sentence ("Mark said that …")
+        # "Inga sagt: Hallo …" on one line; without the colon it is a sentence ("Mark said that …"); another
+        # name than the commenter's opens a quote ("Bruce wrote: …" in Joan's message), which stays words
         if ((m := SAYS_LINE.match(line)) and len(m["author"]) <= MAX_NAME_CHARS and _name_like(m["author"])
-                and ":" in line[m.end("author"):m.start("rest")]):
+                and ":" in line[m.end("author"):m.start("rest")]
+                and (not c.author or m["author"].strip(" :").casefold() == c.author.casefold())):
             c.author = c.author or m["author"].strip(" :")
             lines[0] = m["rest"]
             continue
@@ -304,8 +390,8 @@ def _take_lead(lines: list[str], c: "FoundComment", languages: tuple[str, ...]) 
             c.author = c.author or m["author"]
             lines.pop(0)
             continue
-        # a button never exclaims or asks: "Like!" opening a comment is the commenter's word
-        if ((BUTTON_LINE.match(line) and not line.rstrip().endswith(("!", "?")))
+        # a button never exclaims or asks: "Like!" opening a comment is the commenter's word; "@23:" answers comment 23
+        if ((BUTTON_LINE.match(line) and not line.rstrip().endswith(("!", "?")) and not line.lstrip().startswith("@"))
                 or CONNECTOR_LINE.match(line) or REPLY_TO_LINE.match(line)
                 or not re.search(r"\w", line) or LEAD_MARK_LINE.match(line)
                 or (len(line) <= MAX_DATE_CHARS and MEMBER_SINCE.search(line))):
@@ -381,6 +467,8 @@ def is_interface_text(text: str) -> bool:
     first = text.strip().split("\n", 1)[0]
     if len(first) <= SHORT_INTERFACE_CHARS and PROMPT.search(first) and LOGIN_OR_RULES.search(flat[:RULES_CHARS * 2]):
         return True  # "Write the first comment!" over the site's rules
+    if NUMBERS_ONLY.match(flat):
+        return True  # "5 |", "10 |": a page-size or page-number list
     if len(flat) <= SHORT_INTERFACE_CHARS and (
             PROMPT.search(flat) or COUNT_OR_NONE.search(flat) or FORM_LABEL.match(flat) or DELETED.match(flat)
             or (BUTTON_LINE.match(flat) and re.search(r"[^\W\d]", flat)  # "Kommentieren ...", "Reply"
@@ -408,15 +496,25 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
         c.date_raw = m["date"].rstrip(" ,;")  # "12 mars 2015 12:00, par Jo": the date, Jo is the author
     elif c.date_raw and (m := BY_LINE.match(c.date_raw)) and (found := split_name_date(m["author"], languages)):
         c.author, c.date_raw = c.author or found[0], found[1]  # the date's element says "Posted by: Jo, 27 Sep 2011"
+    elif not c.author and c.date_raw and (found := split_name_date(c.date_raw, languages)):
+        c.author, c.date_raw = found  # the date's element holds the name too: "Jo Posted: Oct.28 at 4:22 pm"
     if not c.author or not c.date_raw:
         _meta_line_fields(c, languages)
+    if not c.author and c.head_lines:
+        _head_line_fields(c, languages)
     if not c.date_raw:
         c.date_raw = next((d for line in c.loose_lines if is_date_line(d := _without_trailing_buttons(
             _without_buttons(line)), languages)), None)
     lines = [" ".join(line.split()) for line in c.text.split("\n")]
     if c.depth is None:
         c.depth = next((int(m[1]) for line in lines[:LEAD_LINES] if (m := LEVEL_LINE.match(line))), None)
-    lines = _take_tail(_take_lead([line for line in lines if line], c, languages), c, languages)
+    lines = [line for line in lines if line]
+    while len(lines) > 1 and (m := LEAD_MARKS.match(lines[0])):  # "(new) proof that …": the thread's marks
+        if lines[0][m.end():].strip():
+            lines[0] = lines[0][m.end():]
+            break
+        lines.pop(0)
+    lines = _take_tail(_take_lead(lines, c, languages), c, languages)
     c.text = "\n".join(lines).strip()
     if c.author and len(c.author) > MAX_NAME_CHARS * 2:
         c.author = None

@@ -49,7 +49,7 @@ BUTTON_LINE = re.compile(
     r"(?:to|um(?: zu)?|pour|para|per|aby) (?:reply|like|react|antworten|zu antworten|répondre|responder|rispondere|odpowiedzieć)"
     r"(?: to)?(?: this comment)?|"
     r"(?:reply to|auf) (?:this|diesen|diese) (?:comment|kommentar|message|nachricht)(?: antworten)?|"
-    r"répondre à ce (?:commentaire|message)|responder a este (?:comentario|mensaje)|odpowiedz na ten komentarz|direktlink|link (?:zum|to this|to) (?:kommentar|comment)|"
+    r"répondre à ce (?:commentaire|message)|responder a este (?:comentario|mensaje)|odpowiedz na ten komentarz|direktlink|link (?:zum|to this|to) (?:kommentar|comment)|link to this|"
     r"(?:nicht |not )?(?:hilfreich|helpful)(?:\s*\(\d+\))?|"
     r"[+-]?\d+ (?:points?|punkte?)(?:\s*·)*(?:\s*edited .{1,30})?|"
     r"(?:reply|antworten|responder|répondre)\s*(?:\(\d+\))?|"
@@ -72,7 +72,9 @@ PROMPT = re.compile(
     r"\s*\(?\d*\)?\W*$|"
     r"\bбудьте первым|\bdej[aá] (?:tu|un) comentario|\bescribe un comentario|\bcomenta\b|"
     r"\b(?:publier|laisser|ajouter|écrire) un commentaire|\blaissez un commentaire|"
-    r"\b(?:dołącz do dyskusji|napisz komentarz|dodaj komentarz|skomentuj)|"
+    r"\b(?:dołącz do dyskusji|weź udział w dyskusji|napisz komentarz|dodaj komentarz|skomentuj)|"
+    r"\b(?:partecipa alla discussione|participez à la discussion|participa en la discusión|participe da discussão|"
+    r"beteilige dich an der diskussion|diskutieren sie mit|примите участие в обсуждении)|"
     r"\b(?:оставить|оставьте|написать|добавить) комментари|"
     r"إضافة تعليق|أضف تعليق|"
     r"^(?:vielen dank|danke) für (?:ihren|deinen|den) kommentar\W*$|^thank(?:s| you) for (?:your|the) comment\W*$|"
@@ -82,7 +84,7 @@ PROMPT = re.compile(
     r"qué (?:opinas|opina usted|piensas)|co o tym (?:sądzisz|myślisz)|что вы (?:думаете|скажете))\W*$|"
     r"\b(?:write|schreiben sie|verfassen sie) (?:a|eine) (?:review|bewertung|rezension)|\bbewertung (?:schreiben|abgeben)|"
     r"\b(?:rédiger|écrire|donner) un avis|\bescribir una opini[oó]n|\bnapisz (?:opinię|recenzję)|"
-    r"\bloading comments|\bkommentare (?:werden )?geladen|\bshow comments|\bkommentare (?:anzeigen|einblenden)",
+    r"\b(?:display|show|view|load|see) all (?:\d+ )?comments\b|\bcomments (?:are|were) not loaded\b|\bloading comments|\bkommentare (?:werden )?geladen|\bshow comments|\bkommentare (?:anzeigen|einblenden)",
     re.I,
 )
 COUNT_OR_NONE = re.compile(
@@ -134,7 +136,9 @@ LOGIN_OR_RULES = re.compile(
     r"\bwe invite you to use our commenting|\bexpress(?:am)? (?:a )?(?:the )?opini(?:on|ão) (?:of|dos)|"
     r"\bcomentarios (?:aquí |en esta sección )?(?:son|postados)|\bdisclaimer\b|"
     r"\b(?:comments?|commentaires?|comentarios?|kommentare?)\b.{0,30}\b(?:moderated|modérés|moderados)\b|"
-    r"\bdo(?:es)? not endorse\b|\bne cautionnen?t? pas\b|\bno (?:se hace responsable|avala|respalda)\b.{0,30}\bopini|"
+    r"\bdo(?:es)? not endorse\b|\byou provide your explicit consent|\bwithdraw (?:your|the) consent|"
+    r"\bby clicking (?:the|on)\b.{0,30}\bbutton|\bconsentement explicite|\bconsentimiento expreso|"
+    r"\bsie (?:ihre|die) einwilligung\b|\bсогласие на обработку|\bne cautionnen?t? pas\b|\bno (?:se hace responsable|avala|respalda)\b.{0,30}\bopini|"
     r"\bby (?:submitting|posting) (?:a|your) comment|\ben (?:soumettant|publiant) (?:un|votre) commentaire|"
     r"\bal (?:enviar|publicar) (?:un|su|tu) comentario|\bmit dem absenden (?:deines|ihres|des) kommentars|"
     r"\bakismet\b|\b(?:verbleibende|übrige) zeichen|\bcharacters? (?:left|remaining)|\bcaract[eè]res? restants?|"
@@ -188,19 +192,21 @@ PINGBACK_TEXT = re.compile(r"^(?:pingback|trackback|reblogged this on|this post 
                            r"reblogou isso em|"
                            r"\[…\]|\[\.\.\.\]|\[&#8230;\])|^(?:pingback|trackback) (?:von|from|by|de)\b", re.I)
 
+# The age a thread prints in short: "3mo", "2h", "5d", "1y", "12 min".
+COMPACT_AGE = r"^\d{1,3}\s?(?:s|sec|m|min|h|hr|d|w|wk|mo|y|yr)s?\.?$"
 # A line that may be a date or time ("5. April 2014 um 18:42", "#1 — vor 8 Stunden", "on 04 Feb").
 DATE_HINT = re.compile(
-    r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\b\d{4}\b|"
+    COMPACT_AGE + r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\b\d{4}\b|"
     r"\b(?:ago|vor|hace|il y a|назад|temu|fa|geleden|sedan|gestern|heute|yesterday|today|hier|"
     r"aujourd'hui|ayer|hoy|вчера|сегодня|wczoraj|dzisiaj|atrás|há|önce)\b|\d\s+[^\W\d]+\s+her$|"
     r"\b\d{1,2}\.?\s+[^\W\d]{3,}\.?|\b[^\W\d]{3,}\.?\s+\d{1,2}\b",
     re.I,
 )
-DATE_NOISE = re.compile(r"^(?:#\d+(?:\.\d+)*\s*[—–-]\s*|on\s+|am\s+|le\s+|el\s+|posted\s+|[於于]\s*|"
-                        r"veröffentlicht\s+)|\s*(?://|@|\||·|—|–)\s*|\s+(?:um|at|à|a las|o)\s+|\s+uhr$|\s+hs?\.?$",
+DATE_NOISE = re.compile(r"^(?:#\d+(?:\.\d+)*\s*[—–•-]\s*|on\s+|am\s+|vom\s+|le\s+|el\s+|posted\s+|[於于]\s*|"
+                        r"veröffentlicht\s+)|\s*(?://|@|\||·|•|—|–)\s*|\s+(?:um|at|à|a las|o)\s+|\s+uhr$|\s+hs?\.?$",
                         re.I)
 # Relative dates ("vor 8 Stunden", "2 days ago") say when only against the time of the fetch.
-RELATIVE_DATE = re.compile(r"\d\s+[^\W\d]+\s+her$|\b(?:ago|vor|hace|il y a|назад|temu|fa|geleden|sedan|gestern|heute|yesterday|today|atrás|há|önce|"
+RELATIVE_DATE = re.compile(COMPACT_AGE + r"|\d\s+[^\W\d]+\s+her$|\b(?:ago|vor|hace|il y a|назад|temu|fa|geleden|sedan|gestern|heute|yesterday|today|atrás|há|önce|"
                            r"hier|aujourd'hui|ayer|hoy|вчера|сегодня|wczoraj|dzisiaj|just now|gerade eben)\b", re.I)
 # A dotted numeric date is day first everywhere it is written so ("11.09.2011").
 DOTTED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
@@ -220,6 +226,10 @@ LEAD_MARK_LINE = re.compile(
     # an author card's counts, as forum software prints them: "Posts: 300", "Beiträge: 1.204"
     r"(?:posts|beiträge|messages|mensajes|messaggi|posty|wpisy|сообщений|сообщения|reputation|karma|punkte|points)"
     r"\s*:\s*\d[\d.,]*)\W*$", re.I)
+# A reply's header: its author, then whom it answers ("Jo replied to comment from Mia • 8:18 AM, Aug 18, 2010").
+REPLIED_TO = re.compile(r"^(?P<author>[^\s].{0,59}?)\s+(?:replied to|in reply to|responded to|antwortete (?:auf|an)|"
+                        r"hat auf .{1,60} geantwortet|a répondu à|respondió a|ha risposto a|odpowiedział[a]? (?:na|do)|"
+                        r"ответил[а]? (?:на|для))\s+(?P<rest>.+)$", re.I)
 # A line above a reply naming whom it answers, or an avatar's alternative text: neither is the reader's words.
 REPLY_TO_LINE = re.compile(r"^(?:in reply to|reply to|replying to|antwort (?:an|auf)|als antwort auf|en réponse à|"
                            r"en respuesta a|em resposta a|in risposta a|в ответ (?:на|для)|w odpowiedzi (?:na|do)|"
@@ -231,7 +241,7 @@ MEMBER_SINCE = re.compile(r"\b(?:dabei|mitglied|registriert|angemeldet|member|jo
                           r"miembro|registrado|membro|inscrito|użytkownik|zarejestrowany|lid)\b.{0,12}\b(?:seit|since|"
                           r"depuis|desde|od|sinds|dal)\b|\b(?:joined|beigetreten|на сайте с|с нами с)\b", re.I)
 # A word left alone on a line between the name and the date ("malte / am / 23. Oktober 2023").
-CONNECTOR_LINE = re.compile(r"^(?:am|on|um|at|le|el|il|op|von|by|de|por|par|—|–|-|\||·|@|,)$", re.I)
+CONNECTOR_LINE = re.compile(r"^(?:am|on|um|at|le|el|il|op|von|by|de|por|par|—|–|-|\||·|•|@|,)$", re.I)
 # A month's name (or its start) in the fallback languages: only then is a date worth reading in all of them.
 MONTH_WORD = re.compile(
     r"\b(?:jan|feb|f[ée]v|m[äa]r|apr|avr|abr|ma[iyj]|mag|jun|juin|giu|jul|juil|lug|aug|ao[uû]|ago|sep|set|wrz|"

@@ -42,6 +42,7 @@ class FoundComment:
     loose_lines: list[str] = field(default_factory=list)  # other lines beside the body, read for a date only
     depth: int | None = None  # where the page says the comment stands in the thread (1 = top level)
     avatar_name: str | None = None  # the avatar's alternative text: the author when nothing else names one
+    head_lines: list[str] = field(default_factory=list)  # the item's lines above its words, read when nothing named the author
 
 
 @dataclass
@@ -50,7 +51,7 @@ class CommentSection:
 
     comments: list[FoundComment] = field(default_factory=list)
     containers: list[HtmlElement] = field(default_factory=list)
-    method: str = "none"  # wordpress | blogger | disqus | generic-section | generic | heading | trafilatura | none
+    method: str = "none"  # wordpress | blogger | disqus | spip | generic-section | forum | generic | heading | microdata | trafilatura | none
 
 
 def _cls(expr: str) -> str:
@@ -82,7 +83,8 @@ KNOWN_MARKUPS: tuple[dict[str, str], ...] = (
     {
         "name": "blogger",
         "container": "//*[@id='comment-holder']",
-        "item": "//*[@id='comment-holder']//li[" + _cls("comment") + "][./div[contains(@class, 'comment-block')]]",
+        # (broken markup may close the holder early: the items name themselves wherever they end up)
+        "item": "//li[" + _cls("comment") + "][./div[contains(@class, 'comment-block')]][//*[@id='comment-holder']]",
         "body": "./div[contains(@class, 'comment-block')]/*[contains(@class, 'comment-content')]",
         "author": "./div[contains(@class, 'comment-block')]//cite[contains(@class, 'user')]",
         "date": "./div[contains(@class, 'comment-block')]//*[contains(@class, 'datetime')]",
@@ -120,12 +122,13 @@ CONTAINER_TAGS = {"div", "section", "ol", "ul", "aside", "dl", "article"}
 # A cheap C-level prefilter; the exact test is CONTAINER_ID / CONTAINER_CLASS below.
 CANDIDATES_XPATH = etree.XPath(  # "omment": comment, Comment, kommentar, Kommentare; "omentar": comentario, komentarz
     "//*[contains(@class, 'omment') or contains(@id, 'omment') or contains(@class, 'omentar') or contains(@id, 'omentar')"
+    " or contains(@class, 'eacties') or contains(@id, 'eacties')"
     " or starts-with(@id, 'disqus_thread')"
     " or starts-with(@id, 'dsq-comments') or starts-with(@id, 'comol')]"
 )
-# the word in the corpus languages: comments, Kommentare, comentarios, commentaires, komentarze, commenti
+# the word in the corpus languages: comments, Kommentare, comentarios, commentaires, komentarze, commenti, reacties
 _COMMENT_WORD = (r"(?:^|[\s_-]|[a-z](?=[CK]))(?:[Cc]omments?|[Kk]ommentare?|[Cc]omentarios?|[Cc]ommentaires?|"
-                 r"[Kk]omentarz[ey]?|[Cc]ommenti)"
+                 r"[Kk]omentarz[ey]?|[Cc]ommenti|[Rr]eacties)"
                  r"(?:$|[\s_-]|List|Box|Area|Section|Container|Con(?=$|[\s_-]|Wrap)|Wrap|Holder|Block)")
 CONTAINER_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)|" + _COMMENT_WORD)
 CONTAINER_CLASS = re.compile(_COMMENT_WORD + r"|comment-?list|comment-page|comments-content|post-comments")
@@ -133,7 +136,8 @@ CONTAINER_CLASS = re.compile(_COMMENT_WORD + r"|comment-?list|comment-page|comme
 
 # Live-blog commentary and comment counters/links are not reader comments.
 NOT_CONTAINER = re.compile(r"live|match-comment|commentary|no-?comments|comments?-?(?:count|link|number|button)|"
-                           r"modal|dialog|popup|tooltip", re.I)
+                           r"modal|dialog|popup|tooltip|rules|guidelines|policy|regeln|richtlinien|regles|reglas|regulamin",
+                           re.I)
 
 
 SMALL_CONTAINER_CHARS = 300
@@ -145,7 +149,7 @@ LOOSE_LINES = 12  # lines beside a body read for its date
 # Boxes that list comments on *other* posts, or teasers: the recent-comments widget of a sidebar or
 # footer, a "most commented" tab, a related-articles rail. Judged on the element and its ancestors
 # up to the article (an article's class is a soup of its tags and categories).
-WIDGET_ATTR = re.compile(r"recent|latest|last-?comments|neueste|popular|most-?(?:read|commented)|related|"
+WIDGET_ATTR = re.compile(r"recent|latest|last-?comments|neueste|ultim[oia]s?[-_]|derniers?[-_]|ostatnie|popular|most-?(?:read|commented)|related|"
                          r"(?:^|\s)aside(?:$|\s)|"
                          r"outbrain|taboola|teaser|(?:^|\s)widget(?:[\s_-]|$)|sidebar|site-?footer|colophon|"
                          r"(?:^|[\s_-])menu|navbar|newsletter|cookie|consent|gdpr|author-?(?:bio|box)|about-?the-?author|"
@@ -157,7 +161,7 @@ WIDGET_STOP = {"article", "main", "body", "html"}
 def _numbered_thread(el: HtmlElement) -> bool:
     """Two or more items with comment ids (comment-4483): a thread, wherever broken markup put it
     (a recent-comments widget links to comments, it does not hold them)."""
-    return sum(1 for d in el.iterdescendants() if isinstance(d.tag, str) and d.tag in ITEM_TAGS
+    return sum(1 for d in el.iterdescendants() if isinstance(d.tag, str) and _is_item_tag(d.tag)
                and ITEM_ID.search(d.get("id", ""))) >= 2
 
 
@@ -185,7 +189,7 @@ def _in_widget(el: HtmlElement, named_thread: bool = False) -> bool:
 
 def _named_thread(el: HtmlElement) -> bool:
     """Three or more items inside that name themselves one comment (li.xenforo-comment)."""
-    return sum(1 for d in el.iterdescendants() if isinstance(d.tag, str) and d.tag in ITEM_TAGS
+    return sum(1 for d in el.iterdescendants() if isinstance(d.tag, str) and _is_item_tag(d.tag)
                and any(ITEM_CLASS.match(c) for c in _class(d).split())) >= NAMED_THREAD_ITEMS
 
 
@@ -265,19 +269,27 @@ BODY_ATTR = re.compile(r"(?:content|text|message|body|entry)(?:$|\s)", re.I)
 STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|\s)", re.I)
 # An element that is one comment by its own name: comment-123, li-comment-5, kommentar_42,
 # class "comment" / "comment-item" / "commentEntry" / "review" ...
+# (the number may be a database's hex key: comment-4e7a3582eab8eab87600003f)
 ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|comentario|commentaire|komentarz|commento|reply|review|post)"
-                     r"[-_]?(?:item[-_])?\d+$|^c\d{4,}$", re.I)
-ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|comentario|commentaire|komentarz|commento|review)"
-                        r"(?:[-_]?(?:item|entry|wrap|single|container|answer|reply|response))?$", re.I)  # an answer: a reply
+                     r"[-_]?(?:item[-_])?(?:\d+|(?=[0-9a-f]*\d)[0-9a-f]{8,})$|^c\d{4,}$", re.I)
+ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|comentario|commentaire|komentarz|commento|reactie|review)"
+                        r"(?:s?[-_]node|[-_]?(?:item|entry|wrap|single|container|answer|reply|response))?$", re.I)  # an answer: a reply
 # the author's part in the corpus languages too: usuario, utilisateur, utente, uzytkownik, pseudo, nickname
 AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|auteur|autore|user|user-?name|username|benutzer|verfasser|nick|"
                          r"nickname|name|commenter|poster|reviewer|usuario|utilisateur|utente|u[zż]ytkownik|pseudo)"
                          r"(?:$|[\s_-])", re.I)
 AUTHOR_CAMEL = re.compile(r"[a-z](?:Author|Autor|User|UserName|Name|Poster)(?:$|[\s_-])")
-DATE_ATTR = re.compile(r"date|datum|time|published|fecha|(?:^|[\s_-])(?:data|heure|hora|zeit)(?:$|[\s_-])", re.I)
+DATE_ATTR = re.compile(r"date|datum|time|published|fecha|(?:^|[\s_-])(?:data|heure|hora|zeit|age|ago)(?:$|[\s_-])", re.I)
+# A machine-readable date in an element's title ("<span title='2023-07-21T19:51:36'>1 day ago</span>", <abbr title>).
+ISO_TITLE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}|\s*$)")
 BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt",
               "tr", "section", "article", "br", "ul", "ol", "table", "header", "footer"}
 ITEM_TAGS = {"li", "article", "div", "section", "dd", "dt", "blockquote", "table", "tr", "p"}
+
+
+def _is_item_tag(tag: object) -> bool:
+    """A tag that may hold one comment: a block, or a custom element a comment system defines (<twk-reaction>)."""
+    return isinstance(tag, str) and (tag in ITEM_TAGS or "-" in tag)
 LIST_TAGS = {"ul", "ol"}  # one list after a comments heading: its items are the comments
 
 
@@ -348,6 +360,8 @@ def element_text(el: HtmlElement, exclude: set[HtmlElement] | None = None) -> st
 
 def _short_text(value: object) -> str | None:
     text = value if isinstance(value, str) else value.text_content() if value is not None else ""
+    if isinstance(value, HtmlElement) and next(value.iter("br"), None) is not None:
+        text = element_text(value).replace("\n", " ")  # "24 janvier 2017<br>12h10": a break is a space
     text = " ".join(str(text).split())
     return text[:200] or None
 
@@ -438,8 +452,8 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
         if not items:
             continue
         section = CommentSection(method=markup["name"])
-        section.containers = _outermost(tree.xpath(markup["container"])) or _outermost(
-            [el.getparent() for el in items if el.getparent() is not None])
+        section.containers = _outermost(tree.xpath(markup["container"]) + [
+            el.getparent() for el in items if el.getparent() is not None])
         parents = _parents(items)
         kept: dict[int, int] = {}
         for i, item in enumerate(items):
@@ -473,17 +487,21 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
 ALTERNATING = {"odd", "even", "alt", "first", "last"}
 
 
+# A number in an id, decimal or a hex key with a digit in it ("4e7a3582eab8"): where the item stands, not what it is.
+ID_NUMBER = re.compile(r"(?<![A-Za-z])(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,}(?![A-Za-z])|\d+")
+
+
 def _signature(el: HtmlElement) -> tuple[str, str]:
     classes = el.get("class", "").split()
     if classes and all(c.lower() in ALTERNATING for c in classes):
         classes = []  # li.odd, li.even: one kind of item
-    # id patterns such as comment-123 / li-comment-5 count as one signature
-    return (el.tag, classes[0] if classes else re.sub(r"\d+", "#", el.get("id", "")))
+    # id patterns such as comment-123 / li-comment-5 / comment-shell-4e7a35f0 count as one signature
+    return (el.tag, classes[0] if classes else ID_NUMBER.sub("#", el.get("id", "")))
 
 
 def _is_named_item(el: HtmlElement) -> bool:
     """Whether an element calls itself one comment, by id or class."""
-    return el.tag in ITEM_TAGS and bool(
+    return _is_item_tag(el.tag) and bool(
         ITEM_ID.search(el.get("id", "")) or any(ITEM_CLASS.match(c) for c in _class(el).split()))
 
 
@@ -500,7 +518,8 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
     # an empty element named for a comment is its anchor (<p id="comment-5"></p>), not the comment
     # a box named for one comment holding nothing but its button ("Denunciar") is the button
     named = [el for el in container.iterdescendants() if isinstance(el.tag, str) and _is_named_item(el)
-             and next(el.iter("textarea"), None) is None and el.text_content().strip() and not _all_link(el)
+             and (next(el.iter("textarea"), None) is None or _has_own_words(el, set()))  # a reply form under the words
+             and el.text_content().strip() and not _all_link(el)
              and not BUTTON_LINE.match(" ".join(el.text_content().split()))]
     first = set(named)
     # a body that names itself a comment too (section.comment-content.comment) is not a reply
@@ -511,7 +530,7 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
     kept = []
     parts: set[HtmlElement] = set()  # named boxes that are one part of the comment around them
     for el in named:
-        if inside[el] >= 2 or el in parts:
+        if el in parts or (inside[el] >= 2 and not _has_own_words(el, chosen)):
             continue
         if inside[el] == 1:  # one comment inside: a reply to this one, or this is its wrapper
             inner = next(d for d in el.iterdescendants() if d in chosen)
@@ -522,6 +541,14 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
                 parts.add(inner)
         kept.append(el)
     return kept
+
+
+def _has_own_words(el: HtmlElement, chosen: set[HtmlElement]) -> bool:
+    """Whether a named element holding other named ones has words of its own in an element named for
+    them: a comment with its replies nested in it, not a list of comments."""
+    nested = {d for d in el.iterdescendants() if d in chosen}
+    return any(BODY_ATTR.search(_class(d)) and d.tag not in SKIP_TAGS and len(element_text(d)) >= WRAPPER_CHARS
+               and not any(a.tag == "form" for a in _ancestors_within(d, el)) for d in _own_elements(el, nested))
 
 
 def _is_card_around(outer: HtmlElement, inner: HtmlElement, own: str) -> bool:
@@ -539,6 +566,7 @@ def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] |
     text as the wordiest repeat — so comments win over their headers and over thread wrappers."""
     counts: Counter[tuple[str, str]] = Counter()
     sizes: Counter[tuple[str, str]] = Counter()
+    members: dict[tuple[str, str], list[HtmlElement]] = {}
     for node in container.iter():
         if not isinstance(node.tag, str) or _skipped(node):
             continue
@@ -546,7 +574,7 @@ def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] |
         level_size: Counter[tuple[str, str]] = Counter()
         for c in node:
             # one list per comment (ul.single-post: name, words, reply) repeats like any item
-            if isinstance(c.tag, str) and c.tag in ITEM_TAGS | LIST_TAGS and not _skipped(c):
+            if isinstance(c.tag, str) and (_is_item_tag(c.tag) or c.tag in LIST_TAGS) and not _skipped(c):
                 size = len(c.text_content().strip())
                 if size >= min_chars:
                     level[_signature(c)] += 1
@@ -555,10 +583,28 @@ def _item_signature(container: HtmlElement, min_chars: int) -> tuple[str, str] |
             if n >= 2:
                 counts[sig] += n
                 sizes[sig] += level_size[sig]
+                members.setdefault(sig, []).extend(c for c in node if isinstance(c.tag, str) and _signature(c) == sig)
     if not counts:
         return None
     wordiest = max(sizes.values())
-    return max((sig for sig in counts if sizes[sig] >= wordiest / 2), key=lambda sig: (counts[sig], sizes[sig]))
+    chosen = [sig for sig in counts if sizes[sig] >= wordiest / 2]
+    # paragraphs repeat inside each comment: plain text blocks held by repeated items are their words
+    holders = {sig: set(members[sig]) for sig in chosen}
+    chosen = [sig for sig in chosen if not (_plain_blocks(members[sig]) and any(
+        other != sig and counts[other] >= 2 and _mostly_inside(members[sig], held) for other, held in holders.items()))] or chosen
+    return max(chosen, key=lambda sig: (counts[sig], sizes[sig]))
+
+
+def _plain_blocks(elements: list[HtmlElement]) -> bool:
+    """Whether elements are paragraphs of text: p elements, or blocks holding no other block."""
+    return all(el.tag == "p" or not any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS - {"br"} for d in el.iterdescendants())
+               for el in elements)
+
+
+def _mostly_inside(elements: list[HtmlElement], holders: set[HtmlElement]) -> bool:
+    """Whether most of the elements sit inside one of the holders."""
+    inside = sum(1 for el in elements if any(a in holders for a in el.iterancestors()))
+    return inside > len(elements) / 2
 
 
 # schema.org microdata and RDFa name the parts outright (reviews, news comment sections)
@@ -579,9 +625,12 @@ def _microdata(own: list[HtmlElement]) -> dict[str, HtmlElement]:
         for part, pattern in MICRODATA.items():
             if part not in found and pattern.search(prop):
                 if part == "author":  # as displayed ("Herr X"), or its itemprop="name" if it holds more
-                    if len(d.text_content()) >= 120:
-                        d = next((n for n in d.iter() if n.get("itemprop") == "name"), d)
-                    if len(d.text_content()) >= 120 or not d.text_content().strip():
+                    if len(d.text_content()) >= 120 or d.get("itemscope") is not None:  # a Person: its name,
+                        named = next((n for n in d.iter() if n.get("itemprop") == "name"), d)  # unless shown in full
+                        name = " ".join((named.text_content() or named.get("content", "")).split())
+                        if len(d.text_content()) >= 120 or not " ".join(d.text_content().split()).endswith(name):
+                            d = named
+                    if len(d.text_content()) >= 120 or not (d.text_content().strip() or d.get("content", "").strip()):
                         continue
                 if part == "date" and not (d.get("content") or d.get("datetime") or len(d.text_content()) < 80):
                     continue
@@ -598,8 +647,14 @@ def _header_lines(own: list[HtmlElement], bodies: list[HtmlElement], nested: set
     where a name and a date sit when no element is named for them."""
     inside = {d for b in bodies for d in b.iter()}
     heads = [d for d in own if d not in inside and META_ATTR.search(_attrs(d)) and not _skipped(d)
-             and len(d.text_content()) < HEADER_CHARS and not any(b in inside for b in d.iterdescendants())]
-    return [line for d in _outermost(heads) for line in element_text(d, nested).split("\n") if line]
+             and len(" ".join(d.text_content().split())) < HEADER_CHARS and not any(b in inside for b in d.iterdescendants())]
+    lines: list[str] = []
+    for d in _outermost(heads):
+        parts = [line for line in element_text(d, nested).split("\n") if line]
+        if len(parts) > 1:  # "Jo" and "• #1 • 8:05 AM, Aug 18, 2010" apart only in the source: one header line
+            lines.append(" ".join(parts))
+        lines += parts
+    return lines
 
 
 def _own_elements(item: HtmlElement, nested: set[HtmlElement]) -> list[HtmlElement]:
@@ -660,8 +715,8 @@ PERMALINK_TEXT = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b")
 
 def _is_name_text(text: str) -> bool:
     """Whether an element named for the author shows a name, not a badge or a button ("349 Fans",
-    "Profile", "Reply"); a number alone may be a name."""
-    return bool(text) and not ((BUTTON_LINE.match(text) and re.search(r"[^\W\d]", text))
+    "Profile", "Reply", a separator "·"); a number alone may be a name."""
+    return bool(text) and not re.fullmatch(r"[\s·•|/,;:—–-]+", text) and not ((BUTTON_LINE.match(text) and re.search(r"[^\W\d]", text))
                                or PROFILE_LINK.match(text) or COUNT_BADGE.match(text))
 
 
@@ -721,6 +776,9 @@ def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str
                 and not _names_whom_it_answers(d, item) and not _in_quote(d, item)]
     if by_markup.get("author") is not None:
         named_by = [by_markup["author"]]
+        if not by_markup["author"].text_content().strip():  # <meta itemprop="name" content="Jo">
+            author = " ".join(by_markup["author"].get("content", "").split())[:200] or None
+            named_by = []
     if (dated := by_markup.get("date")) is not None:
         date = dated.get("content") or _datetime(dated) or _short_text(dated)
         meta.add(dated)
@@ -733,6 +791,9 @@ def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str
             elif (DATE_ATTR.search(attrs) and len(d.text_content()) < 80 and not BODY_ATTR.search(attrs)
                   and not MEMBER_SINCE.search(d.text_content())):
                 date = _datetime(d) or d.get("title") or _short_text(d)
+                meta.add(d)
+            elif ISO_TITLE.match(d.get("title", "")) and len(d.text_content()) < 80:
+                date = d.get("title")
                 meta.add(d)
     badges = {d for d in named_by if not _is_name_text(" ".join(d.text_content().split()))}
     dates = {d for d in meta if d in named_by or any(a in named_by for a in d.iterancestors())}
@@ -838,12 +899,25 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     # the rest of the item beside its body: a date may sit in an element named for nothing ("rough-age")
     loose = [line for line in element_text(item, nested | set(bodies) | meta).split("\n")
              if line and line not in meta_lines] if bodies and date is None else []
+    head = _lines_above(item, bodies[0], own, nested | meta) if bodies and author is None else []
     # on the item, or on the element just around it (div.comment.depth-2 > div.thecomment)
     level = next((m for el in (item, item.getparent()) if el is not None and el not in nested
                   and (m := DEPTH_CLASS.search(el.get("class", "")))), None)
     return FoundComment(text=text, author=author, date_raw=date, marks=_attrs(item), byline=byline,
                         meta_lines=meta_lines, quotes=quotes, loose_lines=loose[:LOOSE_LINES],
-                        depth=int(level[1]) if level else None, avatar_name=avatar)
+                        depth=int(level[1]) if level else None, avatar_name=avatar, head_lines=head[-HEAD_LINES:])
+
+
+HEAD_LINES = 8
+
+
+def _lines_above(item: HtmlElement, body: HtmlElement, own: list[HtmlElement], exclude: set[HtmlElement]) -> list[str]:
+    """The item's lines above its words (the body element and all that follows it left out): where a
+    header names who and when in elements named for nothing ("<b>Jo</b> on <a>Sep 21</a> said:")."""
+    if body not in own:
+        return []
+    after = set(own[own.index(body):])  # the body, its words and what follows (its ancestors come before it)
+    return [line for line in element_text(item, exclude | after).split("\n") if line]
 
 
 def _is_comment_title(h1: HtmlElement) -> bool:
@@ -880,10 +954,18 @@ def _lists_a_comment_elsewhere(item: HtmlElement, nested: set[HtmlElement]) -> b
         if (len(re.findall(r"[^\W\d]{2,}", title)) < TITLE_WORDS or re.search(r"\d{1,2}:\d{2}", title) or at < 0
                 or len(text[:at].split()) > ENTRY_LEAD_WORDS):
             continue
-        # to a comment elsewhere, or "Name on|bei|dans|en <a>Post title</a>" to the post itself
-        if OTHER_COMMENT_HREF.match(href) or (ENTRY_CONNECTOR.search(text[:at]) and len(text[:at].split()) >= 2):
+        # to a comment elsewhere, or "Name on|bei|dans|en <a>Post title</a>" to the post itself;
+        # a comment of this page ("Jo replied to <a href=/this-post/#comment-5>comment from Mia</a>") is here
+        if (OTHER_COMMENT_HREF.match(href) and not _anchored_here(item, href)) or (
+                ENTRY_CONNECTOR.search(text[:at]) and len(text[:at].split()) >= 2):
             return True
     return False
+
+
+def _anchored_here(el: HtmlElement, href: str) -> bool:
+    """Whether a link's fragment names an element of this page (an id or an anchor's name)."""
+    fragment = href.rsplit("#", 1)[-1]
+    return bool(fragment) and bool(el.getroottree().getroot().xpath("//*[@id=$f or @name=$f]", f=fragment))
 
 
 TEASER_LINK_SHARE = 0.8
@@ -961,6 +1043,36 @@ def _item_boxes(items: list[HtmlElement]) -> dict[HtmlElement, HtmlElement]:
 
 
 TAB_WORDS = 3
+# The words around a link to the comment a reply answers: "replied to <a href=#comment-5>", "<a href=#c5>parent</a>".
+REPLY_CUE = re.compile(r"\b(?:repl(?:y|ied|ying)|in reply|parent|antwort\w*|réponse|répondu|respuesta|respondió|"
+                       r"risposta|odpowied\w*|ответ\w*)\b", re.I)
+
+
+def _anchors(items: list[HtmlElement]) -> dict[str, int]:
+    """Where each id or anchor name inside the items, or on an empty anchor just before one, belongs:
+    the index of the innermost item holding it (a reply comes after the comment that holds it)."""
+    found: dict[str, int] = {}
+    for j, item in enumerate(items):
+        before = item.getprevious()
+        marks = [before] if before is not None and isinstance(before.tag, str) and not before.text_content().strip() else []
+        for el in (*marks, *item.iter()):
+            for key in (el.get("id"), el.get("name")):
+                if key:
+                    found[key] = j
+    return found
+
+
+def _linked_parent(item: HtmlElement, i: int, nested: set[HtmlElement], anchors: dict[str, int]) -> int | None:
+    """The earlier item a reply links to beside a reply cue ("Jo replied to <a href=#comment-5>comment
+    from Mia</a>"), when the markup nests nothing."""
+    for a in _own_elements(item, nested):
+        href = a.get("href", "") if a.tag == "a" else ""
+        if "#" not in href or (j := anchors.get(href.rsplit("#", 1)[-1])) is None or j >= i:
+            continue
+        before = (a.getprevious().tail if a.getprevious() is not None else a.getparent().text) or ""
+        if REPLY_CUE.search(f"{before[-40:]} {a.text_content()}"):
+            return j
+    return None
 
 
 def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSection) -> int:
@@ -971,6 +1083,7 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
     parents = _parents(items)
     boxes = _item_boxes(items)
     kept: dict[int, int] = {}
+    anchors: dict[str, int] | None = None  # read once, when a reply links to the comment it answers
     found = 0
     for i, item in enumerate(items):
         if _lists_a_comment_elsewhere(item, nested_of - {item}):
@@ -982,6 +1095,9 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
                                                          and not PINGBACK_MARK.search(_attrs(item))))):
             continue
         parent = parents[i]
+        if parent is None:
+            anchors = _anchors(items) if anchors is None else anchors
+            parent = _linked_parent(item, i, nested_of - {item}, anchors)
         comment.parent = kept.get(parent) if parent is not None else None
         kept[i] = len(section.comments)
         section.comments.append(comment)
@@ -989,18 +1105,25 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
     return found
 
 
-COMMENT_PART = re.compile(r"comment|kommentar|comentario|komentarz", re.I)
+COMMENT_PART = re.compile(r"comment|kommentar|comentario|komentarz|reactie", re.I)
+
+
+def _hidden_within(el: HtmlElement, container: HtmlElement) -> bool:
+    """Whether the element, or a box around it inside the container, is hidden: a legend of badges
+    or a template the comment system shows on demand. A box named for the comments, hidden until a
+    "show comments" button opens it, holds the thread."""
+    return _hidden(el) or any(_hidden(a) and not COMMENT_PART.search(_attrs(a)) for a in _ancestors_within(el, container))
 
 
 def _split_container(container: HtmlElement, min_chars: int, section: CommentSection,
                      leftovers: list[HtmlElement]) -> None:
     """The comments of one container into ``section``; a form or a small box without comments
     into ``leftovers`` (pruned with the comments, never read as them)."""
-    items = _named_items(container)
+    items = [el for el in _named_items(container) if not _hidden_within(el, container)]
     with_form = False
     sig = _item_signature(container, min_chars)
     repeats = [el for el in container.iter(sig[0]) if _signature(el) == sig and el is not container
-               and not any(a.tag == "form" for a in el.iterancestors())] if sig else []
+               and not any(a.tag == "form" for a in el.iterancestors()) and not _hidden_within(el, container)] if sig else []
     # a "comment" that holds two or more repeated comment blocks is the thread's wrapper: the blocks are the comments
     if items and sig and COMMENT_PART.search(sig[1]) and any(
             sum(1 for r in repeats if el in r.iterancestors()) >= 2 for el in items):
@@ -1062,7 +1185,7 @@ COMMENTS_HEADING = re.compile(
     rf"^(?:(?:reader\s+|leser-?)?(?:{_PLURAL})(?:\s*[(\[]?\d+[)\]]?)?|\d+\s+(?:{_PLURAL}|{_SINGULAR}))\s*:?$",
     re.I)
 # Where the comments end: the form and its heading ("Kommentar schreiben", "Leave a reply" ...).
-WRITE_HEADING = re.compile(r"schreiben|verfassen|leave a|write a|post a|add a|your comment|ihr kommentar|"
+WRITE_HEADING = re.compile(r"schreiben|verfassen|leave a|write a|post a|add a|send a|submit a|envoyer|enviar|napisz|dodaj|your comment|ihr kommentar|"
                            r"reply|antworten|écrire|laisser|escribir|deja", re.I)
 HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6", "div", "p", "span", "strong", "b", "header", "a"}
 
@@ -1144,12 +1267,35 @@ def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
     if found:
         return found
     candidates = _comment_containers(tree) + _forum_post_lists(tree)
-    found = _from_generic_containers(candidates, min_chars) or _heading_led(tree, min_chars)
+    found = (_from_generic_containers(candidates, min_chars) or _heading_led(tree, min_chars)
+             or _from_microdata_items(tree, min_chars))
     if found:
         return found
-    if use_trafilatura and any(not _looks_like_main_content(c) and c.text_content().strip() for c in candidates):
+    # a sidebar's comment widget is no sign of a thread trafilatura could find
+    if use_trafilatura and any(not _looks_like_main_content(c) and c.text_content().strip() and not _in_widget(c)
+                               for c in candidates):
         return comments_by_trafilatura(tree, url, min_chars)
     return CommentSection()
+
+
+# schema.org names a comment or a review outright, on markup that names nothing else (itemtype=".../Review").
+MICRODATA_ITEMS_XPATH = etree.XPath(
+    "//*[contains(@itemtype, 'schema.org/Comment') or contains(@itemtype, 'schema.org/Review')"
+    " or contains(@itemtype, 'schema.org/UserComments')]")
+
+
+def _from_microdata_items(tree: HtmlElement, min_chars: int) -> CommentSection | None:
+    """Two or more comments or reviews the page marks up as schema.org items (a shop's or a
+    restaurant's reviews), outside sidebars; never an item that holds the page's headline (a review
+    that is the article)."""
+    items = [el for el in MICRODATA_ITEMS_XPATH(tree) if next(el.iter("h1"), None) is None and not _in_widget(el)]
+    if len(items) < 2:
+        return None
+    section = CommentSection(method="microdata")
+    if not _split_items(items, min_chars, section):
+        return None
+    section.containers = _outermost([el.getparent() for el in items if el.getparent() is not None])
+    return section
 
 
 # Up to four words with no sentence ending: a heading or a label, when nothing marks a comment.
