@@ -133,8 +133,9 @@ _UNTRACKED = re.compile(r"\w*\s+[A-Z]")  # a capitalised name right after the cu
 _THIRD_OF = re.compile(r"\w*\s+(?:(?:of|at|toward|towards)\s+)?(?:the\s+)?[A-Z]")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
 _PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze|với|cho|tới)\s+(?:the\s+|both\s+)?"
-                      r"(?:(?:president|leader|dictator|premier|counterpart|machthaber|präsident|staatschef|amtskollege\w*)\s+)?(?=\S)$",
+                      r"(?:(?:president|leader|dictator|premier|counterpart|machthaber|präsident|staatschef|amtskollege\w*)\s+)?$",
                       re.IGNORECASE)
+_POSSESSOR = re.compile(r"['’]s?\s")
 # A partner preposition right before a name: the name is the partner even after a topic
 # ("provided expertise on satellites to North Korea").
 _PARTNER_BEFORE = re.compile(r"(?<!\w)(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -316,12 +317,13 @@ class CueView:
         """The clause opens with these (its subject) and the cue takes its partner with a
         preposition: "North Korea aims to ... deepen cooperation with China and Russia"."""
         sentence, cue, before, after = self.sentence, self.cue, self.before, self.after
-        if cue.family != "cooperation" or not before or not after:
+        if cue.family == "directed" or not before or not after:
             return set()
         run = name_run(sentence, before, backwards=False)
         opening = sentence[self.c0:run[0].start]
-        partner = _PARTNER.match(sentence, cue.end, after[0].start) if after[0].start - cue.end <= 25 else None
-        if partner and len(opening.split()) <= 1 and not any(cue.end <= p < after[0].start for p in self.hits.parallel):
+        partner = _PARTNER.match(sentence, cue.end, after[0].start) if after[0].start - cue.end <= 25 \
+            and not _POSSESSOR.match(sentence, after[0].end) else None  # "ties with Iran's enemies": theirs
+        if partner and len(opening.split()) <= 1 and len(run) == len(before) and not any(cue.end <= p < after[0].start for p in self.hits.parallel):
             return {s.code for s in run}
         return set()
 
