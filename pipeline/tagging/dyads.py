@@ -99,6 +99,8 @@ _PREPOSITIONS = frozenset({"in", "into", "on", "against", "at", "over", "toward"
 _OBJECT_OF = re.compile(r"(?<!\w)(?:by|at|in|on|over|against|to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARISON = re.compile(r"(?<!\w)(?:like|unlike|as with|similar to|just as|as does|as did|(?:from|than) (?:those|that) of|wie|comme|como|как и|jak)\s",
                          re.IGNORECASE)
+_FRONTED_TOPIC = re.compile(r"\W*(?:on|over|about|regarding|concerning|as for|as to|with regard to|when it comes to)\s+(?:the\s+)?",
+                            re.IGNORECASE)
 _FRONTED_LIKE = re.compile(r"\W*(?:just\s+)?like\s+(?:the\s+)?", re.IGNORECASE)
 _MUTUAL = re.compile(r"(?<!\w)(?:their|each other|one another|together|jointly|mutual\w*|bilateral)(?!\w)", re.IGNORECASE)
 _PLACE_OR_BOTH = re.compile(r"(?<!\w)(?:in|at|from|both)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -283,6 +285,7 @@ class CueView:
         if not candidates:
             return out
         run = name_run(sentence, candidates, backwards=True, nouns=True)
+        run = _without_fronted_topic(sentence, self.c0, run)
         if _BETWEEN_BEFORE.search(sentence, max(run[0].start - 10, 0), run[0].start):
             return out  # "Turkey mediates between Russia and Ukraine while trading with Iran"
         if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[self.c0:run[0].start].split()) > 3:
@@ -391,6 +394,14 @@ class CueView:
     def object_list(self) -> set[str]:
         """The members of the plain list of names right after the cue."""
         return {s.code for s in name_run(self.sentence, self.after, backwards=False)} if self.after else set()
+
+
+def _without_fronted_topic(sentence: str, c0: int, run: list[MemberSpan]) -> list[MemberSpan]:
+    """"On North Korea, U.S. and Chinese interests remain aligned": the name of a fronted topic
+    phrase is no item of the subject list after it."""
+    if len(run) > 1 and _FRONTED_TOPIC.fullmatch(sentence, c0, run[0].start) and sentence.startswith(",", run[0].end):
+        return run[1:]
+    return run
 
 
 def _runs(sentence: str, spans: list[MemberSpan]) -> list[list[MemberSpan]]:
@@ -589,6 +600,10 @@ def _after_preposition(sentence: str, pos: int) -> bool:
     return bool(words) and words[-1] in _PREPOSITIONS
 
 
+_REPORTING = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:say|says|said|believe[sd]?|think|thinks|thought|note[sd]?|told|argue[sd]?|warn(?:s|ed)?|"
+                        r"contend(?:s|ed)?|claim(?:s|ed)?|insist(?:s|ed)?|report(?:s|ed)?)\s+(?:that\s+)?(?:the\s+)?")
+
+
 def _elided_subject(sentence: str, c0: int, actors: list[MemberSpan], hits: CueHits) -> set[str]:
     """"Russia has signed ... and has reaffirmed its partnership with China": a clause that opens
     on "and" plus a verb, or on "it" ("..., but it continues to buy Russian oil"), shares the
@@ -599,7 +614,11 @@ def _elided_subject(sentence: str, c0: int, actors: list[MemberSpan], hits: CueH
     first = [s for s in actors if p0 <= s.start < c0]
     if not first or len(sentence[p0:first[0].start].split()) > 3:
         return set()
-    return {s.code for s in name_run(sentence, first, backwards=False)}
+    run = name_run(sentence, first, backwards=False)
+    if len(run) < len(first) and _REPORTING.fullmatch(sentence, run[-1].end, first[len(run)].start):
+        # "U.S. officials say China considers ... and is reluctant to ...": the reported clause's subject
+        run = name_run(sentence, first[len(run):], backwards=False)
+    return {s.code for s in run}
 
 
 # Verb-final clauses: subject, then the partner with its particle or preposition, then the cue.
@@ -935,7 +954,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         return "pair"
     # both before the cue as one coordinated subject
     if a in codes_before and b in codes_before:
-        run = name_run(sentence, before, backwards=True)
+        run = _without_fronted_topic(sentence, c0, name_run(sentence, before, backwards=True))
         codes = {s.code for s in run}
         # "China and Russia trade with Europe": the cue relates them to a third party, not to each other
         # "China and Russia are threatening U.S. satellites": friction they direct at a third party together

@@ -25,6 +25,26 @@ CASES = [
     ("an actor between the opening subject and the cue takes it", "en",
      "Beijing has for months been quietly pressing Washington to restart its own talks with Pyongyang.",
      {"CN-KP": "neutral"}),
+    # asymmetry, disagreement and discomfort one member causes the other
+    ("the weaker partner", "en", "Moscow is now plainly the weaker partner in its dealings with Beijing.",
+     {"CN-RU": "friction"}),
+    ("agree to disagree", "en", "On Arctic shipping, Tehran and Moscow have learned to agree to disagree.",
+     {"IR-RU": "friction"}),
+    ("put in an awkward position", "en", "Pyongyang's missile tests have put Beijing in a deeply awkward position.",
+     {"CN-KP": "friction"}),
+    # pressure and sanctions one member applies to the other
+    ("cutting off", "en", "Beijing has been slowly cutting Pyongyang off from its banks.", {"CN-KP": "friction"}),
+    ("pressure on", "en", "Moscow quietly applied more pressure on Tehran over the deal.", {"IR-RU": "friction"}),
+    ("implementing sanctions", "en", "Beijing says it strictly implements the U.N. sanctions on Pyongyang.",
+     {"CN-KP": "friction"}),
+    # an abbreviation's full stop ends no clause; a reported clause's subject is the elided one
+    ("U.N. is no clause break", "en",
+     "China enforces U.N. resolutions against North Korea.", {"CN-KP": "friction"}),
+    ("reported subject", "en",
+     "U.S. diplomats say Beijing values Pyongyang as a buffer and is unwilling to cut off oil to Pyongyang.",
+     {"CN-KP": "cooperation"}),
+    # a fronted topic ("On X,") is no item of the subject list after it
+    ("fronted topic", "en", "On Iran, U.S. and Russian views remain closely aligned.", {"IR-RU": "neutral"}),
     # words that start like a cooperation cue but are not one
     ("fundamental is no funding", "en",
      "Russian and Chinese diplomats admit to fundamental differences in their positions.",
