@@ -99,6 +99,9 @@ _PREPOSITIONS = frozenset({"in", "into", "on", "against", "at", "over", "toward"
 _OBJECT_OF = re.compile(r"(?<!\w)(?:by|at|in|on|over|against|to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARISON = re.compile(r"(?<!\w)(?:like|unlike|as with|similar to|just as|as does|as did|(?:from|than) (?:those|that) of|wie|comme|como|как и|jak)\s",
                          re.IGNORECASE)
+_MUTUAL_BEFORE = re.compile(r"(?<!\w)(?:mutual|mutually|reciprocal)\s+$", re.IGNORECASE)
+_MUTUAL_WORD = re.compile(r"mutual", re.IGNORECASE)
+_RECIPROCAL_AFTER = re.compile(r"\w*\s+(?:(?:of|on|with|to|toward|towards|for|against)\s+)?(?:each other|one another)(?!\w)", re.IGNORECASE)
 _FRONTED_TOPIC = re.compile(r"\W*(?:on|over|about|regarding|concerning|as for|as to|with regard to|when it comes to)\s+(?:the\s+)?",
                             re.IGNORECASE)
 _FRONTED_LIKE = re.compile(r"\W*(?:just\s+)?like\s+(?:the\s+)?", re.IGNORECASE)
@@ -1000,7 +1003,26 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                     and not any(cue.end <= c.start < w0 and c.family != cue.family for c in hits.cues) \
                     and not _CHOICE.search(sentence, max(min(cue.start, w0) - CHOICE_CHARS, 0), w0):
                 return "pair"  # a nearer cue of the other family owns the "between" ("wary of ties between")
+    if _reciprocal(sentence, view, a, b, actors):
+        return "pair"
     return "loose" if _the_two(sentence, view, a, b, actors) else None
+
+
+def _reciprocal(sentence: str, view: CueView, a: str, b: str, actors: list[MemberSpan]) -> bool:
+    """A cue marked as mutual ("mutual mistrust", "supportive of each other") relates the members of
+    the subject that opens its clause to one another ("China, Russia, Iran and North Korea face ...
+    mutual mistrust"), or the sentence's only two members ("they spy on one another")."""
+    cue, hits = view.cue, view.hits
+    if cue.family == "directed" or not (_MUTUAL_BEFORE.search(sentence, max(cue.start - 12, 0), cue.start)
+                                        or _MUTUAL_WORD.match(sentence, cue.start)
+                                        or _RECIPROCAL_AFTER.match(sentence, cue.end)):
+        return False
+    if hits.member_codes == {a, b}:
+        return True
+    opening = [s for s in view.before if s.start >= view.c0]
+    if not opening or len(sentence[view.c0:opening[0].start].split()) > 3:
+        return False
+    return {a, b} <= {s.code for s in name_run(sentence, opening, backwards=False)}
 
 
 def _only_two_cooperating(hits: CueHits, a: str, b: str) -> bool:

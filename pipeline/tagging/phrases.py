@@ -61,6 +61,9 @@ class MemberSpan:
     is_member: bool = True
 
 
+_SHORT_ASIDE = re.compile(r"\((?:[^()\s]+\s?){1,3}\)")
+
+
 def split_clauses(sentence: str, lexicon: Lexicon, langs: list[str],
                   names: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
     """The clauses of ``sentence`` as (start, end); ``names`` are where actors are named."""
@@ -71,6 +74,10 @@ def split_clauses(sentence: str, lexicon: Lexicon, langs: list[str],
     # "China buys from Saudi Arabia, and Russia sells to Turkey" is two clauses
     breaks = [m for m in lexicon.cue("clauses.break").finditer(sentence, langs)
               if not (m.start() in ends and m.end() in starts and not _SERIAL.match(m.group()))]
+    # a short aside in brackets ("North Korea (CRINK) face", "Russia (RU) and") is no clause of its own
+    short = {m.start() for m in _SHORT_ASIDE.finditer(sentence)}
+    breaks = [m for m in breaks if not (m.group() == "(" and m.start() in short
+                                        or m.group() == ")" and sentence.rfind("(", 0, m.start()) in short)]
     dashes = [m for m in breaks if m.group().strip() in ("—", "-", "–")]
     if len(dashes) == 2:  # "The axis — China, Russia, Iran — grows": an aside, not two clauses
         breaks = [m for m in breaks if m not in dashes]

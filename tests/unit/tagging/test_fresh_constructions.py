@@ -45,6 +45,22 @@ CASES = [
      {"CN-KP": "cooperation"}),
     # a fronted topic ("On X,") is no item of the subject list after it
     ("fronted topic", "en", "On Iran, U.S. and Russian views remain closely aligned.", {"IR-RU": "neutral"}),
+    # a mutual cue relates the members of the subject that opens its clause, or the only two named
+    ("mutual mistrust of a long subject list", "en",
+     "Moscow, Tehran and Pyongyang have for many years now been kept apart above all by a deep mutual suspicion.",
+     {"IR-RU": "friction", "KP-RU": "friction", "IR-KP": "friction"}),
+    ("each other after 'they'", "en",
+     "As Beijing and Moscow feel pressure from Washington, they rely heavily on each other.",
+     {"CN-RU": "cooperation"}),
+    ("mutual cue of a third party", "en",
+     "Beijing and Moscow watched as Washington and Tokyo pledged mutual support.",
+     {"CN-RU": "neutral"}),
+    # a short aside in brackets is no clause of its own
+    ("acronym in brackets", "en",
+     "China, Russia and Iran (all three) are strengthening their bilateral ties.",
+     {"CN-IR": "cooperation", "CN-RU": "cooperation", "IR-RU": "cooperation"}),
+    # obstacles to cooperation
+    ("obstacles", "en", "Beijing and Moscow face stubborn obstacles to deeper energy cooperation.", {"CN-RU": "friction"}),
     # words that start like a cooperation cue but are not one
     ("fundamental is no funding", "en",
      "Russian and Chinese diplomats admit to fundamental differences in their positions.",
