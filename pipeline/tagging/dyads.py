@@ -70,7 +70,7 @@ _PERFECT_PASSIVE = re.compile(r"(?<!\w)been\s+$")  # "have all been sanctioned":
 _PROGRESSIVE = re.compile(r"[\w-]*ing(?!\w)")
 _JOINT_GAP = re.compile(r"(?:'s?)?(?:" + UNTRACKED_CONJUNCT.pattern + r")?"
                         r"\s+(?:(?:have|has|had|will|would|did|jointly|together|again|publicly|swiftly|quickly|"
-                        r"strongly|firmly|openly|sharply|promptly|immediately|repeatedly|been|\w+ly)\s+){0,3}")
+                        r"strongly|firmly|openly|sharply|promptly|immediately|repeatedly|been|both|all|\w+ly)\s+){0,3}")
 
 # A concessive clause ("Despite tensions, …") states background, not the relation: their cues are
 # ignored up to the next comma. Cues after a contrast ("…, but …") say what the sentence stresses.
@@ -841,7 +841,7 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
 _BETWEEN_AND = re.compile(r"^\s+a\s+$")  # Polish "między Rosją a Chinami"
 # "neither criticize nor side with Russia": withholding both, not cover
 _NEITHER = re.compile(r"(?<!\w)(?:neither|nor|weder|ni|ni\s+siquiera)(?!\w)", re.IGNORECASE)
-_REFUSAL = re.compile(r"(?<!\w)(?:refus\w*|unwilling|reluctant|loath|declin\w*|rather than)(?:\s+to)?\s+(?:[\w-]+\s+){0,2}$",
+_REFUSAL = re.compile(r"(?<!\w)(?:refus\w*|unwilling|unable|reluctant|loath|declin\w*|rather than|instead of)(?:\s+to)?\s+(?:[\w-]+\s+){0,2}$",
                       re.IGNORECASE)
 _ZH_JOINT_GAP = re.compile(r"(?:两国|双方)?(?:都|均|也)?(?:同声|共同|一起|一道|联合|联手|再次|公开|强烈|已经|已)?")  # "俄罗斯伊朗同声谴责"
 _ZH_PARTNER_MARKS = frozenset("从向对给与同跟")
@@ -914,6 +914,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
 
     if flow() or cue.family == "cooperation" and a in codes_after and b in codes_after and _agent_flow(sentence, cue, after, a, b):
         return "pair"
+    if cue.family == "friction" and {a, b} <= view.inside and _ties_inside(sentence, cue, actors, a, b):
+        return "pair"  # "put Moscow's relations with Tehran to the test"
     if view.inside and (a in view.inside) != (b in view.inside) and ({a, b} - view.inside) <= view.subjects:
         # "Russia has sought to limit Chinese influence", "China came to Russia's aid": the one named
         # inside the cue's words is its object
@@ -1023,6 +1025,12 @@ def _reciprocal(sentence: str, view: CueView, a: str, b: str, actors: list[Membe
     if not opening or len(sentence[view.c0:opening[0].start].split()) > 3:
         return False
     return {a, b} <= {s.code for s in name_run(sentence, opening, backwards=False)}
+
+
+def _ties_inside(sentence: str, cue: Cue, actors: list[MemberSpan], a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` named inside the cue's words as one's ties with the other ("Moscow's relations with Tehran")?"""
+    inside = [s for s in actors if cue.start <= s.start and s.end <= cue.end]
+    return any({x.code, y.code} == {a, b} and _TIES_WITH.match(sentence[x.end:y.start]) for x, y in zip(inside, inside[1:]))
 
 
 def _only_two_cooperating(hits: CueHits, a: str, b: str) -> bool:

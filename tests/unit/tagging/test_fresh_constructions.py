@@ -61,6 +61,23 @@ CASES = [
      {"CN-IR": "cooperation", "CN-RU": "cooperation", "IR-RU": "cooperation"}),
     # obstacles to cooperation
     ("obstacles", "en", "Beijing and Moscow face stubborn obstacles to deeper energy cooperation.", {"CN-RU": "friction"}),
+    # leaders and state organs of the past and present are mentions
+    ("past leaders", "en", "Mao Zedong criticized Kim Il-sung for starting the war.", {"CN-KP": "friction"}),
+    ("state organs", "en", "The FSB arrested a scientist for sharing secrets, and the PVA had fought in Korea.",
+     {"CN-RU": "neutral"}),
+    # friction words for strained relations and tests of them
+    ("tense relations", "en", "Russian-Iranian relations remain tense.", {"IR-RU": "friction"}),
+    ("put to the test", "en", "The war has put Moscow's relations with Tehran to the test.", {"IR-RU": "friction"}),
+    ("froze a deal", "en", "Moscow froze the long-awaited missile deal with Tehran.", {"IR-RU": "friction"}),
+    ("suspended imports with the member inside", "en", "Beijing suspended all North Korean coal imports.",
+     {"CN-KP": "friction"}),
+    # backing sanctions on a member is friction with it; two who back them together act jointly
+    ("voted for sanctions", "en", "Beijing voted for tougher sanctions against Pyongyang.", {"CN-KP": "friction"}),
+    ("backed sanctions together", "en", "Moscow and Beijing have both backed sanctions against Pyongyang.",
+     {"CN-RU": "cooperation", "CN-KP": "friction", "KP-RU": "friction"}),
+    ("tough on", "en", "Beijing has acted tough on Tehran over the enrichment.", {"CN-IR": "friction"}),
+    # help a member says it cannot give is withheld
+    ("unable to assist", "en", "Beijing said it would be unable to assist Pyongyang this year.", {"CN-KP": "friction"}),
     # words that start like a cooperation cue but are not one
     ("fundamental is no funding", "en",
      "Russian and Chinese diplomats admit to fundamental differences in their positions.",
