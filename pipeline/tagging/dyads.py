@@ -399,6 +399,17 @@ class CueView:
         return {s.code for s in name_run(self.sentence, self.after, backwards=False)} if self.after else set()
 
 
+def _before_aside(sentence: str, before: list[MemberSpan], end: int) -> list[MemberSpan]:
+    """The names right before an aside between commas that ends at ``end`` ("Putin and Xi, to balance
+    the weight of the United States, signed"): the subject the aside interrupts."""
+    for i in range(len(before) - 1, -1, -1):
+        if end - before[i].end > RELATIVE_CHARS:
+            break
+        if _APPOSITIVE.match(sentence[before[i].end:end]):
+            return name_run(sentence, before[:i + 1], backwards=True)
+    return []
+
+
 def _without_fronted_topic(sentence: str, c0: int, run: list[MemberSpan]) -> list[MemberSpan]:
     """"On North Korea, U.S. and Chinese interests remain aligned": the name of a fronted topic
     phrase is no item of the subject list after it."""
@@ -603,6 +614,8 @@ def _after_preposition(sentence: str, pos: int) -> bool:
     return bool(words) and words[-1] in _PREPOSITIONS
 
 
+_AND_BEFORE = re.compile(r",\s+and\s+$")
+_AUX_OPENING = re.compile(r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must)\s")  # ", and have at times protected"
 _REPORTING = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:say|says|said|believe[sd]?|think|thinks|thought|note[sd]?|told|argue[sd]?|warn(?:s|ed)?|"
                         r"contend(?:s|ed)?|claim(?:s|ed)?|insist(?:s|ed)?|report(?:s|ed)?)\s+(?:that\s+)?(?:the\s+)?")
 
@@ -611,7 +624,8 @@ def _elided_subject(sentence: str, c0: int, actors: list[MemberSpan], hits: CueH
     """"Russia has signed ... and has reaffirmed its partnership with China": a clause that opens
     on "and" plus a verb, or on "it" ("..., but it continues to buy Russian oil"), shares the
     subject that opens the clause before it."""
-    if c0 == 0 or not (_ELIDED.search(sentence, max(c0 - 16, 0), c0) or _PRONOUN_SUBJECT.match(sentence, c0)):
+    if c0 == 0 or not (_ELIDED.search(sentence, max(c0 - 16, 0), c0) or _PRONOUN_SUBJECT.match(sentence, c0)
+                       or _AND_BEFORE.search(sentence, max(c0 - 8, 0), c0) and _AUX_OPENING.match(sentence, c0)):
         return set()
     p0, _ = clause_of(max(c0 - 16, 0), hits.clauses)
     first = [s for s in actors if p0 <= s.start < c0]
@@ -960,6 +974,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     # both before the cue as one coordinated subject
     if a in codes_before and b in codes_before:
         run = _without_fronted_topic(sentence, c0, name_run(sentence, before, backwards=True))
+        if not {a, b} <= {s.code for s in run}:
+            run = _before_aside(sentence, before, cue.start) or run
         codes = {s.code for s in run}
         # "China and Russia trade with Europe": the cue relates them to a third party, not to each other
         # "China and Russia are threatening U.S. satellites": friction they direct at a third party together
@@ -974,7 +990,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         in_between = bool(_BETWEEN_BEFORE.search(sentence, max(run[0].start - 10, 0), run[0].start))
         # "China, Russia and North Korea provided Iran with support": each is Iran's supporter, the
         # supporters are a list; "Moscow and Beijing vetoed the resolution" is their joint act
-        if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third and not in_between \
+        gap_ok = cue.start - run[-1].end <= SUBJECT_CHARS or cue.start - run[-1].end <= RELATIVE_CHARS \
+            and bool(_APPOSITIVE.match(sentence[run[-1].end:cue.start]))  # "Putin and Jiang, to balance the US, signed"
+        if a in codes and b in codes and gap_ok and not to_third and not in_between \
                 and not (after and after[0].code not in codes and _DIRECT_OBJECT.fullmatch(sentence, cue.end, after[0].start)
                          and view.objects - codes) \
                 and not _not_their_subject(sentence, cue, run, view, hits):

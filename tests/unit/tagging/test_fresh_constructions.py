@@ -78,6 +78,18 @@ CASES = [
     ("tough on", "en", "Beijing has acted tough on Tehran over the enrichment.", {"CN-IR": "friction"}),
     # help a member says it cannot give is withheld
     ("unable to assist", "en", "Beijing said it would be unable to assist Pyongyang this year.", {"CN-KP": "friction"}),
+    # relations named as good, improved or formed
+    ("friendly relations", "en", "Friendly relations with Moscow remain a great asset for Beijing.", {"CN-RU": "cooperation"}),
+    ("improving relations", "en", "Tehran has focused on improving its relations with Moscow.", {"IR-RU": "cooperation"}),
+    ("formed a coalition", "en", "In 2015 Moscow and Tehran formed a military coalition in Syria.", {"IR-RU": "cooperation"}),
+    # a subject before an aside between commas; an elided subject after ", and have"
+    ("subject before an aside", "en",
+     "Putin and Xi, in large part to balance the weight of the United States, signed a new treaty.",
+     {"CN-RU": "cooperation"}),
+    ("elided subject after and have", "en",
+     "Beijing and Moscow could have blocked the measure, and have at times shielded Pyongyang.",
+     {"CN-KP": "cooperation", "KP-RU": "cooperation"}),
+    ("important is no import", "en", "Beijing has long been Pyongyang's most important neighbour.", {"CN-KP": "neutral"}),
     # words that start like a cooperation cue but are not one
     ("fundamental is no funding", "en",
      "Russian and Chinese diplomats admit to fundamental differences in their positions.",
