@@ -50,6 +50,7 @@ UNSURE = 0.6  # a relation read only through a loose structure or a situational 
 MIN_UNLINKED_COOPERATION = 2  # cooperation words it takes to read two members' cooperation without a link
 _BOTH = re.compile(r"(?<!\w)(?:both|beide|ambos|ambas|tous deux|оба|обе)\s", re.IGNORECASE)
 INSIDE_MIN_CHARS = 8  # a cue shorter than this has no room for a member's name inside it
+INSIDE_MIN_CHARS_ZH = 4  # Chinese names are two or three characters
 NEGATION_BEFORE_CHARS = 30
 NEGATION_AFTER_CHARS = 10
 OBJECT_CHARS = 30  # how far after a directed cue its object may start ("accused Beijing of ...")
@@ -251,7 +252,7 @@ class CueView:
         in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
         elided = _elided_subject(hits.sentence, c0, actors, hits)
         inside = {s.code for s in actors if s.is_member and cue.start <= s.start < cue.end} \
-            if cue.end - cue.start > INSIDE_MIN_CHARS else set()
+            if cue.end - cue.start > (INSIDE_MIN_CHARS_ZH if hits.langs[:1] == ["zh"] else INSIDE_MIN_CHARS) else set()
         return cls(hits.sentence, cue, hits, c0, c1, in_clause, {s.code for s in in_clause} | elided | inside, elided,
                    [s for s in in_clause if s.end <= cue.start], [s for s in in_clause if s.start >= cue.end], inside)
 
@@ -984,7 +985,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             and not (cue.family == "cooperation" and _AGAINST.search(sentence, cue.end, after[0].start))
             or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS) \
             or (_third_name(sentence, cue)
-                or cue.family != "cooperation" and bool(_THIRD_OF.match(sentence, cue.end))) \
+                or cue.family != "cooperation" and hits.langs[:1] != ["de"] and bool(_THIRD_OF.match(sentence, cue.end))) \
             and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
         # names inside "between A and B" are a preposition's object, read by the branch below
         in_between = bool(_BETWEEN_BEFORE.search(sentence, max(run[0].start - 10, 0), run[0].start))

@@ -90,6 +90,17 @@ CASES = [
      "Beijing and Moscow could have blocked the measure, and have at times shielded Pyongyang.",
      {"CN-KP": "cooperation", "KP-RU": "cooperation"}),
     ("important is no import", "en", "Beijing has long been Pyongyang's most important neighbour.", {"CN-KP": "neutral"}),
+    # summoning an envoy, dissatisfaction, problems between two
+    ("summoned the envoy", "en", "Tehran summoned the Chinese ambassador over the statement.", {"CN-IR": "friction"}),
+    ("dissatisfaction", "en", "Beijing voiced dissatisfaction with Moscow over the pricing.", {"CN-RU": "friction"}),
+    ("ru problems between", "ru", "Проблемы между Москвой и Тегераном растут.", {"IR-RU": "friction"}),
+    ("de struggle for influence", "de", "China und Russland ringen um Einfluss in Zentralasien.", {"CN-RU": "friction"}),
+    # Chinese: lost patience, cut aid, backing sanctions; an idiom holding 无 is no negation
+    ("zh lost patience", "zh", "北京对平壤已经失去了耐心。", {"CN-KP": "friction"}),
+    ("zh cut aid", "zh", "北京大幅削减对平壤的援助。", {"CN-KP": "friction"}),
+    ("zh backs sanctions", "zh", "中国同意加强对朝鲜的制裁。", {"CN-KP": "friction"}),
+    ("zh unprecedented opposition", "zh", "北京史无前例地公开反对平壤的核试验。", {"CN-KP": "friction"}),
+    ("zh opposition party", "zh", "俄罗斯反对派媒体说中国没有坐视不管。", {"CN-RU": "neutral"}),
     # words that start like a cooperation cue but are not one
     ("fundamental is no funding", "en",
      "Russian and Chinese diplomats admit to fundamental differences in their positions.",
