@@ -42,7 +42,7 @@ _PRONOUN = re.compile(r"(?<!\w)(?:its|their|his|her)(?!\w)", re.IGNORECASE)
 # Between a partner noun and the member it names: "Russia's ally North Korea", "its partner, Iran".
 _APPOSITION_AFTER = re.compile(r"^,?\s*(?:the\s+)?$", re.IGNORECASE)
 # Before a possessor: "The PRC, North Korea's ally", "Iran is Russia's closest partner".
-_APPOSITION_BEFORE = re.compile(r"^(?:,\s*|\s+(?:is|was|remains|became|has become|is now|has long been|has been|"
+_APPOSITION_BEFORE = re.compile(r"^(?:,\s*|(?:,[^,;:()]{2,40},)?\s+(?:is|was|remains|became|has become|is now|has long been|has been|"
                                 r"has emerged as|emerged as|serves as|acts as)\s+(?:(?:one|among) of\s+)?)$",
                                 re.IGNORECASE)
 # A member named by its adjective ("Iranian", "North Korean", "Chinese") and the noun it qualifies.

@@ -101,6 +101,17 @@ CASES = [
     ("zh backs sanctions", "zh", "中国同意加强对朝鲜的制裁。", {"CN-KP": "friction"}),
     ("zh unprecedented opposition", "zh", "北京史无前例地公开反对平壤的核试验。", {"CN-KP": "friction"}),
     ("zh opposition party", "zh", "俄罗斯反对派媒体说中国没有坐视不管。", {"CN-RU": "neutral"}),
+    # a partner noun after its subject, an aside and a copula
+    ("lifeline after an aside", "en", "Beijing, for its part, has become Moscow's main lifeline.", {"CN-RU": "cooperation"}),
+    # cover with the verb quoted
+    ("quoted condemnation", "en", "Beijing 'firmly condemns' the strikes on Iran.", {"CN-IR": "cooperation"}),
+    # relations that grow, calls, troops or staff stationed with the other
+    ("blossoming relationships", "en", "Experts track the blossoming relationships among Beijing, Moscow and Tehran.",
+     {"CN-RU": "cooperation", "CN-IR": "cooperation", "IR-RU": "cooperation"}),
+    ("phone call", "en", "Xi discussed the ceasefire in a phone call with Putin.", {"CN-RU": "cooperation"}),
+    ("stationed staff", "en", "Tehran has stationed engineers in North Korea since October.", {"IR-KP": "cooperation"}),
+    ("de moved closer", "de", "Seit dem Krieg sind Russland und Nordkorea eng zusammengerückt.", {"KP-RU": "cooperation"}),
+    ("fr links between", "fr", "Les liens entre la Russie et l'Iran sont nombreux.", {"IR-RU": "cooperation"}),
     # words that start like a cooperation cue but are not one
     ("fundamental is no funding", "en",
      "Russian and Chinese diplomats admit to fundamental differences in their positions.",
