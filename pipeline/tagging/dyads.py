@@ -102,7 +102,10 @@ _COMPARISON = re.compile(r"(?<!\w)(?:like|unlike|as with|similar to|just as|as d
                          re.IGNORECASE)
 _MUTUAL_BEFORE = re.compile(r"(?<!\w)(?:mutual|mutually|reciprocal)\s+$", re.IGNORECASE)
 _MUTUAL_WORD = re.compile(r"mutual", re.IGNORECASE)
+_TOGETHER = re.compile(r"(?<!\w)(?:together|jointly)(?!\w)", re.IGNORECASE)  # "they would work together"
 _RECIPROCAL_AFTER = re.compile(r"\w*\s+(?:(?:of|on|with|to|toward|towards|for|against)\s+)?(?:each other|one another)(?!\w)", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"[\w-]+ing(?!\w)")
+_COMMA_BEFORE = re.compile(r",\s*$")
 _FRONTED_TOPIC = re.compile(r"\W*(?:on|over|about|regarding|concerning|as for|as to|with regard to|when it comes to)\s+(?:the\s+)?",
                             re.IGNORECASE)
 _FRONTED_LIKE = re.compile(r"\W*(?:just\s+)?like\s+(?:the\s+)?", re.IGNORECASE)
@@ -302,6 +305,11 @@ class CueView:
         if sentence.find(",", run[-1].end, cue.start) >= 0 and _OWN_PHRASE.search(sentence, run[-1].end, cue.start):
             return out  # "banks doing business with North Korea, given fears of retaliation by Beijing"
         gap = cue.start - run[-1].end
+        if gap > SUBJECT_CHARS and _PARTICIPLE.match(sentence, cue.start) and _COMMA_BEFORE.search(sentence, max(cue.start - 3, 0), cue.start):
+            # "China came out against NATO expansion, backing Russia's objection": the clause's subject acts
+            opening = [s for s in before if s.start >= self.c0]
+            if opening and len(sentence[self.c0:opening[0].start].split()) <= 1:
+                return out | {s.code for s in name_run(sentence, opening, backwards=False)}
         reach = SUBJECT_CHARS if gap <= SUBJECT_CHARS else RELATIVE_CHARS if gap <= RELATIVE_CHARS and (
             _RELATIVE.match(sentence, run[-1].end) or _APPOSITIVE.match(sentence[run[-1].end:cue.start])) else SUBJECT_CHARS
         if cue.start - run[-1].end > reach:
@@ -1036,6 +1044,7 @@ def _reciprocal(sentence: str, view: CueView, a: str, b: str, actors: list[Membe
     cue, hits = view.cue, view.hits
     if cue.family == "directed" or not (_MUTUAL_BEFORE.search(sentence, max(cue.start - 12, 0), cue.start)
                                         or _MUTUAL_WORD.match(sentence, cue.start)
+                                        or _TOGETHER.search(sentence, cue.start, cue.end)
                                         or _RECIPROCAL_AFTER.match(sentence, cue.end)):
         return False
     if hits.member_codes == {a, b}:

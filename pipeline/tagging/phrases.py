@@ -219,6 +219,11 @@ _OWNER = re.compile(r"'s?\s+$")  # "Russia's Iranian drones": Russia owns what I
 _RECIPIENT = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:for|to|into|by|(?:found|used|installed|deployed|fitted|incorporated|"
                         r"embedded|discovered|recovered|fighting|serving|assembled|produced|made|built)\s+(?:in|inside))\s+(?:the\s+)?$", re.IGNORECASE)
 GOODS_CHARS = 40  # how far from the goods noun the maker and the recipient may be named
+# Between the member that uses goods and their maker: "Moscow has deployed more than 3,700 (Iranian-designed drones)".
+_USER_VERB = re.compile(r"^\s+(?:has\s+|have\s+|had\s+|is\s+|are\s+|was\s+|were\s+)?(?:\w+ly\s+)?"
+                        r"(?:deploy|use[sd]?\b|using|fire[sd]?\b|firing|launch|field|operat|receiv|acquir|obtain|bought|buy|purchas|import)\w*"
+                        r"\s+(?:(?!(?:to|for|against|on|at|with|by)\s)[\w,.-]+\s+){0,5}?$", re.IGNORECASE)
+USER_CHARS = 70
 
 
 def _made_by(sentence: str, member: MemberSpan, noun_start: int) -> bool:
@@ -246,6 +251,11 @@ def goods_pairs(sentence: str, actors: list[MemberSpan], goods: list[re.Match[st
         owners = [a for a in before[:-1] if _OWNER.match(sentence[a.end:maker.start])]
         if owners:
             pairs.add(frozenset((owners[-1].code, maker.code)))
+        else:  # "Moscow has deployed 3,700 Iranian-designed drones": the subject uses what the other made
+            users = [a for a in members if a.end <= maker.start and maker.start - a.end <= USER_CHARS
+                     and _USER_VERB.match(sentence[a.end:maker.start])]
+            if users:
+                pairs.add(frozenset((users[-1].code, maker.code)))
         after = [a for a in members if a.start >= noun.end() and a.start - noun.end() <= GOODS_CHARS]
         if after and _RECIPIENT.match(sentence[noun.end():after[0].start]):
             pairs.add(frozenset((maker.code, after[0].code)))

@@ -112,6 +112,20 @@ CASES = [
     ("stationed staff", "en", "Tehran has stationed engineers in North Korea since October.", {"IR-KP": "cooperation"}),
     ("de moved closer", "de", "Seit dem Krieg sind Russland und Nordkorea eng zusammengerückt.", {"KP-RU": "cooperation"}),
     ("fr links between", "fr", "Les liens entre la Russie et l'Iran sont nombreux.", {"IR-RU": "cooperation"}),
+    # "together" marks the relation as the two's; lumping together is someone else's act
+    ("work together after a long subject", "en",
+     "Xi hosted Putin on Friday as the leaders said their ties had deepened and that they would work together on space.",
+     {"CN-RU": "cooperation"}),
+    ("lumps together", "en", "The strategy lumps together Beijing and Moscow as competitors.", {"CN-RU": "neutral"}),
+    # a participle after a comma takes the clause's subject
+    ("participle after a comma", "en",
+     "Beijing came out for the very first time against the alliance's expansion, backing Moscow's objection.",
+     {"CN-RU": "cooperation"}),
+    # goods one member makes that another uses
+    ("deployed another's drones", "en", "Moscow has deployed more than 3,000 Iranian-designed drones.",
+     {"IR-RU": "cooperation"}),
+    ("drones deployed against", "en", "Kyiv has deployed drones against Iranian-made drones over Moscow.",
+     {"IR-RU": "neutral"}),
     # words that start like a cooperation cue but are not one
     ("fundamental is no funding", "en",
      "Russian and Chinese diplomats admit to fundamental differences in their positions.",
