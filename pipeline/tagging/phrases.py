@@ -251,7 +251,9 @@ def goods_pairs(sentence: str, actors: list[MemberSpan], goods: list[re.Match[st
         owners = [a for a in before[:-1] if _OWNER.match(sentence[a.end:maker.start])]
         if owners:
             pairs.add(frozenset((owners[-1].code, maker.code)))
-        else:  # "Moscow has deployed 3,700 Iranian-designed drones": the subject uses what the other made
+        elif sentence.startswith("-", maker.end):
+            # "Moscow has deployed 3,700 Iranian-designed drones": the subject uses what the other made (a bare
+            # demonym, "Russia fires Iranian drones", does not say where they came from)
             users = [a for a in members if a.end <= maker.start and maker.start - a.end <= USER_CHARS
                      and _USER_VERB.match(sentence[a.end:maker.start])]
             if users:
