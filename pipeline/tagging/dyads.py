@@ -971,7 +971,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             if x.code == a and y.code == b or x.code == b and y.code == a:
                 # a friction cue before the compound with an actor before it is that actor's
                 # ("China's concern about North Korea-Russia ties")
-                ahead_ok = cue.family == "cooperation" or not any(s.end <= cue.start for s in in_clause)
+                ahead_ok = (cue.family == "cooperation" or not any(s.end <= cue.start for s in in_clause)) \
+                    and hits.langs[:1] not in (["ko"], ["fa"])  # verb-final: a cue before the compound is another's
                 if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in COMPOUND_GLUE and (
                         0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25):
                     return "pair"

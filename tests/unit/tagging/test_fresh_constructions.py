@@ -126,6 +126,13 @@ CASES = [
      {"IR-RU": "cooperation"}),
     ("drones deployed against", "en", "Kyiv has deployed drones against Iranian-made drones over Moscow.",
      {"IR-RU": "neutral"}),
+    # Chinese "不得不" (must) and "不断" (steadily) are no negation
+    ("zh must cool", "zh", "中朝关系将不得不冷却一段时间。", {"CN-KP": "friction"}),
+    ("zh steadily growing alliance", "zh", "俄罗斯和伊朗不断发展的联盟引人注目。", {"IR-RU": "cooperation"}),
+    # Korean: cold relations; a cue before a pair compound belongs to another pair (the verb comes last)
+    ("ko cold relations", "ko", "북중 관계는 여전히 냉랭하다.", {"CN-KP": "friction"}),
+    ("ko cue before a compound", "ko", "북한과 러시아 간 관계 밀착이 가시화하면서 북중 관계에 변화가 있다.",
+     {"KP-RU": "cooperation", "CN-KP": "neutral"}),
     # words that start like a cooperation cue but are not one
     ("fundamental is no funding", "en",
      "Russian and Chinese diplomats admit to fundamental differences in their positions.",
