@@ -606,8 +606,18 @@ def _nest(hits: CueHits, actors: list[MemberSpan]) -> None:
     for i, c in enumerate(hits.cues):
         for d in hits.cues:
             if c.family == "cooperation" and d.family == "friction" and 0 <= c.start - d.end <= GOVERNED_CHARS \
-                    and not any(d.end <= a.start < c.start for a in actors) and not _clause_break(hits, d.end, c.start):
+                    and _no_actor_but_compound(hits.sentence, [a for a in actors if d.end <= a.start < c.start], c.start) \
+                    and not _clause_break(hits, d.end, c.start):
                 hits.cues[i] = replace(c, governed_by=d.start)
+
+
+def _no_actor_but_compound(sentence: str, between: list[MemberSpan], cue_start: int) -> bool:
+    """No actor stands between a friction cue and the cooperation it governs, unless it is the pair
+    compound that qualifies that cooperation ("a fissure in the Beijing-Moscow partnership")."""
+    if not between:
+        return True
+    return len(between) == 2 and sentence[between[0].end:between[1].start] in COMPOUND_GLUE[1:] \
+        and bool(re.fullmatch(r"\s*", sentence[between[1].end:cue_start]))
 
 
 def _clause_break(hits: CueHits, start: int, end: int) -> bool:
@@ -864,7 +874,7 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
 _BETWEEN_AND = re.compile(r"^\s+a\s+$")  # Polish "między Rosją a Chinami"
 # "neither criticize nor side with Russia": withholding both, not cover
 _NEITHER = re.compile(r"(?<!\w)(?:neither|nor|weder|ni|ni\s+siquiera)(?!\w)", re.IGNORECASE)
-_REFUSAL = re.compile(r"(?<!\w)(?:refus\w*|unwilling|unable|reluctant|loath|declin\w*|rather than|instead of)(?:\s+to)?\s+(?:[\w-]+\s+){0,2}$",
+_REFUSAL = re.compile(r"(?<!\w)(?:refus\w*|unwilling\w*|unable|reluctance|reluctant|loath|declin\w*|rather than|instead of)(?:\s+to)?\s+(?:[\w-]+\s+){0,2}$",
                       re.IGNORECASE)
 _ZH_JOINT_GAP = re.compile(r"(?:两国|双方)?(?:都|均|也)?(?:同声|共同|一起|一道|联合|联手|再次|公开|强烈|已经|已)?")  # "俄罗斯伊朗同声谴责"
 _ZH_PARTNER_MARKS = frozenset("从向对给与同跟")
@@ -976,6 +986,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                 if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in COMPOUND_GLUE and (
                         0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25):
                     return "pair"
+    if _ties_subject(sentence, view, a, b):
+        return "pair"  # "Russia's relationship with Iran appears to have cooled"
     if hits.langs[:1] == ["de"] and (_german_clause_end(sentence, view, a, b) or _german_subject_after(sentence, view, a, b)):
         return "pair"
     if _verb_final(sentence, view, a, b, hits.langs[0] if hits.langs else "en") or _as_predicate(sentence, view, a, b) \
@@ -1054,6 +1066,18 @@ def _reciprocal(sentence: str, view: CueView, a: str, b: str, actors: list[Membe
     if not opening or len(sentence[view.c0:opening[0].start].split()) > 3:
         return False
     return {a, b} <= {s.code for s in name_run(sentence, opening, backwards=False)}
+
+
+def _ties_subject(sentence: str, view: CueView, a: str, b: str) -> bool:
+    """A subject that is one member's ties with the other, then its predicate: "Russia's relationship with
+    Iran appears to have cooled", "Beijing's ties with Pyongyang have deepened"."""
+    before = view.before
+    if len(before) < 2 or view.cue.family == "directed":
+        return False
+    x, y = before[-2], before[-1]
+    return {x.code, y.code} == {a, b} and view.cue.start - y.end <= SUBJECT_CHARS \
+        and bool(_TIES_WITH.match(sentence[x.end:y.start])) and len(sentence[view.c0:x.start].split()) <= 3 \
+        and not _POSSESSOR.match(sentence, y.end) and not any(y.end <= c.start < view.cue.start for c in view.hits.cues)
 
 
 def _ties_inside(sentence: str, cue: Cue, actors: list[MemberSpan], a: str, b: str) -> bool:

@@ -133,6 +133,14 @@ CASES = [
     ("ko cold relations", "ko", "북중 관계는 여전히 냉랭하다.", {"CN-KP": "friction"}),
     ("ko cue before a compound", "ko", "북한과 러시아 간 관계 밀착이 가시화하면서 북중 관계에 변화가 있다.",
      {"KP-RU": "cooperation", "CN-KP": "neutral"}),
+    # a subject that is one member's ties with the other, then its predicate
+    ("ties subject cooled", "en", "Moscow's relationship with Tehran appears to have cooled.", {"IR-RU": "friction"}),
+    ("decline in meetings", "en", "Analysts noted a steady decline in meetings between Moscow and Tehran.",
+     {"IR-RU": "friction"}),
+    ("unwillingness to veto", "en", "Beijing's unwillingness to veto resolutions against Tehran shows the limits.",
+     {"CN-IR": "friction"}),
+    ("fissure", "en", "The dispute created a fissure in the Beijing-Moscow partnership.", {"CN-RU": "friction"}),
+    ("es problems of the alliance", "es", "Los problemas de la alianza sino-rusa son graves.", {"CN-RU": "friction"}),
     # words that start like a cooperation cue but are not one
     ("fundamental is no funding", "en",
      "Russian and Chinese diplomats admit to fundamental differences in their positions.",
