@@ -85,7 +85,7 @@ _CONTRAST = re.compile(
     r"(?<!\w)(?:but|yet|however|но|однако|但|但是|然而|하지만|그러나|اما|ولی|mais|pourtant|aber|jedoch|pero|sin embargo)(?!\w)",
     re.IGNORECASE)
 # A preposition that makes what follows a cue its topic, not a partner ("cooperation on Ukraine").
-_TOPIC = re.compile(r"(?<!\w)(?:on|over|about|regarding|concerning|по поводу|关于|에 대해|درباره|sur|über|sobre)(?!\w)",
+_TOPIC = re.compile(r"(?<!\w)(?:on|over|about(?!\s+\d)|regarding|concerning|по поводу|关于|에 대해|درباره|sur|über|sobre)(?!\w)",
                     re.IGNORECASE)
 # A preposition that makes the actor after a cue its partner ("trade with Europe").
 # Acting together against a third party is the two's joint action: "joining forces against Kyiv".
@@ -104,6 +104,7 @@ _MUTUAL_BEFORE = re.compile(r"(?<!\w)(?:mutual|mutually|reciprocal)\s+$", re.IGN
 _MUTUAL_WORD = re.compile(r"mutual", re.IGNORECASE)
 _TOGETHER = re.compile(r"(?<!\w)(?:together|jointly)(?!\w)", re.IGNORECASE)  # "they would work together"
 _RECIPROCAL_AFTER = re.compile(r"\w*\s+(?:(?:of|on|with|to|toward|towards|for|against)\s+)?(?:each other|one another)(?!\w)", re.IGNORECASE)
+_INFINITIVE = re.compile(r"(?<!\w)to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[\w-]+ing(?!\w)")
 _COMMA_BEFORE = re.compile(r",\s*$")
 _FRONTED_TOPIC = re.compile(r"\W*(?:on|over|about|regarding|concerning|as for|as to|with regard to|when it comes to)\s+(?:the\s+)?",
@@ -138,7 +139,9 @@ _PHRASE_END = re.compile(r"\w*\s*,")
 # A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
 _THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards|against)\s+(?:the\s+)?[A-Z]")
 # Friction that takes an untracked name: "distrust of NATO", "anger at the West".
-_UNTRACKED = re.compile(r"\w*\s+[A-Z]")  # a capitalised name right after the cue: its object
+_UNTRACKED = re.compile(r"\w*\s+[A-Z](?![\w-]*\s+(?:systems?|missiles?|drones?|jets?|fighters?|tanks?|engines?|components|chips|"
+                        r"technolog\w+|equipment|rockets?|launchers?|satellites?|submarines?|reactors?)(?!\w))")  # a capitalised name right after
+# the cue: its object; not a product name ("provided SAM systems to Iran")
 _THIRD_OF = re.compile(r"\w*\s+(?:(?:of|at|toward|towards)\s+)?(?:the\s+)?[A-Z]")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
 _PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze|với|cho|tới)\s+(?:the\s+|both\s+)?"
@@ -338,6 +341,9 @@ class CueView:
         opening = sentence[self.c0:run[0].start]
         partner = _PARTNER.match(sentence, cue.end, after[0].start) if after[0].start - cue.end <= 25 \
             and not _POSSESSOR.match(sentence, after[0].end) else None  # "ties with Iran's enemies": theirs
+        if partner is None and cue.family == "cooperation" and _INFINITIVE.search(sentence, max(cue.start - 12, 0), cue.start) \
+                and after[0].start - cue.end <= 12 and _DIRECT_OBJECT.fullmatch(sentence, cue.end, after[0].start):
+            partner = True  # "China has harnessed its might to backfill Russia's economy": the opening subject's act
         if partner and len(opening.split()) <= 1 and len(run) == len(before) and not any(cue.end <= p < after[0].start for p in self.hits.parallel):
             return {s.code for s in run}
         return set()
@@ -845,6 +851,8 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
     start = run[0].start
     if len(run) > 1 and _ALTERNATIVE.search(sentence, run[0].end, run[-1].start):
         return True  # "a country like China or Russia could deploy ...": alternatives, not one subject
+    if _AND_OTHERS.match(sentence, run[-1].end):
+        return True  # "Russia, China and other powers expanded into the region": each of many, not the two together
     if all(_DEMONYM.fullmatch(sentence, s.start, s.end) for s in run) and _NOUN_GAP.fullmatch(sentence, run[-1].end, cue.start) \
             and not _RELATIONAL.match(sentence, cue.start) and not _VERB_FORM.match(sentence, cue.start):
         return True  # "Russian and Iranian oil exports", "Russian and Chinese investors": a noun both qualify
@@ -871,6 +879,7 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
         not s.is_member and run[-1].end <= s.start and s.end <= cue.start for s in view.before)
 
 
+_AND_OTHERS = re.compile(r"\s*,?\s+and\s+(?:several\s+|many\s+|some\s+|a\s+few\s+)?other\s", re.IGNORECASE)
 _BETWEEN_AND = re.compile(r"^\s+a\s+$")  # Polish "między Rosją a Chinami"
 # "neither criticize nor side with Russia": withholding both, not cover
 _NEITHER = re.compile(r"(?<!\w)(?:neither|nor|weder|ni|ni\s+siquiera)(?!\w)", re.IGNORECASE)

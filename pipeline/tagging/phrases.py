@@ -28,7 +28,8 @@ LIST_ITEM_WORDS = 3
 _COMMA_ONLY = re.compile(r"^\s*,\s*(?:(?:the|la|le|les|l'|die|der|das|dem|den|des|el|los|las)\s+)?$", re.IGNORECASE)
 # The last conjunct of a list is a name the tagger does not track: "Iran, Russia and Syria",
 # "China, Russia and Belarus". Such a list is one coordinated phrase like any other.
-UNTRACKED_CONJUNCT = re.compile(r"\s*,?\s+(?:and|as well as)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}(?!\w)")
+UNTRACKED_CONJUNCT = re.compile(r"\s*,?\s+(?:and|as well as)\s+(?:the\s+)?(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}(?!\w)|"
+                                r"(?:several\s+|many\s+|some\s+|a\s+few\s+)?other\s+(?:countries|states|nations|partners|governments|powers)(?!\w))")
 # Between a possessor and its partner noun: adjectives, member names and "and" only ("longtime treaty",
 # "Russian and North Korean"), never a preposition or article that starts another phrase.
 _MODIFIERS = re.compile(r"^\s+(?:(?!(?:of|with|to|for|by|in|on|from|at|the|a|an|its|their|that|which|who|is|are|was|were)\s)[\w-]+,?\s+){0,5}$",

@@ -141,6 +141,18 @@ CASES = [
      {"CN-IR": "friction"}),
     ("fissure", "en", "The dispute created a fissure in the Beijing-Moscow partnership.", {"CN-RU": "friction"}),
     ("es problems of the alliance", "es", "Los problemas de la alianza sino-rusa son graves.", {"CN-RU": "friction"}),
+    # a partner list that closes on "and other countries" is still a list
+    ("exercises with a list and others", "en",
+     "Moscow has organized naval exercises with Tehran, Beijing, and other countries off Venezuela.",
+     {"IR-RU": "cooperation", "CN-RU": "cooperation"}),
+    ("subjects and other powers", "en", "Russia, China, and other powers expanded into the region.", {"CN-RU": "neutral"}),
+    # "about" before a number is no topic; a product name is no third party
+    ("about a share", "en", "Moscow provided about 78 percent of Beijing's arms imports.", {"CN-RU": "cooperation"}),
+    ("product name", "en", "Reports claim Beijing was providing SAM systems to Tehran.", {"CN-IR": "cooperation"}),
+    # an infinitive's subject opens the clause
+    ("infinitive with its object", "en",
+     "Beijing has harnessed its enormous economic and industrial might to backfill Moscow's wartime economy.",
+     {"CN-RU": "cooperation"}),
     # words that start like a cooperation cue but are not one
     ("fundamental is no funding", "en",
      "Russian and Chinese diplomats admit to fundamental differences in their positions.",
