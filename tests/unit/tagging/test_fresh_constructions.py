@@ -153,6 +153,10 @@ CASES = [
     ("infinitive with its object", "en",
      "Beijing has harnessed its enormous economic and industrial might to backfill Moscow's wartime economy.",
      {"CN-RU": "cooperation"}),
+    # treaties concluded, relations described as good; unequal treaties are friction
+    ("concluded treaties", "en", "In 1961 Pyongyang concluded formal security treaties with Beijing.", {"CN-KP": "cooperation"}),
+    ("relations are positive", "en", "Iran-DPRK relations are described as positive.", {"IR-KP": "cooperation"}),
+    ("unequal treaties", "en", "Beijing still recalls the \"unequal\" treaties Moscow imposed on it.", {"CN-RU": "friction"}),
     # words that start like a cooperation cue but are not one
     ("fundamental is no funding", "en",
      "Russian and Chinese diplomats admit to fundamental differences in their positions.",
