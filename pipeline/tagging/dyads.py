@@ -532,6 +532,8 @@ def find_cues(
             return 0.0
         if _negated(sentence, cue, lexicon, langs, absorbed, negators):
             return 0.0
+        if _HEDGED.search(sentence, max(cue.start() - HEDGE_CHARS, 0), cue.start()):
+            return 0.0  # "a potential alliance", "an alleged partnership": not stated as a fact
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
     # cover shields a member from a third party's act; criticism that names a member inside it
@@ -879,6 +881,11 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
         not s.is_member and run[-1].end <= s.start and s.end <= cue.start for s in view.before)
 
 
+# A relation only supposed or foreseen: "a potential alliance between", "ein angebliches Bündnis".
+_HEDGED = re.compile(r"(?<!\w)(?:potential|possible|alleged|supposed|purported|would-be|hypothetical|perceived|putative|"
+                     r"angeblich\w*|vermeintlich\w*|mögliche\w*|supuest\w*|presunt\w*|prétendu\w*|éventuel\w*|"
+                     r"предполагаем\w*|возможн\w*|мнимы\w*)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+HEDGE_CHARS = 40
 _AND_OTHERS = re.compile(r"\s*,?\s+and\s+(?:several\s+|many\s+|some\s+|a\s+few\s+)?other\s", re.IGNORECASE)
 _BETWEEN_AND = re.compile(r"^\s+a\s+$")  # Polish "między Rosją a Chinami"
 # "neither criticize nor side with Russia": withholding both, not cover

@@ -157,6 +157,12 @@ CASES = [
     ("concluded treaties", "en", "In 1961 Pyongyang concluded formal security treaties with Beijing.", {"CN-KP": "cooperation"}),
     ("relations are positive", "en", "Iran-DPRK relations are described as positive.", {"IR-KP": "cooperation"}),
     ("unequal treaties", "en", "Beijing still recalls the \"unequal\" treaties Moscow imposed on it.", {"CN-RU": "friction"}),
+    # a relation only supposed or foreseen is not stated
+    ("potential alliance", "en", "The main question for a potential alliance between Moscow and Tehran is India.",
+     {"IR-RU": "neutral"}),
+    ("de alleged alliance", "de", "Der Begriff beschreibt ein angebliches Bündnis zwischen China und Russland.",
+     {"CN-RU": "neutral"}),
+    ("stated alliance stays", "en", "The alliance between Moscow and Tehran has deepened.", {"IR-RU": "cooperation"}),
     # words that start like a cooperation cue but are not one
     ("fundamental is no funding", "en",
      "Russian and Chinese diplomats admit to fundamental differences in their positions.",
