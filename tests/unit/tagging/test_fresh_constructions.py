@@ -163,6 +163,8 @@ CASES = [
     ("de alleged alliance", "de", "Der Begriff beschreibt ein angebliches Bündnis zwischen China und Russland.",
      {"CN-RU": "neutral"}),
     ("stated alliance stays", "en", "The alliance between Moscow and Tehran has deepened.", {"IR-RU": "cooperation"}),
+    # German: denying the support states none
+    ("de denies support", "de", "China bestreitet jede Unterstützung Russlands im Krieg.", {"CN-RU": "neutral"}),
     # words that start like a cooperation cue but are not one
     ("fundamental is no funding", "en",
      "Russian and Chinese diplomats admit to fundamental differences in their positions.",
