@@ -104,6 +104,9 @@ _MUTUAL_BEFORE = re.compile(r"(?<!\w)(?:mutual|mutually|reciprocal)\s+$", re.IGN
 _MUTUAL_WORD = re.compile(r"mutual", re.IGNORECASE)
 _TOGETHER = re.compile(r"(?<!\w)(?:together|jointly)(?!\w)", re.IGNORECASE)  # "they would work together"
 _RECIPROCAL_AFTER = re.compile(r"\w*\s+(?:(?:of|on|with|to|toward|towards|for|against)\s+)?(?:each other|one another)(?!\w)", re.IGNORECASE)
+# "a goal one side can reach only by subjugating the other": the two sides, one acting on the other
+_ONE_THE_OTHER = re.compile(r"(?<!\w)one (?:side|country|power|state|partner|of (?:them|the two))(?!\w)", re.IGNORECASE)
+_THE_OTHER_AFTER = re.compile(r"\w*\s+(?:(?:of|on|with|to|toward|towards|for|against)\s+)?the other(?!\w)", re.IGNORECASE)
 _INFINITIVE = re.compile(r"(?<!\w)to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[\w-]+ing(?!\w)")
 _COMMA_BEFORE = re.compile(r",\s*$")
@@ -572,7 +575,8 @@ def find_cues(
                                      link_only=family != "cooperation" and m.start() in link_only))
             elif family == "cooperation" and not _in_spans(m.start(), name_spans + absorbed):
                 negated.append(m.end())
-                if _REFUSAL.search(sentence, max(m.start() - NEGATION_BEFORE_CHARS, 0), m.start()):
+                if _REFUSAL.search(sentence, max(m.start() - NEGATION_BEFORE_CHARS, 0), m.start()) \
+                        or _NOT_GOOD.search(sentence, max(m.start() - NOT_GOOD_CHARS, 0), m.start()):
                     # "unwilling to have a close partnership with China", "rather than support Russia":
                     # withheld cooperation is friction when it links the two
                     hits.cues.append(Cue(m.start(), m.end(), "friction", 1.0))
@@ -886,6 +890,10 @@ _HEDGED = re.compile(r"(?<!\w)(?:potential|possible|alleged|supposed|purported|w
                      r"angeblich\w*|vermeintlich\w*|mögliche\w*|supuest\w*|presunt\w*|prétendu\w*|éventuel\w*|"
                      r"предполагаем\w*|возможн\w*|мнимы\w*)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 HEDGE_CHARS = 40
+# A relation said not to be good: "China-Russia ties have always not been so cordial".
+_NOT_GOOD = re.compile(r"(?<!\w)(?:ties|relations|relationship)\s+(?:[\w-]+\s+){0,3}?(?:not|never|hardly|\w+n't)\s+(?:[\w-]+\s+){0,3}$",
+                       re.IGNORECASE)
+NOT_GOOD_CHARS = 50
 _AND_OTHERS = re.compile(r"\s*,?\s+and\s+(?:several\s+|many\s+|some\s+|a\s+few\s+)?other\s", re.IGNORECASE)
 _BETWEEN_AND = re.compile(r"^\s+a\s+$")  # Polish "między Rosją a Chinami"
 # "neither criticize nor side with Russia": withholding both, not cover
@@ -1074,7 +1082,9 @@ def _reciprocal(sentence: str, view: CueView, a: str, b: str, actors: list[Membe
     if cue.family == "directed" or not (_MUTUAL_BEFORE.search(sentence, max(cue.start - 12, 0), cue.start)
                                         or _MUTUAL_WORD.match(sentence, cue.start)
                                         or _TOGETHER.search(sentence, cue.start, cue.end)
-                                        or _RECIPROCAL_AFTER.match(sentence, cue.end)):
+                                        or _RECIPROCAL_AFTER.match(sentence, cue.end)
+                                        or _THE_OTHER_AFTER.match(sentence, cue.end)
+                                        and _ONE_THE_OTHER.search(sentence, max(cue.start - 60, 0), cue.start)):
         return False
     if hits.member_codes == {a, b}:
         return True

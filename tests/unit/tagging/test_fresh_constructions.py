@@ -165,6 +165,9 @@ CASES = [
     ("stated alliance stays", "en", "The alliance between Moscow and Tehran has deepened.", {"IR-RU": "cooperation"}),
     # German: denying the support states none
     ("de denies support", "de", "China bestreitet jede Unterstützung Russlands im Krieg.", {"CN-RU": "neutral"}),
+    # viewing the other's acts as reckless; reducing dependence in Chinese
+    ("views as reckless", "en", "Beijing privately views Moscow as reckless.", {"CN-RU": "friction"}),
+    ("zh reduce dependence", "zh", "俄罗斯试图减少对中国的依赖。", {"CN-RU": "friction"}),
     # words that start like a cooperation cue but are not one
     ("fundamental is no funding", "en",
      "Russian and Chinese diplomats admit to fundamental differences in their positions.",
