@@ -311,7 +311,8 @@ class CueView:
         if sentence.find(",", run[-1].end, cue.start) >= 0 and _OWN_PHRASE.search(sentence, run[-1].end, cue.start):
             return out  # "banks doing business with North Korea, given fears of retaliation by Beijing"
         gap = cue.start - run[-1].end
-        if gap > SUBJECT_CHARS and _PARTICIPLE.match(sentence, cue.start) and _COMMA_BEFORE.search(sentence, max(cue.start - 3, 0), cue.start):
+        if gap > SUBJECT_CHARS and (_PARTICIPLE.match(sentence, cue.start) and _COMMA_BEFORE.search(sentence, max(cue.start - 3, 0), cue.start)
+                                    or _INFINITIVE.search(sentence, max(cue.start - 12, 0), cue.start)):
             # "China came out against NATO expansion, backing Russia's objection": the clause's subject acts
             opening = [s for s in before if s.start >= self.c0]
             if opening and len(sentence[self.c0:opening[0].start].split()) <= 1:

@@ -168,6 +168,11 @@ CASES = [
     # viewing the other's acts as reckless; reducing dependence in Chinese
     ("views as reckless", "en", "Beijing privately views Moscow as reckless.", {"CN-RU": "friction"}),
     ("zh reduce dependence", "zh", "俄罗斯试图减少对中国的依赖。", {"CN-RU": "friction"}),
+    # breaking with the other; an infinitive of purpose takes the clause's subject
+    ("broke with", "en", "When Beijing broke with Moscow around 1960, the cause was doctrine.", {"CN-RU": "friction"}),
+    ("infinitive of purpose", "en",
+     "Beijing will project its soft power into Central Asia in the coming years to counter Russian dominance.",
+     {"CN-RU": "friction"}),
     # words that start like a cooperation cue but are not one
     ("fundamental is no funding", "en",
      "Russian and Chinese diplomats admit to fundamental differences in their positions.",
