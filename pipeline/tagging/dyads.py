@@ -100,7 +100,7 @@ _PREPOSITIONS = frozenset({"in", "into", "on", "against", "at", "over", "toward"
 _OBJECT_OF = re.compile(r"(?<!\w)(?:by|at|in|on|over|against|to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARISON = re.compile(r"(?<!\w)(?:like|unlike|as with|similar to|just as|as does|as did|(?:from|than) (?:those|that) of|wie|comme|como|как и|jak)\s",
                          re.IGNORECASE)
-_MUTUAL_BEFORE = re.compile(r"(?<!\w)(?:mutual|mutually|reciprocal)\s+$", re.IGNORECASE)
+_MUTUAL_BEFORE = re.compile(r"(?<!\w)(?:mutual|mutually|reciprocal)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _MUTUAL_WORD = re.compile(r"mutual", re.IGNORECASE)
 _TOGETHER = re.compile(r"(?<!\w)(?:together|jointly)(?!\w)", re.IGNORECASE)  # "they would work together"
 _RECIPROCAL_AFTER = re.compile(r"\w*\s+(?:(?:of|on|with|to|toward|towards|for|against)\s+)?(?:each other|one another)(?!\w)", re.IGNORECASE)
@@ -158,7 +158,7 @@ _PARTNER_BEFORE = re.compile(r"(?<!\w)(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE
 # Before a member inside a cover phrase: the one the measure targets, so the one shielded ("die Sanktionen
 # gegen Nordkorea beenden"), not the one criticised.
 _TARGET_OF = re.compile(r"(?<!\w)(?:gegen|on|against)\s+(?:the\s+|den\s+|die\s+)?$", re.IGNORECASE)
-_BY_AGENT = re.compile(r"\w*\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\w*\s+(?:by|of)\s+(?:the\s+)?", re.IGNORECASE)
 _AGENT_PARTNER = re.compile(r"^[^,;:]{0,50}?(?<!\w)(?:from|to|with|for|of)\s+(?:the\s+)?$", re.IGNORECASE)
 AGENT_PARTNER_CHARS = 60
 # A cue that opens a phrase of its own after a comma ("North Korea, given fears of ...") has no subject before it.
@@ -858,6 +858,9 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
     start = run[0].start
     if len(run) > 1 and _ALTERNATIVE.search(sentence, run[0].end, run[-1].start):
         return True  # "a country like China or Russia could deploy ...": alternatives, not one subject
+    if cue.family != "cooperation" and len(run) >= 3 \
+            and all(sentence[x.end:y.start] in COMPOUND_GLUE[1:] for x, y in zip(run, run[1:])):
+        return True  # "the Russia-China-Iran bloc competes with the West": one bloc acting on others
     if _AND_OTHERS.match(sentence, run[-1].end):
         return True  # "Russia, China and other powers expanded into the region": each of many, not the two together
     if all(_DEMONYM.fullmatch(sentence, s.start, s.end) for s in run) and _NOUN_GAP.fullmatch(sentence, run[-1].end, cue.start) \
@@ -895,6 +898,10 @@ HEDGE_CHARS = 40
 _NOT_GOOD = re.compile(r"(?<!\w)(?:ties|relations|relationship)\s+(?:[\w-]+\s+){0,3}?(?:not|never|hardly|\w+n't)\s+(?:[\w-]+\s+){0,3}$",
                        re.IGNORECASE)
 NOT_GOOD_CHARS = 50
+_JOINING = re.compile(r"(?:connect|link|integrat|tying|tied|bind|bound|unit|join)", re.IGNORECASE)
+_JOINED_TO = re.compile(r"^(?:['’]s?\s+(?:[\w-]+\s+){0,4}?)?\s*with\s+(?:the\s+)?$", re.IGNORECASE)
+# "China and Iran also plan to boost trade": "also" right after the two adds to what was said before
+_ALSO_AFTER = re.compile(r"\s+(?:(?:have|has|had|will|would|could|can|may|might|are|were)\s+)?also", re.IGNORECASE)
 _AND_OTHERS = re.compile(r"\s*,?\s+and\s+(?:several\s+|many\s+|some\s+|a\s+few\s+)?other\s", re.IGNORECASE)
 _BETWEEN_AND = re.compile(r"^\s+a\s+$")  # Polish "między Rosją a Chinami"
 # "neither criticize nor side with Russia": withholding both, not cover
@@ -972,8 +979,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
 
     if flow() or cue.family == "cooperation" and a in codes_after and b in codes_after and _agent_flow(sentence, cue, after, a, b):
         return "pair"
-    if cue.family == "friction" and {a, b} <= view.inside and _ties_inside(sentence, cue, actors, a, b):
-        return "pair"  # "put Moscow's relations with Tehran to the test"
+    if cue.family != "directed" and view.inside & {a, b} and _ties_inside(sentence, cue, actors, a, b):
+        return "pair"  # "put Moscow's relations with Tehran to the test", "the improvement of Pyongyang's relations with Beijing"
     if view.inside and (a in view.inside) != (b in view.inside) and ({a, b} - view.inside) <= view.subjects:
         # "Russia has sought to limit Chinese influence", "China came to Russia's aid": the one named
         # inside the cue's words is its object
@@ -1009,8 +1016,11 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                 ahead_ok = (cue.family == "cooperation" or not any(s.end <= cue.start for s in in_clause)) \
                     and hits.langs[:1] not in (["ko"], ["fa"])  # verb-final: a cue before the compound is another's
                 if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in COMPOUND_GLUE and (
-                        0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25):
-                    return "pair"
+                        0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25) \
+                        and not (cue.family != "cooperation" and _in_chain(sentence, x, y, in_clause)):
+                    return "pair"  # but a bloc of three or more ("the Russia-China-Iran axis") acts as one on others
+    if _joins_the_two(sentence, view, a, b):
+        return "pair"  # "the bridge will connect China with Russia"
     if _ties_subject(sentence, view, a, b):
         return "pair"  # "Russia's relationship with Iran appears to have cooled"
     if hits.langs[:1] == ["de"] and (_german_clause_end(sentence, view, a, b) or _german_subject_after(sentence, view, a, b)):
@@ -1046,6 +1056,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             if cue.family == "friction" and _FEELING.match(sentence, cue.start) and not (view.objects & {a, b}):
                 pass  # "China and Russia have expressed concern about the deployment": a shared worry, no friction
             elif cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 and not _PHRASE_BREAK.search(sentence, cue.end, p)
+                                                     and not (_ALSO_AFTER.fullmatch(sentence, run[-1].end, p + 4)
+                                                              and len(sentence[c0:run[0].start].split()) <= 1)
                                                      for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction
     # both before it, inside "between A and B" right before the cue ("Relations between Moscow and
@@ -1080,7 +1092,7 @@ def _reciprocal(sentence: str, view: CueView, a: str, b: str, actors: list[Membe
     the subject that opens its clause to one another ("China, Russia, Iran and North Korea face ...
     mutual mistrust"), or the sentence's only two members ("they spy on one another")."""
     cue, hits = view.cue, view.hits
-    if cue.family == "directed" or not (_MUTUAL_BEFORE.search(sentence, max(cue.start - 12, 0), cue.start)
+    if cue.family == "directed" or not (_MUTUAL_BEFORE.search(sentence, max(cue.start - 25, 0), cue.start)
                                         or _MUTUAL_WORD.match(sentence, cue.start)
                                         or _TOGETHER.search(sentence, cue.start, cue.end)
                                         or _RECIPROCAL_AFTER.match(sentence, cue.end)
@@ -1093,6 +1105,24 @@ def _reciprocal(sentence: str, view: CueView, a: str, b: str, actors: list[Membe
     if not opening or len(sentence[view.c0:opening[0].start].split()) > 3:
         return False
     return {a, b} <= {s.code for s in name_run(sentence, opening, backwards=False)}
+
+
+def _in_chain(sentence: str, x: MemberSpan, y: MemberSpan, spans: list[MemberSpan]) -> bool:
+    """Is the compound x-y part of a longer compound of three or more ("Rusia-China-Irán")?"""
+    return any(0 <= x.start - s.end <= 3 and sentence[s.end:x.start].strip() in COMPOUND_GLUE[1:]
+               or 0 <= s.start - y.end <= 3 and sentence[y.end:s.start].strip() in COMPOUND_GLUE[1:]
+               for s in spans if s is not x and s is not y)
+
+
+def _joins_the_two(sentence: str, view: CueView, a: str, b: str) -> bool:
+    """A verb that joins two things, then "A with B" or "A and B": "connect China with Russia",
+    "link China's Belt and Road with Russia's Eurasian Union"."""
+    cue, after = view.cue, view.after
+    if cue.family != "cooperation" or len(after) < 2 or not _JOINING.match(sentence, cue.start):
+        return False
+    x, y = after[0], after[1]
+    return {x.code, y.code} == {a, b} and x.start - cue.end <= 15 and bool(_DIRECT_OBJECT.fullmatch(sentence, cue.end, x.start)) \
+        and bool(_JOINED_TO.match(sentence[x.end:y.start]))
 
 
 def _ties_subject(sentence: str, view: CueView, a: str, b: str) -> bool:
@@ -1110,6 +1140,7 @@ def _ties_subject(sentence: str, view: CueView, a: str, b: str) -> bool:
 def _ties_inside(sentence: str, cue: Cue, actors: list[MemberSpan], a: str, b: str) -> bool:
     """Are ``a`` and ``b`` named inside the cue's words as one's ties with the other ("Moscow's relations with Tehran")?"""
     inside = [s for s in actors if cue.start <= s.start and s.end <= cue.end]
+    inside += [s for s in actors if s.start >= cue.end][:1]  # the partner right after the cue's "relations"
     return any({x.code, y.code} == {a, b} and _TIES_WITH.match(sentence[x.end:y.start]) for x, y in zip(inside, inside[1:]))
 
 

@@ -173,6 +173,23 @@ CASES = [
     ("infinitive of purpose", "en",
      "Beijing will project its soft power into Central Asia in the coming years to counter Russian dominance.",
      {"CN-RU": "friction"}),
+    # a verb that joins one member's thing with the other's; mutual with a word between
+    ("connect with", "en", "The new bridge will connect China with Russia near Harbin.", {"CN-RU": "cooperation"}),
+    ("linked to both is no link between", "en", "Other states are already linked to China and Russia through BRICS.",
+     {"CN-RU": "neutral"}),
+    ("mutual economic investments", "en", "Moscow and Beijing have bypassed the dollar in their mutual economic investments.",
+     {"CN-RU": "cooperation"}),
+    ("cooperation of one with the other", "en", "The region changes through the cooperation of Russia with China.",
+     {"CN-RU": "cooperation"}),
+    # a bloc of three or more acts as one on others: its friction is not among its members
+    ("bloc disputes others", "es", "El bloque Rusia-China-Irán disputa una guerra fría con Occidente.",
+     {"CN-RU": "neutral", "IR-RU": "neutral", "CN-IR": "neutral"}),
+    ("pair compound keeps its friction", "en", "Sino-Russian rivalry in Central Asia persists.", {"CN-RU": "friction"}),
+    # one member's relations with the other, inside the cue's words
+    ("improvement of relations", "en", "The improvement of Pyongyang's relations with Beijing came quickly.",
+     {"CN-KP": "cooperation"}),
+    # "also" right after the two adds to what was said before
+    ("also after the two", "en", "Beijing and Tehran also plan to boost trade fivefold.", {"CN-IR": "cooperation"}),
     # words that start like a cooperation cue but are not one
     ("fundamental is no funding", "en",
      "Russian and Chinese diplomats admit to fundamental differences in their positions.",
