@@ -4,11 +4,7 @@ like cues. Sentences are written for these tests, not taken from real text."""
 
 import pytest
 
-from pipeline.tagging.tagger import tag_text
-
-
-def _relations(text, lexicon, lang="en"):
-    return {f"{d.a}-{d.b}": d.relation for d in tag_text(text, lang, lexicon).dyads}
+from .test_outside_constructions import _relations
 
 
 CASES = [
