@@ -218,6 +218,11 @@ class CueHits:
         return split_clauses(self.sentence, self.lexicon, self.langs, self.names)
 
     @cached_property
+    def reciprocal(self) -> bool:
+        """Does the sentence hold a word that marks a relation as mutual ("each other", "together")?"""
+        return _RECIPROCAL_WORD.search(self.sentence) is not None
+
+    @cached_property
     def parallel(self) -> list[int]:
         """Positions of "each", "separately", ...: markers of parallel, not joint, action."""
         return [m.start() for m in self.lexicon.cue("dyads.parallel").finditer(self.sentence, self.langs)]
@@ -530,13 +535,14 @@ def find_cues(
     absorbed = [m.span() for m in found["friction"]] + [(st, en) for st, en, _ in framings]
 
     negators = _negators(sentence, lexicon, langs)
+    hedged = _HEDGE_WORD.search(sentence) is not None  # looked up per cue only when the sentence has a hedge word
 
     def weight(cue: re.Match[str]) -> float:
         if _in_spans(cue.start(), name_spans) or _IMMUNE.match(sentence, cue.end()) or requested and _in_spans(cue.start(), requested):
             return 0.0
         if _negated(sentence, cue, lexicon, langs, absorbed, negators):
             return 0.0
-        if _HEDGED.search(sentence, max(cue.start() - HEDGE_CHARS, 0), cue.start()):
+        if hedged and _HEDGED.search(sentence, max(cue.start() - HEDGE_CHARS, 0), cue.start()):
             return 0.0  # "a potential alliance", "an alleged partnership": not stated as a fact
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
@@ -894,6 +900,9 @@ _HEDGED = re.compile(r"(?<!\w)(?:potential|possible|alleged|supposed|purported|w
                      r"angeblich\w*|vermeintlich\w*|mögliche\w*|supuest\w*|presunt\w*|prétendu\w*|éventuel\w*|"
                      r"предполагаем\w*|возможн\w*|мнимы\w*)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 HEDGE_CHARS = 40
+_HEDGE_WORD = re.compile(r"potential|possible|alleged|supposed|purported|would-be|hypothetical|perceived|putative|angeblich|"
+                         r"vermeintlich|mögliche|supuest|presunt|prétendu|éventuel|предполагаем|возможн|мнимы", re.IGNORECASE)
+_RECIPROCAL_WORD = re.compile(r"mutual|reciprocal|each other|one another|together|jointly|the other", re.IGNORECASE)
 # A relation said not to be good: "China-Russia ties have always not been so cordial".
 _NOT_GOOD = re.compile(r"(?<!\w)(?:ties|relations|relationship)\s+(?:[\w-]+\s+){0,3}?(?:not|never|hardly|\w+n't)\s+(?:[\w-]+\s+){0,3}$",
                        re.IGNORECASE)
@@ -1032,7 +1041,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
     if a in codes_before and b in codes_before:
         run = _without_fronted_topic(sentence, c0, name_run(sentence, before, backwards=True))
         if not {a, b} <= {s.code for s in run}:
-            run = _before_aside(sentence, before, cue.start) or run
+            run = (sentence.count(",", c0, cue.start) >= 2 and _before_aside(sentence, before, cue.start)) or run
         codes = {s.code for s in run}
         # "China and Russia trade with Europe": the cue relates them to a third party, not to each other
         # "China and Russia are threatening U.S. satellites": friction they direct at a third party together
@@ -1082,7 +1091,7 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                     and not any(cue.end <= c.start < w0 and c.family != cue.family for c in hits.cues) \
                     and not _CHOICE.search(sentence, max(min(cue.start, w0) - CHOICE_CHARS, 0), w0):
                 return "pair"  # a nearer cue of the other family owns the "between" ("wary of ties between")
-    if _reciprocal(sentence, view, a, b, actors):
+    if hits.reciprocal and _reciprocal(sentence, view, a, b, actors):
         return "pair"
     return "loose" if _the_two(sentence, view, a, b, actors) else None
 
