@@ -50,6 +50,7 @@ UNSURE = 0.6  # a relation read only through a loose structure or a situational 
 MIN_UNLINKED_COOPERATION = 2  # cooperation words it takes to read two members' cooperation without a link
 _BOTH = re.compile(r"(?<!\w)(?:both|beide|ambos|ambas|tous deux|оба|обе)\s", re.IGNORECASE)
 INSIDE_MIN_CHARS = 8  # a cue shorter than this has no room for a member's name inside it
+INSIDE_MIN_CHARS_ZH = 4  # Chinese names are two or three characters
 NEGATION_BEFORE_CHARS = 30
 NEGATION_AFTER_CHARS = 10
 OBJECT_CHARS = 30  # how far after a directed cue its object may start ("accused Beijing of ...")
@@ -70,7 +71,7 @@ _PERFECT_PASSIVE = re.compile(r"(?<!\w)been\s+$")  # "have all been sanctioned":
 _PROGRESSIVE = re.compile(r"[\w-]*ing(?!\w)")
 _JOINT_GAP = re.compile(r"(?:'s?)?(?:" + UNTRACKED_CONJUNCT.pattern + r")?"
                         r"\s+(?:(?:have|has|had|will|would|did|jointly|together|again|publicly|swiftly|quickly|"
-                        r"strongly|firmly|openly|sharply|promptly|immediately|repeatedly|been|\w+ly)\s+){0,3}")
+                        r"strongly|firmly|openly|sharply|promptly|immediately|repeatedly|been|both|all|\w+ly)\s+){0,3}")
 
 # A concessive clause ("Despite tensions, …") states background, not the relation: their cues are
 # ignored up to the next comma. Cues after a contrast ("…, but …") say what the sentence stresses.
@@ -84,7 +85,7 @@ _CONTRAST = re.compile(
     r"(?<!\w)(?:but|yet|however|но|однако|但|但是|然而|하지만|그러나|اما|ولی|mais|pourtant|aber|jedoch|pero|sin embargo)(?!\w)",
     re.IGNORECASE)
 # A preposition that makes what follows a cue its topic, not a partner ("cooperation on Ukraine").
-_TOPIC = re.compile(r"(?<!\w)(?:on|over|about|regarding|concerning|по поводу|关于|에 대해|درباره|sur|über|sobre)(?!\w)",
+_TOPIC = re.compile(r"(?<!\w)(?:on|over|about(?!\s+\d)|regarding|concerning|по поводу|关于|에 대해|درباره|sur|über|sobre)(?!\w)",
                     re.IGNORECASE)
 # A preposition that makes the actor after a cue its partner ("trade with Europe").
 # Acting together against a third party is the two's joint action: "joining forces against Kyiv".
@@ -99,6 +100,18 @@ _PREPOSITIONS = frozenset({"in", "into", "on", "against", "at", "over", "toward"
 _OBJECT_OF = re.compile(r"(?<!\w)(?:by|at|in|on|over|against|to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARISON = re.compile(r"(?<!\w)(?:like|unlike|as with|similar to|just as|as does|as did|(?:from|than) (?:those|that) of|wie|comme|como|как и|jak)\s",
                          re.IGNORECASE)
+_MUTUAL_BEFORE = re.compile(r"(?<!\w)(?:mutual|mutually|reciprocal)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_MUTUAL_WORD = re.compile(r"mutual", re.IGNORECASE)
+_TOGETHER = re.compile(r"(?<!\w)(?:together|jointly)(?!\w)", re.IGNORECASE)  # "they would work together"
+_RECIPROCAL_AFTER = re.compile(r"\w*\s+(?:(?:of|on|with|to|toward|towards|for|against)\s+)?(?:each other|one another)(?!\w)", re.IGNORECASE)
+# "a goal one side can reach only by subjugating the other": the two sides, one acting on the other
+_ONE_THE_OTHER = re.compile(r"(?<!\w)one (?:side|country|power|state|partner|of (?:them|the two))(?!\w)", re.IGNORECASE)
+_THE_OTHER_AFTER = re.compile(r"\w*\s+(?:(?:of|on|with|to|toward|towards|for|against)\s+)?the other(?!\w)", re.IGNORECASE)
+_INFINITIVE = re.compile(r"(?<!\w)to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"[\w-]+ing(?!\w)")
+_COMMA_BEFORE = re.compile(r",\s*$")
+_FRONTED_TOPIC = re.compile(r"\W*(?:on|over|about|regarding|concerning|as for|as to|with regard to|when it comes to)\s+(?:the\s+)?",
+                            re.IGNORECASE)
 _FRONTED_LIKE = re.compile(r"\W*(?:just\s+)?like\s+(?:the\s+)?", re.IGNORECASE)
 _MUTUAL = re.compile(r"(?<!\w)(?:their|each other|one another|together|jointly|mutual\w*|bilateral)(?!\w)", re.IGNORECASE)
 _PLACE_OR_BOTH = re.compile(r"(?<!\w)(?:in|at|from|both)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -129,12 +142,15 @@ _PHRASE_END = re.compile(r"\w*\s*,")
 # A cue taking a named partner the tagger does not track: "trade with Africa", "ties to the Gulf states".
 _THIRD_NAME = re.compile(r"\w*\s+(?:with|to|toward|towards|against)\s+(?:the\s+)?[A-Z]")
 # Friction that takes an untracked name: "distrust of NATO", "anger at the West".
-_UNTRACKED = re.compile(r"\w*\s+[A-Z]")  # a capitalised name right after the cue: its object
+_UNTRACKED = re.compile(r"\w*\s+[A-Z](?![\w-]*\s+(?:systems?|missiles?|drones?|jets?|fighters?|tanks?|engines?|components|chips|"
+                        r"technolog\w+|equipment|rockets?|launchers?|satellites?|submarines?|reactors?)(?!\w))")  # a capitalised name right after
+# the cue: its object; not a product name ("provided SAM systems to Iran")
 _THIRD_OF = re.compile(r"\w*\s+(?:(?:of|at|toward|towards)\s+)?(?:the\s+)?[A-Z]")
 # Between a cooperation cue and the partner it takes: "ties with", "closer to", "cooperation with both".
 _PARTNER = re.compile(r"[^.;:,]{0,12}?(?<!\w)(?:with|to|toward|towards|с|со|mit|avec|con|z|ze|với|cho|tới)\s+(?:the\s+|both\s+)?"
-                      r"(?:(?:president|leader|dictator|premier|counterpart|machthaber|präsident|staatschef|amtskollege\w*)\s+)?(?=\S)$",
+                      r"(?:(?:president|leader|dictator|premier|counterpart|machthaber|präsident|staatschef|amtskollege\w*)\s+)?$",
                       re.IGNORECASE)
+_POSSESSOR = re.compile(r"['’]s?\s")
 # A partner preposition right before a name: the name is the partner even after a topic
 # ("provided expertise on satellites to North Korea").
 _PARTNER_BEFORE = re.compile(r"(?<!\w)(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -142,7 +158,7 @@ _PARTNER_BEFORE = re.compile(r"(?<!\w)(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE
 # Before a member inside a cover phrase: the one the measure targets, so the one shielded ("die Sanktionen
 # gegen Nordkorea beenden"), not the one criticised.
 _TARGET_OF = re.compile(r"(?<!\w)(?:gegen|on|against)\s+(?:the\s+|den\s+|die\s+)?$", re.IGNORECASE)
-_BY_AGENT = re.compile(r"\w*\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\w*\s+(?:by|of)\s+(?:the\s+)?", re.IGNORECASE)
 _AGENT_PARTNER = re.compile(r"^[^,;:]{0,50}?(?<!\w)(?:from|to|with|for|of)\s+(?:the\s+)?$", re.IGNORECASE)
 AGENT_PARTNER_CHARS = 60
 # A cue that opens a phrase of its own after a comma ("North Korea, given fears of ...") has no subject before it.
@@ -202,6 +218,11 @@ class CueHits:
         return split_clauses(self.sentence, self.lexicon, self.langs, self.names)
 
     @cached_property
+    def reciprocal(self) -> bool:
+        """Does the sentence hold a word that marks a relation as mutual ("each other", "together")?"""
+        return _RECIPROCAL_WORD.search(self.sentence) is not None
+
+    @cached_property
     def parallel(self) -> list[int]:
         """Positions of "each", "separately", ...: markers of parallel, not joint, action."""
         return [m.start() for m in self.lexicon.cue("dyads.parallel").finditer(self.sentence, self.langs)]
@@ -245,7 +266,7 @@ class CueView:
         in_clause = [s for s in actors if c0 <= s.start and s.end <= c1 and not (cue.start <= s.start < cue.end)]
         elided = _elided_subject(hits.sentence, c0, actors, hits)
         inside = {s.code for s in actors if s.is_member and cue.start <= s.start < cue.end} \
-            if cue.end - cue.start > INSIDE_MIN_CHARS else set()
+            if cue.end - cue.start > (INSIDE_MIN_CHARS_ZH if hits.langs[:1] == ["zh"] else INSIDE_MIN_CHARS) else set()
         return cls(hits.sentence, cue, hits, c0, c1, in_clause, {s.code for s in in_clause} | elided | inside, elided,
                    [s for s in in_clause if s.end <= cue.start], [s for s in in_clause if s.start >= cue.end], inside)
 
@@ -282,6 +303,7 @@ class CueView:
         if not candidates:
             return out
         run = name_run(sentence, candidates, backwards=True, nouns=True)
+        run = _without_fronted_topic(sentence, self.c0, run)
         if _BETWEEN_BEFORE.search(sentence, max(run[0].start - 10, 0), run[0].start):
             return out  # "Turkey mediates between Russia and Ukraine while trading with Iran"
         if _AND_VERB.match(sentence[run[-1].end:cue.start]) and len(sentence[self.c0:run[0].start].split()) > 3:
@@ -294,6 +316,12 @@ class CueView:
         if sentence.find(",", run[-1].end, cue.start) >= 0 and _OWN_PHRASE.search(sentence, run[-1].end, cue.start):
             return out  # "banks doing business with North Korea, given fears of retaliation by Beijing"
         gap = cue.start - run[-1].end
+        if gap > SUBJECT_CHARS and (_PARTICIPLE.match(sentence, cue.start) and _COMMA_BEFORE.search(sentence, max(cue.start - 3, 0), cue.start)
+                                    or _INFINITIVE.search(sentence, max(cue.start - 12, 0), cue.start)):
+            # "China came out against NATO expansion, backing Russia's objection": the clause's subject acts
+            opening = [s for s in before if s.start >= self.c0]
+            if opening and len(sentence[self.c0:opening[0].start].split()) <= 1:
+                return out | {s.code for s in name_run(sentence, opening, backwards=False)}
         reach = SUBJECT_CHARS if gap <= SUBJECT_CHARS else RELATIVE_CHARS if gap <= RELATIVE_CHARS and (
             _RELATIVE.match(sentence, run[-1].end) or _APPOSITIVE.match(sentence[run[-1].end:cue.start])) else SUBJECT_CHARS
         if cue.start - run[-1].end > reach:
@@ -316,12 +344,16 @@ class CueView:
         """The clause opens with these (its subject) and the cue takes its partner with a
         preposition: "North Korea aims to ... deepen cooperation with China and Russia"."""
         sentence, cue, before, after = self.sentence, self.cue, self.before, self.after
-        if cue.family != "cooperation" or not before or not after:
+        if cue.family == "directed" or not before or not after:
             return set()
         run = name_run(sentence, before, backwards=False)
         opening = sentence[self.c0:run[0].start]
-        partner = _PARTNER.match(sentence, cue.end, after[0].start) if after[0].start - cue.end <= 25 else None
-        if partner and len(opening.split()) <= 1 and not any(cue.end <= p < after[0].start for p in self.hits.parallel):
+        partner = _PARTNER.match(sentence, cue.end, after[0].start) if after[0].start - cue.end <= 25 \
+            and not _POSSESSOR.match(sentence, after[0].end) else None  # "ties with Iran's enemies": theirs
+        if partner is None and cue.family == "cooperation" and _INFINITIVE.search(sentence, max(cue.start - 12, 0), cue.start) \
+                and after[0].start - cue.end <= 12 and _DIRECT_OBJECT.fullmatch(sentence, cue.end, after[0].start):
+            partner = True  # "China has harnessed its might to backfill Russia's economy": the opening subject's act
+        if partner and len(opening.split()) <= 1 and len(run) == len(before) and not any(cue.end <= p < after[0].start for p in self.hits.parallel):
             return {s.code for s in run}
         return set()
 
@@ -389,6 +421,25 @@ class CueView:
     def object_list(self) -> set[str]:
         """The members of the plain list of names right after the cue."""
         return {s.code for s in name_run(self.sentence, self.after, backwards=False)} if self.after else set()
+
+
+def _before_aside(sentence: str, before: list[MemberSpan], end: int) -> list[MemberSpan]:
+    """The names right before an aside between commas that ends at ``end`` ("Putin and Xi, to balance
+    the weight of the United States, signed"): the subject the aside interrupts."""
+    for i in range(len(before) - 1, -1, -1):
+        if end - before[i].end > RELATIVE_CHARS:
+            break
+        if _APPOSITIVE.match(sentence[before[i].end:end]):
+            return name_run(sentence, before[:i + 1], backwards=True)
+    return []
+
+
+def _without_fronted_topic(sentence: str, c0: int, run: list[MemberSpan]) -> list[MemberSpan]:
+    """"On North Korea, U.S. and Chinese interests remain aligned": the name of a fronted topic
+    phrase is no item of the subject list after it."""
+    if len(run) > 1 and _FRONTED_TOPIC.fullmatch(sentence, c0, run[0].start) and sentence.startswith(",", run[0].end):
+        return run[1:]
+    return run
 
 
 def _runs(sentence: str, spans: list[MemberSpan]) -> list[list[MemberSpan]]:
@@ -484,12 +535,15 @@ def find_cues(
     absorbed = [m.span() for m in found["friction"]] + [(st, en) for st, en, _ in framings]
 
     negators = _negators(sentence, lexicon, langs)
+    hedged = _HEDGE_WORD.search(sentence) is not None  # looked up per cue only when the sentence has a hedge word
 
     def weight(cue: re.Match[str]) -> float:
         if _in_spans(cue.start(), name_spans) or _IMMUNE.match(sentence, cue.end()) or requested and _in_spans(cue.start(), requested):
             return 0.0
         if _negated(sentence, cue, lexicon, langs, absorbed, negators):
             return 0.0
+        if hedged and _HEDGED.search(sentence, max(cue.start() - HEDGE_CHARS, 0), cue.start()):
+            return 0.0  # "a potential alliance", "an alleged partnership": not stated as a fact
         return 2.0 if any(c < cue.start() for c in contrast) else 1.0
 
     # cover shields a member from a third party's act; criticism that names a member inside it
@@ -528,7 +582,8 @@ def find_cues(
                                      link_only=family != "cooperation" and m.start() in link_only))
             elif family == "cooperation" and not _in_spans(m.start(), name_spans + absorbed):
                 negated.append(m.end())
-                if _REFUSAL.search(sentence, max(m.start() - NEGATION_BEFORE_CHARS, 0), m.start()):
+                if _REFUSAL.search(sentence, max(m.start() - NEGATION_BEFORE_CHARS, 0), m.start()) \
+                        or _NOT_GOOD.search(sentence, max(m.start() - NOT_GOOD_CHARS, 0), m.start()):
                     # "unwilling to have a close partnership with China", "rather than support Russia":
                     # withheld cooperation is friction when it links the two
                     hits.cues.append(Cue(m.start(), m.end(), "friction", 1.0))
@@ -570,8 +625,18 @@ def _nest(hits: CueHits, actors: list[MemberSpan]) -> None:
     for i, c in enumerate(hits.cues):
         for d in hits.cues:
             if c.family == "cooperation" and d.family == "friction" and 0 <= c.start - d.end <= GOVERNED_CHARS \
-                    and not any(d.end <= a.start < c.start for a in actors) and not _clause_break(hits, d.end, c.start):
+                    and _no_actor_but_compound(hits.sentence, [a for a in actors if d.end <= a.start < c.start], c.start) \
+                    and not _clause_break(hits, d.end, c.start):
                 hits.cues[i] = replace(c, governed_by=d.start)
+
+
+def _no_actor_but_compound(sentence: str, between: list[MemberSpan], cue_start: int) -> bool:
+    """No actor stands between a friction cue and the cooperation it governs, unless it is the pair
+    compound that qualifies that cooperation ("a fissure in the Beijing-Moscow partnership")."""
+    if not between:
+        return True
+    return len(between) == 2 and sentence[between[0].end:between[1].start] in COMPOUND_GLUE[1:] \
+        and bool(re.fullmatch(r"\s*", sentence[between[1].end:cue_start]))
 
 
 def _clause_break(hits: CueHits, start: int, end: int) -> bool:
@@ -587,17 +652,28 @@ def _after_preposition(sentence: str, pos: int) -> bool:
     return bool(words) and words[-1] in _PREPOSITIONS
 
 
+_AND_BEFORE = re.compile(r",\s+and\s+$")
+_AUX_OPENING = re.compile(r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must)\s")  # ", and have at times protected"
+_REPORTING = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:say|says|said|believe[sd]?|think|thinks|thought|note[sd]?|told|argue[sd]?|warn(?:s|ed)?|"
+                        r"contend(?:s|ed)?|claim(?:s|ed)?|insist(?:s|ed)?|report(?:s|ed)?)\s+(?:that\s+)?(?:the\s+)?")
+
+
 def _elided_subject(sentence: str, c0: int, actors: list[MemberSpan], hits: CueHits) -> set[str]:
     """"Russia has signed ... and has reaffirmed its partnership with China": a clause that opens
     on "and" plus a verb, or on "it" ("..., but it continues to buy Russian oil"), shares the
     subject that opens the clause before it."""
-    if c0 == 0 or not (_ELIDED.search(sentence, max(c0 - 16, 0), c0) or _PRONOUN_SUBJECT.match(sentence, c0)):
+    if c0 == 0 or not (_ELIDED.search(sentence, max(c0 - 16, 0), c0) or _PRONOUN_SUBJECT.match(sentence, c0)
+                       or _AND_BEFORE.search(sentence, max(c0 - 8, 0), c0) and _AUX_OPENING.match(sentence, c0)):
         return set()
     p0, _ = clause_of(max(c0 - 16, 0), hits.clauses)
     first = [s for s in actors if p0 <= s.start < c0]
     if not first or len(sentence[p0:first[0].start].split()) > 3:
         return set()
-    return {s.code for s in name_run(sentence, first, backwards=False)}
+    run = name_run(sentence, first, backwards=False)
+    if len(run) < len(first) and _REPORTING.fullmatch(sentence, run[-1].end, first[len(run)].start):
+        # "U.S. officials say China considers ... and is reluctant to ...": the reported clause's subject
+        run = name_run(sentence, first[len(run):], backwards=False)
+    return {s.code for s in run}
 
 
 # Verb-final clauses: subject, then the partner with its particle or preposition, then the cue.
@@ -788,6 +864,11 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
     start = run[0].start
     if len(run) > 1 and _ALTERNATIVE.search(sentence, run[0].end, run[-1].start):
         return True  # "a country like China or Russia could deploy ...": alternatives, not one subject
+    if cue.family != "cooperation" and len(run) >= 3 \
+            and all(sentence[x.end:y.start] in COMPOUND_GLUE[1:] for x, y in zip(run, run[1:])):
+        return True  # "the Russia-China-Iran bloc competes with the West": one bloc acting on others
+    if _AND_OTHERS.match(sentence, run[-1].end):
+        return True  # "Russia, China and other powers expanded into the region": each of many, not the two together
     if all(_DEMONYM.fullmatch(sentence, s.start, s.end) for s in run) and _NOUN_GAP.fullmatch(sentence, run[-1].end, cue.start) \
             and not _RELATIONAL.match(sentence, cue.start) and not _VERB_FORM.match(sentence, cue.start):
         return True  # "Russian and Iranian oil exports", "Russian and Chinese investors": a noun both qualify
@@ -814,10 +895,27 @@ def _not_their_subject(sentence: str, cue: Cue, run: list[MemberSpan], view: Cue
         not s.is_member and run[-1].end <= s.start and s.end <= cue.start for s in view.before)
 
 
+# A relation only supposed or foreseen: "a potential alliance between", "ein angebliches Bündnis".
+_HEDGED = re.compile(r"(?<!\w)(?:potential|possible|alleged|supposed|purported|would-be|hypothetical|perceived|putative|"
+                     r"angeblich\w*|vermeintlich\w*|mögliche\w*|supuest\w*|presunt\w*|prétendu\w*|éventuel\w*|"
+                     r"предполагаем\w*|возможн\w*|мнимы\w*)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+HEDGE_CHARS = 40
+_HEDGE_WORD = re.compile(r"potential|possible|alleged|supposed|purported|would-be|hypothetical|perceived|putative|angeblich|"
+                         r"vermeintlich|mögliche|supuest|presunt|prétendu|éventuel|предполагаем|возможн|мнимы", re.IGNORECASE)
+_RECIPROCAL_WORD = re.compile(r"mutual|reciprocal|each other|one another|together|jointly|the other", re.IGNORECASE)
+# A relation said not to be good: "China-Russia ties have always not been so cordial".
+_NOT_GOOD = re.compile(r"(?<!\w)(?:ties|relations|relationship)\s+(?:[\w-]+\s+){0,3}?(?:not|never|hardly|\w+n't)\s+(?:[\w-]+\s+){0,3}$",
+                       re.IGNORECASE)
+NOT_GOOD_CHARS = 50
+_JOINING = re.compile(r"(?:connect|link|integrat|tying|tied|bind|bound|unit|join)", re.IGNORECASE)
+_JOINED_TO = re.compile(r"^(?:['’]s?\s+(?:[\w-]+\s+){0,4}?)?\s*with\s+(?:the\s+)?$", re.IGNORECASE)
+# "China and Iran also plan to boost trade": "also" right after the two adds to what was said before
+_ALSO_AFTER = re.compile(r"\s+(?:(?:have|has|had|will|would|could|can|may|might|are|were)\s+)?also", re.IGNORECASE)
+_AND_OTHERS = re.compile(r"\s*,?\s+and\s+(?:several\s+|many\s+|some\s+|a\s+few\s+)?other\s", re.IGNORECASE)
 _BETWEEN_AND = re.compile(r"^\s+a\s+$")  # Polish "między Rosją a Chinami"
 # "neither criticize nor side with Russia": withholding both, not cover
 _NEITHER = re.compile(r"(?<!\w)(?:neither|nor|weder|ni|ni\s+siquiera)(?!\w)", re.IGNORECASE)
-_REFUSAL = re.compile(r"(?<!\w)(?:refus\w*|unwilling|reluctant|loath|declin\w*|rather than)(?:\s+to)?\s+(?:[\w-]+\s+){0,2}$",
+_REFUSAL = re.compile(r"(?<!\w)(?:refus\w*|unwilling\w*|unable|reluctance|reluctant|loath|declin\w*|rather than|instead of)(?:\s+to)?\s+(?:[\w-]+\s+){0,2}$",
                       re.IGNORECASE)
 _ZH_JOINT_GAP = re.compile(r"(?:两国|双方)?(?:都|均|也)?(?:同声|共同|一起|一道|联合|联手|再次|公开|强烈|已经|已)?")  # "俄罗斯伊朗同声谴责"
 _ZH_PARTNER_MARKS = frozenset("从向对给与同跟")
@@ -890,6 +988,8 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
 
     if flow() or cue.family == "cooperation" and a in codes_after and b in codes_after and _agent_flow(sentence, cue, after, a, b):
         return "pair"
+    if cue.family != "directed" and view.inside & {a, b} and _ties_inside(sentence, cue, actors, a, b):
+        return "pair"  # "put Moscow's relations with Tehran to the test", "the improvement of Pyongyang's relations with Beijing"
     if view.inside and (a in view.inside) != (b in view.inside) and ({a, b} - view.inside) <= view.subjects:
         # "Russia has sought to limit Chinese influence", "China came to Russia's aid": the one named
         # inside the cue's words is its object
@@ -922,10 +1022,16 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             if x.code == a and y.code == b or x.code == b and y.code == a:
                 # a friction cue before the compound with an actor before it is that actor's
                 # ("China's concern about North Korea-Russia ties")
-                ahead_ok = cue.family == "cooperation" or not any(s.end <= cue.start for s in in_clause)
+                ahead_ok = (cue.family == "cooperation" or not any(s.end <= cue.start for s in in_clause)) \
+                    and hits.langs[:1] not in (["ko"], ["fa"])  # verb-final: a cue before the compound is another's
                 if 0 <= y.start - x.end <= 3 and sentence[x.end:y.start].strip() in COMPOUND_GLUE and (
-                        0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25):
-                    return "pair"
+                        0 <= cue.start - y.end <= 25 or ahead_ok and 0 <= x.start - cue.end <= 25) \
+                        and not (cue.family != "cooperation" and _in_chain(sentence, x, y, in_clause)):
+                    return "pair"  # but a bloc of three or more ("the Russia-China-Iran axis") acts as one on others
+    if _joins_the_two(sentence, view, a, b):
+        return "pair"  # "the bridge will connect China with Russia"
+    if _ties_subject(sentence, view, a, b):
+        return "pair"  # "Russia's relationship with Iran appears to have cooled"
     if hits.langs[:1] == ["de"] and (_german_clause_end(sentence, view, a, b) or _german_subject_after(sentence, view, a, b)):
         return "pair"
     if _verb_final(sentence, view, a, b, hits.langs[0] if hits.langs else "en") or _as_predicate(sentence, view, a, b) \
@@ -933,7 +1039,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         return "pair"
     # both before the cue as one coordinated subject
     if a in codes_before and b in codes_before:
-        run = name_run(sentence, before, backwards=True)
+        run = _without_fronted_topic(sentence, c0, name_run(sentence, before, backwards=True))
+        if not {a, b} <= {s.code for s in run}:
+            run = (sentence.count(",", c0, cue.start) >= 2 and _before_aside(sentence, before, cue.start)) or run
         codes = {s.code for s in run}
         # "China and Russia trade with Europe": the cue relates them to a third party, not to each other
         # "China and Russia are threatening U.S. satellites": friction they direct at a third party together
@@ -942,19 +1050,23 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
             and not (cue.family == "cooperation" and _AGAINST.search(sentence, cue.end, after[0].start))
             or cue.family != "cooperation" and after[0].start - cue.end <= OBJECT_CHARS) \
             or (_third_name(sentence, cue)
-                or cue.family != "cooperation" and bool(_THIRD_OF.match(sentence, cue.end))) \
+                or cue.family != "cooperation" and hits.langs[:1] != ["de"] and bool(_THIRD_OF.match(sentence, cue.end))) \
             and not (after and after[0].start - cue.end <= 25 and after[0].is_member)
         # names inside "between A and B" are a preposition's object, read by the branch below
         in_between = bool(_BETWEEN_BEFORE.search(sentence, max(run[0].start - 10, 0), run[0].start))
         # "China, Russia and North Korea provided Iran with support": each is Iran's supporter, the
         # supporters are a list; "Moscow and Beijing vetoed the resolution" is their joint act
-        if a in codes and b in codes and cue.start - run[-1].end <= SUBJECT_CHARS and not to_third and not in_between \
+        gap_ok = cue.start - run[-1].end <= SUBJECT_CHARS or cue.start - run[-1].end <= RELATIVE_CHARS \
+            and bool(_APPOSITIVE.match(sentence[run[-1].end:cue.start]))  # "Putin and Jiang, to balance the US, signed"
+        if a in codes and b in codes and gap_ok and not to_third and not in_between \
                 and not (after and after[0].code not in codes and _DIRECT_OBJECT.fullmatch(sentence, cue.end, after[0].start)
                          and view.objects - codes) \
                 and not _not_their_subject(sentence, cue, run, view, hits):
             if cue.family == "friction" and _FEELING.match(sentence, cue.start) and not (view.objects & {a, b}):
                 pass  # "China and Russia have expressed concern about the deployment": a shared worry, no friction
             elif cue.family == "friction" or not any(run[-1].end <= p < cue.end + 12 and not _PHRASE_BREAK.search(sentence, cue.end, p)
+                                                     and not (_ALSO_AFTER.fullmatch(sentence, run[-1].end, p + 4)
+                                                              and len(sentence[c0:run[0].start].split()) <= 1)
                                                      for p in hits.parallel):
                 return "pair"  # "Russia and China also differ" is still their friction
     # both before it, inside "between A and B" right before the cue ("Relations between Moscow and
@@ -979,7 +1091,66 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
                     and not any(cue.end <= c.start < w0 and c.family != cue.family for c in hits.cues) \
                     and not _CHOICE.search(sentence, max(min(cue.start, w0) - CHOICE_CHARS, 0), w0):
                 return "pair"  # a nearer cue of the other family owns the "between" ("wary of ties between")
+    if hits.reciprocal and _reciprocal(sentence, view, a, b, actors):
+        return "pair"
     return "loose" if _the_two(sentence, view, a, b, actors) else None
+
+
+def _reciprocal(sentence: str, view: CueView, a: str, b: str, actors: list[MemberSpan]) -> bool:
+    """A cue marked as mutual ("mutual mistrust", "supportive of each other") relates the members of
+    the subject that opens its clause to one another ("China, Russia, Iran and North Korea face ...
+    mutual mistrust"), or the sentence's only two members ("they spy on one another")."""
+    cue, hits = view.cue, view.hits
+    if cue.family == "directed" or not (_MUTUAL_BEFORE.search(sentence, max(cue.start - 25, 0), cue.start)
+                                        or _MUTUAL_WORD.match(sentence, cue.start)
+                                        or _TOGETHER.search(sentence, cue.start, cue.end)
+                                        or _RECIPROCAL_AFTER.match(sentence, cue.end)
+                                        or _THE_OTHER_AFTER.match(sentence, cue.end)
+                                        and _ONE_THE_OTHER.search(sentence, max(cue.start - 60, 0), cue.start)):
+        return False
+    if hits.member_codes == {a, b}:
+        return True
+    opening = [s for s in view.before if s.start >= view.c0]
+    if not opening or len(sentence[view.c0:opening[0].start].split()) > 3:
+        return False
+    return {a, b} <= {s.code for s in name_run(sentence, opening, backwards=False)}
+
+
+def _in_chain(sentence: str, x: MemberSpan, y: MemberSpan, spans: list[MemberSpan]) -> bool:
+    """Is the compound x-y part of a longer compound of three or more ("Rusia-China-Irán")?"""
+    return any(0 <= x.start - s.end <= 3 and sentence[s.end:x.start].strip() in COMPOUND_GLUE[1:]
+               or 0 <= s.start - y.end <= 3 and sentence[y.end:s.start].strip() in COMPOUND_GLUE[1:]
+               for s in spans if s is not x and s is not y)
+
+
+def _joins_the_two(sentence: str, view: CueView, a: str, b: str) -> bool:
+    """A verb that joins two things, then "A with B" or "A and B": "connect China with Russia",
+    "link China's Belt and Road with Russia's Eurasian Union"."""
+    cue, after = view.cue, view.after
+    if cue.family != "cooperation" or len(after) < 2 or not _JOINING.match(sentence, cue.start):
+        return False
+    x, y = after[0], after[1]
+    return {x.code, y.code} == {a, b} and x.start - cue.end <= 15 and bool(_DIRECT_OBJECT.fullmatch(sentence, cue.end, x.start)) \
+        and bool(_JOINED_TO.match(sentence[x.end:y.start]))
+
+
+def _ties_subject(sentence: str, view: CueView, a: str, b: str) -> bool:
+    """A subject that is one member's ties with the other, then its predicate: "Russia's relationship with
+    Iran appears to have cooled", "Beijing's ties with Pyongyang have deepened"."""
+    before = view.before
+    if len(before) < 2 or view.cue.family == "directed":
+        return False
+    x, y = before[-2], before[-1]
+    return {x.code, y.code} == {a, b} and view.cue.start - y.end <= SUBJECT_CHARS \
+        and bool(_TIES_WITH.match(sentence[x.end:y.start])) and len(sentence[view.c0:x.start].split()) <= 3 \
+        and not _POSSESSOR.match(sentence, y.end) and not any(y.end <= c.start < view.cue.start for c in view.hits.cues)
+
+
+def _ties_inside(sentence: str, cue: Cue, actors: list[MemberSpan], a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` named inside the cue's words as one's ties with the other ("Moscow's relations with Tehran")?"""
+    inside = [s for s in actors if cue.start <= s.start and s.end <= cue.end]
+    inside += [s for s in actors if s.start >= cue.end][:1]  # the partner right after the cue's "relations"
+    return any({x.code, y.code} == {a, b} and _TIES_WITH.match(sentence[x.end:y.start]) for x, y in zip(inside, inside[1:]))
 
 
 def _only_two_cooperating(hits: CueHits, a: str, b: str) -> bool:

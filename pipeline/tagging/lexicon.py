@@ -221,6 +221,55 @@ def _trie_regex(words: list[tuple[str, bool]]) -> str:
     return emit(root)
 
 
+def _first_chars(rx: str) -> set[str] | None:
+    """The letters a regex alternative can start with, when that is plain to see (a letter, or a
+    group of alternatives that each start with one); None otherwise."""
+    if rx[:1].isalpha():
+        return {rx[0].lower(), rx[0].upper()}
+    if not rx.startswith("(?:"):
+        return None
+    depth, alts, start = 0, [], 3
+    for i, ch in enumerate(rx[3:], 3):
+        if ch == "\\":
+            continue
+        if ch == "(" and rx[i - 1] != "\\":
+            depth += 1
+        elif ch == ")" and rx[i - 1] != "\\":
+            if depth == 0:
+                alts.append(rx[start:i])
+                break
+            depth -= 1
+        elif ch == "|" and depth == 0 and rx[i - 1] != "\\":
+            alts.append(rx[start:i])
+            start = i + 1
+    else:
+        return None
+    out: set[str] = set()
+    for alt in alts:
+        first = _first_chars(alt)
+        if first is None:
+            return None
+        out |= first
+    return out
+
+
+def _guarded(regexes: list[str]) -> list[str]:
+    """The regex alternatives behind one look-ahead on the letters they can start with, so a word
+    start that none of them can match is passed over at once (matches are the same)."""
+    plain, guarded, chars = [], [], set()
+    for rx in regexes:
+        first = _first_chars(rx)
+        if first is None:
+            plain.append(rx)
+        else:
+            guarded.append(rx)
+            chars |= first
+    if len(guarded) < 2:
+        return regexes
+    guard = "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])(?:" + "|".join(guarded) + ")"
+    return [guard] + plain
+
+
 def _cue_pattern(groups: list[tuple[list[str], str]]) -> CuePattern | None:
     """One pattern over several (cues, boundary) groups, e.g. a language's cues and English ones."""
     compiled = []
@@ -235,6 +284,7 @@ def _cue_pattern(groups: list[tuple[list[str], str]]) -> CuePattern | None:
             free += f
             bounded_lit += bl
             free_lit += fl
+        bounded = _guarded(bounded)
         if bounded_lit:
             bounded.insert(0, _trie_regex(bounded_lit))
         if free_lit:

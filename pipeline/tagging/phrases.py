@@ -28,7 +28,8 @@ LIST_ITEM_WORDS = 3
 _COMMA_ONLY = re.compile(r"^\s*,\s*(?:(?:the|la|le|les|l'|die|der|das|dem|den|des|el|los|las)\s+)?$", re.IGNORECASE)
 # The last conjunct of a list is a name the tagger does not track: "Iran, Russia and Syria",
 # "China, Russia and Belarus". Such a list is one coordinated phrase like any other.
-UNTRACKED_CONJUNCT = re.compile(r"\s*,?\s+(?:and|as well as)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}(?!\w)")
+UNTRACKED_CONJUNCT = re.compile(r"\s*,?\s+(?:and|as well as)\s+(?:the\s+)?(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}(?!\w)|"
+                                r"(?:several\s+|many\s+|some\s+|a\s+few\s+)?other\s+(?:countries|states|nations|partners|governments|powers)(?!\w))")
 # Between a possessor and its partner noun: adjectives, member names and "and" only ("longtime treaty",
 # "Russian and North Korean"), never a preposition or article that starts another phrase.
 _MODIFIERS = re.compile(r"^\s+(?:(?!(?:of|with|to|for|by|in|on|from|at|the|a|an|its|their|that|which|who|is|are|was|were)\s)[\w-]+,?\s+){0,5}$",
@@ -42,7 +43,7 @@ _PRONOUN = re.compile(r"(?<!\w)(?:its|their|his|her)(?!\w)", re.IGNORECASE)
 # Between a partner noun and the member it names: "Russia's ally North Korea", "its partner, Iran".
 _APPOSITION_AFTER = re.compile(r"^,?\s*(?:the\s+)?$", re.IGNORECASE)
 # Before a possessor: "The PRC, North Korea's ally", "Iran is Russia's closest partner".
-_APPOSITION_BEFORE = re.compile(r"^(?:,\s*|\s+(?:is|was|remains|became|has become|is now|has long been|has been|"
+_APPOSITION_BEFORE = re.compile(r"^(?:,\s*|(?:,[^,;:()]{2,40},)?\s+(?:is|was|remains|became|has become|is now|has long been|has been|"
                                 r"has emerged as|emerged as|serves as|acts as)\s+(?:(?:one|among) of\s+)?)$",
                                 re.IGNORECASE)
 # A member named by its adjective ("Iranian", "North Korean", "Chinese") and the noun it qualifies.
@@ -61,6 +62,9 @@ class MemberSpan:
     is_member: bool = True
 
 
+_SHORT_ASIDE = re.compile(r"\((?:[^()\s]+\s?){1,3}\)")
+
+
 def split_clauses(sentence: str, lexicon: Lexicon, langs: list[str],
                   names: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
     """The clauses of ``sentence`` as (start, end); ``names`` are where actors are named."""
@@ -71,6 +75,10 @@ def split_clauses(sentence: str, lexicon: Lexicon, langs: list[str],
     # "China buys from Saudi Arabia, and Russia sells to Turkey" is two clauses
     breaks = [m for m in lexicon.cue("clauses.break").finditer(sentence, langs)
               if not (m.start() in ends and m.end() in starts and not _SERIAL.match(m.group()))]
+    # a short aside in brackets ("North Korea (CRINK) face", "Russia (RU) and") is no clause of its own
+    short = {m.start() for m in _SHORT_ASIDE.finditer(sentence)}
+    breaks = [m for m in breaks if not (m.group() == "(" and m.start() in short
+                                        or m.group() == ")" and sentence.rfind("(", 0, m.start()) in short)]
     dashes = [m for m in breaks if m.group().strip() in ("—", "-", "–")]
     if len(dashes) == 2:  # "The axis — China, Russia, Iran — grows": an aside, not two clauses
         breaks = [m for m in breaks if m not in dashes]
@@ -212,6 +220,11 @@ _OWNER = re.compile(r"'s?\s+$")  # "Russia's Iranian drones": Russia owns what I
 _RECIPIENT = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:for|to|into|by|(?:found|used|installed|deployed|fitted|incorporated|"
                         r"embedded|discovered|recovered|fighting|serving|assembled|produced|made|built)\s+(?:in|inside))\s+(?:the\s+)?$", re.IGNORECASE)
 GOODS_CHARS = 40  # how far from the goods noun the maker and the recipient may be named
+# Between the member that uses goods and their maker: "Moscow has deployed more than 3,700 (Iranian-designed drones)".
+_USER_VERB = re.compile(r"^\s+(?:has\s+|have\s+|had\s+|is\s+|are\s+|was\s+|were\s+)?(?:\w+ly\s+)?"
+                        r"(?:deploy|use[sd]?\b|using|fire[sd]?\b|firing|launch|field|operat|receiv|acquir|obtain|bought|buy|purchas|import)\w*"
+                        r"\s+(?:(?!(?:to|for|against|on|at|with|by)\s)[\w,.-]+\s+){0,5}?$", re.IGNORECASE)
+USER_CHARS = 70
 
 
 def _made_by(sentence: str, member: MemberSpan, noun_start: int) -> bool:
@@ -239,6 +252,13 @@ def goods_pairs(sentence: str, actors: list[MemberSpan], goods: list[re.Match[st
         owners = [a for a in before[:-1] if _OWNER.match(sentence[a.end:maker.start])]
         if owners:
             pairs.add(frozenset((owners[-1].code, maker.code)))
+        elif sentence.startswith("-", maker.end):
+            # "Moscow has deployed 3,700 Iranian-designed drones": the subject uses what the other made (a bare
+            # demonym, "Russia fires Iranian drones", does not say where they came from)
+            users = [a for a in members if a.end <= maker.start and maker.start - a.end <= USER_CHARS
+                     and _USER_VERB.match(sentence[a.end:maker.start])]
+            if users:
+                pairs.add(frozenset((users[-1].code, maker.code)))
         after = [a for a in members if a.start >= noun.end() and a.start - noun.end() <= GOODS_CHARS]
         if after and _RECIPIENT.match(sentence[noun.end():after[0].start]):
             pairs.add(frozenset((maker.code, after[0].code)))
