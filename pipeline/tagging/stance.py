@@ -24,13 +24,36 @@ def _clip_after(window: str, lexicon: Lexicon, langs: list[str]) -> str:
 
 
 def _quoted(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
-    """Inside quote marks, spaces inside the quotes allowed (« bloc », " no limits ")."""
+    """Inside quote marks, spaces inside the quotes allowed (« bloc », " no limits "), the marks
+    part of the phrase ("“no limits"), or the phrase inside a longer quoted passage."""
     before = text[max(start - 3, 0):start].rstrip()
     after = text[end:end + 4].lstrip()
-    opened = bool(before) and before[-1] in lexicon.quotes_open
+    opened = bool(before) and before[-1] in lexicon.quotes_open or text[start:start + 1] in lexicon.quotes_open
     closed = bool(after) and (after[0] in lexicon.quotes_close
-                              or (after[0] in ",.!?" and after[1:2] in lexicon.quotes_close))
+                              or (after[0] in ",.!?" and after[1:2] in lexicon.quotes_close)) \
+        or text[end - 1:end] in lexicon.quotes_close
     return opened or closed
+
+
+# Quote pairs whose marks tell opening from closing (the straight double quote is counted instead),
+# for a framing inside a quoted passage: 声明称双方“友好没有止境，合作没有禁区”, „… die Achse …“.
+_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("„", "”"), ("「", "」"), ("『", "』"))
+QUESTION_MARKS = ("?", "？", "؟")
+
+
+def in_quoted_passage(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Is text[start:end] inside a passage quoted within its sentence (the quote opened before it
+    and closes after it)?"""
+    head, tail = text[sentence[0]:start], text[end:sentence[1]]
+    for open_mark, close_mark in _PAIRS:
+        if head.rfind(open_mark) > head.rfind(close_mark) and close_mark in tail:
+            return True
+    return head.count('"') % 2 == 1 and '"' in tail
+
+
+def is_question(text: str, sentence: tuple[int, int]) -> bool:
+    """Does the sentence ask rather than state ("Is it an alliance of convenience?")?"""
+    return text[sentence[0]:sentence[1]].rstrip().rstrip("\"'”’»)」』 ").endswith(QUESTION_MARKS)
 
 
 def _rebutted(text: str, end: int, sentence: tuple[int, int], lexicon: Lexicon, langs: list[str],
@@ -69,10 +92,12 @@ def classify_stance(
             lexicon.cue("contested.after").search(after, langs):
         return CONTESTED
     if _quoted(text, start, end, lexicon) or lexicon.cue("distanced.before").search(before, langs) \
-            or lexicon.cue("distanced.after").search(after, langs):
+            or lexicon.cue("distanced.after").search(after, langs) or in_quoted_passage(text, start, end, sentence):
         return CONTESTED if _rebutted(text, end, sentence, lexicon, langs, following) else DISTANCED
     if _friction_within(before, after, lexicon, langs):
         return CONTESTED  # "interests clash between Russia and the other members of CRINK"
+    if is_question(text, sentence):
+        return DISTANCED  # the author asks whether the label fits ("Do they form a bloc?"), not says so
     return ASSERTED
 
 

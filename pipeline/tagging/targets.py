@@ -88,7 +88,33 @@ def _adjacent(text: str, start: int, end: int, clause: tuple[int, int],
         post_end = link.end() + (stop.start() if stop else len(rest))
         post_end = min(post_end, link.end() + 60)
         out += [g for g in groupings if link.end() <= g.start and g.end <= post_end]
+    else:
+        out += _compound_after(text, end, groupings)
     return out
+
+
+def _compound_after(text: str, end: int, groupings: list[Grouping]) -> list[Grouping]:
+    """A pair or chain compound right after the phrase names its grouping: "el eje Moscú-Teherán",
+    "Oś Chiny-Rosja-Iran", and the Persian genitive of two ("محور چین و روسیه"); a single name there
+    is no compound ("l'axe Russie" is not French)."""
+    after = [g for g in groupings if g.start >= end]
+    if not after or not _SPACE.fullmatch(text, end, after[0].start):
+        return []
+    chain = [after[0]]
+    for g in after[1:]:
+        gap = text[chain[-1].end:g.start]
+        if gap not in _COMPOUND_DASHES and not (gap == "" and text[g.start - 1:g.start] == "-") and not (len(chain) == 1 and _PERSIAN_AND.fullmatch(gap)):
+            break
+        chain.append(g)
+    return chain if len(chain) > 1 else []
+
+
+_SPACE = re.compile(r"\s+")
+_TIGHT_BEFORE = re.compile(r"[\s\-–—/]*")
+MODIFIER_FOLLOWS = frozenset({"fa", "fr", "es", "vi"})  # "l'axe russo-iranien", "محور چین و روسیه"
+LINK_WORDS = 2  # "of", "of the", "de la", "zwischen": the members follow the link word at once
+_PERSIAN_AND = re.compile(r"\s+و\s+")  # the Persian genitive needs no link word: محور چین و روسیه
+_COMPOUND_DASHES = ("-", "–", "—", "‐", "‑", "/")
 
 
 def _qualified(text: str, start: int, end: int, clause: tuple[int, int], lexicon: Lexicon, langs: list[str]) -> bool:
@@ -111,6 +137,26 @@ def _said_of_members(text: str, start: int, clause: tuple[int, int], groupings: 
     if not near or not near[-1].members:
         return ()
     return _members(_run(text, near)) if _SAID_OF.fullmatch(text, near[-1].end, start) else ()
+
+
+def _linked_members(text: str, start: int, end: int, clause: tuple[int, int],
+                    groupings: list[Grouping], langs: list[str]) -> tuple[str, ...]:
+    """For a word common in other senses ("axe", "eje", "Achse", "coalition"): the members named right
+    at it ("l'axe Moscou-Pékin", "a coalition of China, Russia and Iran", "die russisch-iranische
+    Achse"), else () — context alone does not make it a framing. Any non-member there makes it
+    another grouping ("el eje Washington-Tokio")."""
+    linked = _adjacent(text, start, end, clause, groupings)
+    before = [g for g in linked if g.start < end]
+    if before:  # right before it: "the Sino-Russian coalition", "中俄轴心", not "Russia's ruling coalition";
+        # where modifiers follow their noun, a name before it is its subject ("روسیه محور ...")
+        before = _run(text, before) if _TIGHT_BEFORE.fullmatch(text, before[-1].end, start) \
+            and langs[0] not in MODIFIER_FOLLOWS else []
+    after = [g for g in linked if g.start >= end]
+    if after:  # the link word, then the whole list: "of China, Russia and Iran", not "de la política rusa"
+        after = _run(text, [g for g in groupings if g.start >= after[0].start and g.end <= clause[1]], forward=True) \
+            if len(text[end:after[0].start].split()) <= LINK_WORDS else []
+    named = before + after
+    return _members(named) if named and all(g.members for g in named) else ()
 
 
 def _members(groupings: list[Grouping]) -> tuple[str, ...]:
@@ -136,6 +182,8 @@ def resolve_target(
     if inside:  # "the axis of Moscow and Pyongyang": the phrase's own last word names a member
         listed = [g for g in others if g.start >= inside[0].start and g.end <= clause[1]]
         return _members(_run(text, listed, forward=True))
+    if text[start:end].lower() in lexicon.linked_only:
+        return _linked_members(text, start, end, clause, others, langs)
     if "," in text[max(start - 40, 0):start] and any(
             g.lookalike and g.label == "group" and g.end <= start and _APPOSITION.fullmatch(text, g.end, start) for g in others):
         return ()  # "The Shanghai Cooperation Organisation, a bloc led by China and Russia"

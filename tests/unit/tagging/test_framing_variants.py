@@ -1,0 +1,111 @@
+"""Framing words in the eight languages that are common in other senses (axe, eje, Achse, oś, ось,
+محور, coalition): a framing only with the members named right at them. The Second World War's Axis
+and the G20 are look-alikes. Stance: a label inside a quoted passage is distanced, a question asks
+rather than asserts. Sentences are written for these tests, not taken from real text."""
+
+import pytest
+
+from pipeline.tagging.tagger import tag_text
+
+
+def _framings(text, lexicon, lang="en"):
+    return [(f.label, sorted(f.target)) for f in tag_text(text, lang, lexicon).framings]
+
+
+def _stances(text, lexicon, lang="en"):
+    return [(f.label, f.stance) for f in tag_text(text, lang, lexicon).framings]
+
+
+LINKED_AXES = [
+    ("fr", "Le président a renforcé l'axe Moscou-Téhéran cette année.", ["IR", "RU"]),
+    ("es", "El viaje fortalece el eje Rusia-China-Irán frente a Washington.", ["CN", "IR", "RU"]),
+    ("de", "Der Besuch stärkt die Achse Moskau-Pjöngjang weiter.", ["KP", "RU"]),
+    ("pl", "Wizyta wzmacnia oś Rosja-Iran na Bliskim Wschodzie.", ["IR", "RU"]),
+    ("ru", "Визит укрепил ось Москва-Тегеран.", ["IR", "RU"]),
+    ("en", "Analysts fear a coalition of China, Russia and Iran.", ["CN", "IR", "RU"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,target", LINKED_AXES)
+def test_bare_axis_word_with_members_named_at_it_is_a_framing(lang, text, target, lexicon):
+    found = _framings(text, lexicon, lang)
+    assert len(found) == 1 and found[0][1] == target
+
+
+NOT_FRAMINGS = [
+    ("fr", "La Russie a fait de l'énergie l'axe principal de sa politique."),
+    ("fr", "La Chine investit dans un axe routier vers le Kazakhstan."),
+    ("es", "El comercio con China es el eje de la política exterior rusa."),
+    ("es", "Rusia critica el eje Washington-Tokio en Asia."),
+    ("de", "Russland dreht sich um die eigene Achse, sagt ein Diplomat in Peking."),
+    ("pl", "Rosja uczyniła energię osią swojej polityki wobec Chin."),
+    ("ru", "Китай сделал торговлю осью своей политики в отношении России."),
+    ("en", "China stayed out of the coalition that fought in Iraq."),
+    ("en", "Russia's ruling coalition in the Duma backs the deal with Iran."),
+    ("en", "Like the Axis powers of the 1940s, Russia and China court each other."),
+    ("en", "Russia and China are not the 1930s Axis."),
+    ("zh", "俄罗斯能否留在二十国集团，中国表示支持。"),
+    ("zh", "二战时的轴心国与今天的中俄关系不可类比。"),
+]
+
+
+@pytest.mark.parametrize("lang,text", NOT_FRAMINGS)
+def test_other_senses_and_lookalikes_give_no_framing(lang, text, lexicon):
+    assert _framings(text, lexicon, lang) == []
+
+
+def test_chinese_bare_axis_takes_its_members_from_the_sentence(lexicon):
+    assert _framings("中俄轴心正在形成。", lexicon, "zh") == [("axis", ["CN", "RU"])]
+
+
+def test_german_alliance_of_autocrats_and_spanish_partners_of_convenience(lexicon):
+    assert _framings("China und Russland bilden eine Allianz der Autokraten.", lexicon, "de") == [
+        ("bloc", ["CN", "RU"])]
+    assert [f for f, _ in _framings("Rusia e Irán son socios de conveniencia.", lexicon, "es")] == ["convenience"]
+
+
+def test_capitalised_last_word_variant(lexicon):
+    assert [f for f, _ in _framings("La Russie et l'Iran forment un axe du Mal.", lexicon, "fr")] == ["axis"]
+
+
+def test_label_inside_a_quoted_passage_is_distanced(lexicon):
+    text = 'The statement said: "The friendship of China and Russia is a no-limits partnership for ever."'
+    assert _stances(text, lexicon) == [("no_limits", "distanced")]
+    assert _stances("声明称双方“中俄友好没有止境”。", lexicon, "zh") == [("no_limits", "distanced")]
+
+
+def test_backquoted_label_is_quoted(lexicon):
+    assert _stances("China and Russia keep talking about their `no limits` friendship.", lexicon) == [
+        ("no_limits", "distanced")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Are China and Russia now a bloc?"),
+    ("fr", "La Chine et la Russie forment-elles un bloc ?"),
+    ("de", "Bilden China und Russland einen Block?"),
+])
+def test_a_question_asks_rather_than_asserts(lang, text, lexicon):
+    assert _stances(text, lexicon, lang) == [("bloc", "distanced")]
+
+
+def test_a_question_that_argues_against_stays_contested(lexicon):
+    assert _stances("Why do so many still doubt that China and Russia form a bloc?", lexicon)[0][1] == "contested"
+
+
+def test_assumptions_and_limits_to(lexicon):
+    assert _stances("Their drills with Russia fed assumptions of a China-Russia axis.", lexicon) == [
+        ("axis", "distanced")]
+    assert _stances("There are limits to the no-limits partnership of China and Russia.", lexicon) == [
+        ("no_limits", "contested")]
+
+
+def test_persian_axis_of_two_members_in_the_genitive(lexicon):
+    assert _framings("ایران به محور چین و روسیه نزدیک شده است.", lexicon, "fa") == [("axis", ["CN", "RU"])]
+    assert _framings("روسیه محور اصلی سیاست خود را انرژی قرار داد.", lexicon, "fa") == []
+
+
+@pytest.mark.parametrize("lang,text,target", [
+    ("de", "Washington sorgt sich um die russisch-iranische Achse.", ["IR", "RU"]),
+])
+def test_axis_with_a_compound_adjective(lang, text, target, lexicon):
+    assert _framings(text, lexicon, lang) == [("axis", target)]
