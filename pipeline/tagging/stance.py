@@ -28,11 +28,25 @@ def _quoted(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     part of the phrase ("“no limits"), or the phrase inside a longer quoted passage."""
     before = text[max(start - 3, 0):start].rstrip()
     after = text[end:end + 4].lstrip()
-    opened = bool(before) and before[-1] in lexicon.quotes_open or text[start:start + 1] in lexicon.quotes_open
-    closed = bool(after) and (after[0] in lexicon.quotes_close
+    opened = bool(before) and before[-1] in lexicon.quotes_open and not _elision(before) \
+        or text[start:start + 1] in lexicon.quotes_open
+    closed = bool(after) and (after[0] in lexicon.quotes_close and not _possessive(after)
                               or (after[0] in ",.!?" and after[1:2] in lexicon.quotes_close)) \
         or text[end - 1:end] in lexicon.quotes_close
     return opened or closed
+
+
+_APOSTROPHES = ("'", "’", "‘")
+
+
+def _elision(before: str) -> bool:
+    """An apostrophe after a letter elides, it opens no quote: "l'axe", "l’axe"."""
+    return before[-1] in _APOSTROPHES and len(before) > 1 and before[-2].isalpha()
+
+
+def _possessive(after: str) -> bool:
+    """An apostrophe before a letter is a possessive or contraction, it closes no quote: "CRINK’s"."""
+    return after[0] in _APOSTROPHES and after[1:2].isalpha()
 
 
 # Quote pairs whose marks tell opening from closing (the straight double quote is counted instead),

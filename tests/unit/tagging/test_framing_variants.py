@@ -109,3 +109,8 @@ def test_persian_axis_of_two_members_in_the_genitive(lexicon):
 ])
 def test_axis_with_a_compound_adjective(lang, text, target, lexicon):
     assert _framings(text, lexicon, lang) == [("axis", target)]
+
+
+def test_apostrophes_are_no_quote_marks(lexicon):
+    assert _stances("CRINK’s trade grew as China and Russia bought more Iranian oil.", lexicon) == [("crink", "asserted")]
+    assert _stances("La Russie et l'Iran renforcent l'axe du mal.", lexicon, "fr") == [("axis", "asserted")]
