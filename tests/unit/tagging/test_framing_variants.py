@@ -114,3 +114,16 @@ def test_axis_with_a_compound_adjective(lang, text, target, lexicon):
 def test_apostrophes_are_no_quote_marks(lexicon):
     assert _stances("CRINK’s trade grew as China and Russia bought more Iranian oil.", lexicon) == [("crink", "asserted")]
     assert _stances("La Russie et l'Iran renforcent l'axe du mal.", lexicon, "fr") == [("axis", "asserted")]
+
+
+@pytest.mark.parametrize("lang,text,stance", [
+    ("en", "According to the trade data, CRINK bought more from China than from Russia.", "asserted"),
+    ("en", "According to a senator, China and Russia now form a bloc.", "distanced"),
+    ("en", "Their joint drills still fall short of a “bloc” of China and Russia.", "contested"),
+    ("en", "It is premature to speak of an axis of Russia and Iran.", "contested"),
+    ("en", "The axis of Russia and Iran, if it exists, is weaker than feared.", "contested"),
+    ("en", "A bloc of China and Russia may be forming in Central Asia.", "distanced"),
+    ("fr", "Dire que la Chine et la Russie forment un « bloc » serait une erreur.", "contested"),
+])
+def test_critiques_speculation_and_sources_of_figures(lang, text, stance, lexicon):
+    assert [s for _, s in _stances(text, lexicon, lang)] == [stance]
