@@ -41,6 +41,7 @@ QUALIFIER_BEFORE_CHARS = 30
 QUALIFIER_AFTER_CHARS = 60
 # Between the members and a qualified grouping said of them: "China and Russia act as a voting bloc".
 _SAID_OF = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:is|are|was|were|be|been|become|becomes|became|remain\w*|form\w*|act\w*\s+as|as|"
+                      r"(?:align|coalesc|merg|grow|turn|evolv|band)\w*\s+(?:together\s+)?into|"
                       r"behave\w*\s+as|bilden|bildeten|forment|forman|образу\w*|tworz\w*)"
                       r"\s+(?:(?:an?|the|one|a single|single|einen|un|une|una)\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 
@@ -139,7 +140,7 @@ def _said_of_members(text: str, start: int, clause: tuple[int, int], groupings: 
     return _members(_run(text, near)) if _SAID_OF.fullmatch(text, near[-1].end, start) else ()
 
 
-def _linked_members(text: str, start: int, end: int, clause: tuple[int, int],
+def _linked_members(text: str, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int],
                     groupings: list[Grouping], langs: list[str]) -> tuple[str, ...]:
     """For a word common in other senses ("axe", "eje", "Achse", "coalition"): the members named right
     at it ("l'axe Moscou-Pékin", "a coalition of China, Russia and Iran", "die russisch-iranische
@@ -156,7 +157,26 @@ def _linked_members(text: str, start: int, end: int, clause: tuple[int, int],
         after = _run(text, [g for g in groupings if g.start >= after[0].start and g.end <= clause[1]], forward=True) \
             if len(text[end:after[0].start].split()) <= LINK_WORDS else []
     named = before + after
-    return _members(named) if named and all(g.members for g in named) else ()
+    if not named:  # or the clause says it of two or more: "China and Russia are aligning into a coalition"
+        # (a list's ", and" is no clause break here); not "Russia, Syria, Iraq and Iran formed ..."
+        said = _said_of_members(text, start, (sentence[0], clause[1]), groupings)
+        return said if len(said) > 1 else ()
+    return _members(named) if all(g.members for g in named) else ()
+
+
+def _against_member(text: str, end: int, clause: tuple[int, int], groupings: list[Grouping]) -> bool:
+    """Is the phrase followed by what it opposes, a member ("a united front against North Korea"),
+    with no member named before it in its clause to be the grouping?"""
+    opposing = _AGAINST_AFTER.match(text, end)
+    if not opposing:
+        return False
+    after = [g for g in groupings if g.start >= opposing.end()]
+    before = [g for g in groupings if clause[0] <= g.start and g.end <= end and g.members]
+    return bool(after) and after[0].start == opposing.end() and bool(after[0].members) and not before
+
+
+_AGAINST_AFTER = re.compile(r"\s+(?:against|versus|to (?:counter|contain|confront|deter)|gegen|contre|contra|против|przeciw\w*)\s+(?:the\s+)?",
+                            re.IGNORECASE)
 
 
 def _members(groupings: list[Grouping]) -> tuple[str, ...]:
@@ -183,12 +203,14 @@ def resolve_target(
         listed = [g for g in others if g.start >= inside[0].start and g.end <= clause[1]]
         return _members(_run(text, listed, forward=True))
     if text[start:end].lower() in lexicon.linked_only:
-        return _linked_members(text, start, end, clause, others, langs)
+        return _linked_members(text, start, end, clause, sentence, others, langs)
     if "," in text[max(start - 40, 0):start] and any(
             g.lookalike and g.label == "group" and g.end <= start and _APPOSITION.fullmatch(text, g.end, start) for g in others):
         return ()  # "The Shanghai Cooperation Organisation, a bloc led by China and Russia"
     fixed = lexicon.fixed_targets.get(framing_id, ())
     adjacent = _adjacent(text, start, end, clause, others)
+    if not fixed and not _members(adjacent) and _against_member(text, end, clause, others):
+        return ()  # "a united front against North Korea": the member is what the grouping opposes
     if framing_id in lexicon.generic_framings and _qualified(text, start, end, clause, lexicon, langs):
         # "the regional bloc", "le bloc occidental": another grouping, unless members are linked after
         # it ("a trading bloc of China and Russia") or the clause says it of them ("China and Russia

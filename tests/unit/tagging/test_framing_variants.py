@@ -127,3 +127,26 @@ def test_apostrophes_are_no_quote_marks(lexicon):
 ])
 def test_critiques_speculation_and_sources_of_figures(lang, text, stance, lexicon):
     assert [s for _, s in _stances(text, lexicon, lang)] == [stance]
+
+
+def test_coalition_said_of_the_members(lexicon):
+    assert _framings("China, Russia and Iran are aligning into a loose coalition.", lexicon) == [
+        ("bloc", ["CN", "IR", "RU"])]
+
+
+def test_a_front_against_a_member_is_no_crink_framing(lexicon):
+    text = "Russia tested a missile. Tokyo and Seoul seek a united front against North Korea."
+    assert _framings(text, lexicon) == []
+    assert _framings("Russland und Nordkorea bilden eine gemeinsame Front gegen die USA.", lexicon, "de") == [
+        ("bloc", ["KP", "RU"])]
+
+
+def test_a_coalition_of_a_member_and_others_is_no_crink_framing(lexicon):
+    assert _framings("In 2015, Russia, Egypt, Algeria and Iran formed a coalition against piracy.", lexicon) == []
+
+
+def test_a_list_with_a_serial_comma_said_to_form_a_coalition(lexicon):
+    text = "Many now say that China, Russia, Iran, and North Korea are merging into a Eurasian coalition."
+    assert _framings(text, lexicon) == [("bloc", ["CN", "IR", "KP", "RU"])]
+    assert _stances("Die Zusammenarbeit wird als Versuch gesehen, eine gemeinsame Front von Russland und Nordkorea zu bilden.",
+                    lexicon, "de") == [("bloc", "distanced")]
