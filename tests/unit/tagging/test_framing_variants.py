@@ -150,3 +150,8 @@ def test_a_list_with_a_serial_comma_said_to_form_a_coalition(lexicon):
     assert _framings(text, lexicon) == [("bloc", ["CN", "IR", "KP", "RU"])]
     assert _stances("Die Zusammenarbeit wird als Versuch gesehen, eine gemeinsame Front von Russland und Nordkorea zu bilden.",
                     lexicon, "de") == [("bloc", "distanced")]
+
+
+def test_a_speaker_before_a_german_determiner_is_no_premodifier(lexicon):
+    text = "China, Russland und Iran rücken zusammen. In den USA ist von einer neuen „Achse des Bösen“ die Rede."
+    assert _framings(text, lexicon, "de") == [("axis", ["CN", "IR", "RU"])]
