@@ -324,6 +324,8 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
     stance = data.get("stance") or {}
     cues["distanced.introduced"] = CueSet(_compile_cues(
         (stance.get("distanced") or {}).get("introduced") or {}, boundaries, languages))
+    cues["distanced.open_question"] = CueSet(_compile_cues(
+        (stance.get("distanced") or {}).get("open_question") or {}, boundaries, languages))
     for family in ("contested", "distanced"):
         for where in ("before", "after"):
             by_lang = (stance.get(family) or {}).get(where) or {}

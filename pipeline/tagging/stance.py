@@ -110,7 +110,7 @@ def classify_stance(
         return CONTESTED if _rebutted(text, end, sentence, lexicon, langs, following) else DISTANCED
     if _friction_within(before, after, lexicon, langs):
         return CONTESTED  # "interests clash between Russia and the other members of CRINK"
-    if is_question(text, sentence):
+    if is_question(text, sentence) and not lexicon.cue("distanced.open_question").search(text[sentence[0]:start], langs):
         return DISTANCED  # the author asks whether the label fits ("Do they form a bloc?"), not says so
     return ASSERTED
 

@@ -155,3 +155,18 @@ def test_a_list_with_a_serial_comma_said_to_form_a_coalition(lexicon):
 def test_a_speaker_before_a_german_determiner_is_no_premodifier(lexicon):
     text = "China, Russland und Iran rücken zusammen. In den USA ist von einer neuen „Achse des Bösen“ die Rede."
     assert _framings(text, lexicon, "de") == [("axis", ["CN", "IR", "RU"])]
+
+
+def test_an_open_question_takes_the_label_as_given(lexicon):
+    text = "China and Russia hold drills. How will the new government deal with the bloc?"
+    assert _stances(text, lexicon) == [("bloc", "asserted")]
+
+
+def test_a_later_framing_refers_back_to_the_grouping_just_characterised(lexicon):
+    text = ("China, Russia and Iran have formed an axis of autocracies. Nobody in Washington was ready. "
+            "Officials now debate how to answer the bloc.")
+    assert _framings(text, lexicon) == [("axis", ["CN", "IR", "RU"]), ("bloc", ["CN", "IR", "RU"])]
+
+
+def test_asking_whether_the_label_is_right_contests_it(lexicon):
+    assert _stances("Is the talk of a China-Russia bloc accurate?", lexicon) == [("bloc", "contested")]
