@@ -170,3 +170,7 @@ def test_a_later_framing_refers_back_to_the_grouping_just_characterised(lexicon)
 
 def test_asking_whether_the_label_is_right_contests_it(lexicon):
     assert _stances("Is the talk of a China-Russia bloc accurate?", lexicon) == [("bloc", "contested")]
+
+
+def test_a_label_called_loaded_is_contested(lexicon):
+    assert _stances("China and Russia grow closer, but the term 'bloc' is loaded.", lexicon) == [("bloc", "contested")]
