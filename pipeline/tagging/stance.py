@@ -50,7 +50,7 @@ def _possessive(after: str) -> bool:
 
 
 # Quote pairs whose marks tell opening from closing (the straight double quote is counted instead),
-# for a framing inside a quoted passage: 声明称双方“友好没有止境，合作没有禁区”, „… die Achse …“.
+# for a framing inside a quoted passage: 外长说“两国合作没有止境”, „… die Achse …“.
 _PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("„", "”"), ("「", "」"), ("『", "』"))
 QUESTION_MARKS = ("?", "？", "؟")
 

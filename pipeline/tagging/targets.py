@@ -96,8 +96,8 @@ def _adjacent(text: str, start: int, end: int, clause: tuple[int, int],
 
 
 def _compound_after(text: str, end: int, groupings: list[Grouping]) -> list[Grouping]:
-    """A pair or chain compound right after the phrase names its grouping: "el eje Moscú-Teherán",
-    "Oś Chiny-Rosja-Iran", and the Persian genitive of two ("محور چین و روسیه"); a single name there
+    """A pair or chain compound right after the phrase names its grouping: "el eje Moscú-Pekín",
+    "oś Rosja-Iran-Chiny", and the Persian genitive of two ("محور روسیه و ایران"); a single name there
     is no compound ("l'axe Russie" is not French)."""
     after = [g for g in groupings if g.start >= end]
     if not after or not _SPACE.fullmatch(text, end, after[0].start):
@@ -113,9 +113,9 @@ def _compound_after(text: str, end: int, groupings: list[Grouping]) -> list[Grou
 
 _SPACE = re.compile(r"\s+")
 _TIGHT_BEFORE = re.compile(r"[\s\-–—/]*")
-MODIFIER_FOLLOWS = frozenset({"fa", "fr", "es", "vi"})  # "l'axe russo-iranien", "محور چین و روسیه"
+MODIFIER_FOLLOWS = frozenset({"fa", "fr", "es", "vi"})  # "l'axe russo-iranien", "محور روسیه و ایران"
 LINK_WORDS = 2  # "of", "of the", "de la", "zwischen": the members follow the link word at once
-_PERSIAN_AND = re.compile(r"\s+و\s+")  # the Persian genitive needs no link word: محور چین و روسیه
+_PERSIAN_AND = re.compile(r"\s+و\s+")  # the Persian genitive needs no link word: محور روسیه و ایران
 _COMPOUND_DASHES = ("-", "–", "—", "‐", "‑", "/")
 
 
@@ -158,8 +158,8 @@ def _linked_members(text: str, start: int, end: int, clause: tuple[int, int], se
         after = _run(text, [g for g in groupings if g.start >= after[0].start and g.end <= clause[1]], forward=True) \
             if len(text[end:after[0].start].split()) <= LINK_WORDS else []
     named = before + after
-    if not named:  # or the clause says it of two or more: "China and Russia are aligning into a coalition"
-        # (a list's ", and" is no clause break here); not "Russia, Syria, Iraq and Iran formed ..."
+    if not named:  # or the clause says it of two or more: "China and Russia are merging into one coalition"
+        # (a list's ", and" is no clause break here); not "Russia, Egypt, Algeria and Iran formed ..."
         said = _said_of_members(text, start, (sentence[0], clause[1]), groupings)
         return said if len(said) > 1 else ()
     return _members(named) if all(g.members for g in named) else ()

@@ -61,7 +61,7 @@ def test_chinese_bare_axis_takes_its_members_from_the_sentence(lexicon):
 def test_german_alliance_of_autocrats_and_spanish_partners_of_convenience(lexicon):
     assert _framings("China und Russland bilden eine Allianz der Autokraten.", lexicon, "de") == [
         ("bloc", ["CN", "RU"])]
-    assert [f for f, _ in _framings("Rusia e Irán son socios de conveniencia.", lexicon, "es")] == ["convenience"]
+    assert [f for f, _ in _framings("Moscú y Teherán actúan como socios de conveniencia.", lexicon, "es")] == ["convenience"]
 
 
 def test_capitalised_last_word_variant(lexicon):
@@ -71,7 +71,7 @@ def test_capitalised_last_word_variant(lexicon):
 def test_label_inside_a_quoted_passage_is_distanced(lexicon):
     text = 'The statement said: "The friendship of China and Russia is a no-limits partnership for ever."'
     assert _stances(text, lexicon) == [("no_limits", "distanced")]
-    assert _stances("声明称双方“中俄友好没有止境”。", lexicon, "zh") == [("no_limits", "distanced")]
+    assert _stances("外长说“两国合作没有止境”。", lexicon, "zh") == [("no_limits", "distanced")]
 
 
 def test_backquoted_label_is_quoted(lexicon):
@@ -146,14 +146,14 @@ def test_a_coalition_of_a_member_and_others_is_no_crink_framing(lexicon):
 
 
 def test_a_list_with_a_serial_comma_said_to_form_a_coalition(lexicon):
-    text = "Many now say that China, Russia, Iran, and North Korea are merging into a Eurasian coalition."
+    text = "Many now say that China, Russia, Iran, and North Korea are merging into one coalition."
     assert _framings(text, lexicon) == [("bloc", ["CN", "IR", "KP", "RU"])]
     assert _stances("Die Zusammenarbeit wird als Versuch gesehen, eine gemeinsame Front von Russland und Nordkorea zu bilden.",
                     lexicon, "de") == [("bloc", "distanced")]
 
 
 def test_a_speaker_before_a_german_determiner_is_no_premodifier(lexicon):
-    text = "China, Russland und Iran rücken zusammen. In den USA ist von einer neuen „Achse des Bösen“ die Rede."
+    text = "China, Russland und Iran rücken zusammen. In Washington spricht man von einer neuen „Achse des Bösen“."
     assert _framings(text, lexicon, "de") == [("axis", ["CN", "IR", "RU"])]
 
 
