@@ -174,3 +174,7 @@ def test_asking_whether_the_label_is_right_contests_it(lexicon):
 
 def test_a_label_called_loaded_is_contested(lexicon):
     assert _stances("China and Russia grow closer, but the term 'bloc' is loaded.", lexicon) == [("bloc", "contested")]
+
+
+def test_chinese_pivot_idiom_is_no_axis(lexicon):
+    assert _framings("中俄两国以能源合作为轴心扩大贸易。", lexicon, "zh") == []
