@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pipeline.tagging.lexicon import Lexicon
+from pipeline.tagging.phrases import _oxford_comma
 
 ASSERTED, DISTANCED, CONTESTED = "asserted", "distanced", "contested"
 STANCES = (ASSERTED, DISTANCED, CONTESTED)
@@ -19,8 +20,12 @@ def _clip_before(window: str, lexicon: Lexicon, langs: list[str]) -> str:
 
 
 def _clip_after(window: str, lexicon: Lexicon, langs: list[str]) -> str:
-    m = lexicon.cue("clauses.break").search(window, langs)
-    return window[:m.start()] if m else window
+    """The window up to the next clause break; the ", and" closing a list ("an axis of China,
+    Russia, Iran, and North Korea might be forming") is none (see phrases._oxford_comma)."""
+    for m in lexicon.cue("clauses.break").finditer(window, langs):
+        if not _oxford_comma(window, m, 0):
+            return window[:m.start()]
+    return window
 
 
 def _quoted(text: str, start: int, end: int, lexicon: Lexicon) -> bool:

@@ -178,3 +178,8 @@ def test_a_label_called_loaded_is_contested(lexicon):
 
 def test_chinese_pivot_idiom_is_no_axis(lexicon):
     assert _framings("中俄两国以能源合作为轴心扩大贸易。", lexicon, "zh") == []
+
+
+def test_a_serial_comma_in_the_members_does_not_end_the_window_after_the_phrase(lexicon):
+    text = "An axis of Russia, China, Iran, and North Korea may be emerging in Asia."
+    assert _stances(text, lexicon) == [("axis", "distanced")]
