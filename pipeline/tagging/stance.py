@@ -20,8 +20,8 @@ def _clip_before(window: str, lexicon: Lexicon, langs: list[str]) -> str:
 
 
 def _clip_after(window: str, lexicon: Lexicon, langs: list[str]) -> str:
-    """The window up to the next clause break; the ", and" closing a list ("an axis of China,
-    Russia, Iran, and North Korea might be forming") is none (see phrases._oxford_comma)."""
+    """The window up to the next clause break; the ", and" closing a list ("a bloc of Russia,
+    Iran, and China may be taking shape") is none (see phrases._oxford_comma)."""
     for m in lexicon.cue("clauses.break").finditer(window, langs):
         if not _oxford_comma(window, m, 0):
             return window[:m.start()]

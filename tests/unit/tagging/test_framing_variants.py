@@ -181,5 +181,5 @@ def test_chinese_pivot_idiom_is_no_axis(lexicon):
 
 
 def test_a_serial_comma_in_the_members_does_not_end_the_window_after_the_phrase(lexicon):
-    text = "An axis of Russia, China, Iran, and North Korea may be emerging in Asia."
-    assert _stances(text, lexicon) == [("axis", "distanced")]
+    text = "A bloc of Russia, Iran, and China may be taking shape."
+    assert _stances(text, lexicon) == [("bloc", "distanced")]
