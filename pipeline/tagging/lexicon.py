@@ -109,6 +109,7 @@ class Lexicon:
     fixed_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # framing -> members it names
     default_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # when context names none
     lookalike_actors: frozenset[str] = frozenset()  # tracked actors that are a grouping themselves (the EU)
+    linked_only: frozenset[str] = frozenset()  # framing words (lower-cased) that count only with members named at them
     org_suffix: re.Pattern[str] | None = None  # "China Times": an organisation, not the state
     partner_nouns: frozenset[str] = frozenset()  # "ally", "patron": lower-cased, every language
 
@@ -127,6 +128,15 @@ def _variants(phrase: str) -> set[str]:
         out |= {phrase[0].upper() + phrase[1:], phrase[0].lower() + phrase[1:]}
     if phrase.isascii():
         out |= {phrase.lower(), phrase.title(), phrase.upper()}
+    return out
+
+
+def _framing_variants(phrase: str) -> set[str]:
+    """A framing phrase's variants, and its last word capitalised: "l'axe du Mal", "Axe du Mal"."""
+    out = _variants(phrase)
+    head, _, last = phrase.rpartition(" ")
+    if head and last[:1].isalpha():
+        out |= {v[:len(head)] + " " + last[0].upper() + last[1:] for v in (phrase, phrase[0].upper() + phrase[1:])}
     return out
 
 
@@ -341,7 +351,7 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
     for fid, langs in data["framings"].items():
         for lang, phrases in langs.items():
             for phrase in phrases:
-                for variant in _variants(str(phrase)):
+                for variant in _framing_variants(str(phrase)):
                     add(lang, variant, FRAMING, (fid,))
     for lang, words in (data.get("exclusions") or {}).items():
         for word in words or []:
@@ -364,6 +374,8 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
     stance = data.get("stance") or {}
     cues["distanced.introduced"] = CueSet(_compile_cues(
         (stance.get("distanced") or {}).get("introduced") or {}, boundaries, languages))
+    cues["distanced.open_question"] = CueSet(_compile_cues(
+        (stance.get("distanced") or {}).get("open_question") or {}, boundaries, languages))
     for family in ("contested", "distanced"):
         for where in ("before", "after"):
             by_lang = (stance.get(family) or {}).get(where) or {}
@@ -407,6 +419,7 @@ def compile_taxonomy(data: dict[str, Any]) -> Lexicon:
         fixed_targets={k: tuple(v) for k, v in (targets.get("fixed") or {}).items()},
         default_targets={k: tuple(v) for k, v in (targets.get("default") or {}).items()},
         lookalike_actors=frozenset(targets.get("lookalike_actors") or []),
+        linked_only=frozenset(str(w).lower() for w in targets.get("linked_only") or []),
         org_suffix=org_suffix,
         partner_nouns=frozenset(str(w).lower() for words in (dyads.get("partner_nouns") or {}).values()
                                 for w in words or []),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pipeline.tagging.lexicon import Lexicon
+from pipeline.tagging.phrases import _oxford_comma
 
 ASSERTED, DISTANCED, CONTESTED = "asserted", "distanced", "contested"
 STANCES = (ASSERTED, DISTANCED, CONTESTED)
@@ -19,18 +20,59 @@ def _clip_before(window: str, lexicon: Lexicon, langs: list[str]) -> str:
 
 
 def _clip_after(window: str, lexicon: Lexicon, langs: list[str]) -> str:
-    m = lexicon.cue("clauses.break").search(window, langs)
-    return window[:m.start()] if m else window
+    """The window up to the next clause break; the ", and" closing a list ("a bloc of Russia,
+    Iran, and China may be taking shape") is none (see phrases._oxford_comma)."""
+    for m in lexicon.cue("clauses.break").finditer(window, langs):
+        if not _oxford_comma(window, m, 0):
+            return window[:m.start()]
+    return window
 
 
 def _quoted(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
-    """Inside quote marks, spaces inside the quotes allowed (« bloc », " no limits ")."""
+    """Inside quote marks, spaces inside the quotes allowed (« bloc », " no limits "), the marks
+    part of the phrase ("“no limits"), or the phrase inside a longer quoted passage."""
     before = text[max(start - 3, 0):start].rstrip()
     after = text[end:end + 4].lstrip()
-    opened = bool(before) and before[-1] in lexicon.quotes_open
-    closed = bool(after) and (after[0] in lexicon.quotes_close
-                              or (after[0] in ",.!?" and after[1:2] in lexicon.quotes_close))
+    opened = bool(before) and before[-1] in lexicon.quotes_open and not _elision(before) \
+        or text[start:start + 1] in lexicon.quotes_open
+    closed = bool(after) and (after[0] in lexicon.quotes_close and not _possessive(after)
+                              or (after[0] in ",.!?" and after[1:2] in lexicon.quotes_close)) \
+        or text[end - 1:end] in lexicon.quotes_close
     return opened or closed
+
+
+_APOSTROPHES = ("'", "’", "‘")
+
+
+def _elision(before: str) -> bool:
+    """An apostrophe after a letter elides, it opens no quote: "l'axe", "l’axe"."""
+    return before[-1] in _APOSTROPHES and len(before) > 1 and before[-2].isalpha()
+
+
+def _possessive(after: str) -> bool:
+    """An apostrophe before a letter is a possessive or contraction, it closes no quote: "CRINK’s"."""
+    return after[0] in _APOSTROPHES and after[1:2].isalpha()
+
+
+# Quote pairs whose marks tell opening from closing (the straight double quote is counted instead),
+# for a framing inside a quoted passage: 外长说“两国合作没有止境”, „… die Achse …“.
+_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("„", "”"), ("「", "」"), ("『", "』"))
+QUESTION_MARKS = ("?", "？", "؟")
+
+
+def in_quoted_passage(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Is text[start:end] inside a passage quoted within its sentence (the quote opened before it
+    and closes after it)?"""
+    head, tail = text[sentence[0]:start], text[end:sentence[1]]
+    for open_mark, close_mark in _PAIRS:
+        if head.rfind(open_mark) > head.rfind(close_mark) and close_mark in tail:
+            return True
+    return head.count('"') % 2 == 1 and '"' in tail
+
+
+def is_question(text: str, sentence: tuple[int, int]) -> bool:
+    """Does the sentence ask rather than state ("Is it an alliance of convenience?")?"""
+    return text[sentence[0]:sentence[1]].rstrip().rstrip("\"'”’»)」』 ").endswith(QUESTION_MARKS)
 
 
 def _rebutted(text: str, end: int, sentence: tuple[int, int], lexicon: Lexicon, langs: list[str],
@@ -69,10 +111,12 @@ def classify_stance(
             lexicon.cue("contested.after").search(after, langs):
         return CONTESTED
     if _quoted(text, start, end, lexicon) or lexicon.cue("distanced.before").search(before, langs) \
-            or lexicon.cue("distanced.after").search(after, langs):
+            or lexicon.cue("distanced.after").search(after, langs) or in_quoted_passage(text, start, end, sentence):
         return CONTESTED if _rebutted(text, end, sentence, lexicon, langs, following) else DISTANCED
     if _friction_within(before, after, lexicon, langs):
         return CONTESTED  # "interests clash between Russia and the other members of CRINK"
+    if is_question(text, sentence) and not lexicon.cue("distanced.open_question").search(text[sentence[0]:start], langs):
+        return DISTANCED  # the author asks whether the label fits ("Do they form a bloc?"), not says so
     return ASSERTED
 
 

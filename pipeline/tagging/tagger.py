@@ -183,6 +183,8 @@ def tag_text(text: str, lang: str, lexicon: Lexicon) -> TagResult:
         target = resolve_target(plain, fid, s, e, sent, index, groupings, lexicon, langs)
         if target:
             kept.append((fid, s, e, index, sent, target))
+            if fid not in lexicon.fixed_targets:  # "this axis", "the quartet": the grouping just characterised
+                bisect.insort(groupings, Grouping(s, e, target, index), key=lambda g: g.start)
     for i, (fid, s, e, index, sent, target) in enumerate(kept):
         prev_end = kept[i - 1][2] if i > 0 and kept[i - 1][3] == index else None
         next_start = kept[i + 1][1] if i + 1 < len(kept) and kept[i + 1][3] == index else None

@@ -16,10 +16,11 @@ from pipeline.tagging.lexicon import Lexicon
 
 CONTEXT_SENTENCES = 2  # how many sentences before a framing may name its grouping
 _PREMOD_STOP = re.compile(
-    r"[,;:.!?()\[\]\"«»“”]|\s(?:and|or|than|as|to|by|with|from|of|is|are|was|were|be|been|being|has|have|had|"
+    r"[,;:.!?()\[\]\"«»“”„]|\s(?:and|or|than|as|to|by|with|from|of|is|are|was|were|be|been|being|has|have|had|"
+    r"ist|sind|war|von|vom|mit|für|zur|zum|est|sont|du|es|son|del|"
     r"become|became|remain|remains|form|forms|formed|call|calls|called|into|like|unlike|against|—|"
     # a determiner opens the noun phrase: "Russia warned [the Western axis]"
-    r"the|a|an|der|die|das|den|dem|ein|eine|einen|einem|le|la|les|un|une|el|los|las|una)\s", re.IGNORECASE)
+    r"the|a|an|der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|le|la|les|un|une|el|los|las|una)\s", re.IGNORECASE)
 _LINKED_AFTER = re.compile(
     r"[\"”’'»]?\s*(?:(?:partnership|friendship|relationship|alliance|ties|axis|bloc|front)\s+)?(?:of|between|among|amongst|within|with|including|comprising|linking|binding|uniting|formed by|"
     r"led by|of the|между|из|包括|由|میان|بین|entre|zwischen|aus|de|des|du|del|de los|de la)(?!\w)",
@@ -41,6 +42,7 @@ QUALIFIER_BEFORE_CHARS = 30
 QUALIFIER_AFTER_CHARS = 60
 # Between the members and a qualified grouping said of them: "China and Russia act as a voting bloc".
 _SAID_OF = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:is|are|was|were|be|been|become|becomes|became|remain\w*|form\w*|act\w*\s+as|as|"
+                      r"(?:align|coalesc|merg|grow|turn|evolv|band)\w*\s+(?:together\s+)?into|"
                       r"behave\w*\s+as|bilden|bildeten|forment|forman|образу\w*|tworz\w*)"
                       r"\s+(?:(?:an?|the|one|a single|single|einen|un|une|una)\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 
@@ -88,7 +90,33 @@ def _adjacent(text: str, start: int, end: int, clause: tuple[int, int],
         post_end = link.end() + (stop.start() if stop else len(rest))
         post_end = min(post_end, link.end() + 60)
         out += [g for g in groupings if link.end() <= g.start and g.end <= post_end]
+    else:
+        out += _compound_after(text, end, groupings)
     return out
+
+
+def _compound_after(text: str, end: int, groupings: list[Grouping]) -> list[Grouping]:
+    """A pair or chain compound right after the phrase names its grouping: "el eje Moscú-Pekín",
+    "oś Rosja-Iran-Chiny", and the Persian genitive of two ("محور روسیه و ایران"); a single name there
+    is no compound ("l'axe Russie" is not French)."""
+    after = [g for g in groupings if g.start >= end]
+    if not after or not _SPACE.fullmatch(text, end, after[0].start):
+        return []
+    chain = [after[0]]
+    for g in after[1:]:
+        gap = text[chain[-1].end:g.start]
+        if gap not in _COMPOUND_DASHES and not (gap == "" and text[g.start - 1:g.start] == "-") and not (len(chain) == 1 and _PERSIAN_AND.fullmatch(gap)):
+            break
+        chain.append(g)
+    return chain if len(chain) > 1 else []
+
+
+_SPACE = re.compile(r"\s+")
+_TIGHT_BEFORE = re.compile(r"[\s\-–—/]*")
+MODIFIER_FOLLOWS = frozenset({"fa", "fr", "es", "vi"})  # "l'axe russo-iranien", "محور روسیه و ایران"
+LINK_WORDS = 2  # "of", "of the", "de la", "zwischen": the members follow the link word at once
+_PERSIAN_AND = re.compile(r"\s+و\s+")  # the Persian genitive needs no link word: محور روسیه و ایران
+_COMPOUND_DASHES = ("-", "–", "—", "‐", "‑", "/")
 
 
 def _qualified(text: str, start: int, end: int, clause: tuple[int, int], lexicon: Lexicon, langs: list[str]) -> bool:
@@ -111,6 +139,45 @@ def _said_of_members(text: str, start: int, clause: tuple[int, int], groupings: 
     if not near or not near[-1].members:
         return ()
     return _members(_run(text, near)) if _SAID_OF.fullmatch(text, near[-1].end, start) else ()
+
+
+def _linked_members(text: str, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int],
+                    groupings: list[Grouping], langs: list[str]) -> tuple[str, ...]:
+    """For a word common in other senses ("axe", "eje", "Achse", "coalition"): the members named right
+    at it ("l'axe Moscou-Pékin", "a coalition of China, Russia and Iran", "die russisch-iranische
+    Achse"), else () — context alone does not make it a framing. Any non-member there makes it
+    another grouping ("el eje Washington-Tokio")."""
+    linked = _adjacent(text, start, end, clause, groupings)
+    before = [g for g in linked if g.start < end]
+    if before:  # right before it: "the Sino-Russian coalition", "中俄轴心", not "Russia's ruling coalition";
+        # where modifiers follow their noun, a name before it is its subject ("روسیه محور ...")
+        before = _run(text, before) if _TIGHT_BEFORE.fullmatch(text, before[-1].end, start) \
+            and langs[0] not in MODIFIER_FOLLOWS else []
+    after = [g for g in linked if g.start >= end]
+    if after:  # the link word, then the whole list: "of China, Russia and Iran", not "de la política rusa"
+        after = _run(text, [g for g in groupings if g.start >= after[0].start and g.end <= clause[1]], forward=True) \
+            if len(text[end:after[0].start].split()) <= LINK_WORDS else []
+    named = before + after
+    if not named:  # or the clause says it of two or more: "China and Russia are merging into one coalition"
+        # (a list's ", and" is no clause break here); not "Russia, Egypt, Algeria and Iran formed ..."
+        said = _said_of_members(text, start, (sentence[0], clause[1]), groupings)
+        return said if len(said) > 1 else ()
+    return _members(named) if all(g.members for g in named) else ()
+
+
+def _against_member(text: str, end: int, clause: tuple[int, int], groupings: list[Grouping]) -> bool:
+    """Is the phrase followed by what it opposes, a member ("a united front against North Korea"),
+    with no member named before it in its clause to be the grouping?"""
+    opposing = _AGAINST_AFTER.match(text, end)
+    if not opposing:
+        return False
+    after = [g for g in groupings if g.start >= opposing.end()]
+    before = [g for g in groupings if clause[0] <= g.start and g.end <= end and g.members]
+    return bool(after) and after[0].start == opposing.end() and bool(after[0].members) and not before
+
+
+_AGAINST_AFTER = re.compile(r"\s+(?:against|versus|to (?:counter|contain|confront|deter)|gegen|contre|contra|против|przeciw\w*)\s+(?:the\s+)?",
+                            re.IGNORECASE)
 
 
 def _members(groupings: list[Grouping]) -> tuple[str, ...]:
@@ -136,11 +203,15 @@ def resolve_target(
     if inside:  # "the axis of Moscow and Pyongyang": the phrase's own last word names a member
         listed = [g for g in others if g.start >= inside[0].start and g.end <= clause[1]]
         return _members(_run(text, listed, forward=True))
+    if text[start:end].lower() in lexicon.linked_only:
+        return _linked_members(text, start, end, clause, sentence, others, langs)
     if "," in text[max(start - 40, 0):start] and any(
             g.lookalike and g.label == "group" and g.end <= start and _APPOSITION.fullmatch(text, g.end, start) for g in others):
         return ()  # "The Shanghai Cooperation Organisation, a bloc led by China and Russia"
     fixed = lexicon.fixed_targets.get(framing_id, ())
     adjacent = _adjacent(text, start, end, clause, others)
+    if not fixed and not _members(adjacent) and _against_member(text, end, clause, others):
+        return ()  # "a united front against North Korea": the member is what the grouping opposes
     if framing_id in lexicon.generic_framings and _qualified(text, start, end, clause, lexicon, langs):
         # "the regional bloc", "le bloc occidental": another grouping, unless members are linked after
         # it ("a trading bloc of China and Russia") or the clause says it of them ("China and Russia
