@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 SAYS_ONLY = re.compile(rf"^\W*(?:{SAYS_WORDS})\s*:\W*$", re.I)
 MAX_DATE_CHARS = 60
+POST_NUMBER = re.compile(r"^#\d+\s+(?=\S)")  # "#2 2024-08-03 14:22:38": the post's number, then its date
 THREAD_NUMBER = re.compile(r"(?:^|\s)#(\d+(?:\.\d+)*)\b")
 LEVEL_LINE = re.compile(r"^(?:level|ebene|niveau|nivel|poziom|уровень)\s+(\d+)$", re.I)
 MARK_ONLY = re.compile(r"^[#|·•—–\-/:,;*>»↑↓▲▼+]+$")  # a permalink "#", a separator: no "!!" or "?"
@@ -280,8 +281,8 @@ def _head_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
     """Author (and date) from the lines above the words when no element was named for them: the
     header read as one line ("Jo on Sep 21, 3:05 PM said:", "von Jo am 3. Mai 2019"), else a name
     alone on a line of the header of a dated comment ("Jo" over "Sep 21, 3:05 PM")."""
-    lines = [_strip_lead_number(line) for line in c.head_lines if not (
-        BUTTON_LINE.match(line) or LEAD_MARK_LINE.match(line) or MEMBER_SINCE.search(line) or not re.search(r"\w", line))]
+    lines = [_strip_lead_number(line) for line in c.head_lines if not (  # "#4 2024-08-03 16:12:45" is no button row
+        (BUTTON_LINE.match(line) and not is_date_line(_strip_lead_number(line), languages)) or LEAD_MARK_LINE.match(line) or MEMBER_SINCE.search(line) or not re.search(r"\w", line))]
     lines = [line for line in lines if line]  # "1. stueysplace": the comment's number is no part of the name
     if not lines:
         return
@@ -311,7 +312,7 @@ def _head_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
 
 def _strip_lead_number(line: str) -> str:
     """A date line without the comment's number before it or the comma after it ("1. Le 5 avril 2010,")."""
-    return re.sub(r"^#?\d+\.?\s+(?=\D)", "", line).strip(" ,;:|·•—–-")
+    return re.sub(r"^(?:#\d+\s+|#?\d+\.?\s+(?=\D))", "", line).strip(" ,;:|·•—–-")  # "#2 2024-08-03 14:22"
 
 
 def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
@@ -504,7 +505,7 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
         _head_line_fields(c, languages)
     if not c.date_raw:
         c.date_raw = next((d for line in c.loose_lines if is_date_line(d := _without_trailing_buttons(
-            _without_buttons(line)), languages)), None)
+            _without_buttons(POST_NUMBER.sub("", line))), languages)), None)
     lines = [" ".join(line.split()) for line in c.text.split("\n")]
     if c.depth is None:
         c.depth = next((int(m[1]) for line in lines[:LEAD_LINES] if (m := LEVEL_LINE.match(line))), None)

@@ -35,7 +35,7 @@ BUTTON_LINE = re.compile(
     r"cancel reply|abbrechen|\(?edited\)?|\(?bearbeitet\)?|translate|übersetzen|show original|original anzeigen|"
     r"show more|see more|read more|mehr anzeigen|weiterlesen|ver más|voir plus|leer más|"
     r"log in to reply|login to reply|zum antworten anmelden|reply ↓|antworten ↓|"
-    r"haut de page|back to top|nach oben|zum seitenanfang|volver arriba|do góry|наверх|"
+    r"haut de page|back to top|(?:(?:go|scroll|jump) to )?top of (?:the )?(?:comments|page|thread|discussion)|nach oben|zum seitenanfang|volver arriba|do góry|наверх|"
     r"aufklappen|einklappen|ausklappen|expand|collapse|original|show all|alle anzeigen|rozwiń|zwiń|развернуть|"
     r"loading\.*|wird geladen\.*|cargando\.*|chargement\.*|"
     r"liked by \d+ (?:people|person)|\d+ likes?|\d+ people like this|level \d+|"

@@ -181,10 +181,21 @@ def _in_widget(el: HtmlElement, named_thread: bool = False) -> bool:
         if named_thread and (m := WIDGET_ATTR.search(attrs)) and BARE_WIDGET.match(attrs, m.start()) and not any(
                 BARE_WIDGET.match(attrs, x.start()) is None for x in WIDGET_ATTR.finditer(attrs)):
             continue
-        # a layout wrapper naming its sidebars ("one-sidebar-second") holds the article too
-        if WIDGET_ATTR.search(attrs) and not _looks_like_main_content(node):
+        # a layout wrapper naming its sidebars ("one-sidebar-second", "sidebar-content") holds the article too
+        if WIDGET_ATTR.search(attrs) and not _looks_like_main_content(node) and not _holds_prose(node):
             return True
     return False
+
+
+PROSE_CHARS = 1500
+PROSE_PARAGRAPHS = 4
+
+
+def _holds_prose(node: HtmlElement) -> bool:
+    """Whether paragraphs of running text are the element's own children: an article's body beside its
+    comments, never a sidebar's short teasers."""
+    paragraphs = [len(p.text_content()) for p in node.iterchildren("p")]
+    return len(paragraphs) >= PROSE_PARAGRAPHS and sum(paragraphs) >= PROSE_CHARS
 
 
 def _named_thread(el: HtmlElement) -> bool:
@@ -207,7 +218,7 @@ def _forum_post_lists(tree: HtmlElement) -> list[HtmlElement]:
 
 # Forum software names itself on the page's root or in its generator tag (XenForo's html id "XF").
 FORUM_SOFTWARE = re.compile(r"phpbb|xenforo|vbulletin|discourse|mybb|simple machines|invision|woltlab|"
-                            r"burning board|flarum|nodebb|(?:^|\s)XF(?:\s|$)", re.I)
+                            r"burning board|flarum|nodebb|fluxbb|punbb|(?:^|\s)(?:XF|pun)(?:\s|$)", re.I)
 POST_ID = re.compile(r"^(?:js-)?(?:p|post|msg|message)[-_]?\d+$", re.I)
 POST_NUMBER = re.compile(r"^#\s?(\d+)$")
 
@@ -217,7 +228,8 @@ def _is_forum_software(tree: HtmlElement) -> bool:
     "/topic/" pages are article lists)."""
     root = tree.getroottree().getroot()
     body, head = root.find("body"), root.find("head")
-    marks = [_attrs(root), _attrs(body) if body is not None else "",
+    # FluxBB and PunBB wrap the page in one box of their own (div#punviewtopic.pun)
+    marks = [_attrs(root), *(_attrs(el) for el in ([body, *body.iterchildren("div")] if body is not None else ())),
              *(m.get("content", "") for m in (head.iter("meta") if head is not None else ()) if m.get("name") == "generator")]
     return any(FORUM_SOFTWARE.search(m) for m in marks)
 
@@ -259,14 +271,14 @@ SKIP_TAGS = {"form", "textarea", "script", "style", "noscript", "button", "input
              "iframe", "nav"}
 SKIP_ATTR = re.compile(r"respond|reply-?form|comment-?form|comment-reply|reply-link|pagination|"
                        r"comment-nav|navigation|avatar|share|vote|rating|like|report|login|subscribe|"
-                       r"(?:^|[\s_-])(?:modal|dialog)(?:$|[\s_-])", re.I)
+                       r"(?:^|[\s_-])(?:modal|dialog|sig)(?:$|[\s_-])|signature|signatur", re.I)  # a forum signature: under every post, no one's reply
 META_ATTR = re.compile(r"author|autor|datum|meta|date|time|vcard|byline|submitted|user|name|header|footer|says|permalink|"
                        r"info|details", re.I)
 BUTTON_ATTR = re.compile(r"button|btn", re.I)
 # The word ends its class token: "comment-content", "message-body", "commentText" — not the block
 # prefix of a BEM name ("message-cell", "message-inner"), which names every part of a post.
-BODY_ATTR = re.compile(r"(?:content|text|message|body|entry)(?:$|\s)", re.I)
-STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|\s)", re.I)
+BODY_ATTR = re.compile(r"(?:content|text|message|msg|body|entry)(?:$|\s)", re.I)
+STRONG_BODY_ATTR = re.compile(r"(?:content|text|message|msg)(?:$|\s)", re.I)
 # An element that is one comment by its own name: comment-123, li-comment-5, kommentar_42,
 # class "comment" / "comment-item" / "commentEntry" / "review" ...
 # (the number may be a database's hex key: comment-4e7a3582eab8eab87600003f)
@@ -692,7 +704,12 @@ def _comment_title(body: HtmlElement, item: HtmlElement, meta: set[HtmlElement])
         prev = prev.getprevious()
     if prev is None or prev.tag not in TITLE_TAGS or prev in meta or META_ATTR.search(_attrs(prev)) or body is item:
         return None
-    return _short_text(prev)
+    title = _short_text(prev)
+    return None if title and REPLY_SUBJECT.match(title) else title
+
+
+# "Re: <the thread's title>", "AW: …": the subject forum software gives every reply, not the replier's words
+REPLY_SUBJECT = re.compile(r"^(?:re|aw|antw|sv|odp|vs|ynt|rif)\s*(?:\[\d+\])?\s*:", re.I)
 
 
 def _datetime(el: HtmlElement) -> str | None:
@@ -1147,6 +1164,12 @@ def _split_container(container: HtmlElement, min_chars: int, section: CommentSec
         leftovers.append(container)
 
 
+def _form_box(el: HtmlElement) -> bool:
+    """A box holding a comment form and little else: its siblings of the same kind are boxes too
+    (the form's card, the thread's card), not comments."""
+    return bool(el.xpath(".//form | .//textarea")) and len(element_text(el)) < SMALL_CONTAINER_CHARS
+
+
 def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> CommentSection | None:
     outer = [c for c in _outermost(candidates) if not _looks_like_main_content(c)]
     # widgets listing comments on other posts are pruned with the comments but never read as them
@@ -1161,7 +1184,7 @@ def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> C
         groups.setdefault(key, []).append(c)
     for (_, sig), group in groups.items():
         # lists that hold named comments are lists, however many the theme prints (one may be empty)
-        if len(group) >= 2 and not any(len(_named_items(g)) >= 2 for g in group):
+        if len(group) >= 2 and not any(len(_named_items(g)) >= 2 or _form_box(g) for g in group):
             items = [el for g in group for el in g.iter(sig[0]) if _signature(el) == sig]
             if _split_items(items, min_chars, section):
                 section.containers.extend(group)

@@ -444,3 +444,70 @@ def test_an_avatar_names_the_commenter_when_nothing_else_does(raw_page):
     assert [(c.author, c.text) for c in comments] == [
         ("Jo Berg", "Endlich passiert etwas am Ufer."), ("mia_l", "Zwei Jahre einspurig, das wird eng."),
         (None, "Die Fähre fährt ja weiter.")]
+
+
+def test_a_forum_signature_under_a_post_is_never_its_words(raw_page):
+    posts = "".join(
+        f"<article class='message' id='js-post-{n}'><h4 class='message-name'>{name}</h4>"
+        f"<time datetime='2026-05-0{n}T10:00:00Z'>{n}. Mai 2026</time>"
+        f"<article class='message-body'><div class='bbWrapper'>{words}</div></article>"
+        f"<aside class='message-signature'><div class='bbWrapper'>Boot: Jolle 420, Baujahr 1998, Segelnummer GER 5512, "
+        f"Heimathafen am Binnensee, Trailer mit Stützrad</div></aside></article>"
+        for n, name, words in ((2, "Jo", "Gut so."), (3, "Mia", "Endlich wird der Deich höher.")))
+    comments = _records(f"<div class='block-body' id='thread'>{posts}</div>", raw_page)
+    assert [(c.author, c.text) for c in comments] == [("Jo", "Gut so."), ("Mia", "Endlich wird der Deich höher.")]
+
+
+def test_comments_inside_the_article_column_of_a_sidebar_layout_are_comments(raw_page):
+    prose = "".join(f"<p>Der {n}. Abschnitt des Deichs wird im Frühjahr erhöht, danach folgt der nächste; die "
+                    f"Uferstraße bleibt in dieser Zeit einspurig, und die Fähre fährt nach dem Sommerfahrplan.</p>"
+                    for n in range(1, 13))
+    page = ("<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>Der Deich</title></head><body>"
+            "<div class='sidebar-layout'><h1 class='entry-title'>Der Deich wird erhöht</h1><div class='sidebar-content'>"
+            f"{prose}<div id='comments' class='comments-area'><div class='wpd-thread-list'>"
+            "<div id='wpd-comm-7_0' class='comment wpd-comment'><div id='comment-7' class='wpd-comment-right'>"
+            "<div class='wpd-comment-header'><div class='wpd-comment-author'>Jo</div>"
+            "<div class='wpd-comment-date' title='3. Mai 2026 10:00'>vor 2 Tagen</div></div>"
+            "<div class='wpd-comment-text'><p>Endlich passiert etwas am Ufer.</p></div></div></div>"
+            "</div></div></div><aside class='sidebar'><p>Mehr aus der Stadt</p></aside></div></body></html>")
+    comments = extract_page(page.encode("utf-8"), raw_page())[1]
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [("Jo", "3. Mai 2026 10:00", "Endlich passiert etwas am Ufer.")]
+
+
+def _board_post(n: int, name: str, words: str) -> str:
+    return (f"<div id='p{4400 + n}' class='blockpost'><h2><span>#{n}</span> <a href='?pid={4400 + n}'>2026-05-0{n} 10:1{n}:00</a></h2>"
+            f"<div class='postbody'><div class='postleft'><dl><dt><strong>{name}</strong></dt><dd>Mitglied</dd>"
+            f"<dd><span>Beiträge: 4{n}</span></dd></dl></div><div class='postright'><h3>Re: Der Deich wird erhöht</h3>"
+            f"<div class='postmsg'><p>{words}</p></div></div></div></div>")
+
+
+def test_a_board_wrapped_in_its_software_box_gives_each_reply_its_number_lines_date_and_name(raw_page):
+    page = ("<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>Der Deich</title></head><body>"
+            "<div id='brdviewtopic' class='pun'><h1>Der Deich wird erhöht</h1><div id='postlist'>"
+            + _board_post(1, "Jo", "Das Land erhöht den Deich vor der Altstadt um einen halben Meter, ab dem Frühjahr, "
+                          "und die Uferstraße bleibt zwei Jahre lang einspurig befahrbar; die Pläne liegen im Rathaus aus, wo sie "
+                          "bis Ende des Monats jeder einsehen kann, der vor der Sturmflutsaison Fragen hat.")
+            + _board_post(2, "Mia", "Zwei Jahre einspurig, das wird eng für den Bus.")
+            + _board_post(3, "Ben", "Gut so, der alte Deich hätte die nächste Sturmflut kaum gehalten.")
+            + "</div></div></body></html>")
+    comments = extract_page(page.encode("utf-8"), raw_page("http://127.0.0.1/forum/viewtopic.php?id=7"))[1]
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("Mia", "2026-05-02 10:12:00", "Zwei Jahre einspurig, das wird eng für den Bus."),
+        ("Ben", "2026-05-03 10:13:00", "Gut so, der alte Deich hätte die nächste Sturmflut kaum gehalten.")]
+
+
+def test_a_thread_card_beside_the_form_card_of_the_same_kind_is_split_into_its_comments(raw_page):
+    panels = "".join(f"<div class='panel'><div class='panel-heading comment-meta'><span class='comment-author'>{name}</span> "
+                      f"{day}. Mai 2026</div><div class='panel-body'>{words}</div></div>"
+                      for name, day, words in (("Jo", 3, "Endlich passiert etwas am Ufer."),
+                                               ("Mia", 4, "Zwei Jahre einspurig, das wird eng für den Bus.")))
+    extra = ("<div class='card comments-card'><h4>Kommentar schreiben</h4><form action='/c'><textarea name='c'></textarea>"
+             "<input type='submit' value='Senden'></form></div>"
+             f"<div class='card comments-card'><h3>Kommentare</h3>{panels}</div>")
+    assert [(c.author, c.date_raw, c.text) for c in _records(extra, raw_page)] == [
+        ("Jo", "3. Mai 2026", "Endlich passiert etwas am Ufer."), ("Mia", "4. Mai 2026", "Zwei Jahre einspurig, das wird eng für den Bus.")]
+
+
+@pytest.mark.parametrize("button", ["↑ Top of comments", "Top of page", "Jump to top of thread"])
+def test_a_link_back_to_the_top_is_no_comment(button):
+    assert is_interface_text(button)
