@@ -143,6 +143,7 @@ LOGIN_OR_RULES = re.compile(
     r"\bal (?:enviar|publicar) (?:un|su|tu) comentario|\bmit dem absenden (?:deines|ihres|des) kommentars|"
     r"\bakismet\b|\b(?:verbleibende|übrige) zeichen|\bcharacters? (?:left|remaining)|\bcaract[eè]res? restants?|"
     r"\bcaracteres restantes|\bpozostało znaków|\bосталось символов|"
+    r"\bas a (?:member|user),? you agree\b|\bcreate (?:a|an|your) [\w ]{0,30}(?:profile|account) to\b|"
     r"\bmelden sie sich an\b|\bum mitzudiskutieren|\bzum mitdiskutieren|\bzaloguj się\b|\bangemeldet sein\b|\b(?:musst|müssen)\b.{0,12}\banmelden\b|"
     r"\bnewsletter\b.{0,30}\b(?:abonnieren|subscribe|anmelden|inscri|suscrib)|\bsubscribe to (?:our|the) newsletter|"
     r"\b(?:wir verwenden|we use|nous utilisons|utilizamos|używamy|мы используем)\b.{0,20}\b(?:cookies|файлы cookie)|"
@@ -203,7 +204,9 @@ DATE_HINT = re.compile(
     re.I,
 )
 DATE_NOISE = re.compile(r"^(?:#\d+(?:\.\d+)*\s*[—–•-]\s*|on\s+|am\s+|vom\s+|le\s+|el\s+|posted\s+|[於于]\s*|"
-                        r"veröffentlicht\s+)|\s*(?://|@|\||·|•|—|–)\s*|\s+(?:um|at|à|a las|o)\s+|\s+uhr$|\s+hs?\.?$",
+                        r"veröffentlicht\s+|"
+                        # a shop review's dateline: "Reviewed in Germany on 1 January 2026", "Rezension aus Deutschland vom 3. Mai 2024"
+                        r"(?:reviewed|rated|rezension|bewertet|bewertung|évalué|commenté|revisado|opinión|recensito)\b.{0,40}?\s(?:on|vom|am|le|el|il)\s+)|\s*(?://|@|\||·|•|—|–)\s*|\s+(?:um|at|à|a las|o)\s+|\s+uhr$|\s+hs?\.?$",
                         re.I)
 # Relative dates ("vor 8 Stunden", "2 days ago") say when only against the time of the fetch.
 RELATIVE_DATE = re.compile(COMPACT_AGE + r"|\d\s+[^\W\d]+\s+her$|\b(?:ago|vor|hace|il y a|назад|temu|fa|geleden|sedan|gestern|heute|yesterday|today|atrás|há|önce|"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-from pipeline.extraction.comment_text import (BUTTON_LINE, COUNT_BADGE, MEMBER_SINCE, PINGBACK_MARK, PINGBACK_TEXT,
+from pipeline.extraction.comment_text import (BUTTON_LINE, COUNT_BADGE, MEMBER_SINCE, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
                                               PROFILE_LINK, REPLY_TO_LINE)
 
 @dataclass
@@ -122,7 +122,7 @@ CONTAINER_TAGS = {"div", "section", "ol", "ul", "aside", "dl", "article"}
 # A cheap C-level prefilter; the exact test is CONTAINER_ID / CONTAINER_CLASS below.
 CANDIDATES_XPATH = etree.XPath(  # "omment": comment, Comment, kommentar, Kommentare; "omentar": comentario, komentarz
     "//*[contains(@class, 'omment') or contains(@id, 'omment') or contains(@class, 'omentar') or contains(@id, 'omentar')"
-    " or contains(@class, 'eacties') or contains(@id, 'eacties')"
+    " or contains(@class, 'eacties') or contains(@id, 'eacties') or contains(@class, 'eview') or contains(@id, 'eview')"
     " or starts-with(@id, 'disqus_thread')"
     " or starts-with(@id, 'dsq-comments') or starts-with(@id, 'comol')]"
 )
@@ -130,8 +130,10 @@ CANDIDATES_XPATH = etree.XPath(  # "omment": comment, Comment, kommentar, Kommen
 _COMMENT_WORD = (r"(?:^|[\s_-]|[a-z](?=[CK]))(?:[Cc]omments?|[Kk]ommentare?|[Cc]omentarios?|[Cc]ommentaires?|"
                  r"[Kk]omentarz[ey]?|[Cc]ommenti|[Rr]eacties)"
                  r"(?:$|[\s_-]|List|Box|Area|Section|Container|Con(?=$|[\s_-]|Wrap)|Wrap|Holder|Block)")
-CONTAINER_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)|" + _COMMENT_WORD)
-CONTAINER_CLASS = re.compile(_COMMENT_WORD + r"|comment-?list|comment-page|comments-content|post-comments")
+# a shop's customer reviews are its comments: the list of them ("review-list", "reviews")
+_REVIEWS = r"|[Rr]eview-?[Ll]ist|(?:^|[\s_-])[Rr]eviews(?:$|[\s_-])"
+CONTAINER_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)|" + _COMMENT_WORD + _REVIEWS)
+CONTAINER_CLASS = re.compile(_COMMENT_WORD + r"|comment-?list|comment-page|comments-content|post-comments" + _REVIEWS)
 
 
 # Live-blog commentary and comment counters/links are not reader comments.
@@ -264,7 +266,25 @@ def _comment_containers(tree: HtmlElement) -> list[HtmlElement]:
     """Elements that hold comments by their class or id (trafilatura's patterns, widened)."""
     return [el for el in CANDIDATES_XPATH(tree) if el.tag in CONTAINER_TAGS
             and (CONTAINER_ID.search(el.get("id", "")) or CONTAINER_CLASS.search(el.get("class", "")))
-            and not NOT_CONTAINER.search(_attrs(el))]
+            and not NOT_CONTAINER.search(_attrs(el)) and not REVIEWS_ONLY.search(_attrs(el))]
+
+
+def _review_lists(tree: HtmlElement) -> list[HtmlElement]:
+    """Boxes named for a shop's reviews that hold two or more reviews, outside sidebars."""
+    return [el for el in CANDIDATES_XPATH(tree) if el.tag in CONTAINER_TAGS and REVIEWS_ONLY.search(_attrs(el))
+            and (CONTAINER_ID.search(el.get("id", "")) or CONTAINER_CLASS.search(el.get("class", "")))
+            and not NOT_CONTAINER.search(_attrs(el)) and _review_list(el) and not _in_widget(el)]
+
+
+REVIEWS_ONLY = re.compile(r"^(?!.*(?:omment|omentar|eacties)).*eview", re.S)
+REVIEW_ITEMS = 2
+
+
+def _review_list(el: HtmlElement) -> bool:
+    """A box named for reviews holds a shop's reviews only when two or more items inside name themselves
+    one review: a "reviews" box on a newspaper's review or a profile's review count holds none."""
+    return sum(1 for d in el.iterdescendants() if isinstance(d.tag, str) and _is_item_tag(d.tag)
+               and "review" in _class(d).lower().split()) >= REVIEW_ITEMS
 
 
 SKIP_TAGS = {"form", "textarea", "script", "style", "noscript", "button", "input", "select", "svg",
@@ -445,6 +465,12 @@ def _list_entry(el: HtmlElement) -> HtmlElement | None:
         if node.tag == "li":
             return node
     return None
+
+
+def _in_page_order(elements: set[HtmlElement], root: HtmlElement) -> list[HtmlElement]:
+    """A set of elements in the order the page prints them (a set's own order changes from run to run)."""
+    order = {el: i for i, el in enumerate(root.iter())} if elements else {}
+    return sorted(elements, key=lambda el: order.get(el, -1))
 
 
 def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
@@ -780,6 +806,12 @@ def _avatar_name(elements: list[HtmlElement]) -> str | None:
     return None
 
 
+# a review's or a comment's headline, even when its class ends in "content" ("review-title-content")
+TITLE_ATTR = re.compile(r"(?:^|[\s_-])(?:title|headline)(?:$|[\s_-])", re.I)
+# a forum's rank or role under the name ("profile-rank-name": Member, Moderator): a badge, not who wrote
+RANK_ATTR = re.compile(r"(?:^|[\s_-])(?:rank|role|usertitle|user-?title)(?:$|[\s_-])", re.I)
+
+
 def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str, HtmlElement]
                   ) -> tuple[str | None, str | None, str | None, set[HtmlElement]]:
     """(author, date, the line around the author, the elements that held them) from the elements
@@ -790,7 +822,7 @@ def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str
                 and 0 < len(" ".join(d.text_content().split())) < 120
                 and not BODY_ATTR.search(_class(d)) and not d.xpath(".//p")
                 and (d.tag != "p" or len(d.text_content().strip()) <= NAME_CHARS)  # <p class="comment-author">Jo</p>
-                and not _names_whom_it_answers(d, item) and not _in_quote(d, item)]
+                and not _names_whom_it_answers(d, item) and not _in_quote(d, item) and not RANK_ATTR.search(_class(d))]
     if by_markup.get("author") is not None:
         named_by = [by_markup["author"]]
         if not by_markup["author"].text_content().strip():  # <meta itemprop="name" content="Jo">
@@ -860,13 +892,13 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     if around and (author is None or date is None):
         box_author, box_date, box_byline, box_meta = _named_fields(around, box, _microdata(around))
         author, date, byline = author or box_author or _profile_link_name(around), date or box_date, byline or box_byline
-        box_lines = [t for d in _outermost(list(box_meta)) if (t := _short_text(d))]
+        box_lines = [t for d in _outermost(_in_page_order(box_meta, box)) if (t := _short_text(d))]
         box_lines += [line for line in _header_lines(around, [], nested) if line not in box_lines]
     avatar = None if author else _avatar_name(own + around)
     # never a button's label ("button-text") or the words of a post it quotes ("bbCodeBlock-content")
     candidates = [d for d in own if BODY_ATTR.search(_class(d)) and not META_ATTR.search(_class(d))
-                  and not _skipped(d) and not BUTTON_ATTR.search(_attrs(d)) and not any(
-                      _skipped(a) or a.tag in {"a", "blockquote"} or BUTTON_ATTR.search(_attrs(a))
+                  and not TITLE_ATTR.search(_class(d)) and not _skipped(d) and not BUTTON_ATTR.search(_attrs(d)) and not any(
+                      _skipped(a) or a.tag in {"a", "blockquote"} or BUTTON_ATTR.search(_attrs(a)) or TITLE_ATTR.search(_class(a))
                       or "quote" in a.get("class", "").lower() for a in _ancestors_within(d, item))]
     strong = [d for d in candidates if STRONG_BODY_ATTR.search(_class(d))]
     bodies = _outermost(strong or candidates)
@@ -903,7 +935,7 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     if len(text) < min_chars:
         return None
     # the meta lines left out of the body may hold the date ("July 11, 2011 at 12:25 pm")
-    meta_lines = [t for d in _outermost(list(meta)) if (t := _short_text(d))]
+    meta_lines = [t for d in _outermost(_in_page_order(meta, item)) if (t := _short_text(d))]
     meta_lines += [line for line in _header_lines(own, bodies, nested) if line not in meta_lines]
     for part in beside or []:  # the dt before the words: "1. Le 5 avril 2010, 10:20 par Pierre"
         meta_lines += [line for line in element_text(part).split("\n") if line not in meta_lines]
@@ -1129,7 +1161,12 @@ def _hidden_within(el: HtmlElement, container: HtmlElement) -> bool:
     """Whether the element, or a box around it inside the container, is hidden: a legend of badges
     or a template the comment system shows on demand. A box named for the comments, hidden until a
     "show comments" button opens it, holds the thread."""
-    return _hidden(el) or any(_hidden(a) and not COMMENT_PART.search(_attrs(a)) for a in _ancestors_within(el, container))
+    return _hidden(el) or any((_hidden(a) and not COMMENT_PART.search(_attrs(a)))
+                              # a "most recommended" board inside the comments box lists comments, it holds none
+                              or (LEADERBOARD.search(_attrs(a)) and not _holds_prose(a)) for a in _ancestors_within(el, container))
+
+
+LEADERBOARD = re.compile(r"leaderboard|most-?(?:popular|recommended|liked|read|commented)|top-?comments", re.I)
 
 
 def _split_container(container: HtmlElement, min_chars: int, section: CommentSection,
@@ -1165,9 +1202,15 @@ def _split_container(container: HtmlElement, min_chars: int, section: CommentSec
 
 
 def _form_box(el: HtmlElement) -> bool:
-    """A box holding a comment form and little else: its siblings of the same kind are boxes too
-    (the form's card, the thread's card), not comments."""
-    return bool(el.xpath(".//form | .//textarea")) and len(element_text(el)) < SMALL_CONTAINER_CHARS
+    """A box holding a comment form and little else: never one of the comments its siblings of the
+    same kind may be."""
+    if not el.xpath(".//form | .//textarea"):
+        return False
+    text = " ".join(element_text(el).split())  # without the form: a heading ("Add a comment") or nothing
+    return not text or bool(PROMPT.search(text) and len(text) <= FORM_BOX_CHARS)
+
+
+FORM_BOX_CHARS = 60
 
 
 def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> CommentSection | None:
@@ -1184,7 +1227,8 @@ def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> C
         groups.setdefault(key, []).append(c)
     for (_, sig), group in groups.items():
         # lists that hold named comments are lists, however many the theme prints (one may be empty)
-        if len(group) >= 2 and not any(len(_named_items(g)) >= 2 or _form_box(g) for g in group):
+        group = [g for g in group if not _form_box(g)] or group  # the form's card beside the thread's is no comment
+        if len(group) >= 2 and not any(len(_named_items(g)) >= 2 for g in group):
             items = [el for g in group for el in g.iter(sig[0]) if _signature(el) == sig]
             if _split_items(items, min_chars, section):
                 section.containers.extend(group)
@@ -1291,7 +1335,7 @@ def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
         return found
     candidates = _comment_containers(tree) + _forum_post_lists(tree)
     found = (_from_generic_containers(candidates, min_chars) or _heading_led(tree, min_chars)
-             or _from_microdata_items(tree, min_chars))
+             or _from_microdata_items(tree, min_chars) or _from_generic_containers(_review_lists(tree), min_chars))
     if found:
         return found
     # a sidebar's comment widget is no sign of a thread trafilatura could find

@@ -511,3 +511,42 @@ def test_a_thread_card_beside_the_form_card_of_the_same_kind_is_split_into_its_c
 @pytest.mark.parametrize("button", ["↑ Top of comments", "Top of page", "Jump to top of thread"])
 def test_a_link_back_to_the_top_is_no_comment(button):
     assert is_interface_text(button)
+
+
+def test_a_shops_review_list_gives_its_reviews_when_nothing_else_holds_comments(raw_page):
+    reviews = "".join(f"<li id='R{n}' class='review'><div class='a-profile'><span class='a-profile-name'>{name}</span></div>"
+                      f"<span class='review-date'>Rezension aus Deutschland vom {n}. Mai 2026</span>"
+                      f"<span class='review-text'><span>{words}</span></span></li>"
+                      for n, name, words in ((3, "Jo", "Hält dicht, auch bei Sturmflut."),
+                                             (4, "Mia", "Etwas schwer, aber gut verarbeitet.")))
+    comments = _records(f"<div class='reviews-content'><ul id='cm-review-list' class='review-views'>{reviews}</ul></div>", raw_page)
+    assert [(c.author, c.date_raw, c.published_at[:10], c.text) for c in comments] == [
+        ("Jo", "Rezension aus Deutschland vom 3. Mai 2026", "2026-05-03", "Hält dicht, auch bei Sturmflut."),
+        ("Mia", "Rezension aus Deutschland vom 4. Mai 2026", "2026-05-04", "Etwas schwer, aber gut verarbeitet.")]
+
+
+def test_a_reviews_box_without_reviews_inside_is_no_thread(raw_page):
+    extra = ("<div class='reviews'><h3>Mehr Kritiken</h3><ul><li><a href='/kritik/1'>Der Film über den Deich</a></li>"
+             "<li><a href='/kritik/2'>Ein Buch über Sturmfluten, 3. Mai 2026</a></li></ul></div>")
+    assert _records(extra, raw_page) == []
+
+
+def test_a_forum_rank_under_the_name_is_no_author(raw_page):
+    posts = "".join(
+        f"<div id='p_{n}' class='post'><dl class='postprofile'><dt><span class='thread-user-name'><a class='username' "
+        f"href='/u/{n}'><span>{name}</span></a></span><div class='profile-rank'><span class='profile-rank-name'>Mitglied</span></div></dt></dl>"
+        f"<div class='postbody'><time datetime='2026-05-0{n}T10:00:00Z'>{n}. Mai 2026</time><div class='content'>{words}</div></div></div>"
+        for n, name, words in ((3, "Jo", "Endlich passiert etwas am Ufer, das war lange fällig."),
+                               (4, "Mia", "Zwei Jahre einspurig, das wird eng für den Bus.")))
+    comments = _records(f"<div id='comments'>{posts}</div>", raw_page)
+    assert [c.author for c in comments] == ["Jo", "Mia"]
+
+
+def test_a_most_recommended_board_inside_the_comments_box_is_no_thread(raw_page):
+    board = "".join(f"<li><span>{n}.</span><h2><a href='/other-story?commentId={n}'>“{words}...”</a></h2>"
+                    f"<div class='leaderboardData'><cite>- {name}</cite><small>12{n} Recommendations</small></div></li>"
+                    for n, name, words in ((1, "Jo", "Endlich passiert"), (2, "Mia", "Zwei Jahre einspurig")))
+    extra = (f"<div id='comments-panel' class='comments'><div id='leaderboard' class='commentLeaderboard'>"
+             f"<h3>Most Recommended</h3><ul class='listItems'>{board}</ul></div>"
+             "<div class='commentBox'>Create a community profile to comment with your name.</div></div>")
+    assert _records(extra, raw_page) == []
