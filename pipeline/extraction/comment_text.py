@@ -253,7 +253,7 @@ MONTH_WORD = re.compile(
 # What an element named for the author shows when it is no name: a link to the profile, a count of
 # the commenter's fans, posts or comments ("349 Fans", "12 Beiträge").
 PROFILE_LINK = re.compile(r"^\W*(?:(?:view|see|show)\s+)?(?:(?:full|user|public)\s+)?(?:profile|profil|perfil|profilo|"
-                          r"profiel|профиль)(?:\s+(?:anzeigen|ansehen|ver|voir|bekijken))?\W*$", re.I)
+                          r"profiel|профиль|homepage|website|webseite|journal)(?:\s+(?:anzeigen|ansehen|ver|voir|bekijken))?\W*$", re.I)
 COUNT_BADGE = re.compile(r"^\W*\d[\d.,]*\s*[kKmM]?\s+(?:fans?|followers?|follower|abonnenten|seguidores|abonnés|"
                          r"obserwujących|подписчик\w*|posts?|beiträge|kommentare|comments?|comentarios|commentaires|"
                          r"komentarzy|messages|mensajes|points?|punkte|likes?)\W*$", re.I)

@@ -304,7 +304,8 @@ STRONG_BODY_ATTR = re.compile(r"(?:content|text|message|msg)(?:$|\s)", re.I)
 # (the number may be a database's hex key: comment-4e7a3582eab8eab87600003f)
 ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|comentario|commentaire|komentarz|commento|reply|review|post)"
                      r"[-_]?(?:item[-_])?(?:\d+|(?=[0-9a-f]*\d)[0-9a-f]{8,})$|^c\d{4,}$", re.I)
-ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|comentario|commentaire|komentarz|commento|reactie|review)"
+# ("newcomment", "unread-comment" mark a comment as new to the reader: a state on one of its parts, not the comment)
+ITEM_CLASS = re.compile(r"^(?:(?!new|unread)[a-z]*[-_]?comment|kommentar|comentario|commentaire|komentarz|commento|reactie|review)"
                         r"(?:s?[-_]node|[-_]?(?:item|entry|wrap|single|container|answer|reply|response))?$", re.I)  # an answer: a reply
 # the author's part in the corpus languages too: usuario, utilisateur, utente, uzytkownik, pseudo, nickname
 AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|auteur|autore|user|user-?name|username|benutzer|verfasser|nick|"
@@ -949,6 +950,8 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     loose = [line for line in element_text(item, nested | set(bodies) | meta).split("\n")
              if line and line not in meta_lines] if bodies and date is None else []
     head = _lines_above(item, bodies[0], own, nested | meta) if bodies and author is None else []
+    if author is None and date is None and not head:
+        head = _header_before(item, nested)
     # on the item, or on the element just around it (div.comment.depth-2 > div.thecomment)
     level = next((m for el in (item, item.getparent()) if el is not None and el not in nested
                   and (m := DEPTH_CLASS.search(el.get("class", "")))), None)
@@ -967,6 +970,18 @@ def _lines_above(item: HtmlElement, body: HtmlElement, own: list[HtmlElement], e
         return []
     after = set(own[own.index(body):])  # the body, its words and what follows (its ancestors come before it)
     return [line for line in element_text(item, exclude | after).split("\n") if line]
+
+
+def _header_before(item: HtmlElement, nested: set[HtmlElement]) -> list[str]:
+    """The lines of a short header just before an item that names no one ("30.9.2008 14:28 Jo | blog: …"
+    above div#comment2): a thread may print each comment's header as the element before its words."""
+    prev = item.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None or prev in nested or prev.tag not in ITEM_TAGS or _is_named_item(prev) or _skipped(prev):
+        return []
+    text = element_text(prev)
+    return [line for line in text.split("\n") if line][:HEAD_LINES] if 0 < len(text) <= HEADER_CHARS * 2 else []  # who and when open it
 
 
 def _is_comment_title(h1: HtmlElement) -> bool:

@@ -550,3 +550,33 @@ def test_a_most_recommended_board_inside_the_comments_box_is_no_thread(raw_page)
              f"<h3>Most Recommended</h3><ul class='listItems'>{board}</ul></div>"
              "<div class='commentBox'>Create a community profile to comment with your name.</div></div>")
     assert _records(extra, raw_page) == []
+
+
+def _board_comment(n: int, name: str, words: str) -> str:
+    return (f"<li id='tree_{n}' class='comment full'><div id='comment_{n}' class='cw'>"
+            f"<div id='comment_top_{n}' class='commentTop newcomment'><div class='title'><h4><a href='?cid={n}'>Re: Der Deich</a>"
+            f" <span class='score'>(Score:4, Insightful)</span></h4></div><div class='details'><span class='by'>by "
+            f"<a href='/~{name}'>{name}</a> <span class='uid'><a href='/~{name}'>( 12{n} )</a></span></span> "
+            f"<span class='otherdetails'>on Sunday May 03, 2026 @1{n}:05AM (<a href='?cid={n}'>#{n}</a>) "
+            f"<small><a class='user_homepage_display' href='http://127.0.0.1/'>Homepage</a></small></span></div></div>"
+            f"<div class='commentBody'><div id='comment_body_{n}'><p>{words}</p></div></div></div></li>")
+
+
+def test_a_comment_marked_new_keeps_its_header_and_reads_name_and_date_beside_the_account_number(raw_page):
+    extra = ("<div id='comments' class='a2commentwrap'><ul id='commentlisting'>"
+             + _board_comment(1, "jo_k", "Endlich passiert etwas am Ufer, nach all den Jahren der Planung im Rathaus.")
+             + _board_comment(2, "mia", "Zwei Jahre einspurig, das wird eng für den Bus und für die Lieferwagen.") + "</ul></div>")
+    comments = _records(extra, raw_page, lang="en")
+    assert [(c.author, c.published_at[:16], c.text) for c in comments] == [
+        ("jo_k", "2026-05-03T11:05", "Endlich passiert etwas am Ufer, nach all den Jahren der Planung im Rathaus."),
+        ("mia", "2026-05-03T00:05", "Zwei Jahre einspurig, das wird eng für den Bus und für die Lieferwagen.")]
+
+
+def test_a_header_printed_before_the_comment_gives_its_date_then_its_name(raw_page):
+    thread = "".join(f"<div class='ds_hlavicka'>{day}.5.2026 1{day}:28 <a href='/lide/{name}'>{name}</a> | skóre: 17 | blog: "
+                     f"<a href='/blog/{name}'>deich</a><br>Re: Der Deich</div><div id='comment{day}' class='ds_text_user{day}'>"
+                     f"<div class='ds_text'>{words}</div></div>"
+                     for day, name, words in ((3, "tired jo", "Endlich passiert etwas am Ufer."),
+                                              (4, "mia", "Zwei Jahre einspurig, das wird eng für den Bus.")))
+    comments = _records(f"<div id='comments'><div class='ds_odsazeni'>{thread}</div></div>", raw_page, lang="cs")
+    assert [(c.author, c.date_raw) for c in comments] == [("tired jo", "3.5.2026 13:28"), ("mia", "4.5.2026 14:28")]
