@@ -77,7 +77,7 @@ def date_languages(page_language: str | None) -> tuple[str, ...]:
 # Marks a thread prints before a message's words: "(new)", "(last edited Sep 08, 2008 12:59PM)".
 LEAD_MARKS = re.compile(r"^(?:\s*\((?:new|neu|nouveau|nuevo|nowy|новое|новый|(?:last )?edited[^)]{0,40}|"
                         r"zuletzt bearbeitet[^)]{0,40}|bearbeitet[^)]{0,40})\))+\s*", re.I)
-EDIT_MARK = re.compile(r"(?:(?<=ago)|\s*[·•(|]\s*)(?:edited|bearbeitet|modifié|editado|edytowany|изменено)\b.*$", re.I)
+EDIT_MARK = re.compile(r"(?:(?<=ago)|(?<=\d[smhdwy])|\s*[·•(|]\s*)(?:edited|bearbeitet|modifié|editado|edytowany|изменено)\b.*$", re.I)
 
 
 def _strip_date_noise(raw: str) -> str:
@@ -142,6 +142,7 @@ def parse_comment_date(raw: str | None, languages: tuple[str, ...] = ("en",),
 
 def is_date_line(line: str, languages: tuple[str, ...]) -> bool:
     """Whether a short line is nothing but a date or time."""
+    line = EDIT_MARK.sub("", line)  # "6dEdited": the age, then the edit mark
     if (not line or len(line) > MAX_DATE_CHARS or not DATE_HINT.search(line) or len(line.split()) > 9
             or MEMBER_SINCE.search(line) or line.strip().isdigit()):  # a lone number is a count or an id
         return False
@@ -359,7 +360,7 @@ def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | 
         if m := BY_LINE.match(name):  # "Kommentar von Jo am 3. Mai 2019"
             name = m["author"]
         name = USER_NUMBER.sub("", name)  # "by jo ( 127135 ) on …": the account's number beside the name
-        date = _without_trailing_buttons(_without_buttons(line[sep.end():]))
+        date = EDIT_MARK.sub("", _without_trailing_buttons(_without_buttons(line[sep.end():])))
         if (name and (not name[0].isdigit() or (" " not in name and re.search(r"[^\W\d_]{2}", name)))  # "2web", not "12 mars"
                 and re.search(r"[^\W\d_]", name) and not name.startswith("#")
                 and _name_like(name.rstrip(".")) and is_date_line(date, languages)):  # a handle may end in "." ("pee.")

@@ -38,7 +38,8 @@ BUTTON_LINE = re.compile(
     r"haut de page|back to top|(?:(?:go|scroll|jump) to )?top of (?:the )?(?:comments|page|thread|discussion)|nach oben|zum seitenanfang|volver arriba|do góry|наверх|"
     r"aufklappen|einklappen|ausklappen|expand|collapse|original|show all|alle anzeigen|rozwiń|zwiń|развернуть|"
     r"loading\.*|wird geladen\.*|cargando\.*|chargement\.*|"
-    r"liked by \d+ (?:people|person)|\d+ likes?|\d+ people like this|level \d+|"
+    r"liked by \d+ (?:people|person)|liked by [^\W\d][\w.-]*(?: [^\W\d][\w.-]*){0,3}|(?:expand|show|read|view) (?:the )?full comment|"
+    r"(?:flag|report|mark) as (?:inappropriate|spam|offensive)|\d+ likes?|\d+ people like this|level \d+|"
     r"\d+ (?:empfehlungen|empfehlung|recommendations?|zustimmungen|votes?|stimmen|polubie[nń]|лайк\w*)|"
     # WordPress.com's like rows and the report, reply and link buttons in the corpus languages
     r"gefällt \d+ (?:person|personen)|le gusta a \d+ personas?|a \d+ personas? les? gusta|aimé par \d+ personnes?|"
