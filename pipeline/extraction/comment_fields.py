@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 SAYS_ONLY = re.compile(rf"^\W*(?:{SAYS_WORDS})\s*:\W*$", re.I)
 MAX_DATE_CHARS = 60
+# a year as dates write it: "2019", "12.03.13", "3/12/13", "Mar '13"
+HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)|\b\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2}(?![\d:])|'\d{2}\b")
 USER_NUMBER = re.compile(r"\s*\(\s*\d+\s*\)$")
 POST_NUMBER = re.compile(r"^#\d+\s+(?=\S)")  # "#2 2024-08-03 14:22:38": the post's number, then its date
 THREAD_NUMBER = re.compile(r"(?:^|\s)#(\d+(?:\.\d+)*)\b")
@@ -130,6 +132,8 @@ def parse_comment_date(raw: str | None, languages: tuple[str, ...] = ("en",),
         else:
             parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
+        if not HAS_YEAR.search(value):
+            return None  # "12.2. 15:21", "14:05": which year (or day) only the page's own date could say
         parsed = _parse(_strip_date_noise(value), languages) if len(value) <= 2 * MAX_DATE_CHARS else None
     if parsed is None:
         return None

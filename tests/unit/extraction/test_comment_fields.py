@@ -380,3 +380,13 @@ def test_a_header_opening_on_its_date_names_the_commenter_after_it(line, expecte
                                       ("on Friday January 12, 2024 @11:51AM (#64153115)", "2024-01-12")])
 def test_a_review_dateline_and_a_date_with_its_permalink_number_are_parsed(raw, day):
     assert (parse_comment_date(raw, ("de", "en")) or "")[:10] == day
+
+
+@pytest.mark.parametrize("raw", ["12.2. 15:21", "14:05", "12. März", "Sep 21, 3:05 PM"])
+def test_a_date_without_its_year_is_kept_raw_and_never_dated_by_the_clock(raw):
+    assert parse_comment_date(raw, ("de", "en")) is None
+
+
+@pytest.mark.parametrize("raw, day", [("12.03.13 14:05", "2013-03-12"), ("Mar 12 '13", "2013-03-12"), ("Jan 15, 2024", "2024-01-15")])
+def test_a_date_with_a_short_or_full_year_is_parsed(raw, day):
+    assert (parse_comment_date(raw, ("de", "en")) or "")[:10] == day
