@@ -262,16 +262,16 @@ def _from_forum_posts(tree: HtmlElement, min_chars: int) -> CommentSection | Non
     return section
 
 
-def _comment_containers(tree: HtmlElement) -> list[HtmlElement]:
+def _comment_containers(named: list[HtmlElement]) -> list[HtmlElement]:
     """Elements that hold comments by their class or id (trafilatura's patterns, widened)."""
-    return [el for el in CANDIDATES_XPATH(tree) if el.tag in CONTAINER_TAGS
+    return [el for el in named if el.tag in CONTAINER_TAGS
             and (CONTAINER_ID.search(el.get("id", "")) or CONTAINER_CLASS.search(el.get("class", "")))
             and not NOT_CONTAINER.search(_attrs(el)) and not REVIEWS_ONLY.search(_attrs(el))]
 
 
-def _review_lists(tree: HtmlElement) -> list[HtmlElement]:
+def _review_lists(named: list[HtmlElement]) -> list[HtmlElement]:
     """Boxes named for a shop's reviews that hold two or more reviews, outside sidebars."""
-    return [el for el in CANDIDATES_XPATH(tree) if el.tag in CONTAINER_TAGS and REVIEWS_ONLY.search(_attrs(el))
+    return [el for el in named if el.tag in CONTAINER_TAGS and REVIEWS_ONLY.search(_attrs(el))
             and (CONTAINER_ID.search(el.get("id", "")) or CONTAINER_CLASS.search(el.get("class", "")))
             and not NOT_CONTAINER.search(_attrs(el)) and _review_list(el) and not _in_widget(el)]
 
@@ -1348,9 +1348,10 @@ def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
     found = _from_known_markup(tree, min_chars) or _from_forum_posts(tree, min_chars)
     if found:
         return found
-    candidates = _comment_containers(tree) + _forum_post_lists(tree)
+    named = CANDIDATES_XPATH(tree)
+    candidates = _comment_containers(named) + _forum_post_lists(tree)
     found = (_from_generic_containers(candidates, min_chars) or _heading_led(tree, min_chars)
-             or _from_microdata_items(tree, min_chars) or _from_generic_containers(_review_lists(tree), min_chars))
+             or _from_microdata_items(tree, min_chars) or _from_generic_containers(_review_lists(named), min_chars))
     if found:
         return found
     # a sidebar's comment widget is no sign of a thread trafilatura could find
