@@ -823,7 +823,8 @@ def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str
                 and 0 < len(" ".join(d.text_content().split())) < 120
                 and not BODY_ATTR.search(_class(d)) and not d.xpath(".//p")
                 and (d.tag != "p" or len(d.text_content().strip()) <= NAME_CHARS)  # <p class="comment-author">Jo</p>
-                and not _names_whom_it_answers(d, item) and not _in_quote(d, item) and not RANK_ATTR.search(_class(d))]
+                and not _names_whom_it_answers(d, item) and not _in_quote(d, item) and not RANK_ATTR.search(_class(d))
+                and not DATE_ATTR.search(_class(d))]  # "user-action-time": when the user answered, not who
     if by_markup.get("author") is not None:
         named_by = [by_markup["author"]]
         if not by_markup["author"].text_content().strip():  # <meta itemprop="name" content="Jo">
@@ -1345,7 +1346,7 @@ def _heading_led(tree: HtmlElement, min_chars: int) -> CommentSection | None:
 def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
                   use_trafilatura: bool = True) -> CommentSection:
     """The page's comments, split one per comment, and the containers that held them."""
-    found = _from_known_markup(tree, min_chars) or _from_forum_posts(tree, min_chars)
+    found = _from_known_markup(tree, min_chars) or _from_forum_posts(tree, min_chars) or _from_answers(tree, min_chars)
     if found:
         return found
     named = CANDIDATES_XPATH(tree)
@@ -1359,6 +1360,29 @@ def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
                                for c in candidates):
         return comments_by_trafilatura(tree, url, min_chars)
     return CommentSection()
+
+
+# A Q&A page marks its question and answers up as schema.org items: the question is the article.
+ANSWERS_XPATH = etree.XPath("//*[contains(@itemtype, 'schema.org/Answer')]")
+QUESTION_XPATH = etree.XPath("//*[contains(@itemtype, 'schema.org/Question')]")
+
+
+def _from_answers(tree: HtmlElement, min_chars: int) -> CommentSection | None:
+    """A Q&A page's answers, with the comments under the question and under each answer: the answers
+    and the question's comments are top-level, an answer's comments its replies."""
+    answers = [el for el in ANSWERS_XPATH(tree) if not _in_widget(el)]
+    questions = QUESTION_XPATH(tree)
+    if not answers or not questions:
+        return None
+    chosen = set(answers)
+    comments = [el for box in _outermost(questions + answers) for el in _named_items(box) if el not in chosen]
+    order = {el: i for i, el in enumerate(tree.iter())}
+    items = sorted(set(answers) | set(comments), key=lambda el: order.get(el, -1))
+    section = CommentSection(method="answers")
+    if not _split_items(items, min_chars, section):
+        return None
+    section.containers = _outermost(answers + comments)
+    return section
 
 
 # schema.org names a comment or a review outright, on markup that names nothing else (itemtype=".../Review").

@@ -580,3 +580,36 @@ def test_a_header_printed_before_the_comment_gives_its_date_then_its_name(raw_pa
                                               (4, "mia", "Zwei Jahre einspurig, das wird eng für den Bus.")))
     comments = _records(f"<div id='comments'><div class='ds_odsazeni'>{thread}</div></div>", raw_page, lang="cs")
     assert [(c.author, c.date_raw) for c in comments] == [("tired jo", "3.5.2026 13:28"), ("mia", "4.5.2026 14:28")]
+
+
+def _qa_comment(n: int, name: str, words: str) -> str:
+    return (f"<li id='comment-{n}' class='comment'><div class='comment-body'><span class='comment-copy'>{words}</span><div class='d-inline-flex'>– "
+            f"<a class='comment-user' href='/users/{n}'>{name}</a></div> <span class='comment-date'>May 3, 2026 at 1{n % 10}:00</span></div></li>")
+
+
+def _qa_answer(n: int, name: str, words: str, comments: str = "") -> str:
+    return (f"<div id='answer-{n}' class='answer' itemprop='suggestedAnswer' itemscope itemtype='https://schema.org/Answer'>"
+            f"<div class='s-prose' itemprop='text'><p>{words}</p></div><div class='user-info'>answered "
+            f"<span class='relativetime' title='2026-05-0{n % 10} 10:00:00Z'>May {n % 10}, 2026</span> "
+            f"<div class='user-details' itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+            f"<a href='/users/{n}'>{name}</a><span itemprop='name' class='d-none'>{name}</span></div></div>"
+            f"<div class='comments'><ul class='comments-list'>{comments}</ul></div></div>")
+
+
+def test_a_questions_answers_are_comments_and_the_comments_under_an_answer_its_replies(raw_page):
+    page = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Dike height</title></head><body>"
+            "<div id='question' itemscope itemtype='https://schema.org/Question'><h1 itemprop='name'>How high should a "
+            "dike be?</h1><div class='s-prose' itemprop='text'><p>The council wants to raise the old dike by half a metre "
+            "before the storm season. Is that enough for a hundred-year flood, and what should the town ask the engineers "
+            "about the soil under the old wall, the pumps behind it and the road on top?</p></div>"
+            "<div class='comments'><ul class='comments-list'>" + _qa_comment(11, "mia", "Which coast is this?") + "</ul></div>"
+            "<div id='answers'>"
+            + _qa_answer(21, "Jo", "Half a metre is usually too little; ask for the survey first.",
+                         _qa_comment(12, "ben", "The survey is public, see the council site."))
+            + _qa_answer(22, "Ada", "Check the pumps as well, they fail before the wall does.")
+            + "</div></div></body></html>")
+    comments = extract_page(page.encode("utf-8"), raw_page("http://127.0.0.1/questions/7/how-high-should-a-dike-be"))[1]
+    assert [(c.author, c.text) for c in comments] == [
+        ("mia", "Which coast is this?"), ("Jo", "Half a metre is usually too little; ask for the survey first."),
+        ("ben", "The survey is public, see the council site."), ("Ada", "Check the pumps as well, they fail before the wall does.")]
+    assert [c.parent_id for c in comments] == [None, None, comments[1].comment_id, None]
