@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from pipeline.extraction.comment_text import (BUTTON_LINE, BY_LINE, COMPACT_AGE, CONNECTOR_LINE, COUNT_OR_NONE, DATE_HINT, DATE_NOISE, DELETED,
-                                              DOTTED_DATE, FORM_LABEL, GREETING, LEAD_MARK_LINE, MEMBER_SINCE, MONTH_WORD, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT, REPLIED_TO,
+                                              DOTTED_DATE, FORM_LABEL, GREETING, LEAD_MARK_LINE, MEMBER_SINCE, MONTH_WORD, PROFILE_LINK, RELATIVE_DATE, LOGIN_OR_RULES, PINGBACK_MARK, PINGBACK_TEXT, PROMPT, REPLIED_TO,
                                               REPLY_TO_LINE, SAYS_LINE, SAYS_WORDS, TO_READERS, YOUR_COMMENTS)
 
 if TYPE_CHECKING:
@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
 SAYS_ONLY = re.compile(rf"^\W*(?:{SAYS_WORDS})\s*:\W*$", re.I)
 MAX_DATE_CHARS = 60
+# a year as dates write it: "2019", "12.03.13", "3/12/13", "Mar '13"
+HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)|\b\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2}(?![\d:])|'\d{2}\b")
+USER_NUMBER = re.compile(r"\s*\(\s*\d+\s*\)$")
+POST_NUMBER = re.compile(r"^#\d+\s+(?=\S)")  # "#2 2024-08-03 14:22:38": the post's number, then its date
 THREAD_NUMBER = re.compile(r"(?:^|\s)#(\d+(?:\.\d+)*)\b")
 LEVEL_LINE = re.compile(r"^(?:level|ebene|niveau|nivel|poziom|уровень)\s+(\d+)$", re.I)
 MARK_ONLY = re.compile(r"^[#|·•—–\-/:,;*>»↑↓▲▼+]+$")  # a permalink "#", a separator: no "!!" or "?"
@@ -75,7 +79,7 @@ def date_languages(page_language: str | None) -> tuple[str, ...]:
 # Marks a thread prints before a message's words: "(new)", "(last edited Sep 08, 2008 12:59PM)".
 LEAD_MARKS = re.compile(r"^(?:\s*\((?:new|neu|nouveau|nuevo|nowy|новое|новый|(?:last )?edited[^)]{0,40}|"
                         r"zuletzt bearbeitet[^)]{0,40}|bearbeitet[^)]{0,40})\))+\s*", re.I)
-EDIT_MARK = re.compile(r"(?:(?<=ago)|\s*[·•(|]\s*)(?:edited|bearbeitet|modifié|editado|edytowany|изменено)\b.*$", re.I)
+EDIT_MARK = re.compile(r"(?:(?<=ago)|(?<=\d[smhdwy])|\s*[·•(|]\s*)(?:edited|bearbeitet|modifié|editado|edytowany|изменено)\b.*$", re.I)
 
 
 def _strip_date_noise(raw: str) -> str:
@@ -83,6 +87,7 @@ def _strip_date_noise(raw: str) -> str:
     text = re.sub(r"\b(\d{1,2})\s?h\s?(\d{2})\b", r"\1:\2", text)  # "15 h 12" → "15:12"
     text = re.sub(r"^(\d+\s+[^\W\d]+(?:\s+\d+\s+[^\W\d]+)?)\s+her$", r"vor \1", text.strip(), flags=re.I)  # "2 Tage her"
     text = EDIT_MARK.sub("", text)  # "10 hr agoedited 10 hr ago", "3. Mai · bearbeitet": the first is the date
+    text = re.sub(r"\s*\(#?\d+\)$", "", text)  # "… @11:51AM (#64153115)": the comment's number after its date
     return " ".join(DATE_NOISE.sub(" ", text).split())
 
 
@@ -127,6 +132,8 @@ def parse_comment_date(raw: str | None, languages: tuple[str, ...] = ("en",),
         else:
             parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
+        if not HAS_YEAR.search(value):
+            return None  # "12.2. 15:21", "14:05": which year (or day) only the page's own date could say
         parsed = _parse(_strip_date_noise(value), languages) if len(value) <= 2 * MAX_DATE_CHARS else None
     if parsed is None:
         return None
@@ -139,6 +146,7 @@ def parse_comment_date(raw: str | None, languages: tuple[str, ...] = ("en",),
 
 def is_date_line(line: str, languages: tuple[str, ...]) -> bool:
     """Whether a short line is nothing but a date or time."""
+    line = EDIT_MARK.sub("", line)  # "6dEdited": the age, then the edit mark
     if (not line or len(line) > MAX_DATE_CHARS or not DATE_HINT.search(line) or len(line.split()) > 9
             or MEMBER_SINCE.search(line) or line.strip().isdigit()):  # a lone number is a count or an id
         return False
@@ -222,7 +230,8 @@ def _without_trailing_buttons(line: str) -> str:
     marks after a date or a name."""
     words = line.split()
     while len(words) > 1:
-        if (re.search(r"[^\W\d]", words[-1]) and BUTTON_LINE.match(words[-1])) or MARK_ONLY.match(words[-1]):
+        if ((re.search(r"[^\W\d]", words[-1]) and BUTTON_LINE.match(words[-1])) or MARK_ONLY.match(words[-1])
+                or (PROFILE_LINK.match(words[-1]) and re.search(r"\d", line))):  # "… (#64154701) Homepage": a link after a date
             words.pop()  # a time ("14:57") is no button
         elif len(words) > 2 and re.search(r"[^\W\d]", words[-2]) and BUTTON_LINE.match(" ".join(words[-2:])):
             del words[-2:]  # a button of two words ("Report Abuse", "Kommentar melden")
@@ -266,6 +275,9 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
         if found := split_name_date(flat, languages):
             c.author, c.date_raw = c.author or found[0], c.date_raw or found[1]
             return
+    if not c.author:  # "by jo ( 127135 )" on a header line of its own
+        c.author = next((name for line in c.meta_lines if (m := BY_LINE.match(" ".join(line.split())))
+                         and _name_like(name := USER_NUMBER.sub("", m["author"])) and _reads_as_name(name)), None)
     if not c.author:  # "Jo said..." on a line of its own, the date in another
         c.author = next((m["author"] for line in c.meta_lines if (m := SAYS_LINE.match(" ".join(line.split())))
                          and not re.search(r"\w", m["rest"]) and _name_like(m["author"])), None)
@@ -280,8 +292,8 @@ def _head_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
     """Author (and date) from the lines above the words when no element was named for them: the
     header read as one line ("Jo on Sep 21, 3:05 PM said:", "von Jo am 3. Mai 2019"), else a name
     alone on a line of the header of a dated comment ("Jo" over "Sep 21, 3:05 PM")."""
-    lines = [_strip_lead_number(line) for line in c.head_lines if not (
-        BUTTON_LINE.match(line) or LEAD_MARK_LINE.match(line) or MEMBER_SINCE.search(line) or not re.search(r"\w", line))]
+    lines = [_strip_lead_number(line) for line in c.head_lines if not (  # "#4 2024-08-03 16:12:45" is no button row
+        (BUTTON_LINE.match(line) and not is_date_line(_strip_lead_number(line), languages)) or LEAD_MARK_LINE.match(line) or MEMBER_SINCE.search(line) or not re.search(r"\w", line))]
     lines = [line for line in lines if line]  # "1. stueysplace": the comment's number is no part of the name
     if not lines:
         return
@@ -300,18 +312,45 @@ def _head_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
         if by and _name_like(by["author"]) and _reads_as_name(by["author"]):
             c.author = by["author"]
             return
+    for line in lines:
+        if found := split_date_name(line, languages):  # "30.9.2008 14:28 Jo | skóre: 17": the date before the name
+            c.author, c.date_raw = found[0], c.date_raw or found[1]
+            return
     dated = c.date_raw or any(is_date_line(line, languages) for line in lines)
     if dated:
         # the header's own line: a name as the commenter typed it, capitals or not ("vinton samms")
-        c.author = next((name for line in lines if (name := line.strip(" ,:;|·•—–-")) and _name_like(name)
+        # ("tired joe | skóre: 17": the name ends at the header's separator)
+        c.author = next((name for line in lines if (name := HEADER_SEPARATOR.split(line, maxsplit=1)[0].strip(" ,:;|·•—–-"))
+                         and _name_like(name)
                          and len(name.split()) <= HEAD_NAME_WORDS and not CONNECTOR_LINE.match(name)
                          and not GREETING.match(name) and not is_date_line(name, languages)
                          and not is_interface_text(name)), None)
+        if c.author and not c.date_raw:  # the header's date line dates the comment it names
+            c.date_raw = next((line for line in lines if is_date_line(line, languages)), None)
 
 
 def _strip_lead_number(line: str) -> str:
     """A date line without the comment's number before it or the comma after it ("1. Le 5 avril 2010,")."""
-    return re.sub(r"^#?\d+\.?\s+(?=\D)", "", line).strip(" ,;:|·•—–-")
+    return re.sub(r"^(?:#\d+\s+|#?\d+\.?\s+(?=\D))", "", line).strip(" ,;:|·•—–-")  # "#2 2024-08-03 14:22"
+
+
+DATE_WORDS = 7
+HEADER_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+
+
+def split_date_name(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
+    """(name, date) of a header line that opens on the date and names the commenter after it, up to the
+    first separator: "30.9.2008 14:28 Jo | skóre: 17", "12.03.2013 um 14:05 – Jo Bauer"."""
+    parts = HEADER_SEPARATOR.split(line, maxsplit=1)
+    words = parts[0].split()
+    for n in range(min(len(words) - 1, DATE_WORDS), 0, -1):
+        date, name = " ".join(words[:n]).strip(" ,;:—–-"), " ".join(words[n:]).strip(" ,;:—–-")
+        # a name in lower case ("tired joe") only where a separator closes it: a header, not a sentence
+        if (DATE_HINT.search(date) and re.search(r"\d", date) and name and _name_like(name)
+                and (_reads_as_name(name) or len(parts) > 1)
+                and len(name.split()) <= HEAD_NAME_WORDS and not is_date_line(name, languages) and is_date_line(date, languages)):
+            return name, date
+    return None
 
 
 def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
@@ -324,7 +363,8 @@ def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | 
         name = line[:sep.start()].strip(" :—–-|,@•")
         if m := BY_LINE.match(name):  # "Kommentar von Jo am 3. Mai 2019"
             name = m["author"]
-        date = _without_trailing_buttons(_without_buttons(line[sep.end():]))
+        name = USER_NUMBER.sub("", name)  # "by jo ( 127135 ) on …": the account's number beside the name
+        date = EDIT_MARK.sub("", _without_trailing_buttons(_without_buttons(line[sep.end():])))
         if (name and (not name[0].isdigit() or (" " not in name and re.search(r"[^\W\d_]{2}", name)))  # "2web", not "12 mars"
                 and re.search(r"[^\W\d_]", name) and not name.startswith("#")
                 and _name_like(name.rstrip(".")) and is_date_line(date, languages)):  # a handle may end in "." ("pee.")
@@ -504,7 +544,7 @@ def finish_comment(c: "FoundComment", languages: tuple[str, ...]) -> "FoundComme
         _head_line_fields(c, languages)
     if not c.date_raw:
         c.date_raw = next((d for line in c.loose_lines if is_date_line(d := _without_trailing_buttons(
-            _without_buttons(line)), languages)), None)
+            _without_buttons(POST_NUMBER.sub("", line))), languages)), None)
     lines = [" ".join(line.split()) for line in c.text.split("\n")]
     if c.depth is None:
         c.depth = next((int(m[1]) for line in lines[:LEAD_LINES] if (m := LEVEL_LINE.match(line))), None)

@@ -35,10 +35,11 @@ BUTTON_LINE = re.compile(
     r"cancel reply|abbrechen|\(?edited\)?|\(?bearbeitet\)?|translate|übersetzen|show original|original anzeigen|"
     r"show more|see more|read more|mehr anzeigen|weiterlesen|ver más|voir plus|leer más|"
     r"log in to reply|login to reply|zum antworten anmelden|reply ↓|antworten ↓|"
-    r"haut de page|back to top|nach oben|zum seitenanfang|volver arriba|do góry|наверх|"
+    r"haut de page|back to top|(?:(?:go|scroll|jump) to )?top of (?:the )?(?:comments|page|thread|discussion)|nach oben|zum seitenanfang|volver arriba|do góry|наверх|"
     r"aufklappen|einklappen|ausklappen|expand|collapse|original|show all|alle anzeigen|rozwiń|zwiń|развернуть|"
     r"loading\.*|wird geladen\.*|cargando\.*|chargement\.*|"
-    r"liked by \d+ (?:people|person)|\d+ likes?|\d+ people like this|level \d+|"
+    r"liked by \d+ (?:people|person)|liked by [^\W\d][\w.-]*(?: [^\W\d][\w.-]*){0,3}|(?:expand|show|read|view) (?:the )?full comment|"
+    r"(?:flag|report|mark) as (?:inappropriate|spam|offensive)|\d+ likes?|\d+ people like this|level \d+|"
     r"\d+ (?:empfehlungen|empfehlung|recommendations?|zustimmungen|votes?|stimmen|polubie[nń]|лайк\w*)|"
     # WordPress.com's like rows and the report, reply and link buttons in the corpus languages
     r"gefällt \d+ (?:person|personen)|le gusta a \d+ personas?|a \d+ personas? les? gusta|aimé par \d+ personnes?|"
@@ -143,6 +144,7 @@ LOGIN_OR_RULES = re.compile(
     r"\bal (?:enviar|publicar) (?:un|su|tu) comentario|\bmit dem absenden (?:deines|ihres|des) kommentars|"
     r"\bakismet\b|\b(?:verbleibende|übrige) zeichen|\bcharacters? (?:left|remaining)|\bcaract[eè]res? restants?|"
     r"\bcaracteres restantes|\bpozostało znaków|\bосталось символов|"
+    r"\bas a (?:member|user),? you agree\b|\bcreate (?:a|an|your) [\w ]{0,30}(?:profile|account) to\b|"
     r"\bmelden sie sich an\b|\bum mitzudiskutieren|\bzum mitdiskutieren|\bzaloguj się\b|\bangemeldet sein\b|\b(?:musst|müssen)\b.{0,12}\banmelden\b|"
     r"\bnewsletter\b.{0,30}\b(?:abonnieren|subscribe|anmelden|inscri|suscrib)|\bsubscribe to (?:our|the) newsletter|"
     r"\b(?:wir verwenden|we use|nous utilisons|utilizamos|używamy|мы используем)\b.{0,20}\b(?:cookies|файлы cookie)|"
@@ -203,7 +205,9 @@ DATE_HINT = re.compile(
     re.I,
 )
 DATE_NOISE = re.compile(r"^(?:#\d+(?:\.\d+)*\s*[—–•-]\s*|on\s+|am\s+|vom\s+|le\s+|el\s+|posted\s+|[於于]\s*|"
-                        r"veröffentlicht\s+)|\s*(?://|@|\||·|•|—|–)\s*|\s+(?:um|at|à|a las|o)\s+|\s+uhr$|\s+hs?\.?$",
+                        r"veröffentlicht\s+|"
+                        # a shop review's dateline: "Reviewed in Germany on 1 January 2026", "Rezension aus Deutschland vom 3. Mai 2024"
+                        r"(?:reviewed|rated|rezension|bewertet|bewertung|évalué|commenté|revisado|opinión|recensito)\b.{0,40}?\s(?:on|vom|am|le|el|il)\s+)|\s*(?://|@|\||·|•|—|–)\s*|\s+(?:um|at|à|a las|o)\s+|\s+uhr$|\s+hs?\.?$",
                         re.I)
 # Relative dates ("vor 8 Stunden", "2 days ago") say when only against the time of the fetch.
 RELATIVE_DATE = re.compile(COMPACT_AGE + r"|\d\s+[^\W\d]+\s+her$|\b(?:ago|vor|hace|il y a|назад|temu|fa|geleden|sedan|gestern|heute|yesterday|today|atrás|há|önce|"
@@ -250,7 +254,7 @@ MONTH_WORD = re.compile(
 # What an element named for the author shows when it is no name: a link to the profile, a count of
 # the commenter's fans, posts or comments ("349 Fans", "12 Beiträge").
 PROFILE_LINK = re.compile(r"^\W*(?:(?:view|see|show)\s+)?(?:(?:full|user|public)\s+)?(?:profile|profil|perfil|profilo|"
-                          r"profiel|профиль)(?:\s+(?:anzeigen|ansehen|ver|voir|bekijken))?\W*$", re.I)
+                          r"profiel|профиль|homepage|website|webseite|journal)(?:\s+(?:anzeigen|ansehen|ver|voir|bekijken))?\W*$", re.I)
 COUNT_BADGE = re.compile(r"^\W*\d[\d.,]*\s*[kKmM]?\s+(?:fans?|followers?|follower|abonnenten|seguidores|abonnés|"
                          r"obserwujących|подписчик\w*|posts?|beiträge|kommentare|comments?|comentarios|commentaires|"
                          r"komentarzy|messages|mensajes|points?|punkte|likes?)\W*$", re.I)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-from pipeline.extraction.comment_text import (BUTTON_LINE, COUNT_BADGE, MEMBER_SINCE, PINGBACK_MARK, PINGBACK_TEXT,
+from pipeline.extraction.comment_text import (BUTTON_LINE, COUNT_BADGE, MEMBER_SINCE, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
                                               PROFILE_LINK, REPLY_TO_LINE)
 
 @dataclass
@@ -122,7 +122,7 @@ CONTAINER_TAGS = {"div", "section", "ol", "ul", "aside", "dl", "article"}
 # A cheap C-level prefilter; the exact test is CONTAINER_ID / CONTAINER_CLASS below.
 CANDIDATES_XPATH = etree.XPath(  # "omment": comment, Comment, kommentar, Kommentare; "omentar": comentario, komentarz
     "//*[contains(@class, 'omment') or contains(@id, 'omment') or contains(@class, 'omentar') or contains(@id, 'omentar')"
-    " or contains(@class, 'eacties') or contains(@id, 'eacties')"
+    " or contains(@class, 'eacties') or contains(@id, 'eacties') or contains(@class, 'eview') or contains(@id, 'eview')"
     " or starts-with(@id, 'disqus_thread')"
     " or starts-with(@id, 'dsq-comments') or starts-with(@id, 'comol')]"
 )
@@ -130,8 +130,10 @@ CANDIDATES_XPATH = etree.XPath(  # "omment": comment, Comment, kommentar, Kommen
 _COMMENT_WORD = (r"(?:^|[\s_-]|[a-z](?=[CK]))(?:[Cc]omments?|[Kk]ommentare?|[Cc]omentarios?|[Cc]ommentaires?|"
                  r"[Kk]omentarz[ey]?|[Cc]ommenti|[Rr]eacties)"
                  r"(?:$|[\s_-]|List|Box|Area|Section|Container|Con(?=$|[\s_-]|Wrap)|Wrap|Holder|Block)")
-CONTAINER_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)|" + _COMMENT_WORD)
-CONTAINER_CLASS = re.compile(_COMMENT_WORD + r"|comment-?list|comment-page|comments-content|post-comments")
+# a shop's customer reviews are its comments: the list of them ("review-list", "reviews")
+_REVIEWS = r"|[Rr]eview-?[Ll]ist|(?:^|[\s_-])[Rr]eviews(?:$|[\s_-])"
+CONTAINER_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)|" + _COMMENT_WORD + _REVIEWS)
+CONTAINER_CLASS = re.compile(_COMMENT_WORD + r"|comment-?list|comment-page|comments-content|post-comments" + _REVIEWS)
 
 
 # Live-blog commentary and comment counters/links are not reader comments.
@@ -181,10 +183,21 @@ def _in_widget(el: HtmlElement, named_thread: bool = False) -> bool:
         if named_thread and (m := WIDGET_ATTR.search(attrs)) and BARE_WIDGET.match(attrs, m.start()) and not any(
                 BARE_WIDGET.match(attrs, x.start()) is None for x in WIDGET_ATTR.finditer(attrs)):
             continue
-        # a layout wrapper naming its sidebars ("one-sidebar-second") holds the article too
-        if WIDGET_ATTR.search(attrs) and not _looks_like_main_content(node):
+        # a layout wrapper naming its sidebars ("one-sidebar-second", "sidebar-content") holds the article too
+        if WIDGET_ATTR.search(attrs) and not _looks_like_main_content(node) and not _holds_prose(node):
             return True
     return False
+
+
+PROSE_CHARS = 1500
+PROSE_PARAGRAPHS = 4
+
+
+def _holds_prose(node: HtmlElement) -> bool:
+    """Whether paragraphs of running text are the element's own children: an article's body beside its
+    comments, never a sidebar's short teasers."""
+    paragraphs = [len(p.text_content()) for p in node.iterchildren("p")]
+    return len(paragraphs) >= PROSE_PARAGRAPHS and sum(paragraphs) >= PROSE_CHARS
 
 
 def _named_thread(el: HtmlElement) -> bool:
@@ -207,7 +220,7 @@ def _forum_post_lists(tree: HtmlElement) -> list[HtmlElement]:
 
 # Forum software names itself on the page's root or in its generator tag (XenForo's html id "XF").
 FORUM_SOFTWARE = re.compile(r"phpbb|xenforo|vbulletin|discourse|mybb|simple machines|invision|woltlab|"
-                            r"burning board|flarum|nodebb|(?:^|\s)XF(?:\s|$)", re.I)
+                            r"burning board|flarum|nodebb|fluxbb|punbb|(?:^|\s)(?:XF|pun)(?:\s|$)", re.I)
 POST_ID = re.compile(r"^(?:js-)?(?:p|post|msg|message)[-_]?\d+$", re.I)
 POST_NUMBER = re.compile(r"^#\s?(\d+)$")
 
@@ -217,7 +230,8 @@ def _is_forum_software(tree: HtmlElement) -> bool:
     "/topic/" pages are article lists)."""
     root = tree.getroottree().getroot()
     body, head = root.find("body"), root.find("head")
-    marks = [_attrs(root), _attrs(body) if body is not None else "",
+    # FluxBB and PunBB wrap the page in one box of their own (div#punviewtopic.pun)
+    marks = [_attrs(root), *(_attrs(el) for el in ([body, *body.iterchildren("div")] if body is not None else ())),
              *(m.get("content", "") for m in (head.iter("meta") if head is not None else ()) if m.get("name") == "generator")]
     return any(FORUM_SOFTWARE.search(m) for m in marks)
 
@@ -248,31 +262,50 @@ def _from_forum_posts(tree: HtmlElement, min_chars: int) -> CommentSection | Non
     return section
 
 
-def _comment_containers(tree: HtmlElement) -> list[HtmlElement]:
+def _comment_containers(named: list[HtmlElement]) -> list[HtmlElement]:
     """Elements that hold comments by their class or id (trafilatura's patterns, widened)."""
-    return [el for el in CANDIDATES_XPATH(tree) if el.tag in CONTAINER_TAGS
+    return [el for el in named if el.tag in CONTAINER_TAGS
             and (CONTAINER_ID.search(el.get("id", "")) or CONTAINER_CLASS.search(el.get("class", "")))
-            and not NOT_CONTAINER.search(_attrs(el))]
+            and not NOT_CONTAINER.search(_attrs(el)) and not REVIEWS_ONLY.search(_attrs(el))]
+
+
+def _review_lists(named: list[HtmlElement]) -> list[HtmlElement]:
+    """Boxes named for a shop's reviews that hold two or more reviews, outside sidebars."""
+    return [el for el in named if el.tag in CONTAINER_TAGS and REVIEWS_ONLY.search(_attrs(el))
+            and (CONTAINER_ID.search(el.get("id", "")) or CONTAINER_CLASS.search(el.get("class", "")))
+            and not NOT_CONTAINER.search(_attrs(el)) and _review_list(el) and not _in_widget(el)]
+
+
+REVIEWS_ONLY = re.compile(r"^(?!.*(?:omment|omentar|eacties)).*eview", re.S)
+REVIEW_ITEMS = 2
+
+
+def _review_list(el: HtmlElement) -> bool:
+    """A box named for reviews holds a shop's reviews only when two or more items inside name themselves
+    one review: a "reviews" box on a newspaper's review or a profile's review count holds none."""
+    return sum(1 for d in el.iterdescendants() if isinstance(d.tag, str) and _is_item_tag(d.tag)
+               and "review" in _class(d).lower().split()) >= REVIEW_ITEMS
 
 
 SKIP_TAGS = {"form", "textarea", "script", "style", "noscript", "button", "input", "select", "svg",
              "iframe", "nav"}
 SKIP_ATTR = re.compile(r"respond|reply-?form|comment-?form|comment-reply|reply-link|pagination|"
                        r"comment-nav|navigation|avatar|share|vote|rating|like|report|login|subscribe|"
-                       r"(?:^|[\s_-])(?:modal|dialog)(?:$|[\s_-])", re.I)
+                       r"(?:^|[\s_-])(?:modal|dialog|sig)(?:$|[\s_-])|signature|signatur", re.I)  # a forum signature: under every post, no one's reply
 META_ATTR = re.compile(r"author|autor|datum|meta|date|time|vcard|byline|submitted|user|name|header|footer|says|permalink|"
                        r"info|details", re.I)
 BUTTON_ATTR = re.compile(r"button|btn", re.I)
 # The word ends its class token: "comment-content", "message-body", "commentText" — not the block
 # prefix of a BEM name ("message-cell", "message-inner"), which names every part of a post.
-BODY_ATTR = re.compile(r"(?:content|text|message|body|entry)(?:$|\s)", re.I)
-STRONG_BODY_ATTR = re.compile(r"(?:content|text|message)(?:$|\s)", re.I)
+BODY_ATTR = re.compile(r"(?:content|text|message|msg|body|entry)(?:$|\s)", re.I)
+STRONG_BODY_ATTR = re.compile(r"(?:content|text|message|msg)(?:$|\s)", re.I)
 # An element that is one comment by its own name: comment-123, li-comment-5, kommentar_42,
 # class "comment" / "comment-item" / "commentEntry" / "review" ...
 # (the number may be a database's hex key: comment-4e7a3582eab8eab87600003f)
 ITEM_ID = re.compile(r"(?:^|[-_])(?:comment|kommentar|comentario|commentaire|komentarz|commento|reply|review|post)"
                      r"[-_]?(?:item[-_])?(?:\d+|(?=[0-9a-f]*\d)[0-9a-f]{8,})$|^c\d{4,}$", re.I)
-ITEM_CLASS = re.compile(r"^(?:[a-z]*[-_]?comment|kommentar|comentario|commentaire|komentarz|commento|reactie|review)"
+# ("newcomment", "unread-comment" mark a comment as new to the reader: a state on one of its parts, not the comment)
+ITEM_CLASS = re.compile(r"^(?:(?!new|unread)[a-z]*[-_]?comment|kommentar|comentario|commentaire|komentarz|commento|reactie|review)"
                         r"(?:s?[-_]node|[-_]?(?:item|entry|wrap|single|container|answer|reply|response))?$", re.I)  # an answer: a reply
 # the author's part in the corpus languages too: usuario, utilisateur, utente, uzytkownik, pseudo, nickname
 AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:fn|author|autor|auteur|autore|user|user-?name|username|benutzer|verfasser|nick|"
@@ -433,6 +466,12 @@ def _list_entry(el: HtmlElement) -> HtmlElement | None:
         if node.tag == "li":
             return node
     return None
+
+
+def _in_page_order(elements: set[HtmlElement], root: HtmlElement) -> list[HtmlElement]:
+    """A set of elements in the order the page prints them (a set's own order changes from run to run)."""
+    order = {el: i for i, el in enumerate(root.iter())} if elements else {}
+    return sorted(elements, key=lambda el: order.get(el, -1))
 
 
 def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
@@ -692,7 +731,12 @@ def _comment_title(body: HtmlElement, item: HtmlElement, meta: set[HtmlElement])
         prev = prev.getprevious()
     if prev is None or prev.tag not in TITLE_TAGS or prev in meta or META_ATTR.search(_attrs(prev)) or body is item:
         return None
-    return _short_text(prev)
+    title = _short_text(prev)
+    return None if title and REPLY_SUBJECT.match(title) else title
+
+
+# "Re: <the thread's title>", "AW: …": the subject forum software gives every reply, not the replier's words
+REPLY_SUBJECT = re.compile(r"^(?:re|aw|antw|sv|odp|vs|ynt|rif)\s*(?:\[\d+\])?\s*:", re.I)
 
 
 def _datetime(el: HtmlElement) -> str | None:
@@ -763,6 +807,12 @@ def _avatar_name(elements: list[HtmlElement]) -> str | None:
     return None
 
 
+# a review's or a comment's headline, even when its class ends in "content" ("review-title-content")
+TITLE_ATTR = re.compile(r"(?:^|[\s_-])(?:title|headline)(?:$|[\s_-])", re.I)
+# a forum's rank or role under the name ("profile-rank-name": Member, Moderator): a badge, not who wrote
+RANK_ATTR = re.compile(r"(?:^|[\s_-])(?:rank|role|usertitle|user-?title)(?:$|[\s_-])", re.I)
+
+
 def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str, HtmlElement]
                   ) -> tuple[str | None, str | None, str | None, set[HtmlElement]]:
     """(author, date, the line around the author, the elements that held them) from the elements
@@ -773,7 +823,8 @@ def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str
                 and 0 < len(" ".join(d.text_content().split())) < 120
                 and not BODY_ATTR.search(_class(d)) and not d.xpath(".//p")
                 and (d.tag != "p" or len(d.text_content().strip()) <= NAME_CHARS)  # <p class="comment-author">Jo</p>
-                and not _names_whom_it_answers(d, item) and not _in_quote(d, item)]
+                and not _names_whom_it_answers(d, item) and not _in_quote(d, item) and not RANK_ATTR.search(_class(d))
+                and not DATE_ATTR.search(_class(d))]  # "user-action-time": when the user answered, not who
     if by_markup.get("author") is not None:
         named_by = [by_markup["author"]]
         if not by_markup["author"].text_content().strip():  # <meta itemprop="name" content="Jo">
@@ -843,13 +894,13 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     if around and (author is None or date is None):
         box_author, box_date, box_byline, box_meta = _named_fields(around, box, _microdata(around))
         author, date, byline = author or box_author or _profile_link_name(around), date or box_date, byline or box_byline
-        box_lines = [t for d in _outermost(list(box_meta)) if (t := _short_text(d))]
+        box_lines = [t for d in _outermost(_in_page_order(box_meta, box)) if (t := _short_text(d))]
         box_lines += [line for line in _header_lines(around, [], nested) if line not in box_lines]
     avatar = None if author else _avatar_name(own + around)
     # never a button's label ("button-text") or the words of a post it quotes ("bbCodeBlock-content")
     candidates = [d for d in own if BODY_ATTR.search(_class(d)) and not META_ATTR.search(_class(d))
-                  and not _skipped(d) and not BUTTON_ATTR.search(_attrs(d)) and not any(
-                      _skipped(a) or a.tag in {"a", "blockquote"} or BUTTON_ATTR.search(_attrs(a))
+                  and not TITLE_ATTR.search(_class(d)) and not _skipped(d) and not BUTTON_ATTR.search(_attrs(d)) and not any(
+                      _skipped(a) or a.tag in {"a", "blockquote"} or BUTTON_ATTR.search(_attrs(a)) or TITLE_ATTR.search(_class(a))
                       or "quote" in a.get("class", "").lower() for a in _ancestors_within(d, item))]
     strong = [d for d in candidates if STRONG_BODY_ATTR.search(_class(d))]
     bodies = _outermost(strong or candidates)
@@ -886,7 +937,7 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     if len(text) < min_chars:
         return None
     # the meta lines left out of the body may hold the date ("July 11, 2011 at 12:25 pm")
-    meta_lines = [t for d in _outermost(list(meta)) if (t := _short_text(d))]
+    meta_lines = [t for d in _outermost(_in_page_order(meta, item)) if (t := _short_text(d))]
     meta_lines += [line for line in _header_lines(own, bodies, nested) if line not in meta_lines]
     for part in beside or []:  # the dt before the words: "1. Le 5 avril 2010, 10:20 par Pierre"
         meta_lines += [line for line in element_text(part).split("\n") if line not in meta_lines]
@@ -900,6 +951,8 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     loose = [line for line in element_text(item, nested | set(bodies) | meta).split("\n")
              if line and line not in meta_lines] if bodies and date is None else []
     head = _lines_above(item, bodies[0], own, nested | meta) if bodies and author is None else []
+    if author is None and date is None and not head:
+        head = _header_before(item, nested)
     # on the item, or on the element just around it (div.comment.depth-2 > div.thecomment)
     level = next((m for el in (item, item.getparent()) if el is not None and el not in nested
                   and (m := DEPTH_CLASS.search(el.get("class", "")))), None)
@@ -918,6 +971,18 @@ def _lines_above(item: HtmlElement, body: HtmlElement, own: list[HtmlElement], e
         return []
     after = set(own[own.index(body):])  # the body, its words and what follows (its ancestors come before it)
     return [line for line in element_text(item, exclude | after).split("\n") if line]
+
+
+def _header_before(item: HtmlElement, nested: set[HtmlElement]) -> list[str]:
+    """The lines of a short header just before an item that names no one ("30.9.2008 14:28 Jo | blog: …"
+    above div#comment2): a thread may print each comment's header as the element before its words."""
+    prev = item.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None or prev in nested or prev.tag not in ITEM_TAGS or _is_named_item(prev) or _skipped(prev):
+        return []
+    text = element_text(prev)
+    return [line for line in text.split("\n") if line][:HEAD_LINES] if 0 < len(text) <= HEADER_CHARS * 2 else []  # who and when open it
 
 
 def _is_comment_title(h1: HtmlElement) -> bool:
@@ -1112,7 +1177,12 @@ def _hidden_within(el: HtmlElement, container: HtmlElement) -> bool:
     """Whether the element, or a box around it inside the container, is hidden: a legend of badges
     or a template the comment system shows on demand. A box named for the comments, hidden until a
     "show comments" button opens it, holds the thread."""
-    return _hidden(el) or any(_hidden(a) and not COMMENT_PART.search(_attrs(a)) for a in _ancestors_within(el, container))
+    return _hidden(el) or any((_hidden(a) and not COMMENT_PART.search(_attrs(a)))
+                              # a "most recommended" board inside the comments box lists comments, it holds none
+                              or (LEADERBOARD.search(_attrs(a)) and not _holds_prose(a)) for a in _ancestors_within(el, container))
+
+
+LEADERBOARD = re.compile(r"leaderboard|most-?(?:popular|recommended|liked|read|commented)|top-?comments", re.I)
 
 
 def _split_container(container: HtmlElement, min_chars: int, section: CommentSection,
@@ -1147,6 +1217,18 @@ def _split_container(container: HtmlElement, min_chars: int, section: CommentSec
         leftovers.append(container)
 
 
+def _form_box(el: HtmlElement) -> bool:
+    """A box holding a comment form and little else: never one of the comments its siblings of the
+    same kind may be."""
+    if not el.xpath(".//form | .//textarea"):
+        return False
+    text = " ".join(element_text(el).split())  # without the form: a heading ("Add a comment") or nothing
+    return not text or bool(PROMPT.search(text) and len(text) <= FORM_BOX_CHARS)
+
+
+FORM_BOX_CHARS = 60
+
+
 def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> CommentSection | None:
     outer = [c for c in _outermost(candidates) if not _looks_like_main_content(c)]
     # widgets listing comments on other posts are pruned with the comments but never read as them
@@ -1161,6 +1243,7 @@ def _from_generic_containers(candidates: list[HtmlElement], min_chars: int) -> C
         groups.setdefault(key, []).append(c)
     for (_, sig), group in groups.items():
         # lists that hold named comments are lists, however many the theme prints (one may be empty)
+        group = [g for g in group if not _form_box(g)] or group  # the form's card beside the thread's is no comment
         if len(group) >= 2 and not any(len(_named_items(g)) >= 2 for g in group):
             items = [el for g in group for el in g.iter(sig[0]) if _signature(el) == sig]
             if _split_items(items, min_chars, section):
@@ -1263,12 +1346,13 @@ def _heading_led(tree: HtmlElement, min_chars: int) -> CommentSection | None:
 def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
                   use_trafilatura: bool = True) -> CommentSection:
     """The page's comments, split one per comment, and the containers that held them."""
-    found = _from_known_markup(tree, min_chars) or _from_forum_posts(tree, min_chars)
+    found = _from_known_markup(tree, min_chars) or _from_forum_posts(tree, min_chars) or _from_answers(tree, min_chars)
     if found:
         return found
-    candidates = _comment_containers(tree) + _forum_post_lists(tree)
+    named = CANDIDATES_XPATH(tree)
+    candidates = _comment_containers(named) + _forum_post_lists(tree)
     found = (_from_generic_containers(candidates, min_chars) or _heading_led(tree, min_chars)
-             or _from_microdata_items(tree, min_chars))
+             or _from_microdata_items(tree, min_chars) or _from_generic_containers(_review_lists(named), min_chars))
     if found:
         return found
     # a sidebar's comment widget is no sign of a thread trafilatura could find
@@ -1276,6 +1360,29 @@ def find_comments(tree: HtmlElement, min_chars: int = 2, url: str | None = None,
                                for c in candidates):
         return comments_by_trafilatura(tree, url, min_chars)
     return CommentSection()
+
+
+# A Q&A page marks its question and answers up as schema.org items: the question is the article.
+ANSWERS_XPATH = etree.XPath("//*[contains(@itemtype, 'schema.org/Answer')]")
+QUESTION_XPATH = etree.XPath("//*[contains(@itemtype, 'schema.org/Question')]")
+
+
+def _from_answers(tree: HtmlElement, min_chars: int) -> CommentSection | None:
+    """A Q&A page's answers, with the comments under the question and under each answer: the answers
+    and the question's comments are top-level, an answer's comments its replies."""
+    answers = [el for el in ANSWERS_XPATH(tree) if not _in_widget(el)]
+    questions = QUESTION_XPATH(tree)
+    if not answers or not questions:
+        return None
+    chosen = set(answers)
+    comments = [el for box in _outermost(questions + answers) for el in _named_items(box) if el not in chosen]
+    order = {el: i for i, el in enumerate(tree.iter())}
+    items = sorted(set(answers) | set(comments), key=lambda el: order.get(el, -1))
+    section = CommentSection(method="answers")
+    if not _split_items(items, min_chars, section):
+        return None
+    section.containers = _outermost(answers + comments)
+    return section
 
 
 # schema.org names a comment or a review outright, on markup that names nothing else (itemtype=".../Review").

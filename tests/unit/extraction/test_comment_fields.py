@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extraction.comment_fields import (clean_author, date_languages, finish_comment, finish_comments,
-                                                is_interface_text, parse_comment_date)
+                                                is_interface_text, parse_comment_date, split_date_name, split_name_date)
 from pipeline.extraction.comments import FoundComment
 
 
@@ -355,3 +355,38 @@ def test_a_says_line_and_by_lines_in_the_date_element_or_the_body_give_author_an
 ])
 def test_a_name_and_the_span_since_the_comment_in_one_element_are_split(raw, lang, author, date):
     assert clean_author(raw, date_languages(lang)) == (author, date)
+
+
+@pytest.mark.parametrize("line", ["Liked by Jo Bauer", "Expand full comment", "Show full comment", "Flag as Inappropriate"])
+def test_a_like_row_and_a_button_under_or_over_the_words_are_interface(line):
+    assert is_interface_text(line)
+
+
+def test_an_age_glued_to_its_edit_mark_dates_the_comment_and_leaves_the_name():
+    assert split_name_date("Jo Bauer 6dEdited", ("en",)) == ("Jo Bauer", "6d")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("30.9.2008 14:28 tired jo | skóre: 17 | blog: deich", ("tired jo", "30.9.2008 14:28")),
+    ("12.03.2013 um 14:05 – Jo Bauer", ("Jo Bauer", "12.03.2013 um 14:05")),
+    ("3. Mai 2019 habe ich das auch gesehen", None),
+])
+def test_a_header_opening_on_its_date_names_the_commenter_after_it(line, expected):
+    assert split_date_name(line, ("de", "en")) == expected
+
+
+@pytest.mark.parametrize("raw, day", [("Reviewed in Germany on 1 January 2026", "2026-01-01"),
+                                      ("Rezension aus Deutschland vom 3. Mai 2024", "2024-05-03"),
+                                      ("on Friday January 12, 2024 @11:51AM (#64153115)", "2024-01-12")])
+def test_a_review_dateline_and_a_date_with_its_permalink_number_are_parsed(raw, day):
+    assert (parse_comment_date(raw, ("de", "en")) or "")[:10] == day
+
+
+@pytest.mark.parametrize("raw", ["12.2. 15:21", "14:05", "12. März", "Sep 21, 3:05 PM"])
+def test_a_date_without_its_year_is_kept_raw_and_never_dated_by_the_clock(raw):
+    assert parse_comment_date(raw, ("de", "en")) is None
+
+
+@pytest.mark.parametrize("raw, day", [("12.03.13 14:05", "2013-03-12"), ("Mar 12 '13", "2013-03-12"), ("Jan 15, 2024", "2024-01-15")])
+def test_a_date_with_a_short_or_full_year_is_parsed(raw, day):
+    assert (parse_comment_date(raw, ("de", "en")) or "")[:10] == day

@@ -444,3 +444,172 @@ def test_an_avatar_names_the_commenter_when_nothing_else_does(raw_page):
     assert [(c.author, c.text) for c in comments] == [
         ("Jo Berg", "Endlich passiert etwas am Ufer."), ("mia_l", "Zwei Jahre einspurig, das wird eng."),
         (None, "Die Fähre fährt ja weiter.")]
+
+
+def test_a_forum_signature_under_a_post_is_never_its_words(raw_page):
+    posts = "".join(
+        f"<article class='message' id='js-post-{n}'><h4 class='message-name'>{name}</h4>"
+        f"<time datetime='2026-05-0{n}T10:00:00Z'>{n}. Mai 2026</time>"
+        f"<article class='message-body'><div class='bbWrapper'>{words}</div></article>"
+        f"<aside class='message-signature'><div class='bbWrapper'>Boot: Jolle 420, Baujahr 1998, Segelnummer GER 5512, "
+        f"Heimathafen am Binnensee, Trailer mit Stützrad</div></aside></article>"
+        for n, name, words in ((2, "Jo", "Gut so."), (3, "Mia", "Endlich wird der Deich höher.")))
+    comments = _records(f"<div class='block-body' id='thread'>{posts}</div>", raw_page)
+    assert [(c.author, c.text) for c in comments] == [("Jo", "Gut so."), ("Mia", "Endlich wird der Deich höher.")]
+
+
+def test_comments_inside_the_article_column_of_a_sidebar_layout_are_comments(raw_page):
+    prose = "".join(f"<p>Der {n}. Abschnitt des Deichs wird im Frühjahr erhöht, danach folgt der nächste; die "
+                    f"Uferstraße bleibt in dieser Zeit einspurig, und die Fähre fährt nach dem Sommerfahrplan.</p>"
+                    for n in range(1, 13))
+    page = ("<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>Der Deich</title></head><body>"
+            "<div class='sidebar-layout'><h1 class='entry-title'>Der Deich wird erhöht</h1><div class='sidebar-content'>"
+            f"{prose}<div id='comments' class='comments-area'><div class='wpd-thread-list'>"
+            "<div id='wpd-comm-7_0' class='comment wpd-comment'><div id='comment-7' class='wpd-comment-right'>"
+            "<div class='wpd-comment-header'><div class='wpd-comment-author'>Jo</div>"
+            "<div class='wpd-comment-date' title='3. Mai 2026 10:00'>vor 2 Tagen</div></div>"
+            "<div class='wpd-comment-text'><p>Endlich passiert etwas am Ufer.</p></div></div></div>"
+            "</div></div></div><aside class='sidebar'><p>Mehr aus der Stadt</p></aside></div></body></html>")
+    comments = extract_page(page.encode("utf-8"), raw_page())[1]
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [("Jo", "3. Mai 2026 10:00", "Endlich passiert etwas am Ufer.")]
+
+
+def _board_post(n: int, name: str, words: str) -> str:
+    return (f"<div id='p{4400 + n}' class='blockpost'><h2><span>#{n}</span> <a href='?pid={4400 + n}'>2026-05-0{n} 10:1{n}:00</a></h2>"
+            f"<div class='postbody'><div class='postleft'><dl><dt><strong>{name}</strong></dt><dd>Mitglied</dd>"
+            f"<dd><span>Beiträge: 4{n}</span></dd></dl></div><div class='postright'><h3>Re: Der Deich wird erhöht</h3>"
+            f"<div class='postmsg'><p>{words}</p></div></div></div></div>")
+
+
+def test_a_board_wrapped_in_its_software_box_gives_each_reply_its_number_lines_date_and_name(raw_page):
+    page = ("<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>Der Deich</title></head><body>"
+            "<div id='brdviewtopic' class='pun'><h1>Der Deich wird erhöht</h1><div id='postlist'>"
+            + _board_post(1, "Jo", "Das Land erhöht den Deich vor der Altstadt um einen halben Meter, ab dem Frühjahr, "
+                          "und die Uferstraße bleibt zwei Jahre lang einspurig befahrbar; die Pläne liegen im Rathaus aus, wo sie "
+                          "bis Ende des Monats jeder einsehen kann, der vor der Sturmflutsaison Fragen hat.")
+            + _board_post(2, "Mia", "Zwei Jahre einspurig, das wird eng für den Bus.")
+            + _board_post(3, "Ben", "Gut so, der alte Deich hätte die nächste Sturmflut kaum gehalten.")
+            + "</div></div></body></html>")
+    comments = extract_page(page.encode("utf-8"), raw_page("http://127.0.0.1/forum/viewtopic.php?id=7"))[1]
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("Mia", "2026-05-02 10:12:00", "Zwei Jahre einspurig, das wird eng für den Bus."),
+        ("Ben", "2026-05-03 10:13:00", "Gut so, der alte Deich hätte die nächste Sturmflut kaum gehalten.")]
+
+
+def test_a_thread_card_beside_the_form_card_of_the_same_kind_is_split_into_its_comments(raw_page):
+    panels = "".join(f"<div class='panel'><div class='panel-heading comment-meta'><span class='comment-author'>{name}</span> "
+                      f"{day}. Mai 2026</div><div class='panel-body'>{words}</div></div>"
+                      for name, day, words in (("Jo", 3, "Endlich passiert etwas am Ufer."),
+                                               ("Mia", 4, "Zwei Jahre einspurig, das wird eng für den Bus.")))
+    extra = ("<div class='card comments-card'><h4>Kommentar schreiben</h4><form action='/c'><textarea name='c'></textarea>"
+             "<input type='submit' value='Senden'></form></div>"
+             f"<div class='card comments-card'><h3>Kommentare</h3>{panels}</div>")
+    assert [(c.author, c.date_raw, c.text) for c in _records(extra, raw_page)] == [
+        ("Jo", "3. Mai 2026", "Endlich passiert etwas am Ufer."), ("Mia", "4. Mai 2026", "Zwei Jahre einspurig, das wird eng für den Bus.")]
+
+
+@pytest.mark.parametrize("button", ["↑ Top of comments", "Top of page", "Jump to top of thread"])
+def test_a_link_back_to_the_top_is_no_comment(button):
+    assert is_interface_text(button)
+
+
+def test_a_shops_review_list_gives_its_reviews_when_nothing_else_holds_comments(raw_page):
+    reviews = "".join(f"<li id='R{n}' class='review'><div class='a-profile'><span class='a-profile-name'>{name}</span></div>"
+                      f"<span class='review-date'>Rezension aus Deutschland vom {n}. Mai 2026</span>"
+                      f"<span class='review-text'><span>{words}</span></span></li>"
+                      for n, name, words in ((3, "Jo", "Hält dicht, auch bei Sturmflut."),
+                                             (4, "Mia", "Etwas schwer, aber gut verarbeitet.")))
+    comments = _records(f"<div class='reviews-content'><ul id='cm-review-list' class='review-views'>{reviews}</ul></div>", raw_page)
+    assert [(c.author, c.date_raw, c.published_at[:10], c.text) for c in comments] == [
+        ("Jo", "Rezension aus Deutschland vom 3. Mai 2026", "2026-05-03", "Hält dicht, auch bei Sturmflut."),
+        ("Mia", "Rezension aus Deutschland vom 4. Mai 2026", "2026-05-04", "Etwas schwer, aber gut verarbeitet.")]
+
+
+def test_a_reviews_box_without_reviews_inside_is_no_thread(raw_page):
+    extra = ("<div class='reviews'><h3>Mehr Kritiken</h3><ul><li><a href='/kritik/1'>Der Film über den Deich</a></li>"
+             "<li><a href='/kritik/2'>Ein Buch über Sturmfluten, 3. Mai 2026</a></li></ul></div>")
+    assert _records(extra, raw_page) == []
+
+
+def test_a_forum_rank_under_the_name_is_no_author(raw_page):
+    posts = "".join(
+        f"<div id='p_{n}' class='post'><dl class='postprofile'><dt><span class='thread-user-name'><a class='username' "
+        f"href='/u/{n}'><span>{name}</span></a></span><div class='profile-rank'><span class='profile-rank-name'>Mitglied</span></div></dt></dl>"
+        f"<div class='postbody'><time datetime='2026-05-0{n}T10:00:00Z'>{n}. Mai 2026</time><div class='content'>{words}</div></div></div>"
+        for n, name, words in ((3, "Jo", "Endlich passiert etwas am Ufer, das war lange fällig."),
+                               (4, "Mia", "Zwei Jahre einspurig, das wird eng für den Bus.")))
+    comments = _records(f"<div id='comments'>{posts}</div>", raw_page)
+    assert [c.author for c in comments] == ["Jo", "Mia"]
+
+
+def test_a_most_recommended_board_inside_the_comments_box_is_no_thread(raw_page):
+    board = "".join(f"<li><span>{n}.</span><h2><a href='/other-story?commentId={n}'>“{words}...”</a></h2>"
+                    f"<div class='leaderboardData'><cite>- {name}</cite><small>12{n} Recommendations</small></div></li>"
+                    for n, name, words in ((1, "Jo", "Endlich passiert"), (2, "Mia", "Zwei Jahre einspurig")))
+    extra = (f"<div id='comments-panel' class='comments'><div id='leaderboard' class='commentLeaderboard'>"
+             f"<h3>Most Recommended</h3><ul class='listItems'>{board}</ul></div>"
+             "<div class='commentBox'>Create a community profile to comment with your name.</div></div>")
+    assert _records(extra, raw_page) == []
+
+
+def _board_comment(n: int, name: str, words: str) -> str:
+    return (f"<li id='tree_{n}' class='comment full'><div id='comment_{n}' class='cw'>"
+            f"<div id='comment_top_{n}' class='commentTop newcomment'><div class='title'><h4><a href='?cid={n}'>Re: Der Deich</a>"
+            f" <span class='score'>(Score:4, Insightful)</span></h4></div><div class='details'><span class='by'>by "
+            f"<a href='/~{name}'>{name}</a> <span class='uid'><a href='/~{name}'>( 12{n} )</a></span></span> "
+            f"<span class='otherdetails'>on Sunday May 03, 2026 @1{n}:05AM (<a href='?cid={n}'>#{n}</a>) "
+            f"<small><a class='user_homepage_display' href='http://127.0.0.1/'>Homepage</a></small></span></div></div>"
+            f"<div class='commentBody'><div id='comment_body_{n}'><p>{words}</p></div></div></div></li>")
+
+
+def test_a_comment_marked_new_keeps_its_header_and_reads_name_and_date_beside_the_account_number(raw_page):
+    extra = ("<div id='comments' class='a2commentwrap'><ul id='commentlisting'>"
+             + _board_comment(1, "jo_k", "Endlich passiert etwas am Ufer, nach all den Jahren der Planung im Rathaus.")
+             + _board_comment(2, "mia", "Zwei Jahre einspurig, das wird eng für den Bus und für die Lieferwagen.") + "</ul></div>")
+    comments = _records(extra, raw_page, lang="en")
+    assert [(c.author, c.published_at[:16], c.text) for c in comments] == [
+        ("jo_k", "2026-05-03T11:05", "Endlich passiert etwas am Ufer, nach all den Jahren der Planung im Rathaus."),
+        ("mia", "2026-05-03T00:05", "Zwei Jahre einspurig, das wird eng für den Bus und für die Lieferwagen.")]
+
+
+def test_a_header_printed_before_the_comment_gives_its_date_then_its_name(raw_page):
+    thread = "".join(f"<div class='ds_hlavicka'>{day}.5.2026 1{day}:28 <a href='/lide/{name}'>{name}</a> | skóre: 17 | blog: "
+                     f"<a href='/blog/{name}'>deich</a><br>Re: Der Deich</div><div id='comment{day}' class='ds_text_user{day}'>"
+                     f"<div class='ds_text'>{words}</div></div>"
+                     for day, name, words in ((3, "tired jo", "Endlich passiert etwas am Ufer."),
+                                              (4, "mia", "Zwei Jahre einspurig, das wird eng für den Bus.")))
+    comments = _records(f"<div id='comments'><div class='ds_odsazeni'>{thread}</div></div>", raw_page, lang="cs")
+    assert [(c.author, c.date_raw) for c in comments] == [("tired jo", "3.5.2026 13:28"), ("mia", "4.5.2026 14:28")]
+
+
+def _qa_comment(n: int, name: str, words: str) -> str:
+    return (f"<li id='comment-{n}' class='comment'><div class='comment-body'><span class='comment-copy'>{words}</span><div class='d-inline-flex'>– "
+            f"<a class='comment-user' href='/users/{n}'>{name}</a></div> <span class='comment-date'>May 3, 2026 at 1{n % 10}:00</span></div></li>")
+
+
+def _qa_answer(n: int, name: str, words: str, comments: str = "") -> str:
+    return (f"<div id='answer-{n}' class='answer' itemprop='suggestedAnswer' itemscope itemtype='https://schema.org/Answer'>"
+            f"<div class='s-prose' itemprop='text'><p>{words}</p></div><div class='user-info'>answered "
+            f"<span class='relativetime' title='2026-05-0{n % 10} 10:00:00Z'>May {n % 10}, 2026</span> "
+            f"<div class='user-details' itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+            f"<a href='/users/{n}'>{name}</a><span itemprop='name' class='d-none'>{name}</span></div></div>"
+            f"<div class='comments'><ul class='comments-list'>{comments}</ul></div></div>")
+
+
+def test_a_questions_answers_are_comments_and_the_comments_under_an_answer_its_replies(raw_page):
+    page = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Dike height</title></head><body>"
+            "<div id='question' itemscope itemtype='https://schema.org/Question'><h1 itemprop='name'>How high should a "
+            "dike be?</h1><div class='s-prose' itemprop='text'><p>The council wants to raise the old dike by half a metre "
+            "before the storm season. Is that enough for a hundred-year flood, and what should the town ask the engineers "
+            "about the soil under the old wall, the pumps behind it and the road on top?</p></div>"
+            "<div class='comments'><ul class='comments-list'>" + _qa_comment(11, "mia", "Which coast is this?") + "</ul></div>"
+            "<div id='answers'>"
+            + _qa_answer(21, "Jo", "Half a metre is usually too little; ask for the survey first.",
+                         _qa_comment(12, "ben", "The survey is public, see the council site."))
+            + _qa_answer(22, "Ada", "Check the pumps as well, they fail before the wall does.")
+            + "</div></div></body></html>")
+    comments = extract_page(page.encode("utf-8"), raw_page("http://127.0.0.1/questions/7/how-high-should-a-dike-be"))[1]
+    assert [(c.author, c.text) for c in comments] == [
+        ("mia", "Which coast is this?"), ("Jo", "Half a metre is usually too little; ask for the survey first."),
+        ("ben", "The survey is public, see the council site."), ("Ada", "Check the pumps as well, they fail before the wall does.")]
+    assert [c.parent_id for c in comments] == [None, None, comments[1].comment_id, None]
