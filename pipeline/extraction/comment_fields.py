@@ -41,7 +41,7 @@ HEAD_NAME_WORDS = 4
 USERNAME = re.compile(r"^(?:[\w.@-]{2,30}|[A-ZÄÖÜ][\w.-]+ [A-ZÄÖÜ][\w.-]+)$")  # author, "says:", date and a reply number sit in the first few lines
 # "Herr Steffen Ecks28.04.2020, 10:27 Uhr", "brigitte 29.04.2019 // 15:27": a date glued to a name
 NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d][\w.-]*?)[\s—–|,·•-]*(?P<date>(?:\d{1,2}[./]\s?\d{1,2}[./,]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
-                            r"\d{1,2}\.?\s+[^\W\d]{3,}\.?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4}).*)$")
+                            r"\d{1,2}\.?\s+[^\W\d]{3,}\.?,?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4}).*)$")
 # What a comment system prints after the name: a connector left by a glued date ("Jo on"), a role badge.
 AUTHOR_BADGE = re.compile(r"(?:\s+(?:on|am|le|el|il|um|at|op|—|–|\|)|\s*[(\[]?\s*(?:post author|beitragsautor|"
                           r"autor(?:in)? des beitrags|author|autor|auteur|autore|moderator|admin|verified)\s*[)\]]?)$",
@@ -253,6 +253,9 @@ def _byline_date(c: "FoundComment", languages: tuple[str, ...]) -> str | None:
     return None
 
 
+COMMENT_NUMBER = re.compile(r"^\s*(?:#?\d{1,4}[.)]|#\d{1,4})\s+(?=\D)")  # "2. Jo", "#2 Jo", "2) Jo"; never "2pac"
+
+
 def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
     """Author and date from a header line kept out of the body when the markup named neither:
     "geschrieben von Jo am 21. Jan. 2015, 20:02", "Posted by Jo on May 3, 2019", "Jo – 3 May 2019"."""
@@ -272,7 +275,8 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
             flat = m["author"]
         elif not NAME_THEN_DATE.match(flat):
             continue
-        if found := split_name_date(flat, languages):
+        # "2. Jo - 29 August, 2011": the comment's number before the name
+        if found := split_name_date(flat, languages) or split_name_date(COMMENT_NUMBER.sub("", flat), languages):
             c.author, c.date_raw = c.author or found[0], c.date_raw or found[1]
             return
     if not c.author:  # "by jo ( 127135 )" on a header line of its own
@@ -283,7 +287,8 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
                          and not re.search(r"\w", m["rest"]) and _name_like(m["author"])), None)
     if not c.author and c.date_raw:
         # the name alone on a footer line, the date in an element of its own ("Jo," <time>…</time>)
-        c.author = next((name for line in c.meta_lines if USERNAME.match(name := line.strip(" ,:;|·•—–-"))
+        # ("2. Jo -" over "29 August, 2011": the comment's number is no part of the name)
+        c.author = next((name for line in c.meta_lines if USERNAME.match(name := COMMENT_NUMBER.sub("", line).strip(" ,:;|·•—–-"))
                          and not BUTTON_LINE.match(name) and not CONNECTOR_LINE.match(name)
                          and not is_date_line(name, languages)), None)
 

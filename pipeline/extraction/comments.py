@@ -558,7 +558,7 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
     # a box named for one comment holding nothing but its button ("Denunciar") is the button
     named = [el for el in container.iterdescendants() if isinstance(el.tag, str) and _is_named_item(el)
              and (next(el.iter("textarea"), None) is None or _has_own_words(el, set()))  # a reply form under the words
-             and el.text_content().strip() and not _all_link(el)
+             and el.text_content().strip() and (not _all_link(el) or _heads_definition(el))
              and not BUTTON_LINE.match(" ".join(el.text_content().split()))]
     first = set(named)
     # a body that names itself a comment too (section.comment-content.comment) is not a reply
@@ -580,6 +580,15 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
                 parts.add(inner)
         kept.append(el)
     return kept
+
+
+def _heads_definition(el: HtmlElement) -> bool:
+    """Whether ``el`` is a dt just before a dd: the comment's header, however much of it links
+    (the commenter's site, the avatar, the permalink on the date)."""
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    return el.tag == "dt" and nxt is not None and nxt.tag == "dd"
 
 
 def _has_own_words(el: HtmlElement, chosen: set[HtmlElement]) -> bool:
@@ -1064,6 +1073,14 @@ def _with_reply_blocks(items: list[HtmlElement], min_chars: int) -> list[HtmlEle
     return out
 
 
+def _previous_element(el: HtmlElement) -> HtmlElement | None:
+    """The element just before ``el`` among its siblings, past comments and processing instructions."""
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    return prev
+
+
 def _definition_items(items: list[HtmlElement]) -> tuple[list[HtmlElement], dict[HtmlElement, list[HtmlElement]]]:
     """Items of a definition list read as comments: a dt naming who (and when), the dd after it
     with the words, and any further dd before the next dt (a footer with the date) make one
@@ -1078,7 +1095,29 @@ def _definition_items(items: list[HtmlElement]) -> tuple[list[HtmlElement], dict
             parts.append(nxt)
             nxt = nxt.getnext()
         beside[dd] = parts
-    taken = {el for parts in beside.values() for el in parts}
+    # a dd named the comment, its dt not (Thesis names both "comment", and a dd holding replies makes
+    # the thread's repeated blocks the dds): the dt just before it still names who and when
+    named = set(items)
+    for item in items:
+        # the dd itself, or the dd around the box it holds its words in (dd > div.comment)
+        parent = item.getparent()
+        dd = item if item.tag == "dd" else parent if parent is not None and parent.tag == "dd" and parent not in named else None
+        dt = _previous_element(dd) if dd is not None and item not in beside else None
+        if dt is not None and dt.tag == "dt" and dt not in named:
+            parts, nxt = [dt], dd.getnext()
+            while nxt is not None and nxt.tag == "dd" and nxt not in named:
+                parts.append(nxt)
+                nxt = nxt.getnext()
+            beside[item] = parts
+    # a dd whose words all sit in the comment boxes it holds (dd > div.comment, then its replies):
+    # the first box is the comment the dt names, the dd only its frame
+    frames = set()
+    for dd in [el for el in beside if el.tag == "dd"]:
+        inner = [d for d in dd.iterdescendants() if d in named and not any(a in named for a in _ancestors_within(d, dd))]
+        if inner and inner[0] not in beside and not element_text(dd, set(inner)).strip():
+            beside[inner[0]] = beside.pop(dd)
+            frames.add(dd)
+    taken = {el for parts in beside.values() for el in parts} | frames
     chosen: list[HtmlElement] = []
     for el in items:
         item = next((dd for dd, parts in beside.items() if parts[0] is el), el) if el.tag == "dt" else el

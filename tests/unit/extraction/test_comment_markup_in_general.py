@@ -613,3 +613,54 @@ def test_a_questions_answers_are_comments_and_the_comments_under_an_answer_its_r
         ("mia", "Which coast is this?"), ("Jo", "Half a metre is usually too little; ask for the survey first."),
         ("ben", "The survey is public, see the council site."), ("Ada", "Check the pumps as well, they fail before the wall does.")]
     assert [c.parent_id for c in comments] == [None, None, comments[1].comment_id, None]
+
+
+def test_a_dt_whose_name_date_and_avatar_all_link_still_heads_the_dd_after_it(raw_page):
+    extra = ("<div id='comments'><dl id='comment_list'>"
+             "<dt class='comment even depth-1' id='comment-7001'><span class='avatar'><a href='http://jo.example.org' "
+             "rel='external nofollow'><img alt='' src='/a.png' class='avatar photo'></a></span> <span class='comment_author'>"
+             "<a href='http://jo.example.org' rel='external nofollow' class='url'>Jo Brand</a></span> <span class='comment_time'>"
+             "<a href='#comment-7001' title='Permalink to this comment'>May 3, 2012 at 3:12 pm</a></span></dt>"
+             "<dd class='comment even depth-1'><div class='format_text'><p>Half a metre seems little after last winter.</p></div></dd>"
+             "<dt class='comment odd depth-1' id='comment-7002'><span class='comment_author'>mia</span> "
+             "<span class='comment_time'><a href='#comment-7002'>May 4, 2012 at 1:00 am</a></span></dt>"
+             "<dd class='comment odd depth-1'><div class='format_text'><p>Two years on one lane is long.</p></div></dd>"
+             "</dl></div>")
+    comments = _records(extra, raw_page, "en")
+    assert [(c.author, c.date_raw) for c in comments] == [("Jo Brand", "May 3, 2012 at 3:12 pm"),
+                                                          ("mia", "May 4, 2012 at 1:00 am")]
+
+
+def test_a_dd_holding_replies_keeps_the_dt_before_it_as_its_header(raw_page):
+    extra = ("<div id='comments'><dl id='comment_list'>"
+             "<dt class='comment depth-1' id='comment-7101'><span class='comment_author'>Jo Brand</span> "
+             "<span class='comment_time'>May 3, 2012 at 3:12 pm</span></dt>"
+             "<dd class='comment depth-1'><div class='format_text'><p>Half a metre seems little after last winter.</p></div>"
+             "<dl class='children'><dt class='comment depth-2' id='comment-7102'><span class='comment_author'>Ute</span> "
+             "<span class='comment_time'>May 3, 2012 at 5:00 pm</span></dt>"
+             "<dd class='comment depth-2'><div class='format_text'><p>The engineers say it is enough.</p></div></dd></dl></dd>"
+             "<dt class='comment depth-1' id='comment-7103'><span class='comment_author'>mia</span> "
+             "<span class='comment_time'>May 4, 2012 at 1:00 am</span></dt>"
+             "<dd class='comment depth-1'><div class='format_text'><p>Two years on one lane is long.</p></div></dd>"
+             "</dl></div>")
+    comments = _records(extra, raw_page, "en")
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("Jo Brand", "May 3, 2012 at 3:12 pm", "Half a metre seems little after last winter."),
+        ("Ute", "May 3, 2012 at 5:00 pm", "The engineers say it is enough."),
+        ("mia", "May 4, 2012 at 1:00 am", "Two years on one lane is long.")]
+
+
+def test_a_comment_box_inside_a_dd_reads_its_numbered_name_line_from_the_dt(raw_page):
+    extra = ("<div id='comments'><h2>Comments</h2><dl class='commentlist'>"
+             "<dt id='comment-7201' class='comment depth-1'>1. <a href='http://jo.example.org' class='url'>Jo Brand</a> - "
+             "<a href='#comment-7201'>29 August, 2011</a></dt>"
+             "<dd class='comment depth-1'><div class='comment' id='div-comment-7201'><p>Half a metre seems little.</p>"
+             "<div class='reply'><a class='comment-reply-link' href='#respond'>Reply</a></div></div></dd>"
+             "<dt id='comment-7202' class='comment depth-1'>2. Ute - <a href='#comment-7202'>30 August, 2011</a></dt>"
+             "<dd class='comment depth-1'><div class='comment' id='div-comment-7202'><p>The engineers say it is enough.</p>"
+             "<div class='reply'><a class='comment-reply-link' href='#respond'>Reply</a></div></div></dd>"
+             "</dl></div>")
+    comments = _records(extra, raw_page, "en")
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("Jo Brand", "29 August, 2011", "Half a metre seems little."),
+        ("Ute", "30 August, 2011", "The engineers say it is enough.")]
