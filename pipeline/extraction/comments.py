@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
+from pipeline.extraction.comment_fields import date_languages, split_name_date
 from pipeline.extraction.comment_text import (BUTTON_LINE, COUNT_BADGE, MEMBER_SINCE, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
                                               PROFILE_LINK, REPLY_TO_LINE)
 
@@ -399,6 +400,15 @@ def _short_text(value: object) -> str | None:
     return text[:200] or None
 
 
+def _name_without_buttons(value: object) -> str | None:
+    """The name an author element shows, without the buttons printed in it ("Jo <a class=follow_button>Follow</a>")."""
+    if isinstance(value, HtmlElement):
+        buttons = {d for d in value.iterdescendants() if isinstance(d.tag, str) and BUTTON_ATTR.search(_attrs(d))}
+        if buttons:
+            return _short_text(element_text(value, buttons))
+    return _short_text(value)
+
+
 def _all_first(node: HtmlElement, xpaths: str) -> list:
     """Every match of the first of the " || "-separated XPaths that matches anything."""
     for xpath in xpaths.split(" || "):
@@ -505,7 +515,7 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
                 continue
             kept[i] = len(section.comments)
             parent = parents[i]
-            author = next((name for name in map(_short_text, _all_first(item, markup["author"]))
+            author = next((name for name in map(_name_without_buttons, _all_first(item, markup["author"]))
                            if name and _is_name_text(name)), None)
             date = _first(item, markup["date"])
             if author is None or date is None:  # a theme renamed the parts: what names itself author and date
@@ -874,6 +884,25 @@ def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str
     return author, date, byline, meta
 
 
+# A header line around a comment's date: "<p class=cm-meta><a>Jo</a> — <a class=time>July 10th, 2012</a></p>"
+HEADER_LINE_ATTR = re.compile(r"(?:^|[\s_-])(?:meta|byline|info|header|head|details|posted|postmeta|submitted)(?:$|[\s_-])", re.I)
+HEADER_LINE_CHARS = 120
+
+
+def _header_lines_around_dates(meta: set[HtmlElement], item: HtmlElement) -> set[HtmlElement]:
+    """The short elements named for a header (meta, byline, info) just around a date element of
+    the item: the name beside the date is in them, not in the words, when nothing was named for it."""
+    lines: set[HtmlElement] = set()
+    for dated in meta:
+        for anc in _ancestors_within(dated, item)[:2]:
+            if (HEADER_LINE_ATTR.search(_class(anc)) and not BODY_ATTR.search(_class(anc))
+                    and len(" ".join(anc.text_content().split())) <= HEADER_LINE_CHARS
+                    and not anc.xpath(".//p | .//div | .//li | .//blockquote")):
+                lines.add(anc)
+                break
+    return lines
+
+
 # WordPress marks each comment's level in the thread on its class ("comment odd depth-2"), however flat the list.
 DEPTH_CLASS = re.compile(r"(?:^|\s)depth-(\d{1,2})(?:\s|$)")
 
@@ -915,6 +944,8 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     bodies = _outermost(strong or candidates)
     if by_markup.get("text") is not None:
         bodies = [by_markup["text"]]
+    if author is None and date is not None and bodies:  # the header line printed inside the words' element
+        meta |= {h for h in _header_lines_around_dates(meta, item) if any(b in h.iterancestors() for b in bodies)}
     # the name and the date may sit inside the element named for the words: they are not the words
     text = "\n".join(t for b in bodies if (t := element_text(b, nested | meta)))
     whole = len(element_text(item, nested))
@@ -1246,7 +1277,8 @@ def _split_container(container: HtmlElement, min_chars: int, section: CommentSec
             return
     before = len(section.comments)
     if items and _split_items(items, min_chars, section):
-        if with_form and not any(c.author or c.date_raw or c.meta_lines for c in section.comments[before:]):
+        languages = date_languages(container.getroottree().getroot().get("lang"))
+        if with_form and not any(_signed(c, languages) for c in section.comments[before:]):
             # beside a form, unnamed undated blocks are its rules and options, not a thread
             del section.comments[before:]
             leftovers.append(container)
@@ -1254,6 +1286,14 @@ def _split_container(container: HtmlElement, min_chars: int, section: CommentSec
         section.containers.append(container)
     elif len(container.text_content().strip()) < SMALL_CONTAINER_CHARS:
         leftovers.append(container)
+
+
+def _signed(c: FoundComment, languages: tuple[str, ...]) -> bool:
+    """Whether a block shows who or when: in parts named for them, or on its first line, a name and
+    a date ("Jo On Friday, November 2 at 12:14 pm" in the comment's heading)."""
+    first = c.text.split("\n", 1)[0]
+    return bool(c.author or c.date_raw or c.meta_lines
+                or (len(first) <= 2 * NAME_CHARS and split_name_date(first, languages)))
 
 
 def _form_box(el: HtmlElement) -> bool:

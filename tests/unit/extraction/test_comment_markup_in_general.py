@@ -638,7 +638,10 @@ def test_a_dd_holding_replies_keeps_the_dt_before_it_as_its_header(raw_page):
              "<dd class='comment depth-1'><div class='format_text'><p>Half a metre seems little after last winter.</p></div>"
              "<dl class='children'><dt class='comment depth-2' id='comment-7102'><span class='comment_author'>Ute</span> "
              "<span class='comment_time'>May 3, 2012 at 5:00 pm</span></dt>"
-             "<dd class='comment depth-2'><div class='format_text'><p>The engineers say it is enough.</p></div></dd></dl></dd>"
+             "<dd class='comment depth-2'><div class='format_text'><p>The engineers say it is enough.</p></div></dd>"
+             "<dt class='comment depth-2' id='comment-7104'><span class='comment_author'>Kai</span> "
+             "<span class='comment_time'>May 3, 2012 at 6:00 pm</span></dt>"
+             "<dd class='comment depth-2'><div class='format_text'><p>They said so last time too.</p></div></dd></dl></dd>"
              "<dt class='comment depth-1' id='comment-7103'><span class='comment_author'>mia</span> "
              "<span class='comment_time'>May 4, 2012 at 1:00 am</span></dt>"
              "<dd class='comment depth-1'><div class='format_text'><p>Two years on one lane is long.</p></div></dd>"
@@ -647,6 +650,7 @@ def test_a_dd_holding_replies_keeps_the_dt_before_it_as_its_header(raw_page):
     assert [(c.author, c.date_raw, c.text) for c in comments] == [
         ("Jo Brand", "May 3, 2012 at 3:12 pm", "Half a metre seems little after last winter."),
         ("Ute", "May 3, 2012 at 5:00 pm", "The engineers say it is enough."),
+        ("Kai", "May 3, 2012 at 6:00 pm", "They said so last time too."),
         ("mia", "May 4, 2012 at 1:00 am", "Two years on one lane is long.")]
 
 
@@ -664,3 +668,37 @@ def test_a_comment_box_inside_a_dd_reads_its_numbered_name_line_from_the_dt(raw_
     assert [(c.author, c.date_raw, c.text) for c in comments] == [
         ("Jo Brand", "29 August, 2011", "Half a metre seems little."),
         ("Ute", "30 August, 2011", "The engineers say it is enough.")]
+
+
+def test_a_name_and_date_line_printed_inside_the_words_element_leaves_the_body(raw_page):
+    extra = ("<div id='comments'><h3>2 Comments</h3><ul id='comment_list'>"
+             "<li class='comment' id='comment-7301'><div id='div-comment-7301'><div class='comment_meta'>"
+             "<img alt='' src='/a.png' class='avatar photo'></div><div class='comment_entry'>"
+             "<p class='cm-meta'><a href='http://jo.example.org' class='url'>Jo Brand</a> &#8212; "
+             "<a href='#comment-7301' class='comment-meta-time'>July 10th, 2012, 7:20 pm</a></p>"
+             "<p>Half a metre seems little after last winter.</p></div></div></li>"
+             "<li class='comment' id='comment-7302'><div id='div-comment-7302'><div class='comment_entry'>"
+             "<p class='cm-meta'>Ute &#8212; <a href='#comment-7302' class='comment-meta-time'>July 11th, 2012, 4:30 am</a></p>"
+             "<p>The engineers say it is enough.</p></div></div></li></ul></div>")
+    comments = _records(extra, raw_page, "en")
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("Jo Brand", "July 10th, 2012, 7:20 pm", "Half a metre seems little after last winter."),
+        ("Ute", "July 11th, 2012, 4:30 am", "The engineers say it is enough.")]
+
+
+def test_a_follow_button_printed_in_the_author_element_is_no_part_of_the_name(raw_page):
+    extra = ("<div id='comments'><ol class='commentlist'>"
+             "<li class='comment depth-1' id='li-comment-7401'><div id='comment-7401' class='comment-wrapper'>"
+             "<div class='comment-author vcard'><span class='author-link'><a href='/people/jo/' class='url'>Jo Brand</a></span> "
+             "<a href='/people/jo/follow/' class='follow_button'>Follow</a></div>"
+             "<div class='comment-body'><p>Half a metre seems little after last winter.</p></div>"
+             "<div class='comment-actions'><a href='#comment-7401'><time datetime='2012-11-12T18:14:19-04:00'>"
+             "November 12, 2012 18:14</time></a></div></div></li></ol></div>")
+    comments = _records(extra, raw_page, "en")
+    assert [c.author for c in comments] == ["Jo Brand"]
+
+
+def test_a_block_whose_first_line_is_a_name_and_a_date_is_signed_though_no_part_was_named_for_them():
+    from pipeline.extraction.comments import FoundComment, _signed
+    assert _signed(FoundComment(text="Jo Brand On Friday, November 2 at 12:14 pm\nHalf a metre seems little."), ("en",))
+    assert not _signed(FoundComment(text="Be kind to each other.\nComments are read before they appear."), ("en",))
