@@ -256,6 +256,9 @@ def _byline_date(c: "FoundComment", languages: tuple[str, ...]) -> str | None:
 COMMENT_NUMBER = re.compile(r"^\s*(?:#?\d{1,4}[.)]|#\d{1,4})\s+(?=\D)")  # "2. Jo", "#2 Jo", "2) Jo"; never "2pac"
 
 
+NAME_BEFORE_SEPARATOR = re.compile(r"\S\s+[-—–|]\s*$")
+
+
 def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
     """Author and date from a header line kept out of the body when the markup named neither:
     "geschrieben von Jo am 21. Jan. 2015, 20:02", "Posted by Jo on May 3, 2019", "Jo – 3 May 2019"."""
@@ -288,7 +291,9 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
     if not c.author and c.date_raw:
         # the name alone on a footer line, the date in an element of its own ("Jo," <time>…</time>)
         # ("2. Jo -" over "29 August, 2011": the comment's number is no part of the name)
-        c.author = next((name for line in c.meta_lines if USERNAME.match(name := COMMENT_NUMBER.sub("", line).strip(" ,:;|·•—–-"))
+        # ("bob the cat -" over its date: a separator closing the line, the name may be any words)
+        c.author = next((name for line in c.meta_lines if (USERNAME.match(name := COMMENT_NUMBER.sub("", line).strip(" ,:;|·•—–-"))
+                                                            or (NAME_BEFORE_SEPARATOR.search(line) and _name_like(name)))
                          and not BUTTON_LINE.match(name) and not CONNECTOR_LINE.match(name)
                          and not is_date_line(name, languages)), None)
 
@@ -321,7 +326,9 @@ def _head_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
         if found := split_date_name(line, languages):  # "30.9.2008 14:28 Jo | skóre: 17": the date before the name
             c.author, c.date_raw = found[0], c.date_raw or found[1]
             return
-    dated = c.date_raw or any(is_date_line(line, languages) for line in lines)
+    # "Thu, 08/09/2012 - 13:04 | 2691543": the date, then the comment's number or permalink beside it
+    dates = [d for line in lines if is_date_line(d := HEADER_SEPARATOR.split(line, maxsplit=1)[0], languages)]
+    dated = c.date_raw or dates
     if dated:
         # the header's own line: a name as the commenter typed it, capitals or not ("vinton samms")
         # ("tired joe | skóre: 17": the name ends at the header's separator)
@@ -331,7 +338,7 @@ def _head_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
                          and not GREETING.match(name) and not is_date_line(name, languages)
                          and not is_interface_text(name)), None)
         if c.author and not c.date_raw:  # the header's date line dates the comment it names
-            c.date_raw = next((line for line in lines if is_date_line(line, languages)), None)
+            c.date_raw = dates[0]
 
 
 def _strip_lead_number(line: str) -> str:

@@ -1215,6 +1215,7 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
     items, headers = _definition_items(items)
     items = _with_reply_blocks(items, min_chars)
     nested_of = set(items)
+    header_parts = {p for parts in headers.values() for p in parts}  # a reply's dt is no part of the dd around it
     parents = _parents(items)
     boxes = _item_boxes(items)
     kept: dict[int, int] = {}
@@ -1223,7 +1224,7 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
     for i, item in enumerate(items):
         if _lists_a_comment_elsewhere(item, nested_of - {item}):
             continue
-        comment = _split_item(item, nested_of - {item}, min_chars, headers.get(item), boxes.get(item))
+        comment = _split_item(item, (nested_of | header_parts) - {item}, min_chars, headers.get(item), boxes.get(item))
         # with no name and no date, a link and little else is a teaser; a few words, all a link, a tab or a button
         if comment is None or (not (comment.author or comment.date_raw) and (
                 _is_teaser(item, nested_of - {item}) or (_all_link(item) and len(comment.text.split()) <= TAB_WORDS

@@ -633,7 +633,8 @@ def test_a_dt_whose_name_date_and_avatar_all_link_still_heads_the_dd_after_it(ra
 
 def test_a_dd_holding_replies_keeps_the_dt_before_it_as_its_header(raw_page):
     extra = ("<div id='comments'><dl id='comment_list'>"
-             "<dt class='comment depth-1' id='comment-7101'><span class='comment_author'>Jo Brand</span> "
+             "<dt class='comment depth-1' id='comment-7101'><span class='comment_author'><a href='http://jo.example.org' "
+             "class='url'>Jo Brand</a></span> "
              "<span class='comment_time'>May 3, 2012 at 3:12 pm</span></dt>"
              "<dd class='comment depth-1'><div class='format_text'><p>Half a metre seems little after last winter.</p></div>"
              "<dl class='children'><dt class='comment depth-2' id='comment-7102'><span class='comment_author'>Ute</span> "
@@ -702,3 +703,14 @@ def test_a_block_whose_first_line_is_a_name_and_a_date_is_signed_though_no_part_
     from pipeline.extraction.comments import FoundComment, _signed
     assert _signed(FoundComment(text="Jo Brand On Friday, November 2 at 12:14 pm\nHalf a metre seems little."), ("en",))
     assert not _signed(FoundComment(text="Be kind to each other.\nComments are read before they appear."), ("en",))
+
+
+def test_a_numbered_name_line_closed_by_a_dash_names_the_commenter_in_any_words(raw_page):
+    extra = ("<div id='comments'><h2>Comments</h2><dl class='commentlist'>"
+             "<dt id='comment-7601' class='comment depth-1'>\n1.\tbob the dyke cat -\n<a href='#comment-7601'>29 August, 2011</a></dt>"
+             "<dd class='comment depth-1'><div class='comment' id='div-comment-7601'><p>Half a metre seems little.</p></div></dd>"
+             "<dt id='comment-7602' class='comment depth-1'>\n2.\t(Ute) -\n<a href='#comment-7602'>30 August, 2011</a></dt>"
+             "<dd class='comment depth-1'><div class='comment' id='div-comment-7602'><p>The engineers say it is enough.</p></div></dd>"
+             "</dl></div>")
+    comments = _records(extra, raw_page, "en")
+    assert [(c.author, c.date_raw) for c in comments] == [("bob the dyke cat", "29 August, 2011"), ("(Ute)", "30 August, 2011")]
