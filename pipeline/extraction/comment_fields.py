@@ -155,7 +155,7 @@ def is_date_line(line: str, languages: tuple[str, ...]) -> bool:
 
 def _name_like(line: str) -> bool:
     """Short, and no sentence ends in it (an initial's dot is no end: "G. Moore")."""
-    bare = re.sub(r"\b[A-ZÄÖÜ]\.(?=\s|$)", "", line)
+    bare = re.sub(r"\b(?:[A-ZÄÖÜ]|Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St)\.(?=\s|$)", "", line)  # "Mrs. Morgan", "Bob Hale Jr."
     return 0 < len(line) <= MAX_NAME_CHARS and len(line.split()) <= 5 and not re.search(r"[.!?]\s|[.!?]$", bare)
 
 

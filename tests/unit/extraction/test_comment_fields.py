@@ -395,3 +395,8 @@ def test_a_date_with_a_short_or_full_year_is_parsed(raw, day):
 def test_a_header_date_with_the_comment_number_beside_it_dates_the_name_under_it():
     c = _finish("Half a metre seems little.", "en", head_lines=["Thu, 08/09/2012 - 13:04 | 2691543", "slewie the cat"])
     assert (c.author, c.date_raw) == ("slewie the cat", "Thu, 08/09/2012 - 13:04")
+
+
+def test_a_title_before_the_name_is_no_sentence_end():
+    c = _finish("Mrs. Morgan On Friday, November 2 at 12:14 pm\nHalf a metre seems little.", "en")
+    assert (c.author, c.date_raw, c.text) == ("Mrs. Morgan", "Friday, November 2 at 12:14 pm", "Half a metre seems little.")
