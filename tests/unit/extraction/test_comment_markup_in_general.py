@@ -655,36 +655,29 @@ def test_a_dd_holding_replies_keeps_the_dt_before_it_as_its_header(raw_page):
         ("mia", "May 4, 2012 at 1:00 am", "Two years on one lane is long.")]
 
 
-def test_a_comment_box_inside_a_dd_reads_its_numbered_name_line_from_the_dt(raw_page):
-    extra = ("<div id='comments'><h2>Comments</h2><dl class='commentlist'>"
-             "<dt id='comment-7201' class='comment depth-1'>1. <a href='http://jo.example.org' class='url'>Jo Brand</a> - "
-             "<a href='#comment-7201'>29 August, 2011</a></dt>"
-             "<dd class='comment depth-1'><div class='comment' id='div-comment-7201'><p>Half a metre seems little.</p>"
-             "<div class='reply'><a class='comment-reply-link' href='#respond'>Reply</a></div></div></dd>"
-             "<dt id='comment-7202' class='comment depth-1'>2. Ute - <a href='#comment-7202'>30 August, 2011</a></dt>"
-             "<dd class='comment depth-1'><div class='comment' id='div-comment-7202'><p>The engineers say it is enough.</p>"
-             "<div class='reply'><a class='comment-reply-link' href='#respond'>Reply</a></div></div></dd>"
-             "</dl></div>")
-    comments = _records(extra, raw_page, "en")
-    assert [(c.author, c.date_raw, c.text) for c in comments] == [
-        ("Jo Brand", "29 August, 2011", "Half a metre seems little."),
-        ("Ute", "30 August, 2011", "The engineers say it is enough.")]
+DD_BOX = ("<dt id='comment-{n}' class='comment depth-1'>{header}</dt><dd class='comment depth-1'><div class='comment' "
+          "id='div-comment-{n}'><p>{words}</p><div class='reply'><a class='comment-reply-link' href='#respond'>Reply</a></div></div></dd>")
+ENTRY_HEADER = ("<li class='comment' id='comment-{n}'><div id='div-comment-{n}'><div class='comment_entry'><p class='cm-meta'>"
+                "{header}</p><p>{words}</p></div></div></li>")
 
 
-def test_a_name_and_date_line_printed_inside_the_words_element_leaves_the_body(raw_page):
-    extra = ("<div id='comments'><h3>2 Comments</h3><ul id='comment_list'>"
-             "<li class='comment' id='comment-7301'><div id='div-comment-7301'><div class='comment_meta'>"
-             "<img alt='' src='/a.png' class='avatar photo'></div><div class='comment_entry'>"
-             "<p class='cm-meta'><a href='http://jo.example.org' class='url'>Jo Brand</a> &#8212; "
-             "<a href='#comment-7301' class='comment-meta-time'>July 10th, 2012, 7:20 pm</a></p>"
-             "<p>Half a metre seems little after last winter.</p></div></div></li>"
-             "<li class='comment' id='comment-7302'><div id='div-comment-7302'><div class='comment_entry'>"
-             "<p class='cm-meta'>Ute &#8212; <a href='#comment-7302' class='comment-meta-time'>July 11th, 2012, 4:30 am</a></p>"
-             "<p>The engineers say it is enough.</p></div></div></li></ul></div>")
-    comments = _records(extra, raw_page, "en")
+@pytest.mark.parametrize("frame,block,headers", [
+    # a comment box inside a dd reads its numbered name line from the dt
+    ("<div id='comments'><h2>Comments</h2><dl class='commentlist'>{}</dl></div>", DD_BOX,
+     ("1. <a href='http://jo.example.org' class='url'>Jo Brand</a> - <a href='#comment-{n}'>{date}</a>",
+      "2. Ute - <a href='#comment-{n}'>{date}</a>")),
+    # a name-and-date line printed inside the words' element leaves the body
+    ("<div id='comments'><h3>2 Comments</h3><ul id='comment_list'>{}</ul></div>", ENTRY_HEADER,
+     ("<a href='http://jo.example.org' class='url'>Jo Brand</a> &#8212; <a href='#comment-{n}' class='comment-meta-time'>{date}</a>",
+      "Ute &#8212; <a href='#comment-{n}' class='comment-meta-time'>{date}</a>")),
+])
+def test_a_header_line_in_or_before_the_comment_box_names_and_dates_it_and_leaves_the_words(raw_page, frame, block, headers):
+    dates = ("July 10th, 2012, 7:20 pm", "29 August, 2011")
+    words = ("Half a metre seems little.", "The engineers say it is enough.")
+    blocks = [block.format(n=7201 + i, header=h.format(n=7201 + i, date=dates[i]), words=words[i]) for i, h in enumerate(headers)]
+    comments = _records(frame.format("".join(blocks)), raw_page, "en")
     assert [(c.author, c.date_raw, c.text) for c in comments] == [
-        ("Jo Brand", "July 10th, 2012, 7:20 pm", "Half a metre seems little after last winter."),
-        ("Ute", "July 11th, 2012, 4:30 am", "The engineers say it is enough.")]
+        ("Jo Brand", dates[0], words[0]), ("Ute", dates[1], words[1])]
 
 
 def test_a_follow_button_printed_in_the_author_element_is_no_part_of_the_name(raw_page):
