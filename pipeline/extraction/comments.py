@@ -290,9 +290,8 @@ def _review_list(el: HtmlElement) -> bool:
 
 SKIP_TAGS = {"form", "textarea", "script", "style", "noscript", "button", "input", "select", "svg",
              "iframe", "nav"}
-# (CommentLuv's "Jo recently posted..<a>Her latest post</a>" under the words: the commenter's blog, not the comment)
 SKIP_ATTR = re.compile(r"respond|reply-?form|comment-?form|comment-reply|reply-link|pagination|"
-                       r"comment-nav|navigation|avatar|share|vote|rating|like|report|login|subscribe|(?:^|\s)cluv(?:$|\s)|commentluv|"
+                       r"comment-nav|navigation|avatar|share|vote|rating|like|report|login|subscribe|"
                        r"(?:^|[\s_-])(?:modal|dialog|sig)(?:$|[\s_-])|signature|signatur", re.I)  # a forum signature: under every post, no one's reply
 META_ATTR = re.compile(r"author|autor|datum|meta|date|time|vcard|byline|submitted|user|name|header|footer|says|permalink|"
                        r"info|details", re.I)

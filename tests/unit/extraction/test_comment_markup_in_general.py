@@ -707,15 +707,3 @@ def test_a_numbered_name_line_closed_by_a_dash_names_the_commenter_in_any_words(
              "</dl></div>")
     comments = _records(extra, raw_page, "en")
     assert [(c.author, c.date_raw) for c in comments] == [("bob the dyke cat", "29 August, 2011"), ("(Ute)", "30 August, 2011")]
-
-
-def test_the_commenters_latest_post_printed_under_the_words_is_no_part_of_them(raw_page):
-    extra = ("<div id='comments'><ol class='commentlist'>"
-             "<li class='comment' id='comment-7701'><div class='comment-text'><p>Half a metre seems little.</p>"
-             "<span class='cluv'>Jo Brand recently posted..<a href='http://jo.example.org/garden'>My garden in May</a></span></div>"
-             "<p class='comment-info'>Posted by <span class='commenter'>Jo Brand</span> at May 3, 2012 3:12 pm</p></li>"
-             "<li class='comment' id='comment-7702'><div class='comment-text'><p>The engineers say it is enough.</p></div>"
-             "<p class='comment-info'>Posted by <span class='commenter'>Ute</span> at May 4, 2012 1:00 am</p></li></ol></div>")
-    comments = _records(extra, raw_page, "en")
-    assert [(c.author, c.text) for c in comments] == [("Jo Brand", "Half a metre seems little."),
-                                                      ("Ute", "The engineers say it is enough.")]
