@@ -365,6 +365,9 @@ def split_date_name(line: str, languages: tuple[str, ...]) -> tuple[str, str] | 
     return None
 
 
+SAYS_TAIL = re.compile(rf"\s+(?:{SAYS_WORDS})$", re.I)
+
+
 def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
     """(name, date) of a line that is a name, a connector and a date, else None:
     "Jo am 21. Jan. 2015, 20:02", "Jo – 3. Mai 2019 – Antworten"; a date alone ("January 19, 2017
@@ -375,6 +378,7 @@ def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | 
         name = line[:sep.start()].strip(" :—–-|,@•")
         if m := BY_LINE.match(name):  # "Kommentar von Jo am 3. Mai 2019"
             name = m["author"]
+        name = SAYS_TAIL.sub("", name)  # "Jo said on May 3, 2012": the verb closes the name
         name = USER_NUMBER.sub("", name)  # "by jo ( 127135 ) on …": the account's number beside the name
         date = EDIT_MARK.sub("", _without_trailing_buttons(_without_buttons(line[sep.end():])))
         if (name and (not name[0].isdigit() or (" " not in name and re.search(r"[^\W\d_]{2}", name)))  # "2web", not "12 mars"

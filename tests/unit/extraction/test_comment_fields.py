@@ -400,3 +400,8 @@ def test_a_header_date_with_the_comment_number_beside_it_dates_the_name_under_it
 def test_a_title_before_the_name_is_no_sentence_end():
     c = _finish("Mrs. Morgan On Friday, November 2 at 12:14 pm\nHalf a metre seems little.", "en")
     assert (c.author, c.date_raw, c.text) == ("Mrs. Morgan", "Friday, November 2 at 12:14 pm", "Half a metre seems little.")
+
+
+def test_the_verb_between_name_and_date_is_no_part_of_the_name():
+    assert split_name_date("Jo Brand said on May 3, 2012 3:12 PM", ("en",)) == ("Jo Brand", "May 3, 2012 3:12 PM")
+    assert split_name_date("by jo ( 127135 ) writes on Monday May 03, 2010 @10:25AM", ("en",))[0] == "jo"
