@@ -41,7 +41,7 @@ HEAD_NAME_WORDS = 4
 USERNAME = re.compile(r"^(?:[\w.@-]{2,30}|[A-ZÄÖÜ][\w.-]+ [A-ZÄÖÜ][\w.-]+)$")  # author, "says:", date and a reply number sit in the first few lines
 # "Herr Steffen Ecks28.04.2020, 10:27 Uhr", "brigitte 29.04.2019 // 15:27": a date glued to a name
 NAME_THEN_DATE = re.compile(r"^(?P<name>.*?[^\W\d][\w.-]*?)[\s—–|,·•-]*(?P<date>(?:\d{1,2}[./]\s?\d{1,2}[./,]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|"
-                            r"\d{1,2}\.?\s+[^\W\d]{3,}\.?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4}).*)$")
+                            r"\d{1,2}\.?\s+[^\W\d]{3,}\.?,?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}).*)$")
 # What a comment system prints after the name: a connector left by a glued date ("Jo on"), a role badge.
 AUTHOR_BADGE = re.compile(r"(?:\s+(?:on|am|le|el|il|um|at|op|—|–|\|)|\s*[(\[]?\s*(?:post author|beitragsautor|"
                           r"autor(?:in)? des beitrags|author|autor|auteur|autore|moderator|admin|verified)\s*[)\]]?)$",
@@ -155,7 +155,7 @@ def is_date_line(line: str, languages: tuple[str, ...]) -> bool:
 
 def _name_like(line: str) -> bool:
     """Short, and no sentence ends in it (an initial's dot is no end: "G. Moore")."""
-    bare = re.sub(r"\b[A-ZÄÖÜ]\.(?=\s|$)", "", line)
+    bare = re.sub(r"\b(?:[A-ZÄÖÜ]|Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St)\.(?=\s|$)", "", line)  # "Mrs. Morgan", "Bob Hale Jr."
     return 0 < len(line) <= MAX_NAME_CHARS and len(line.split()) <= 5 and not re.search(r"[.!?]\s|[.!?]$", bare)
 
 
@@ -253,6 +253,12 @@ def _byline_date(c: "FoundComment", languages: tuple[str, ...]) -> str | None:
     return None
 
 
+COMMENT_NUMBER = re.compile(r"^\s*(?:#?\d{1,4}[.)]|#\d{1,4})\s+(?=\D)")  # "2. Jo", "#2 Jo", "2) Jo"; never "2pac"
+
+
+NAME_BEFORE_SEPARATOR = re.compile(r"\S\s+[-—–|]\s*$")
+
+
 def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
     """Author and date from a header line kept out of the body when the markup named neither:
     "geschrieben von Jo am 21. Jan. 2015, 20:02", "Posted by Jo on May 3, 2019", "Jo – 3 May 2019"."""
@@ -272,7 +278,8 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
             flat = m["author"]
         elif not NAME_THEN_DATE.match(flat):
             continue
-        if found := split_name_date(flat, languages):
+        # "2. Jo - 29 August, 2011": the comment's number before the name
+        if found := split_name_date(flat, languages) or split_name_date(COMMENT_NUMBER.sub("", flat), languages):
             c.author, c.date_raw = c.author or found[0], c.date_raw or found[1]
             return
     if not c.author:  # "by jo ( 127135 )" on a header line of its own
@@ -283,7 +290,10 @@ def _meta_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
                          and not re.search(r"\w", m["rest"]) and _name_like(m["author"])), None)
     if not c.author and c.date_raw:
         # the name alone on a footer line, the date in an element of its own ("Jo," <time>…</time>)
-        c.author = next((name for line in c.meta_lines if USERNAME.match(name := line.strip(" ,:;|·•—–-"))
+        # ("2. Jo -" over "29 August, 2011": the comment's number is no part of the name)
+        # ("bob the cat -" over its date: a separator closing the line, the name may be any words)
+        c.author = next((name for line in c.meta_lines if (USERNAME.match(name := COMMENT_NUMBER.sub("", line).strip(" ,:;|·•—–-"))
+                                                            or (NAME_BEFORE_SEPARATOR.search(line) and _name_like(name)))
                          and not BUTTON_LINE.match(name) and not CONNECTOR_LINE.match(name)
                          and not is_date_line(name, languages)), None)
 
@@ -316,7 +326,9 @@ def _head_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
         if found := split_date_name(line, languages):  # "30.9.2008 14:28 Jo | skóre: 17": the date before the name
             c.author, c.date_raw = found[0], c.date_raw or found[1]
             return
-    dated = c.date_raw or any(is_date_line(line, languages) for line in lines)
+    # "Thu, 08/09/2012 - 13:04 | 2691543": the date, then the comment's number or permalink beside it
+    dates = [d for line in lines if is_date_line(d := HEADER_SEPARATOR.split(line, maxsplit=1)[0], languages)]
+    dated = c.date_raw or dates
     if dated:
         # the header's own line: a name as the commenter typed it, capitals or not ("vinton samms")
         # ("tired joe | skóre: 17": the name ends at the header's separator)
@@ -326,7 +338,7 @@ def _head_line_fields(c: "FoundComment", languages: tuple[str, ...]) -> None:
                          and not GREETING.match(name) and not is_date_line(name, languages)
                          and not is_interface_text(name)), None)
         if c.author and not c.date_raw:  # the header's date line dates the comment it names
-            c.date_raw = next((line for line in lines if is_date_line(line, languages)), None)
+            c.date_raw = dates[0]
 
 
 def _strip_lead_number(line: str) -> str:
@@ -353,6 +365,9 @@ def split_date_name(line: str, languages: tuple[str, ...]) -> tuple[str, str] | 
     return None
 
 
+SAYS_TAIL = re.compile(rf"\s+(?:{SAYS_WORDS})$", re.I)
+
+
 def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
     """(name, date) of a line that is a name, a connector and a date, else None:
     "Jo am 21. Jan. 2015, 20:02", "Jo – 3. Mai 2019 – Antworten"; a date alone ("January 19, 2017
@@ -363,6 +378,7 @@ def split_name_date(line: str, languages: tuple[str, ...]) -> tuple[str, str] | 
         name = line[:sep.start()].strip(" :—–-|,@•")
         if m := BY_LINE.match(name):  # "Kommentar von Jo am 3. Mai 2019"
             name = m["author"]
+        name = SAYS_TAIL.sub("", name)  # "Jo said on May 3, 2012": the verb closes the name
         name = USER_NUMBER.sub("", name)  # "by jo ( 127135 ) on …": the account's number beside the name
         date = EDIT_MARK.sub("", _without_trailing_buttons(_without_buttons(line[sep.end():])))
         if (name and (not name[0].isdigit() or (" " not in name and re.search(r"[^\W\d_]{2}", name)))  # "2web", not "12 mars"

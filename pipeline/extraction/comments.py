@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
+from pipeline.extraction.comment_fields import date_languages, split_name_date
 from pipeline.extraction.comment_text import (BUTTON_LINE, COUNT_BADGE, MEMBER_SINCE, PINGBACK_MARK, PINGBACK_TEXT, PROMPT,
                                               PROFILE_LINK, REPLY_TO_LINE)
 
@@ -399,6 +400,15 @@ def _short_text(value: object) -> str | None:
     return text[:200] or None
 
 
+def _name_without_buttons(value: object) -> str | None:
+    """The name an author element shows, without the buttons printed in it ("Jo <a class=follow_button>Follow</a>")."""
+    if isinstance(value, HtmlElement):
+        buttons = {d for d in value.iterdescendants() if isinstance(d.tag, str) and BUTTON_ATTR.search(_attrs(d))}
+        if buttons:
+            return _short_text(element_text(value, buttons))
+    return _short_text(value)
+
+
 def _all_first(node: HtmlElement, xpaths: str) -> list:
     """Every match of the first of the " || "-separated XPaths that matches anything."""
     for xpath in xpaths.split(" || "):
@@ -505,7 +515,7 @@ def _from_known_markup(tree: HtmlElement, min_chars: int) -> CommentSection | No
                 continue
             kept[i] = len(section.comments)
             parent = parents[i]
-            author = next((name for name in map(_short_text, _all_first(item, markup["author"]))
+            author = next((name for name in map(_name_without_buttons, _all_first(item, markup["author"]))
                            if name and _is_name_text(name)), None)
             date = _first(item, markup["date"])
             if author is None or date is None:  # a theme renamed the parts: what names itself author and date
@@ -558,7 +568,7 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
     # a box named for one comment holding nothing but its button ("Denunciar") is the button
     named = [el for el in container.iterdescendants() if isinstance(el.tag, str) and _is_named_item(el)
              and (next(el.iter("textarea"), None) is None or _has_own_words(el, set()))  # a reply form under the words
-             and el.text_content().strip() and not _all_link(el)
+             and el.text_content().strip() and (not _all_link(el) or _heads_definition(el))
              and not BUTTON_LINE.match(" ".join(el.text_content().split()))]
     first = set(named)
     # a body that names itself a comment too (section.comment-content.comment) is not a reply
@@ -580,6 +590,15 @@ def _named_items(container: HtmlElement) -> list[HtmlElement]:
                 parts.add(inner)
         kept.append(el)
     return kept
+
+
+def _heads_definition(el: HtmlElement) -> bool:
+    """Whether ``el`` is a dt just before a dd: the comment's header, however much of it links
+    (the commenter's site, the avatar, the permalink on the date)."""
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    return el.tag == "dt" and nxt is not None and nxt.tag == "dd"
 
 
 def _has_own_words(el: HtmlElement, chosen: set[HtmlElement]) -> bool:
@@ -865,6 +884,25 @@ def _named_fields(own: list[HtmlElement], item: HtmlElement, by_markup: dict[str
     return author, date, byline, meta
 
 
+# A header line around a comment's date: "<p class=cm-meta><a>Jo</a> — <a class=time>July 10th, 2012</a></p>"
+HEADER_LINE_ATTR = re.compile(r"(?:^|[\s_-])(?:meta|byline|info|header|head|details|posted|postmeta|submitted)(?:$|[\s_-])", re.I)
+HEADER_LINE_CHARS = 120
+
+
+def _header_lines_around_dates(meta: set[HtmlElement], item: HtmlElement) -> set[HtmlElement]:
+    """The short elements named for a header (meta, byline, info) just around a date element of
+    the item: the name beside the date is in them, not in the words, when nothing was named for it."""
+    lines: set[HtmlElement] = set()
+    for dated in meta:
+        for anc in _ancestors_within(dated, item)[:2]:
+            if (HEADER_LINE_ATTR.search(_class(anc)) and not BODY_ATTR.search(_class(anc))
+                    and len(" ".join(anc.text_content().split())) <= HEADER_LINE_CHARS
+                    and not anc.xpath(".//p | .//div | .//li | .//blockquote")):
+                lines.add(anc)
+                break
+    return lines
+
+
 # WordPress marks each comment's level in the thread on its class ("comment odd depth-2"), however flat the list.
 DEPTH_CLASS = re.compile(r"(?:^|\s)depth-(\d{1,2})(?:\s|$)")
 
@@ -906,6 +944,8 @@ def _split_item(item: HtmlElement, nested: set[HtmlElement], min_chars: int,
     bodies = _outermost(strong or candidates)
     if by_markup.get("text") is not None:
         bodies = [by_markup["text"]]
+    if author is None and date is not None and bodies:  # the header line printed inside the words' element
+        meta |= {h for h in _header_lines_around_dates(meta, item) if any(b in h.iterancestors() for b in bodies)}
     # the name and the date may sit inside the element named for the words: they are not the words
     text = "\n".join(t for b in bodies if (t := element_text(b, nested | meta)))
     whole = len(element_text(item, nested))
@@ -1064,6 +1104,14 @@ def _with_reply_blocks(items: list[HtmlElement], min_chars: int) -> list[HtmlEle
     return out
 
 
+def _previous_element(el: HtmlElement) -> HtmlElement | None:
+    """The element just before ``el`` among its siblings, past comments and processing instructions."""
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    return prev
+
+
 def _definition_items(items: list[HtmlElement]) -> tuple[list[HtmlElement], dict[HtmlElement, list[HtmlElement]]]:
     """Items of a definition list read as comments: a dt naming who (and when), the dd after it
     with the words, and any further dd before the next dt (a footer with the date) make one
@@ -1078,7 +1126,29 @@ def _definition_items(items: list[HtmlElement]) -> tuple[list[HtmlElement], dict
             parts.append(nxt)
             nxt = nxt.getnext()
         beside[dd] = parts
-    taken = {el for parts in beside.values() for el in parts}
+    # a dd named the comment, its dt not (Thesis names both "comment", and a dd holding replies makes
+    # the thread's repeated blocks the dds): the dt just before it still names who and when
+    named = set(items)
+    for item in items:
+        # the dd itself, or the dd around the box it holds its words in (dd > div.comment)
+        parent = item.getparent()
+        dd = item if item.tag == "dd" else parent if parent is not None and parent.tag == "dd" and parent not in named else None
+        dt = _previous_element(dd) if dd is not None and item not in beside else None
+        if dt is not None and dt.tag == "dt" and dt not in named:
+            parts, nxt = [dt], dd.getnext()
+            while nxt is not None and nxt.tag == "dd" and nxt not in named:
+                parts.append(nxt)
+                nxt = nxt.getnext()
+            beside[item] = parts
+    # a dd whose words all sit in the comment boxes it holds (dd > div.comment, then its replies):
+    # the first box is the comment the dt names, the dd only its frame
+    frames = set()
+    for dd in [el for el in beside if el.tag == "dd"]:
+        inner = [d for d in dd.iterdescendants() if d in named and not any(a in named for a in _ancestors_within(d, dd))]
+        if inner and inner[0] not in beside and not element_text(dd, set(inner)).strip():
+            beside[inner[0]] = beside.pop(dd)
+            frames.add(dd)
+    taken = {el for parts in beside.values() for el in parts} | frames
     chosen: list[HtmlElement] = []
     for el in items:
         item = next((dd for dd, parts in beside.items() if parts[0] is el), el) if el.tag == "dt" else el
@@ -1145,6 +1215,7 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
     items, headers = _definition_items(items)
     items = _with_reply_blocks(items, min_chars)
     nested_of = set(items)
+    header_parts = {p for parts in headers.values() for p in parts}  # a reply's dt is no part of the dd around it
     parents = _parents(items)
     boxes = _item_boxes(items)
     kept: dict[int, int] = {}
@@ -1153,7 +1224,7 @@ def _split_items(items: list[HtmlElement], min_chars: int, section: CommentSecti
     for i, item in enumerate(items):
         if _lists_a_comment_elsewhere(item, nested_of - {item}):
             continue
-        comment = _split_item(item, nested_of - {item}, min_chars, headers.get(item), boxes.get(item))
+        comment = _split_item(item, (nested_of | header_parts) - {item}, min_chars, headers.get(item), boxes.get(item))
         # with no name and no date, a link and little else is a teaser; a few words, all a link, a tab or a button
         if comment is None or (not (comment.author or comment.date_raw) and (
                 _is_teaser(item, nested_of - {item}) or (_all_link(item) and len(comment.text.split()) <= TAB_WORDS
@@ -1207,7 +1278,8 @@ def _split_container(container: HtmlElement, min_chars: int, section: CommentSec
             return
     before = len(section.comments)
     if items and _split_items(items, min_chars, section):
-        if with_form and not any(c.author or c.date_raw or c.meta_lines for c in section.comments[before:]):
+        languages = date_languages(container.getroottree().getroot().get("lang"))
+        if with_form and not any(_signed(c, languages) for c in section.comments[before:]):
             # beside a form, unnamed undated blocks are its rules and options, not a thread
             del section.comments[before:]
             leftovers.append(container)
@@ -1215,6 +1287,14 @@ def _split_container(container: HtmlElement, min_chars: int, section: CommentSec
         section.containers.append(container)
     elif len(container.text_content().strip()) < SMALL_CONTAINER_CHARS:
         leftovers.append(container)
+
+
+def _signed(c: FoundComment, languages: tuple[str, ...]) -> bool:
+    """Whether a block shows who or when: in parts named for them, or on its first line, a name and
+    a date ("Jo On Friday, November 2 at 12:14 pm" in the comment's heading)."""
+    first = c.text.split("\n", 1)[0]
+    return bool(c.author or c.date_raw or c.meta_lines
+                or (len(first) <= 2 * NAME_CHARS and split_name_date(first, languages)))
 
 
 def _form_box(el: HtmlElement) -> bool:

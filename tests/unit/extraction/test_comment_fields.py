@@ -390,3 +390,18 @@ def test_a_date_without_its_year_is_kept_raw_and_never_dated_by_the_clock(raw):
 @pytest.mark.parametrize("raw, day", [("12.03.13 14:05", "2013-03-12"), ("Mar 12 '13", "2013-03-12"), ("Jan 15, 2024", "2024-01-15")])
 def test_a_date_with_a_short_or_full_year_is_parsed(raw, day):
     assert (parse_comment_date(raw, ("de", "en")) or "")[:10] == day
+
+
+def test_a_header_date_with_the_comment_number_beside_it_dates_the_name_under_it():
+    c = _finish("Half a metre seems little.", "en", head_lines=["Thu, 08/09/2012 - 13:04 | 2691543", "slewie the cat"])
+    assert (c.author, c.date_raw) == ("slewie the cat", "Thu, 08/09/2012 - 13:04")
+
+
+def test_a_title_before_the_name_is_no_sentence_end():
+    c = _finish("Mrs. Morgan On Friday, November 2 at 12:14 pm\nHalf a metre seems little.", "en")
+    assert (c.author, c.date_raw, c.text) == ("Mrs. Morgan", "Friday, November 2 at 12:14 pm", "Half a metre seems little.")
+
+
+def test_the_verb_between_name_and_date_is_no_part_of_the_name():
+    assert split_name_date("Jo Brand said on May 3, 2012 3:12 PM", ("en",)) == ("Jo Brand", "May 3, 2012 3:12 PM")
+    assert split_name_date("by jo ( 127135 ) writes on Monday May 03, 2010 @10:25AM", ("en",))[0] == "jo"

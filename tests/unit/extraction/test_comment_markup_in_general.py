@@ -613,3 +613,97 @@ def test_a_questions_answers_are_comments_and_the_comments_under_an_answer_its_r
         ("mia", "Which coast is this?"), ("Jo", "Half a metre is usually too little; ask for the survey first."),
         ("ben", "The survey is public, see the council site."), ("Ada", "Check the pumps as well, they fail before the wall does.")]
     assert [c.parent_id for c in comments] == [None, None, comments[1].comment_id, None]
+
+
+def test_a_dt_whose_name_date_and_avatar_all_link_still_heads_the_dd_after_it(raw_page):
+    extra = ("<div id='comments'><dl id='comment_list'>"
+             "<dt class='comment even depth-1' id='comment-7001'><span class='avatar'><a href='http://jo.example.org' "
+             "rel='external nofollow'><img alt='' src='/a.png' class='avatar photo'></a></span> <span class='comment_author'>"
+             "<a href='http://jo.example.org' rel='external nofollow' class='url'>Jo Brand</a></span> <span class='comment_time'>"
+             "<a href='#comment-7001' title='Permalink to this comment'>May 3, 2012 at 3:12 pm</a></span></dt>"
+             "<dd class='comment even depth-1'><div class='format_text'><p>Half a metre seems little after last winter.</p></div></dd>"
+             "<dt class='comment odd depth-1' id='comment-7002'><span class='comment_author'>mia</span> "
+             "<span class='comment_time'><a href='#comment-7002'>May 4, 2012 at 1:00 am</a></span></dt>"
+             "<dd class='comment odd depth-1'><div class='format_text'><p>Two years on one lane is long.</p></div></dd>"
+             "</dl></div>")
+    comments = _records(extra, raw_page, "en")
+    assert [(c.author, c.date_raw) for c in comments] == [("Jo Brand", "May 3, 2012 at 3:12 pm"),
+                                                          ("mia", "May 4, 2012 at 1:00 am")]
+
+
+def test_a_dd_holding_replies_keeps_the_dt_before_it_as_its_header(raw_page):
+    extra = ("<div id='comments'><dl id='comment_list'>"
+             "<dt class='comment depth-1' id='comment-7101'><span class='comment_author'><a href='http://jo.example.org' "
+             "class='url'>Jo Brand</a></span> "
+             "<span class='comment_time'>May 3, 2012 at 3:12 pm</span></dt>"
+             "<dd class='comment depth-1'><div class='format_text'><p>Half a metre seems little after last winter.</p></div>"
+             "<dl class='children'><dt class='comment depth-2' id='comment-7102'><span class='comment_author'>Ute</span> "
+             "<span class='comment_time'>May 3, 2012 at 5:00 pm</span></dt>"
+             "<dd class='comment depth-2'><div class='format_text'><p>The engineers say it is enough.</p></div></dd>"
+             "<dt class='comment depth-2' id='comment-7104'><span class='comment_author'>Kai</span> "
+             "<span class='comment_time'>May 3, 2012 at 6:00 pm</span></dt>"
+             "<dd class='comment depth-2'><div class='format_text'><p>They said so last time too.</p></div></dd></dl></dd>"
+             "<dt class='comment depth-1' id='comment-7103'><span class='comment_author'>mia</span> "
+             "<span class='comment_time'>May 4, 2012 at 1:00 am</span></dt>"
+             "<dd class='comment depth-1'><div class='format_text'><p>Two years on one lane is long.</p></div></dd>"
+             "</dl></div>")
+    comments = _records(extra, raw_page, "en")
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("Jo Brand", "May 3, 2012 at 3:12 pm", "Half a metre seems little after last winter."),
+        ("Ute", "May 3, 2012 at 5:00 pm", "The engineers say it is enough."),
+        ("Kai", "May 3, 2012 at 6:00 pm", "They said so last time too."),
+        ("mia", "May 4, 2012 at 1:00 am", "Two years on one lane is long.")]
+
+
+DD_BOX = ("<dt id='comment-{n}' class='comment depth-1'>{header}</dt><dd class='comment depth-1'><div class='comment' "
+          "id='div-comment-{n}'><p>{words}</p><div class='reply'><a class='comment-reply-link' href='#respond'>Reply</a></div></div></dd>")
+ENTRY_HEADER = ("<li class='comment' id='comment-{n}'><div id='div-comment-{n}'><div class='comment_entry'><p class='cm-meta'>"
+                "{header}</p><p>{words}</p></div></div></li>")
+
+
+@pytest.mark.parametrize("frame,block,headers", [
+    # a comment box inside a dd reads its numbered name line from the dt
+    ("<div id='comments'><h2>Comments</h2><dl class='commentlist'>{}</dl></div>", DD_BOX,
+     ("1. <a href='http://jo.example.org' class='url'>Jo Brand</a> - <a href='#comment-{n}'>{date}</a>",
+      "2. Ute - <a href='#comment-{n}'>{date}</a>")),
+    # a name-and-date line printed inside the words' element leaves the body
+    ("<div id='comments'><h3>2 Comments</h3><ul id='comment_list'>{}</ul></div>", ENTRY_HEADER,
+     ("<a href='http://jo.example.org' class='url'>Jo Brand</a> &#8212; <a href='#comment-{n}' class='comment-meta-time'>{date}</a>",
+      "Ute &#8212; <a href='#comment-{n}' class='comment-meta-time'>{date}</a>")),
+])
+def test_a_header_line_in_or_before_the_comment_box_names_and_dates_it_and_leaves_the_words(raw_page, frame, block, headers):
+    dates = ("July 10th, 2012, 7:20 pm", "29 August, 2011")
+    words = ("Half a metre seems little.", "The engineers say it is enough.")
+    blocks = [block.format(n=7201 + i, header=h.format(n=7201 + i, date=dates[i]), words=words[i]) for i, h in enumerate(headers)]
+    comments = _records(frame.format("".join(blocks)), raw_page, "en")
+    assert [(c.author, c.date_raw, c.text) for c in comments] == [
+        ("Jo Brand", dates[0], words[0]), ("Ute", dates[1], words[1])]
+
+
+def test_a_follow_button_printed_in_the_author_element_is_no_part_of_the_name(raw_page):
+    extra = ("<div id='comments'><ol class='commentlist'>"
+             "<li class='comment depth-1' id='li-comment-7401'><div id='comment-7401' class='comment-wrapper'>"
+             "<div class='comment-author vcard'><span class='author-link'><a href='/people/jo/' class='url'>Jo Brand</a></span> "
+             "<a href='/people/jo/follow/' class='follow_button'>Follow</a></div>"
+             "<div class='comment-body'><p>Half a metre seems little after last winter.</p></div>"
+             "<div class='comment-actions'><a href='#comment-7401'><time datetime='2012-11-12T18:14:19-04:00'>"
+             "November 12, 2012 18:14</time></a></div></div></li></ol></div>")
+    comments = _records(extra, raw_page, "en")
+    assert [c.author for c in comments] == ["Jo Brand"]
+
+
+def test_a_block_whose_first_line_is_a_name_and_a_date_is_signed_though_no_part_was_named_for_them():
+    from pipeline.extraction.comments import FoundComment, _signed
+    assert _signed(FoundComment(text="Jo Brand On Friday, November 2 at 12:14 pm\nHalf a metre seems little."), ("en",))
+    assert not _signed(FoundComment(text="Be kind to each other.\nComments are read before they appear."), ("en",))
+
+
+def test_a_numbered_name_line_closed_by_a_dash_names_the_commenter_in_any_words(raw_page):
+    extra = ("<div id='comments'><h2>Comments</h2><dl class='commentlist'>"
+             "<dt id='comment-7601' class='comment depth-1'>\n1.\tbob the dyke cat -\n<a href='#comment-7601'>29 August, 2011</a></dt>"
+             "<dd class='comment depth-1'><div class='comment' id='div-comment-7601'><p>Half a metre seems little.</p></div></dd>"
+             "<dt id='comment-7602' class='comment depth-1'>\n2.\t(Ute) -\n<a href='#comment-7602'>30 August, 2011</a></dt>"
+             "<dd class='comment depth-1'><div class='comment' id='div-comment-7602'><p>The engineers say it is enough.</p></div></dd>"
+             "</dl></div>")
+    comments = _records(extra, raw_page, "en")
+    assert [(c.author, c.date_raw) for c in comments] == [("bob the dyke cat", "29 August, 2011"), ("(Ute)", "30 August, 2011")]
