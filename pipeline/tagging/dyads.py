@@ -535,7 +535,8 @@ def find_cues(
     absorbed = [m.span() for m in found["friction"]] + [(st, en) for st, en, _ in framings]
 
     negators = _negators(sentence, lexicon, langs)
-    hedged = _HEDGE_WORD.search(sentence) is not None  # looked up per cue only when the sentence has a hedge word
+    # looked up per cue only when the sentence has a hedge word
+    hedged = (_HEDGE_WORD_LOWER.search(sentence.lower()) if sentence.isascii() else _HEDGE_WORD.search(sentence)) is not None
 
     def weight(cue: re.Match[str]) -> float:
         if _in_spans(cue.start(), name_spans) or _IMMUNE.match(sentence, cue.end()) or requested and _in_spans(cue.start(), requested):
@@ -900,8 +901,10 @@ _HEDGED = re.compile(r"(?<!\w)(?:potential|possible|alleged|supposed|purported|w
                      r"angeblich\w*|vermeintlich\w*|mögliche\w*|supuest\w*|presunt\w*|prétendu\w*|éventuel\w*|"
                      r"предполагаем\w*|возможн\w*|мнимы\w*)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 HEDGE_CHARS = 40
-_HEDGE_WORD = re.compile(r"potential|possible|alleged|supposed|purported|would-be|hypothetical|perceived|putative|angeblich|"
-                         r"vermeintlich|mögliche|supuest|presunt|prétendu|éventuel|предполагаем|возможн|мнимы", re.IGNORECASE)
+_HEDGE_WORDS = r"potential|possible|alleged|supposed|purported|would-be|hypothetical|perceived|putative|angeblich|" \
+    r"vermeintlich|mögliche|supuest|presunt|prétendu|éventuel|предполагаем|возможн|мнимы"
+_HEDGE_WORD = re.compile(_HEDGE_WORDS, re.IGNORECASE)
+_HEDGE_WORD_LOWER = re.compile(_HEDGE_WORDS)  # over ASCII text lower-cased: the same hits, several times faster
 _RECIPROCAL_WORD = re.compile(r"mutual|reciprocal|each other|one another|together|jointly|the other", re.IGNORECASE)
 # A relation said not to be good: "China-Russia ties have always not been so cordial".
 _NOT_GOOD = re.compile(r"(?<!\w)(?:ties|relations|relationship)\s+(?:[\w-]+\s+){0,3}?(?:not|never|hardly|\w+n't)\s+(?:[\w-]+\s+){0,3}$",
