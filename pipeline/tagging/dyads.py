@@ -999,8 +999,9 @@ def _links(sentence: str, cue: Cue, a: str, b: str, actors: list[MemberSpan], hi
         return "loose"
     for x, y in ((a, b), (b, a)):
         # an object list that names the subject again is a grouping both belong to ("a division into
-        # a triangle of China, North Korea and Russia"), not one acting on the other
-        if (x in view.subjects or x in view.topic_subjects) and y in view.objects \
+        # a triangle of China, North Korea and Russia"), not one acting on the other; the object
+        # first: most cues have none of the pair there, and then the subject need not be read
+        if y in view.objects and (x in view.subjects or x in view.topic_subjects) \
                 and x not in view.object_list and clear_until(object_start(y)):
             return "pair"
     if cue.family == "directed":
