@@ -43,6 +43,14 @@ from pipeline.tagging.phrases import (
 COOPERATION, FRICTION, NEUTRAL = "cooperation", "friction", "neutral"
 RELATIONS = (COOPERATION, FRICTION, NEUTRAL)
 
+
+def _first_letter_guard(words: str) -> str:
+    """A look-ahead on the first letters of ``words`` (alternatives joined by "|"): put before their
+    alternation, it lets a scan pass any other letter with one test instead of one per word (the
+    same matches, several times faster on a case-insensitive pattern)."""
+    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words.split("|")})) + "])"
+
+
 CONFIDENT = 0.7  # rows at or above this count in the cohesion index
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-on scrapes (tables, lists): relation not read
 UNSURE_LONG = 0.5
@@ -75,15 +83,15 @@ _JOINT_GAP = re.compile(r"(?:'s?)?(?:" + UNTRACKED_CONJUNCT.pattern + r")?"
 
 # A concessive clause ("Despite tensions, …") states background, not the relation: their cues are
 # ignored up to the next comma. Cues after a contrast ("…, but …") say what the sentence stresses.
+_CONCESSIVE_ANYWHERE = r"despite|in spite of|notwithstanding|even though|несмотря на|尽管|malgré|trotz|obwohl|a pesar de|pomimo"
 _CONCESSIVE = re.compile(
-    r"(?<!\w)(?:despite|in spite of|notwithstanding|even though|несмотря на|尽管|malgré|trotz|obwohl|a pesar de|pomimo)"
+    _first_letter_guard(_CONCESSIVE_ANYWHERE) + r"(?<!\w)(?:" + _CONCESSIVE_ANYWHERE + r")"
     r"(?!\w)[^,，;。]*|"  # so is one later in the sentence ("… hacked Russia despite the two pledging not to")
     r"^\W{0,3}(?:despite|in spite of|although|though|even as|for all|notwithstanding|несмотря на|хотя|尽管|虽然|"
     r"비록|با وجود|با اینکه|malgré|bien que|trotz|obwohl|a pesar de|aunque)(?!\w)[^,，;。]*",
     re.IGNORECASE)
-_CONTRAST = re.compile(
-    r"(?<!\w)(?:but|yet|however|но|однако|但|但是|然而|하지만|그러나|اما|ولی|mais|pourtant|aber|jedoch|pero|sin embargo)(?!\w)",
-    re.IGNORECASE)
+_CONTRAST_WORDS = r"but|yet|however|но|однако|但|但是|然而|하지만|그러나|اما|ولی|mais|pourtant|aber|jedoch|pero|sin embargo"
+_CONTRAST = re.compile(_first_letter_guard(_CONTRAST_WORDS) + r"(?<!\w)(?:" + _CONTRAST_WORDS + r")(?!\w)", re.IGNORECASE)
 # A preposition that makes what follows a cue its topic, not a partner ("cooperation on Ukraine").
 _TOPIC = re.compile(r"(?<!\w)(?:on|over|about(?!\s+\d)|regarding|concerning|по поводу|关于|에 대해|درباره|sur|über|sobre)(?!\w)",
                     re.IGNORECASE)
@@ -512,7 +520,7 @@ def find_cues(
     """
     hits = CueHits(sentence, lexicon, langs, names=[(a.start, a.end) for a in actors],
                    member_codes=frozenset(a.code for a in actors if a.is_member),
-                   third_party=any(not a.is_member for a in actors), question=bool(_QUESTION.search(sentence)))
+                   third_party=any(not a.is_member for a in actors), question=_is_question(sentence))
     if len(sentence) > MAX_SENTENCE_CHARS:
         hits.too_long = True  # a run-on scrape, not prose: no structure to read (and no quadratic work)
         return hits
@@ -536,7 +544,7 @@ def find_cues(
 
     negators = _negators(sentence, lexicon, langs)
     # looked up per cue only when the sentence has a hedge word
-    hedged = (_HEDGE_WORD_LOWER.search(sentence.lower()) if sentence.isascii() else _HEDGE_WORD.search(sentence)) is not None
+    hedged = _HEDGE_WORD.search(sentence) is not None
 
     def weight(cue: re.Match[str]) -> float:
         if _in_spans(cue.start(), name_spans) or _IMMUNE.match(sentence, cue.end()) or requested and _in_spans(cue.start(), requested):
@@ -903,8 +911,7 @@ _HEDGED = re.compile(r"(?<!\w)(?:potential|possible|alleged|supposed|purported|w
 HEDGE_CHARS = 40
 _HEDGE_WORDS = r"potential|possible|alleged|supposed|purported|would-be|hypothetical|perceived|putative|angeblich|" \
     r"vermeintlich|mögliche|supuest|presunt|prétendu|éventuel|предполагаем|возможн|мнимы"
-_HEDGE_WORD = re.compile(_HEDGE_WORDS, re.IGNORECASE)
-_HEDGE_WORD_LOWER = re.compile(_HEDGE_WORDS)  # over ASCII text lower-cased: the same hits, several times faster
+_HEDGE_WORD = re.compile(_first_letter_guard(_HEDGE_WORDS) + "(?:" + _HEDGE_WORDS + ")", re.IGNORECASE)
 _RECIPROCAL_WORD = re.compile(r"mutual|reciprocal|each other|one another|together|jointly|the other", re.IGNORECASE)
 # A relation said not to be good: "China-Russia ties have always not been so cordial".
 _NOT_GOOD = re.compile(r"(?<!\w)(?:ties|relations|relationship)\s+(?:[\w-]+\s+){0,3}?(?:not|never|hardly|\w+n't)\s+(?:[\w-]+\s+){0,3}$",
@@ -925,6 +932,12 @@ _ZH_PARTNER_MARKS = frozenset("从向对给与同跟")
 _PHRASE_BREAK = re.compile(r"[,，;；:：]")
 _RELUCTANT = re.compile(r"(?:reluctan|hesita|unwilling|loath)\w*\s+to\s", re.IGNORECASE)
 _QUESTION = re.compile(r"^\W*[¿？]|[?？]\W*$")
+
+
+def _is_question(sentence: str) -> bool:
+    """Does the sentence ask (a question mark at its end, or an opening one at its start)? Most
+    sentences hold no question mark at all, which is quicker to see than the pattern."""
+    return ("?" in sentence or "？" in sentence or "¿" in sentence) and _QUESTION.search(sentence) is not None
 _PARTNER_OF = re.compile(r"(?<!\w)(?:to|from|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _DIRECT_OBJECT = re.compile(r"\w*\s+(?:(?:to|for|with|of)\s+)?(?:the\s+)?", re.IGNORECASE)  # "provided Iran", "support for Iran"
 _ALTERNATIVE = re.compile(r"(?<!\w)(?:or|nor|either|neither|oder|ou|o|ni|или|albo|lub)(?!\w)", re.IGNORECASE)
