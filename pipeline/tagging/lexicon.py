@@ -14,6 +14,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
+from pipeline.tagging.regex_guard import guarded
 from pipeline.yamlio import load_yaml
 
 ACTOR, FRAMING, EXCLUDE, GROUP = "actor", "framing", "exclude", "group"
@@ -303,7 +304,9 @@ def _cue_pattern(groups: list[tuple[list[str], str]]) -> CuePattern | None:
         if not parts:
             return None
         try:
-            compiled.append(re.compile("|".join(parts), 0 if lower else re.IGNORECASE))
+            # the text it scans is written in the letters of the first group's cues (the language's own)
+            alphabet = " ".join(c.lower() if lower else c for c in (groups[0][0] or [c for g in groups for c in g[0]]))
+            compiled.append(guarded("|".join(parts), 0 if lower else re.IGNORECASE, alphabet))
         except re.error as exc:
             raise TaxonomyError(f"bad cue pattern among {[c for g in groups for c in g[0]]!r}: {exc}") from exc
     return CuePattern(compiled[0], compiled[1])

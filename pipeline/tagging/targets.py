@@ -13,14 +13,15 @@ import re
 from dataclasses import dataclass
 
 from pipeline.tagging.lexicon import Lexicon
+from pipeline.tagging.regex_guard import guarded
 
 CONTEXT_SENTENCES = 2  # how many sentences before a framing may name its grouping
-_PREMOD_STOP = re.compile(  # the look-ahead: every stop starts with one of these (passes words at once)
-    r"(?=[,;:.!?()\[\]\"«»“”„\s])(?:[,;:.!?()\[\]\"«»“”„]|\s(?:and|or|than|as|to|by|with|from|of|is|are|was|were|be|been|being|has|have|had|"
+_PREMOD_STOP = guarded(  # behind a look-ahead on its first characters (regex_guard): the same stops, faster
+    r"[,;:.!?()\[\]\"«»“”„]|\s(?:and|or|than|as|to|by|with|from|of|is|are|was|were|be|been|being|has|have|had|"
     r"ist|sind|war|von|vom|mit|für|zur|zum|est|sont|du|es|son|del|"
     r"become|became|remain|remains|form|forms|formed|call|calls|called|into|like|unlike|against|—|"
     # a determiner opens the noun phrase: "Russia warned [the Western axis]"
-    r"the|a|an|der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|le|la|les|un|une|el|los|las|una)\s)", re.IGNORECASE)
+    r"the|a|an|der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|le|la|les|un|une|el|los|las|una)\s", re.IGNORECASE)
 _LINKED_AFTER = re.compile(
     r"[\"”’'»]?\s*(?:(?:partnership|friendship|relationship|alliance|ties|axis|bloc|front)\s+)?(?:of|between|among|amongst|within|with|including|comprising|linking|binding|uniting|formed by|"
     r"led by|of the|между|из|包括|由|میان|بین|entre|zwischen|aus|de|des|du|del|de los|de la)(?!\w)",
