@@ -53,6 +53,8 @@ def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> No
 
 def _may_be_abbreviated(text: str, dot: int) -> bool:
     """Can the word ending at ``dot`` be an abbreviation (a word of ``_ABBREVIATED`` or a single letter)?"""
+    if dot > _LONGEST_ABBREVIATED and text[dot - _LONGEST_ABBREVIATED - 1:dot].isalpha():
+        return False  # a longer word (most sentence ends): no need to walk it
     first = dot
     while first > 0 and dot - first <= _LONGEST_ABBREVIATED and (text[first - 1].isalnum() or text[first - 1] == "_"):
         first -= 1

@@ -10,6 +10,7 @@ non-members alone (Japan and South Korea as "natural allies") give no CRINK fram
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from pipeline.tagging.lexicon import Lexicon
@@ -181,6 +182,10 @@ _AGAINST_AFTER = re.compile(r"\s+(?:against|versus|to (?:counter|contain|confron
                             re.IGNORECASE)
 
 
+def _sentence_of(grouping: Grouping) -> int:
+    return grouping.sentence_index
+
+
 def _members(groupings: list[Grouping]) -> tuple[str, ...]:
     return tuple(sorted({m for g in groupings for m in g.members}))
 
@@ -198,7 +203,11 @@ def resolve_target(
     ``groupings`` are the text's actor mentions, look-alike groupings and member-naming framings
     (CRINK, Axis of Upheaval), in text order.
     """
-    others = [g for g in groupings if not (g.start == start and g.end == end)]
+    # No rule below reaches further than the sentences before the framing's (CONTEXT_SENTENCES) and
+    # a name right after it across a line break; ``groupings`` run in text order, so in sentence order.
+    near = groupings[bisect_left(groupings, index - CONTEXT_SENTENCES, key=_sentence_of):
+                     bisect_right(groupings, index + 1, key=_sentence_of)]
+    others = [g for g in near if not (g.start == start and g.end == end)]
     clause = clause_bounds(text, start, end, sentence, lexicon, langs)
     inside = [g for g in others if start <= g.start and g.end <= end and g.members] if end - start > 8 else []
     if inside:  # "the axis of Moscow and Pyongyang": the phrase's own last word names a member
