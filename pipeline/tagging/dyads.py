@@ -169,8 +169,8 @@ AGENT_PARTNER_CHARS = 60
 _OWN_PHRASE = re.compile(r",\s*(?:given|amid|following|because of|due to|in light of|in view of|for fear of)\s", re.IGNORECASE)
 # What a third party asks a member to do is not yet done: "Trump urged Beijing to cut its links with
 # Pyongyang" states no relation of the two. The zone runs from the request to the end of its phrase.
-_REQUEST = re.compile(r"(?<!\w)(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:ed|ing|s)? (?:up)?on)\s+"
-                      r"(?:[\w'.-]+\s+){1,4}?to\s+[^,;:]*", re.IGNORECASE)
+_REQUEST = guarded(r"(?<!\w)(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:ed|ing|s)? (?:up)?on)\s+"
+                   r"(?:[\w'.-]+\s+){1,4}?to\s+[^,;:]*", re.IGNORECASE)
 # After a cue, goods of one member going to another: "shipping Russian aluminium to China",
 # "arms transfers from Iran to Russia".
 _FLOW = re.compile(r"^[\w\s-]{0,40}?(?<!\w)(?:to|for|into)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -907,7 +907,7 @@ _HEDGED = re.compile(r"(?<!\w)(?:potential|possible|alleged|supposed|purported|w
 HEDGE_CHARS = 40
 _HEDGE_WORD = guarded(r"potential|possible|alleged|supposed|purported|would-be|hypothetical|perceived|putative|angeblich|"
                       r"vermeintlich|mögliche|supuest|presunt|prétendu|éventuel|предполагаем|возможн|мнимы", re.IGNORECASE)
-_RECIPROCAL_WORD = re.compile(r"mutual|reciprocal|each other|one another|together|jointly|the other", re.IGNORECASE)
+_RECIPROCAL_WORD = guarded(r"mutual|reciprocal|each other|one another|together|jointly|the other", re.IGNORECASE)
 # A relation said not to be good: "China-Russia ties have always not been so cordial".
 _NOT_GOOD = re.compile(r"(?<!\w)(?:ties|relations|relationship)\s+(?:[\w-]+\s+){0,3}?(?:not|never|hardly|\w+n't)\s+(?:[\w-]+\s+){0,3}$",
                        re.IGNORECASE)

@@ -29,7 +29,13 @@ _TYPOGRAPHIC = re.compile("[\u2019\u02bc\u00a0\u202f\u2009\u2007\u2010\u2011\u20
 
 def fold_typography(text: str) -> str:
     """``text`` with typographic variants replaced by their plain forms (same length)."""
-    return text.translate(TYPOGRAPHY) if _TYPOGRAPHIC.search(text) else text
+    if not _TYPOGRAPHIC.search(text):
+        return text
+    # one str.replace per variant present: the same result as str.translate, many times faster
+    for variant, plain in TYPOGRAPHY.items():
+        if chr(variant) in text:
+            text = text.replace(chr(variant), plain)
+    return text
 WORD, LEFT, NONE = "word", "left", "none"
 
 
