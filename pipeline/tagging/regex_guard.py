@@ -16,7 +16,7 @@ from typing import Any
 _CATEGORIES = {sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w",
                sre.CATEGORY_NOT_WORD: r"\W", sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D"}
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
-SELECTIVE = 0.35  # a look-ahead that lets through more of the pattern's letters than this is left out
+SELECTIVE = 0.35  # with an alphabet: a look-ahead that lets through more of its letters than this is left out
 _SCOPED = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.ASCII
 
 
