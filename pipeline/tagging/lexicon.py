@@ -14,6 +14,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
+from pipeline.tagging.regex_guard import guarded
 from pipeline.yamlio import load_yaml
 
 ACTOR, FRAMING, EXCLUDE, GROUP = "actor", "framing", "exclude", "group"
@@ -28,7 +29,13 @@ _TYPOGRAPHIC = re.compile("[\u2019\u02bc\u00a0\u202f\u2009\u2007\u2010\u2011\u20
 
 def fold_typography(text: str) -> str:
     """``text`` with typographic variants replaced by their plain forms (same length)."""
-    return text.translate(TYPOGRAPHY) if _TYPOGRAPHIC.search(text) else text
+    if not _TYPOGRAPHIC.search(text):
+        return text
+    # one str.replace per variant present: the same result as str.translate, many times faster
+    for variant, plain in TYPOGRAPHY.items():
+        if chr(variant) in text:
+            text = text.replace(chr(variant), plain)
+    return text
 WORD, LEFT, NONE = "word", "left", "none"
 
 
@@ -303,7 +310,9 @@ def _cue_pattern(groups: list[tuple[list[str], str]]) -> CuePattern | None:
         if not parts:
             return None
         try:
-            compiled.append(re.compile("|".join(parts), 0 if lower else re.IGNORECASE))
+            # the text it scans is written in the letters of the first group's cues (the language's own)
+            alphabet = " ".join(c.lower() if lower else c for c in (groups[0][0] or [c for g in groups for c in g[0]]))
+            compiled.append(guarded("|".join(parts), 0 if lower else re.IGNORECASE, alphabet))
         except re.error as exc:
             raise TaxonomyError(f"bad cue pattern among {[c for g in groups for c in g[0]]!r}: {exc}") from exc
     return CuePattern(compiled[0], compiled[1])

@@ -125,5 +125,5 @@ def _friction_within(before: str, after: str, lexicon: Lexicon, langs: list[str]
     ("the bloc is riven by rivalry"), or before it and reaching into it ("clash among … the bloc")."""
     if lexicon.cue("dyads.friction").search(after, langs):
         return True
-    found = lexicon.cue("dyads.friction").finditer(before, langs)
-    return bool(found) and bool(lexicon.cue("dyads.between").search(before[found[0].end():], langs))
+    first = lexicon.cue("dyads.friction").search(before, langs)
+    return first is not None and bool(lexicon.cue("dyads.between").search(before[first.end():], langs))

@@ -10,12 +10,14 @@ non-members alone (Japan and South Korea as "natural allies") give no CRINK fram
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from pipeline.tagging.lexicon import Lexicon
+from pipeline.tagging.regex_guard import guarded
 
 CONTEXT_SENTENCES = 2  # how many sentences before a framing may name its grouping
-_PREMOD_STOP = re.compile(
+_PREMOD_STOP = guarded(  # behind a look-ahead on its first characters (regex_guard): the same stops, faster
     r"[,;:.!?()\[\]\"«»“”„]|\s(?:and|or|than|as|to|by|with|from|of|is|are|was|were|be|been|being|has|have|had|"
     r"ist|sind|war|von|vom|mit|für|zur|zum|est|sont|du|es|son|del|"
     r"become|became|remain|remains|form|forms|formed|call|calls|called|into|like|unlike|against|—|"
@@ -180,6 +182,10 @@ _AGAINST_AFTER = re.compile(r"\s+(?:against|versus|to (?:counter|contain|confron
                             re.IGNORECASE)
 
 
+def _sentence_of(grouping: Grouping) -> int:
+    return grouping.sentence_index
+
+
 def _members(groupings: list[Grouping]) -> tuple[str, ...]:
     return tuple(sorted({m for g in groupings for m in g.members}))
 
@@ -197,7 +203,11 @@ def resolve_target(
     ``groupings`` are the text's actor mentions, look-alike groupings and member-naming framings
     (CRINK, Axis of Upheaval), in text order.
     """
-    others = [g for g in groupings if not (g.start == start and g.end == end)]
+    # No rule below reaches further than the sentences before the framing's (CONTEXT_SENTENCES) and
+    # a name right after it across a line break; ``groupings`` run in text order, so in sentence order.
+    near = groupings[bisect_left(groupings, index - CONTEXT_SENTENCES, key=_sentence_of):
+                     bisect_right(groupings, index + 1, key=_sentence_of)]
+    others = [g for g in near if not (g.start == start and g.end == end)]
     clause = clause_bounds(text, start, end, sentence, lexicon, langs)
     inside = [g for g in others if start <= g.start and g.end <= end and g.members] if end - start > 8 else []
     if inside:  # "the axis of Moscow and Pyongyang": the phrase's own last word names a member
